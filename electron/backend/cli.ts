@@ -1,0 +1,119 @@
+/**
+ * The command line: the same backend, the same contract.
+ *
+ *   npm run -s cli -- demo --db PATH
+ *   npm run -s cli -- plan list --json --db PATH
+ *   npm run -s cli -- plan show ID --json --db PATH
+ *   npm run -s cli -- plan import FILE [--number N] [--title T] [--year Y] --db PATH
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract';
+import type { PlanDetail, PlanSummary } from '../../shared/api/types';
+import { formatIsoDate } from '../../shared/domain/org-units';
+import { parseArgs, stringFlag, type ParsedArgs } from './args';
+import { defaultDbPath } from './default-paths';
+import { startBackend, type Backend } from './index';
+
+const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
+  demo                         nạp dữ liệu mẫu (kế hoạch Kon Tum 2024, 2025 và các đơn vị)
+  plan list [--json]           liệt kê kế hoạch
+  plan show ID [--json]        xem một kế hoạch: mục tiêu, chỉ tiêu, chỉ số, chỉ tiêu theo năm
+  plan import TỆP [--number SỐ] [--title TÊN] [--year NĂM] [--json]
+                               nhập bảng chỉ tiêu từ tệp .xlsx/.xls`;
+
+class CliError extends Error {}
+
+async function call<M extends ApiMethod>(backend: Backend, method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
+  const response = await backend.dispatch(method, args);
+  if (!response.ok) throw new CliError(response.error.message);
+  return response.result as ApiResult<M>;
+}
+
+function printPlans(plans: PlanSummary[]): void {
+  for (const p of plans) {
+    console.log(`${String(p.id).padStart(3)}  ${p.number || '(chưa có số)'}  ${p.yearFrom === p.yearTo ? p.yearFrom : `${p.yearFrom}-${p.yearTo}`}  ${p.title}`);
+    console.log(`     ${p.goalCount} mục tiêu, ${p.indicatorCount} chỉ tiêu, ${p.measureCount} chỉ số, ${p.taskCount} nhiệm vụ`);
+  }
+}
+
+function printPlan(plan: PlanDetail): void {
+  console.log(`${plan.title}\nSố: ${plan.number || '(chưa có số)'}  Ban hành: ${plan.issuedOn ? formatIsoDate(plan.issuedOn) : '—'}  ${plan.issuerName}`);
+  for (const g of plan.goals) {
+    console.log(`\n${g.code}. ${g.title}`);
+    for (const i of g.indicators) {
+      console.log(`  Chỉ tiêu ${i.code}: ${i.title}`);
+      for (const m of i.measures) {
+        const targets = m.targets.map((t) => `${t.isPhaseEnd ? 'đến ' : ''}${t.year}: ${t.text}`).join('; ');
+        console.log(`    [${m.code}] ${m.name} (${m.unitLabel}) — ${targets}`);
+      }
+    }
+  }
+}
+
+async function run(args: ParsedArgs, backend: Backend): Promise<void> {
+  const [command, sub, arg] = args.positional;
+  const json = args.flags.has('json');
+  const out = (value: unknown, human: () => void) => (json ? console.log(JSON.stringify(value, null, 2)) : human());
+  if (command === 'demo') {
+    const r = await call(backend, 'demo-load', {});
+    return out(r, () => console.log(r.created ? `Đã nạp dữ liệu mẫu (kế hoạch số ${r.planId}).` : `Dữ liệu mẫu đã có sẵn (kế hoạch số ${r.planId}).`));
+  }
+  if (command === 'plan' && sub === 'list') {
+    const plans = await call(backend, 'plan-list', {});
+    return out(plans, () => printPlans(plans));
+  }
+  if (command === 'plan' && sub === 'show') {
+    const id = Number(arg);
+    if (!Number.isInteger(id) || id <= 0) throw new CliError(`Cần số kế hoạch, ví dụ: plan show 2 (nhận được "${arg ?? ''}").`);
+    const plan = await call(backend, 'plan-get', { id });
+    return out(plan, () => printPlan(plan));
+  }
+  if (command === 'plan' && sub === 'import') {
+    if (!arg) throw new CliError('Cần đường dẫn tệp: plan import TỆP.xlsx');
+    const file = path.resolve(arg);
+    if (!fs.existsSync(file)) throw new CliError(`Không tìm thấy tệp "${file}".`);
+    const upload = { fileName: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64') };
+    const preview = await call(backend, 'plan-import-preview', upload);
+    for (const p of preview.problems) console.error(`${upload.fileName} › ${preview.sheetName} › ${p.message}`);
+    const year = Number(stringFlag(args, 'year') ?? preview.guessedYear ?? new Date().getFullYear());
+    const plan = await call(backend, 'plan-import-commit', {
+      ...upload,
+      plan: {
+        number: stringFlag(args, 'number') ?? '',
+        title: stringFlag(args, 'title') ?? (preview.guessedTitle || `Kế hoạch nhập từ ${upload.fileName}`),
+        issuerName: '',
+        issuedOn: null,
+        yearFrom: year,
+        yearTo: year,
+        parentPlanId: null,
+      },
+    });
+    return out(plan, () => console.log(`Đã nhập kế hoạch số ${plan.id}: ${plan.goalCount} mục tiêu, ${plan.indicatorCount} chỉ tiêu, ${plan.measureCount} chỉ số.`));
+  }
+  throw new CliError(USAGE);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.positional.length === 0 || args.flags.has('help')) {
+    console.log(USAGE);
+    return args.positional.length === 0 && !args.flags.has('help') ? 2 : 0;
+  }
+  const dbPath = path.resolve(stringFlag(args, 'db') ?? defaultDbPath());
+  let backend: Backend | undefined;
+  try {
+    backend = await startBackend({ dbPath, demoOnEmpty: false });
+    await run(args, backend);
+    return 0;
+  } catch (e) {
+    console.error(e instanceof CliError ? e.message : `Lỗi: ${(e as Error).message}`);
+    return 1;
+  } finally {
+    await backend?.close();
+  }
+}
+
+const isEntry = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntry) void main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,71 @@
+/** Opening the database: one SQLite file, WAL, foreign keys on, migrated to the latest schema. */
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql, type MigrationProvider } from 'kysely';
+import type { Database } from './schema';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { UserError } from '../errors';
+
+export type Db = Kysely<Database>;
+
+export interface OpenDatabase {
+  db: Db;
+  raw: SqliteDatabase.Database;
+  path: string;
+  close(): Promise<void>;
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function openDatabase(file: string): Promise<OpenDatabase> {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  let raw: SqliteDatabase.Database;
+  try {
+    raw = new SqliteDatabase(file);
+  } catch (e) {
+    throw new UserError('validation', `Không mở được tệp dữ liệu "${file}": ${(e as Error).message}`);
+  }
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return { db, raw, path: file, close: () => db.destroy() };
+}
+
+async function migrate(db: Db): Promise<void> {
+  const applied = await appliedMigrations(db);
+  const unknown = applied.filter((name) => !(name in migrations));
+  if (unknown.length > 0) {
+    throw new UserError(
+      'conflict',
+      `Tệp dữ liệu này được tạo bởi phiên bản TongHop mới hơn (có thay đổi cấu trúc "${unknown.join(', ')}"). ` +
+        'Hãy cập nhật TongHop lên phiên bản mới nhất; dữ liệu không bị thay đổi.',
+    );
+  }
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new Error(`Migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}
+
+async function appliedMigrations(db: Db): Promise<string[]> {
+  const exists = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(db);
+  if (!exists.rows[0]?.n) return [];
+  const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+export async function schemaVersion(db: Db): Promise<number> {
+  const applied = await appliedMigrations(db);
+  return Math.min(applied.length, LATEST_SCHEMA_VERSION);
+}

@@ -1,0 +1,9 @@
+/** Every migration, in order. Static imports so bundles carry them; never edit a released one. */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-init';
+
+export const migrations: Record<string, Migration> = {
+  '0001-init': m0001,
+};
+
+export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

@@ -1,0 +1,139 @@
+/** Kysely table types: mirror of the migrations (one row type per table). */
+import type { Generated } from 'kysely';
+
+type Flag = 0 | 1;
+
+export interface Database {
+  setting: { key: string; value: string };
+  org_unit: {
+    id: Generated<number>;
+    code: string;
+    kind: string;
+    created_on: string;
+    dissolved_on: string | null;
+    successor_id: number | null;
+    is_sample: Generated<Flag>;
+  };
+  org_event: {
+    id: Generated<number>;
+    kind: string;
+    effective_on: string;
+    note: string | null;
+    created_at: string;
+    created_by: Generated<string>;
+  };
+  org_unit_version: {
+    id: Generated<number>;
+    unit_id: number;
+    name: string;
+    short_name: string | null;
+    parent_id: number | null;
+    valid_from: string;
+    valid_to: string | null;
+    event_id: number | null;
+  };
+  org_event_unit: { event_id: number; unit_id: number; role: string };
+  category: { id: Generated<number>; code: string; name: string };
+  category_option: { id: Generated<number>; category_id: number; code: string; name: string; position: number };
+  category_combo: { id: Generated<number>; code: string; name: string };
+  category_combo_category: { combo_id: number; category_id: number; position: number };
+  category_option_combo: { id: Generated<number>; combo_id: number; name: string };
+  category_option_combo_option: { option_combo_id: number; option_id: number };
+  plan: {
+    id: Generated<number>;
+    number: string;
+    title: string;
+    issuer_name: string;
+    issued_on: string | null;
+    year_from: number;
+    year_to: number;
+    parent_plan_id: number | null;
+    is_sample: Generated<Flag>;
+    created_at: string;
+    updated_at: string;
+  };
+  goal: { id: Generated<number>; plan_id: number; position: number; code: string; title: string };
+  indicator: { id: Generated<number>; goal_id: number; position: number; code: string; title: string };
+  measure: {
+    id: Generated<number>;
+    indicator_id: number;
+    position: number;
+    code: string;
+    name: string;
+    unit_label: string;
+    value_kind: string;
+    rate_factor: number | null;
+    direction: string;
+    rollup: string;
+    lead_unit_id: number | null;
+    category_combo_id: Generated<number>;
+  };
+  measure_cooperating_unit: { measure_id: number; unit_id: number };
+  target: {
+    id: Generated<number>;
+    measure_id: number;
+    year: number;
+    is_phase_end: Flag;
+    value: number;
+    value_max: number | null;
+    text: string;
+  };
+  task_group: { id: Generated<number>; plan_id: number; position: number; code: string; title: string };
+  task: {
+    id: Generated<number>;
+    group_id: number;
+    position: number;
+    code: string;
+    content: string;
+    lead_unit_id: number | null;
+    lead_text: string;
+    cooperating_text: string;
+    timeframe: string;
+  };
+  task_cooperating_unit: { task_id: number; unit_id: number };
+  reporting_period: {
+    id: Generated<number>;
+    plan_id: number;
+    year: number;
+    kind: string;
+    name: string;
+    data_from: string;
+    data_to: string;
+  };
+  period_deadline: { period_id: number; level: string; due_on: string };
+  report: {
+    id: Generated<number>;
+    period_id: number;
+    unit_id: number;
+    revision: number;
+    is_current: Flag;
+    status: string;
+    source: string;
+    received_at: string;
+    file_name: string | null;
+    file_sha256: string | null;
+    file_bytes: Buffer | null;
+  };
+  report_value: {
+    report_id: number;
+    measure_id: number;
+    option_combo_id: Generated<number>;
+    numerator: number | null;
+    denominator: number | null;
+    value: number | null;
+    text_value: string | null;
+  };
+  report_narrative: { report_id: number; section: string; body: string };
+  report_task_progress: { report_id: number; task_id: number; progress: string };
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    user_name: string;
+    entity: string;
+    entity_id: number | null;
+    action: string;
+    before_json: string | null;
+    after_json: string | null;
+    reason: string | null;
+  };
+}

@@ -1,0 +1,27 @@
+import { listBreakdowns } from '../services/breakdowns';
+import { commitPlanImport, previewPlanImport } from '../services/plan-import';
+import { createPlan, deleteNode, deletePlan, getPlan, listPlans, saveGoal, saveIndicator, saveMeasure, updatePlan } from '../services/plans';
+import type { HandlerSlice } from './types';
+
+type PlanMethods =
+  | 'plan-list' | 'plan-get' | 'plan-create' | 'plan-update' | 'plan-delete' | 'plan-import-preview' | 'plan-import-commit'
+  | 'goal-save' | 'goal-delete' | 'indicator-save' | 'indicator-delete' | 'measure-save' | 'measure-delete' | 'breakdown-list';
+
+const deleted = { deleted: true } as const;
+
+export const planHandlers: HandlerSlice<PlanMethods> = {
+  'plan-list': async (_args, ctx) => listPlans(ctx.db),
+  'plan-get': async ({ id }, ctx) => getPlan(ctx.db, id),
+  'plan-create': async (args, ctx) => createPlan(ctx.db, ctx, args),
+  'plan-update': async (args, ctx) => updatePlan(ctx.db, ctx, args),
+  'plan-delete': async ({ id }, ctx) => (await deletePlan(ctx.db, ctx, id), deleted),
+  'plan-import-preview': async (args) => previewPlanImport(args),
+  'plan-import-commit': async (args, ctx) => commitPlanImport(ctx.db, ctx, args),
+  'goal-save': async (args, ctx) => saveGoal(ctx.db, ctx, args),
+  'goal-delete': async ({ id }, ctx) => (await deleteNode(ctx.db, ctx, 'goal', id), deleted),
+  'indicator-save': async (args, ctx) => saveIndicator(ctx.db, ctx, args),
+  'indicator-delete': async ({ id }, ctx) => (await deleteNode(ctx.db, ctx, 'indicator', id), deleted),
+  'measure-save': async (args, ctx) => saveMeasure(ctx.db, ctx, args),
+  'measure-delete': async ({ id }, ctx) => (await deleteNode(ctx.db, ctx, 'measure', id), deleted),
+  'breakdown-list': async (_args, ctx) => listBreakdowns(ctx.db),
+};

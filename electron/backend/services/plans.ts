@@ -1,0 +1,367 @@
+/** Plans and their structure: goals → indicators → measures (with targets), and tasks. */
+import type { ApiParsedArgs } from '../../../shared/api/contract';
+import type { GoalDto, IndicatorDto, MeasureDto, PlanDetail, PlanSummary, TargetDto, TaskDto } from '../../../shared/api/types';
+import { parseTarget, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../shared/domain/measure';
+import type { Db } from '../db/connection';
+import { nowIso, type BackendContext } from '../context';
+import { UserError, notFound } from '../errors';
+import { audit } from './audit';
+
+const DEFAULT_BREAKDOWN = 1;
+
+export async function listPlans(db: Db): Promise<PlanSummary[]> {
+  const plans = await db
+    .selectFrom('plan as p')
+    .leftJoin('plan as parent', 'parent.id', 'p.parent_plan_id')
+    .select([
+      'p.id', 'p.number', 'p.title', 'p.issuer_name', 'p.issued_on', 'p.year_from', 'p.year_to', 'p.parent_plan_id', 'p.is_sample',
+      'parent.number as parent_number',
+      (eb) => eb.selectFrom('goal').select((e) => e.fn.countAll<number>().as('n')).whereRef('goal.plan_id', '=', 'p.id').as('goal_count'),
+      (eb) =>
+        eb.selectFrom('indicator').innerJoin('goal', 'goal.id', 'indicator.goal_id').select((e) => e.fn.countAll<number>().as('n')).whereRef('goal.plan_id', '=', 'p.id').as('indicator_count'),
+      (eb) =>
+        eb
+          .selectFrom('measure')
+          .innerJoin('indicator', 'indicator.id', 'measure.indicator_id')
+          .innerJoin('goal', 'goal.id', 'indicator.goal_id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('goal.plan_id', '=', 'p.id')
+          .as('measure_count'),
+      (eb) =>
+        eb.selectFrom('task').innerJoin('task_group', 'task_group.id', 'task.group_id').select((e) => e.fn.countAll<number>().as('n')).whereRef('task_group.plan_id', '=', 'p.id').as('task_count'),
+    ])
+    .orderBy('p.year_from', 'desc')
+    .orderBy('p.id', 'desc')
+    .execute();
+  return plans.map((p) => ({
+    id: p.id,
+    number: p.number,
+    title: p.title,
+    issuerName: p.issuer_name,
+    issuedOn: p.issued_on,
+    yearFrom: p.year_from,
+    yearTo: p.year_to,
+    parentPlanId: p.parent_plan_id,
+    parentPlanNumber: p.parent_number ?? null,
+    goalCount: Number(p.goal_count ?? 0),
+    indicatorCount: Number(p.indicator_count ?? 0),
+    measureCount: Number(p.measure_count ?? 0),
+    taskCount: Number(p.task_count ?? 0),
+    isSample: p.is_sample === 1,
+  }));
+}
+
+async function planSummary(db: Db, id: number): Promise<PlanSummary> {
+  const plan = (await listPlans(db)).find((p) => p.id === id);
+  if (!plan) throw notFound(`kế hoạch số ${id}`);
+  return plan;
+}
+
+export async function getPlan(db: Db, id: number): Promise<PlanDetail> {
+  const summary = await planSummary(db, id);
+  const goals = await db.selectFrom('goal').selectAll().where('plan_id', '=', id).orderBy('position').execute();
+  const indicators = await db
+    .selectFrom('indicator')
+    .innerJoin('goal', 'goal.id', 'indicator.goal_id')
+    .selectAll('indicator')
+    .where('goal.plan_id', '=', id)
+    .orderBy('indicator.position')
+    .execute();
+  const measures = await measuresOfPlan(db, id);
+  const tasks = await db
+    .selectFrom('task as t')
+    .innerJoin('task_group as g', 'g.id', 't.group_id')
+    .leftJoin('org_unit_version as lv', (join) => join.onRef('lv.unit_id', '=', 't.lead_unit_id').on('lv.valid_to', 'is', null))
+    .select(['t.id', 't.code', 't.content', 't.lead_unit_id', 't.lead_text', 't.cooperating_text', 't.timeframe', 'g.code as group_code', 'g.title as group_title', 'lv.name as lead_name'])
+    .where('g.plan_id', '=', id)
+    .orderBy('g.position')
+    .orderBy('t.position')
+    .execute();
+  const targetColumns = new Map<string, { year: number; isPhaseEnd: boolean }>();
+  for (const m of measures) for (const t of m.targets) targetColumns.set(`${t.year}:${t.isPhaseEnd}`, { year: t.year, isPhaseEnd: t.isPhaseEnd });
+  return {
+    ...summary,
+    goals: goals.map<GoalDto>((g) => ({
+      id: g.id,
+      position: g.position,
+      code: g.code,
+      title: g.title,
+      indicators: indicators
+        .filter((i) => i.goal_id === g.id)
+        .map<IndicatorDto>((i) => ({ id: i.id, goalId: g.id, position: i.position, code: i.code, title: i.title, measures: measures.filter((m) => m.indicatorId === i.id) })),
+    })),
+    tasks: tasks.map<TaskDto>((t) => ({
+      id: t.id,
+      groupCode: t.group_code,
+      groupTitle: t.group_title,
+      code: t.code,
+      content: t.content,
+      leadUnitId: t.lead_unit_id,
+      leadName: t.lead_name ?? t.lead_text,
+      cooperatingText: t.cooperating_text,
+      timeframe: t.timeframe,
+    })),
+    // Phase-end columns first (as in the plans' appendix), then years ascending.
+    targetColumns: [...targetColumns.values()].sort((a, b) => Number(b.isPhaseEnd) - Number(a.isPhaseEnd) || a.year - b.year),
+  };
+}
+
+async function measuresOfPlan(db: Db, planId: number, measureId?: number): Promise<MeasureDto[]> {
+  let q = db
+    .selectFrom('measure as m')
+    .innerJoin('indicator as i', 'i.id', 'm.indicator_id')
+    .innerJoin('goal as g', 'g.id', 'i.goal_id')
+    .innerJoin('category_combo as cc', 'cc.id', 'm.category_combo_id')
+    .leftJoin('org_unit_version as lv', (join) => join.onRef('lv.unit_id', '=', 'm.lead_unit_id').on('lv.valid_to', 'is', null))
+    .selectAll('m')
+    .select(['lv.name as lead_name', 'cc.name as combo_name'])
+    .where('g.plan_id', '=', planId)
+    .orderBy('g.position')
+    .orderBy('i.position')
+    .orderBy('m.position');
+  if (measureId !== undefined) q = q.where('m.id', '=', measureId);
+  const rows = await q.execute();
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const targets = await db.selectFrom('target').selectAll().where('measure_id', 'in', ids).orderBy('is_phase_end', 'desc').orderBy('year').execute();
+  const coops = await db.selectFrom('measure_cooperating_unit').selectAll().where('measure_id', 'in', ids).execute();
+  return rows.map((m) => ({
+    id: m.id,
+    indicatorId: m.indicator_id,
+    position: m.position,
+    code: m.code,
+    name: m.name,
+    unitLabel: m.unit_label,
+    valueKind: m.value_kind as ValueKind,
+    rateFactor: m.rate_factor as RateFactor | null,
+    direction: m.direction as Direction,
+    rollup: m.rollup as Rollup,
+    leadUnitId: m.lead_unit_id,
+    leadUnitName: m.lead_name ?? null,
+    cooperatingUnitIds: coops.filter((c) => c.measure_id === m.id).map((c) => c.unit_id),
+    breakdownId: m.category_combo_id,
+    breakdownName: m.combo_name,
+    targets: targets
+      .filter((t) => t.measure_id === m.id)
+      .map<TargetDto>((t) => ({ year: t.year, isPhaseEnd: t.is_phase_end === 1, value: t.value, valueMax: t.value_max, text: t.text })),
+  }));
+}
+
+function checkPlanFields(args: ApiParsedArgs<'plan-create'>): void {
+  if (args.yearTo < args.yearFrom) throw new UserError('validation', `Năm kết thúc (${args.yearTo}) không được trước năm bắt đầu (${args.yearFrom}).`);
+}
+
+export async function createPlan(db: Db, ctx: BackendContext, args: ApiParsedArgs<'plan-create'>, options: { isSample?: boolean } = {}): Promise<PlanSummary> {
+  checkPlanFields(args);
+  const id = await db.transaction().execute(async (trx) => {
+    if (args.parentPlanId !== null) await planSummary(trx, args.parentPlanId);
+    const { id } = await trx
+      .insertInto('plan')
+      .values({
+        number: args.number,
+        title: args.title,
+        issuer_name: args.issuerName,
+        issued_on: args.issuedOn,
+        year_from: args.yearFrom,
+        year_to: args.yearTo,
+        parent_plan_id: args.parentPlanId,
+        is_sample: options.isSample ? 1 : 0,
+        created_at: nowIso(ctx),
+        updated_at: nowIso(ctx),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(trx, ctx, { entity: 'plan', entityId: id, action: 'create', after: args });
+    return id;
+  });
+  return planSummary(db, id);
+}
+
+export async function updatePlan(db: Db, ctx: BackendContext, args: ApiParsedArgs<'plan-update'>): Promise<PlanSummary> {
+  checkPlanFields(args);
+  await db.transaction().execute(async (trx) => {
+    const before = await planSummary(trx, args.id);
+    if (args.parentPlanId === args.id) throw new UserError('validation', 'Kế hoạch không thể là kế hoạch cấp trên của chính nó.');
+    if (args.parentPlanId !== null) await planSummary(trx, args.parentPlanId);
+    await trx
+      .updateTable('plan')
+      .set({
+        number: args.number,
+        title: args.title,
+        issuer_name: args.issuerName,
+        issued_on: args.issuedOn,
+        year_from: args.yearFrom,
+        year_to: args.yearTo,
+        parent_plan_id: args.parentPlanId,
+        updated_at: nowIso(ctx),
+      })
+      .where('id', '=', args.id)
+      .execute();
+    await audit(trx, ctx, { entity: 'plan', entityId: args.id, action: 'update', before, after: args });
+  });
+  return planSummary(db, args.id);
+}
+
+export async function deletePlan(db: Db, ctx: BackendContext, id: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await planSummary(trx, id);
+    const periods = await trx.selectFrom('reporting_period').select('id').where('plan_id', '=', id).execute();
+    if (periods.length > 0) {
+      throw new UserError('conflict', `Kế hoạch "${before.title}" đã có ${periods.length} kỳ báo cáo; không thể xóa để tránh mất số liệu đã nhận.`);
+    }
+    await trx.deleteFrom('plan').where('id', '=', id).execute();
+    await audit(trx, ctx, { entity: 'plan', entityId: id, action: 'delete', before });
+  });
+}
+
+async function nextPosition(db: Db, table: 'goal' | 'indicator' | 'measure', parentColumn: 'plan_id' | 'goal_id' | 'indicator_id', parentId: number): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<number>('position').as('max'))
+    .where(parentColumn as never, '=', parentId as never)
+    .executeTakeFirst();
+  return (row?.max ?? 0) + 1;
+}
+
+export async function saveGoal(db: Db, ctx: BackendContext, args: ApiParsedArgs<'goal-save'>): Promise<GoalDto> {
+  const id = await db.transaction().execute(async (trx) => {
+    await planSummary(trx, args.planId);
+    if (args.id !== undefined) {
+      const before = await trx.selectFrom('goal').selectAll().where('id', '=', args.id).executeTakeFirst();
+      if (!before) throw notFound(`mục tiêu số ${args.id}`);
+      await trx.updateTable('goal').set({ code: args.code, title: args.title }).where('id', '=', args.id).execute();
+      await audit(trx, ctx, { entity: 'goal', entityId: args.id, action: 'update', before, after: args });
+      return args.id;
+    }
+    const { id } = await trx
+      .insertInto('goal')
+      .values({ plan_id: args.planId, position: await nextPosition(trx, 'goal', 'plan_id', args.planId), code: args.code, title: args.title })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(trx, ctx, { entity: 'goal', entityId: id, action: 'create', after: args });
+    return id;
+  });
+  const plan = await getPlan(db, args.planId);
+  return plan.goals.find((g) => g.id === id)!;
+}
+
+export async function saveIndicator(db: Db, ctx: BackendContext, args: ApiParsedArgs<'indicator-save'>): Promise<IndicatorDto> {
+  const goal = await db.selectFrom('goal').selectAll().where('id', '=', args.goalId).executeTakeFirst();
+  if (!goal) throw notFound(`mục tiêu số ${args.goalId}`);
+  const id = await db.transaction().execute(async (trx) => {
+    if (args.id !== undefined) {
+      const before = await trx.selectFrom('indicator').selectAll().where('id', '=', args.id).executeTakeFirst();
+      if (!before) throw notFound(`chỉ tiêu số ${args.id}`);
+      await trx.updateTable('indicator').set({ code: args.code, title: args.title, goal_id: args.goalId }).where('id', '=', args.id).execute();
+      await audit(trx, ctx, { entity: 'indicator', entityId: args.id, action: 'update', before, after: args });
+      return args.id;
+    }
+    const { id } = await trx
+      .insertInto('indicator')
+      .values({ goal_id: args.goalId, position: await nextPosition(trx, 'indicator', 'goal_id', args.goalId), code: args.code, title: args.title })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(trx, ctx, { entity: 'indicator', entityId: id, action: 'create', after: args });
+    return id;
+  });
+  const plan = await getPlan(db, goal.plan_id);
+  return plan.goals.flatMap((g) => g.indicators).find((i) => i.id === id)!;
+}
+
+/** The rules a measure's fields must satisfy together; each failure says what to change. */
+export function checkMeasure(args: ApiParsedArgs<'measure-save'>): { year: number; isPhaseEnd: boolean; value: number; valueMax: number | null; text: string }[] {
+  if (args.valueKind === 'rate' && args.rateFactor === null) throw new UserError('validation', 'Chỉ số dạng tỷ lệ cần hệ số (100, 1.000 hoặc 100.000).');
+  if (args.valueKind !== 'rate' && args.rateFactor !== null) throw new UserError('validation', 'Chỉ số không phải tỷ lệ thì không có hệ số.');
+  if (args.rollup === 'ratio' && args.valueKind !== 'rate') throw new UserError('validation', 'Cách tổng hợp "tổng tử số / tổng mẫu số" chỉ dùng cho chỉ số dạng tỷ lệ.');
+  if (args.rollup === 'lead' && args.leadUnitId === null) throw new UserError('validation', 'Cách tổng hợp "lấy số của đơn vị chủ trì" cần chọn đơn vị chủ trì.');
+  const seen = new Set<string>();
+  return args.targets.map((t) => {
+    const where = `chỉ tiêu ${t.isPhaseEnd ? 'đến năm' : 'năm'} ${t.year}`;
+    const key = `${t.year}:${t.isPhaseEnd}`;
+    if (seen.has(key)) throw new UserError('validation', `${where} bị nhập hai lần.`);
+    seen.add(key);
+    const parsed = parseTarget(t.text);
+    if (!parsed.ok) throw new UserError('validation', `${where}: ${parsed.error}.`);
+    const isRange = parsed.target.valueMax !== null;
+    if (args.direction === 'range' && !isRange) throw new UserError('validation', `${where}: hướng "trong khoảng" cần một khoảng, ví dụ 2,0-3,0.`);
+    if (args.direction !== 'range' && isRange) throw new UserError('validation', `${where}: "${t.text}" là một khoảng; hãy chọn hướng "Trong khoảng".`);
+    if (args.valueKind === 'rate' && args.rateFactor === 100 && (parsed.target.value < 0 || (parsed.target.valueMax ?? parsed.target.value) > 100)) {
+      throw new UserError('validation', `${where}: tỷ lệ phần trăm phải từ 0 đến 100.`);
+    }
+    return { year: t.year, isPhaseEnd: t.isPhaseEnd, ...parsed.target, text: t.text.trim() };
+  });
+}
+
+export async function saveMeasure(db: Db, ctx: BackendContext, args: ApiParsedArgs<'measure-save'>): Promise<MeasureDto> {
+  const targets = checkMeasure(args);
+  const indicator = await db
+    .selectFrom('indicator')
+    .innerJoin('goal', 'goal.id', 'indicator.goal_id')
+    .select(['indicator.id', 'indicator.code', 'goal.plan_id'])
+    .where('indicator.id', '=', args.indicatorId)
+    .executeTakeFirst();
+  if (!indicator) throw notFound(`chỉ tiêu số ${args.indicatorId}`);
+  const id = await db.transaction().execute(async (trx) => {
+    const fields = {
+      indicator_id: args.indicatorId,
+      name: args.name,
+      unit_label: args.unitLabel,
+      value_kind: args.valueKind,
+      rate_factor: args.rateFactor,
+      direction: args.direction,
+      rollup: args.rollup,
+      lead_unit_id: args.leadUnitId,
+      category_combo_id: args.breakdownId ?? DEFAULT_BREAKDOWN,
+    };
+    let id: number;
+    let before: MeasureDto | undefined;
+    if (args.id !== undefined) {
+      before = (await measuresOfPlan(trx, indicator.plan_id, args.id))[0];
+      if (!before) throw notFound(`chỉ số số ${args.id}`);
+      await trx.updateTable('measure').set({ ...fields, code: args.code || before.code }).where('id', '=', args.id).execute();
+      id = args.id;
+    } else {
+      const position = await nextPosition(trx, 'measure', 'indicator_id', args.indicatorId);
+      const code = args.code || (position === 1 ? indicator.code : `${indicator.code}.${position}`);
+      id = (await trx.insertInto('measure').values({ ...fields, position, code }).returning('id').executeTakeFirstOrThrow()).id;
+    }
+    await checkMeasureCodeUnique(trx, indicator.plan_id, id);
+    await trx.deleteFrom('target').where('measure_id', '=', id).execute();
+    for (const t of targets) {
+      await trx
+        .insertInto('target')
+        .values({ measure_id: id, year: t.year, is_phase_end: t.isPhaseEnd ? 1 : 0, value: t.value, value_max: t.valueMax, text: t.text })
+        .execute();
+    }
+    await trx.deleteFrom('measure_cooperating_unit').where('measure_id', '=', id).execute();
+    for (const unitId of new Set(args.cooperatingUnitIds)) await trx.insertInto('measure_cooperating_unit').values({ measure_id: id, unit_id: unitId }).execute();
+    await audit(trx, ctx, { entity: 'measure', entityId: id, action: before ? 'update' : 'create', before, after: args });
+    return id;
+  });
+  return (await measuresOfPlan(db, indicator.plan_id, id))[0]!;
+}
+
+async function checkMeasureCodeUnique(db: Db, planId: number, measureId: number): Promise<void> {
+  const all = await measuresOfPlan(db, planId);
+  const mine = all.find((m) => m.id === measureId)!;
+  if (all.some((m) => m.id !== measureId && m.code === mine.code)) {
+    throw new UserError('conflict', `Mã chỉ số "${mine.code}" đã có trong kế hoạch này; mỗi chỉ số cần một mã riêng.`);
+  }
+}
+
+export async function deleteNode(db: Db, ctx: BackendContext, entity: 'goal' | 'indicator' | 'measure', id: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom(entity).selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw notFound(`${entity === 'goal' ? 'mục tiêu' : entity === 'indicator' ? 'chỉ tiêu' : 'chỉ số'} số ${id}`);
+    const used = await trx
+      .selectFrom('report_value as rv')
+      .innerJoin('measure as m', 'm.id', 'rv.measure_id')
+      .innerJoin('indicator as i', 'i.id', 'm.indicator_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(entity === 'goal' ? 'i.goal_id' : entity === 'indicator' ? 'i.id' : 'm.id', '=', id)
+      .executeTakeFirst();
+    if (Number(used?.n ?? 0) > 0) throw new UserError('conflict', `Đã có ${used!.n} số liệu báo cáo gắn với mục này; không thể xóa.`);
+    await trx.deleteFrom(entity).where('id', '=', id).execute();
+    await audit(trx, ctx, { entity, entityId: id, action: 'delete', before });
+  });
+}

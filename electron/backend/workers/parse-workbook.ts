@@ -1,0 +1,74 @@
+/** Runs the workbook parser in a worker thread with a time and memory limit. */
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors';
+import type { ParsedWorkbook, WorkerReply } from './workbook-types';
+
+export interface ParseLimits {
+  timeoutMs: number;
+  maxMemoryMb: number;
+  maxCells: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 20_000, maxMemoryMb: 512, maxCells: 2_000_000 };
+
+/**
+ * Bundled builds carry the worker as a sibling `.cjs`; from source (tests, tsx) it is the
+ * `.ts` file, loaded through tsx.
+ */
+function workerLocation(): { file: string; execArgv: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    return { file: fileURLToPath(new URL('./parse-workbook.worker.ts', here)), execArgv: ['--import', 'tsx'] };
+  }
+  return { file: fileURLToPath(new URL('./parse-workbook.worker.cjs', here)), execArgv: [] };
+}
+
+export function parseWorkbook(bytes: Uint8Array, fileName: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedWorkbook> {
+  const { file, execArgv } = workerLocation();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, {
+      workerData: { bytes, maxCells: limits.maxCells },
+      execArgv,
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(new UserError('validation', `${fileName}: đọc tệp quá ${Math.round(limits.timeoutMs / 1000)} giây nên đã dừng. Tệp có thể bị hỏng hoặc quá lớn.`))),
+      limits.timeoutMs,
+    );
+    worker.once('message', (reply: WorkerReply) =>
+      finish(() => {
+        if (reply.ok) return resolve(reply.workbook);
+        if (reply.message.startsWith('TOO_MANY_CELLS')) {
+          return reject(new UserError('validation', `${fileName}: tệp có quá nhiều ô (trên ${limits.maxCells.toLocaleString('vi-VN')} ô), không phải một biểu mẫu báo cáo.`));
+        }
+        reject(new UserError('validation', describeReadError(fileName, reply.message)));
+      }),
+    );
+    worker.once('error', (e) =>
+      finish(() => {
+        const oom = /memory|heap|ERR_WORKER_OUT_OF_MEMORY/i.test(String((e as Error & { code?: string }).code ?? '') + e.message);
+        reject(new UserError('validation', oom ? `${fileName}: tệp cần quá nhiều bộ nhớ để đọc (giới hạn ${limits.maxMemoryMb} MB). Tệp có thể bị hỏng hoặc là tệp nén độc hại.` : describeReadError(fileName, e.message)));
+      }),
+    );
+    worker.once('exit', (code) => finish(() => reject(new UserError('validation', `${fileName}: không đọc được tệp (trình đọc dừng với mã ${code}).`))));
+  });
+}
+
+function describeReadError(fileName: string, message: string): string {
+  if (/password|encrypt/i.test(message)) return `${fileName}: tệp được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại.`;
+  if (/zip|corrupt|end of central directory|Unsupported|invalid|cannot find/i.test(message)) {
+    return `${fileName}: tệp bị hỏng hoặc không phải tệp Excel (.xlsx, .xls). Hãy mở lại bằng Excel và lưu lại.`;
+  }
+  return `${fileName}: không đọc được tệp (${message}).`;
+}

@@ -1,0 +1,154 @@
+/**
+ * The one API contract between the renderer and the backend: every method's name,
+ * its argument schema (validated at the boundary) and its result type.
+ * Both adapters (Electron IPC, local HTTP host) carry exactly this.
+ */
+import { z } from 'zod';
+import { DIRECTIONS, RATE_FACTORS, ROLLUPS, VALUE_KINDS } from '../domain/measure';
+import { ISO_DATE, UNIT_KINDS, isRealDate } from '../domain/org-units';
+import type {
+  AppInfo,
+  BreakdownDto,
+  GoalDto,
+  IndicatorDto,
+  MeasureDto,
+  PlanDetail,
+  PlanImportPreview,
+  PlanSummary,
+  Settings,
+  UnitDto,
+} from './types';
+
+const id = z.number().int().positive();
+const isoDate = z
+  .string()
+  .regex(ISO_DATE, 'ngày phải có dạng YYYY-MM-DD')
+  .refine(isRealDate, 'ngày không có thật');
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number, what: string) => z.string().trim().min(1, `cần nhập ${what}`).max(max);
+const year = z.number().int().min(1990).max(2100);
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+const targetInput = z.object({
+  year,
+  isPhaseEnd: z.boolean(),
+  /** As the user typed it: `16,8`, `2,0-3,0`, `512/100.000`. */
+  text: required(40, 'giá trị chỉ tiêu'),
+});
+
+const planFields = z.object({
+  number: text(60),
+  title: required(500, 'tên kế hoạch'),
+  issuerName: text(200),
+  issuedOn: isoDate.nullable(),
+  yearFrom: year,
+  yearTo: year,
+  parentPlanId: id.nullable(),
+});
+
+const fileUpload = z.object({
+  fileName: required(260, 'tên tệp'),
+  /** File bytes, base64. 30 MB of file at most. */
+  dataBase64: z.string().max(40_000_000, 'tệp quá lớn (tối đa 30 MB)'),
+});
+
+export const apiMethods = {
+  'app-info': z.object({}),
+  'settings-get': z.object({}),
+  'settings-set': z.object({ userName: text(100), organisationName: text(200), place: text(100) }),
+  'demo-load': z.object({}),
+
+  'plan-list': z.object({}),
+  'plan-get': z.object({ id }),
+  'plan-create': planFields,
+  'plan-update': planFields.extend({ id }),
+  'plan-delete': z.object({ id }),
+  'plan-import-preview': fileUpload,
+  'plan-import-commit': fileUpload.extend({ plan: planFields }),
+
+  'goal-save': z.object({ id: id.optional(), planId: id, code: required(10, 'số thứ tự mục tiêu'), title: required(500, 'nội dung mục tiêu') }),
+  'goal-delete': z.object({ id }),
+  'indicator-save': z.object({ id: id.optional(), goalId: id, code: required(20, 'số chỉ tiêu'), title: required(500, 'nội dung chỉ tiêu') }),
+  'indicator-delete': z.object({ id }),
+  'measure-save': z.object({
+    id: id.optional(),
+    indicatorId: id,
+    code: text(20),
+    name: required(500, 'tên chỉ số'),
+    unitLabel: required(30, 'đơn vị tính'),
+    valueKind: z.enum(keys(VALUE_KINDS)),
+    rateFactor: z.union([z.literal(RATE_FACTORS[0]), z.literal(RATE_FACTORS[1]), z.literal(RATE_FACTORS[2])]).nullable(),
+    direction: z.enum(keys(DIRECTIONS)),
+    rollup: z.enum(keys(ROLLUPS)),
+    leadUnitId: id.nullable(),
+    cooperatingUnitIds: z.array(id).max(500),
+    breakdownId: id.optional(),
+    targets: z.array(targetInput).max(40),
+  }),
+  'measure-delete': z.object({ id }),
+  'breakdown-list': z.object({}),
+
+  'unit-list': z.object({ asOf: isoDate.optional(), includeDissolved: z.boolean().optional() }),
+  'unit-get': z.object({ id }),
+  'unit-create': z.object({
+    code: required(40, 'mã đơn vị').regex(/^[A-Za-z0-9._-]+$/, 'mã đơn vị chỉ gồm chữ không dấu, số và . _ -'),
+    name: required(200, 'tên đơn vị'),
+    kind: z.enum(keys(UNIT_KINDS)),
+    parentId: id.nullable(),
+    validFrom: isoDate,
+  }),
+  'unit-rename': z.object({ id, name: required(200, 'tên mới'), effectiveOn: isoDate, note: text(500).optional() }),
+  'unit-move': z.object({ id, parentId: id.nullable(), effectiveOn: isoDate, note: text(500).optional() }),
+  'unit-dissolve': z.object({ id, effectiveOn: isoDate, note: text(500).optional() }),
+  'unit-merge': z.object({ sourceIds: z.array(id).min(1).max(200), targetId: id, effectiveOn: isoDate, note: text(500).optional() }),
+} as const;
+
+export type ApiMethod = keyof typeof apiMethods;
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiMethods)[M]>;
+export type ApiParsedArgs<M extends ApiMethod> = z.output<(typeof apiMethods)[M]>;
+
+export interface ApiResults {
+  'app-info': AppInfo;
+  'settings-get': Settings;
+  'settings-set': Settings;
+  'demo-load': { planId: number; created: boolean };
+  'plan-list': PlanSummary[];
+  'plan-get': PlanDetail;
+  'plan-create': PlanSummary;
+  'plan-update': PlanSummary;
+  'plan-delete': { deleted: true };
+  'plan-import-preview': PlanImportPreview;
+  'plan-import-commit': PlanSummary;
+  'goal-save': GoalDto;
+  'goal-delete': { deleted: true };
+  'indicator-save': IndicatorDto;
+  'indicator-delete': { deleted: true };
+  'measure-save': MeasureDto;
+  'measure-delete': { deleted: true };
+  'breakdown-list': BreakdownDto[];
+  'unit-list': UnitDto[];
+  'unit-get': UnitDto;
+  'unit-create': UnitDto;
+  'unit-rename': UnitDto;
+  'unit-move': UnitDto;
+  'unit-dissolve': UnitDto;
+  'unit-merge': UnitDto;
+}
+
+export type ApiResult<M extends ApiMethod> = ApiResults[M];
+
+/** Errors cross the boundary as data. */
+export type ApiErrorType = 'validation' | 'not_found' | 'conflict' | 'unknown_method' | 'internal' | 'transport';
+export interface ApiErrorData {
+  type: ApiErrorType;
+  message: string;
+  method?: string;
+}
+export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiErrorData };
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiMethods, name);
+}
+
+/** The single IPC channel the preload exposes. */
+export const IPC_CHANNEL = 'tonghop:invoke';

@@ -1,0 +1,166 @@
+/** Data shapes that cross the boundary between renderer and backend. */
+import type { Direction, Rollup, ValueKind, RateFactor } from '../domain/measure';
+import type { UnitKind } from '../domain/org-units';
+
+export interface AppInfo {
+  version: string;
+  dbPath: string;
+  schemaVersion: number;
+  planCount: number;
+  unitCount: number;
+  hasDemo: boolean;
+}
+
+export interface Settings {
+  userName: string;
+  organisationName: string;
+  place: string;
+}
+
+export interface UnitVersionDto {
+  name: string;
+  shortName: string | null;
+  parentId: number | null;
+  parentName: string | null;
+  validFrom: string;
+  validTo: string | null;
+  eventKind: OrgEventKind | null;
+  eventNote: string | null;
+}
+
+export type OrgEventKind = 'create' | 'rename' | 'move' | 'merge' | 'dissolve';
+
+export interface UnitDto {
+  id: number;
+  code: string;
+  kind: UnitKind;
+  /** Name and parent as of the date the list was asked for. */
+  name: string;
+  parentId: number | null;
+  /** First and last day of existence (`dissolvedOn` exclusive). */
+  createdOn: string;
+  dissolvedOn: string | null;
+  successorId: number | null;
+  successorName: string | null;
+  isSample: boolean;
+  versions: UnitVersionDto[];
+}
+
+export interface TargetDto {
+  year: number;
+  isPhaseEnd: boolean;
+  value: number;
+  valueMax: number | null;
+  /** As written in the plan (`58,82`, `2,0-3,0`, `512/100.000`). */
+  text: string;
+}
+
+export interface MeasureDto {
+  id: number;
+  indicatorId: number;
+  position: number;
+  code: string;
+  name: string;
+  unitLabel: string;
+  valueKind: ValueKind;
+  rateFactor: RateFactor | null;
+  direction: Direction;
+  rollup: Rollup;
+  leadUnitId: number | null;
+  leadUnitName: string | null;
+  cooperatingUnitIds: number[];
+  breakdownId: number;
+  breakdownName: string;
+  targets: TargetDto[];
+}
+
+export interface IndicatorDto {
+  id: number;
+  goalId: number;
+  position: number;
+  code: string;
+  title: string;
+  measures: MeasureDto[];
+}
+
+export interface GoalDto {
+  id: number;
+  position: number;
+  code: string;
+  title: string;
+  indicators: IndicatorDto[];
+}
+
+export interface TaskDto {
+  id: number;
+  groupCode: string;
+  groupTitle: string;
+  code: string;
+  content: string;
+  leadUnitId: number | null;
+  leadName: string;
+  cooperatingText: string;
+  timeframe: string;
+}
+
+export interface PlanSummary {
+  id: number;
+  number: string;
+  title: string;
+  issuerName: string;
+  issuedOn: string | null;
+  yearFrom: number;
+  yearTo: number;
+  parentPlanId: number | null;
+  parentPlanNumber: string | null;
+  goalCount: number;
+  indicatorCount: number;
+  measureCount: number;
+  taskCount: number;
+  isSample: boolean;
+}
+
+export interface PlanDetail extends PlanSummary {
+  goals: GoalDto[];
+  tasks: TaskDto[];
+  /** Target columns present in the plan, in display order. */
+  targetColumns: { year: number; isPhaseEnd: boolean }[];
+}
+
+export interface BreakdownDto {
+  id: number;
+  code: string;
+  name: string;
+  categories: { name: string; options: string[] }[];
+  optionCombos: { id: number; name: string }[];
+}
+
+export interface ImportProblem {
+  /** Errors block the import; warnings (rows skipped) do not. */
+  severity: 'error' | 'warning';
+  /** 1-based row in the sheet; null for problems of the whole file. */
+  row: number | null;
+  cell: string | null;
+  message: string;
+}
+
+export interface PlanImportPreview {
+  fileName: string;
+  sheetName: string;
+  headerRow: number;
+  targetColumns: { year: number; isPhaseEnd: boolean; column: string; header: string }[];
+  goals: {
+    code: string;
+    title: string;
+    indicators: {
+      code: string;
+      title: string;
+      measures: { row: number; name: string; unitLabel: string; targets: TargetDto[]; leadText: string }[];
+    }[];
+  }[];
+  measureCount: number;
+  problems: ImportProblem[];
+  /** Title and years guessed from the sheet, for the confirm form. */
+  guessedTitle: string;
+  guessedYear: number | null;
+}
