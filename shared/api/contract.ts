@@ -149,6 +149,3 @@ export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiEr
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiMethods, name);
 }
-
-/** The single IPC channel the preload exposes. */
-export const IPC_CHANNEL = 'tonghop:invoke';

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/api/types';
+import { api } from '../api';
+import { ToastProvider } from '../components/Feedback';
+import { PlanPage } from '../features/plans/PlanPage';
+import { PlansPage } from '../features/plans/PlansPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { UnitsPage } from '../features/units/UnitsPage';
+import { href, useRoute, type Route } from './router';
+
+const NAV: { label: string; route?: Route; match: Route['page'][]; later?: string }[] = [
+  { label: 'Kế hoạch', route: { page: 'plans' }, match: ['plans', 'plan'] },
+  { label: 'Đơn vị', route: { page: 'units' }, match: ['units'] },
+  { label: 'Kỳ báo cáo', match: [], later: 'Lập kỳ báo cáo 6 tháng, năm và hạn nộp: có ở phiên bản tiếp theo.' },
+  { label: 'Báo cáo đã nhận', match: [], later: 'Xuất biểu mẫu Excel, nhận và kiểm tra báo cáo của đơn vị: có ở phiên bản tiếp theo.' },
+  { label: 'Tổng hợp', match: [], later: 'Tổng hợp số liệu các đơn vị thành báo cáo của tỉnh: có ở phiên bản tiếp theo.' },
+  { label: 'Cài đặt', route: { page: 'settings' }, match: ['settings'] },
+];
+
+export function App() {
+  const route = useRoute();
+  const [info, setInfo] = useState<AppInfo>();
+  useEffect(() => {
+    api.call('app-info', {}).then(setInfo, () => undefined);
+  }, [route]);
+  return (
+    <ToastProvider>
+      <div className="frame">
+        <nav className="sidebar" aria-label="Chức năng chính">
+          <div className="brand">
+            <div className="brand-name">TongHop</div>
+            <div className="brand-sub">Tổng hợp báo cáo công tác trẻ em</div>
+          </div>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.label}>
+                {item.route ? (
+                  <a href={href(item.route)} className={item.match.includes(route.page) ? 'active' : undefined} aria-current={item.match.includes(route.page) ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                ) : (
+                  <span className="nav-later" title={item.later} aria-disabled="true">
+                    {item.label} <small>sắp có</small>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+          <div className="sidebar-foot" title={info?.dbPath}>
+            {info ? (
+              <>
+                Phiên bản {info.version}
+                <br />
+                {info.planCount} kế hoạch · {info.unitCount} đơn vị
+              </>
+            ) : null}
+          </div>
+        </nav>
+        <main className="content">
+          {route.page === 'plans' && <PlansPage />}
+          {route.page === 'plan' && <PlanPage id={route.id} />}
+          {route.page === 'units' && <UnitsPage />}
+          {route.page === 'settings' && <SettingsPage info={info} />}
+        </main>
+      </div>
+    </ToastProvider>
+  );
+}

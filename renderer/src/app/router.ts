@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+
+/** Hash routes: #/plans, #/plans/12, #/units, #/settings. Works the same from file, app:// and http. */
+export type Route =
+  | { page: 'plans' }
+  | { page: 'plan'; id: number }
+  | { page: 'units' }
+  | { page: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'plans' && parts[1] && /^\d+$/.test(parts[1])) return { page: 'plan', id: Number(parts[1]) };
+  if (parts[0] === 'units') return { page: 'units' };
+  if (parts[0] === 'settings') return { page: 'settings' };
+  return { page: 'plans' };
+}
+
+export function href(route: Route): string {
+  return route.page === 'plan' ? `#/plans/${route.id}` : `#/${route.page}`;
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = href(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

@@ -1,0 +1,54 @@
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+
+export function ErrorBox({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <div className="error-box" role="alert">
+      {message}
+    </div>
+  );
+}
+
+export function EmptyState(props: { title: string; children: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <h3>{props.title}</h3>
+      <div>{props.children}</div>
+    </div>
+  );
+}
+
+export function Loading() {
+  return (
+    <div className="loading" role="status">
+      Đang tải…
+    </div>
+  );
+}
+
+type Toast = { id: number; text: string };
+const ToastContext = createContext<(text: string) => void>(() => undefined);
+
+/** Short confirmations of what just happened, bottom right, gone after a few seconds. */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const show = useCallback((text: string) => {
+    const id = Date.now() + Math.random();
+    setToasts((t) => [...t, { id, text }]);
+    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 4000);
+  }, []);
+  return (
+    <ToastContext.Provider value={show}>
+      {children}
+      <div className="toasts" role="status" aria-live="polite">
+        {toasts.map((t) => (
+          <div key={t.id} className="toast">
+            {t.text}
+          </div>
+        ))}
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+export const useToast = () => useContext(ToastContext);

@@ -1,0 +1,222 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { IndicatorDto, MeasureDto, PlanDetail } from '../../../../shared/api/types';
+import { DIRECTIONS, ROLLUPS, parseTarget, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../../shared/domain/measure';
+import { api } from '../../api';
+import { useAsync } from '../../app/use-async';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBox } from '../../components/Feedback';
+import { Field, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { targetHeader } from './plan-text';
+
+/** What a person picks: the kind of number, which fixes value kind, factor and default unit. */
+const KINDS = {
+  count: { label: 'Số lượng (đếm: người, xã, …)', valueKind: 'count', factor: null, unit: 'Người' },
+  rate100: { label: 'Tỷ lệ phần trăm (%)', valueKind: 'rate', factor: 100, unit: '%' },
+  rate1000: { label: 'Tỷ suất trên 1.000 (‰)', valueKind: 'rate', factor: 1000, unit: '‰' },
+  rate100000: { label: 'Tỷ suất trên 100.000', valueKind: 'rate', factor: 100000, unit: '/100.000' },
+  boolean: { label: 'Có / không', valueKind: 'boolean', factor: null, unit: 'Có/Không' },
+  text: { label: 'Văn bản (mô tả)', valueKind: 'text', factor: null, unit: 'Nội dung' },
+} as const satisfies Record<string, { label: string; valueKind: ValueKind; factor: RateFactor | null; unit: string }>;
+type KindKey = keyof typeof KINDS;
+
+function kindOf(m?: MeasureDto): KindKey {
+  if (!m) return 'rate100';
+  if (m.valueKind === 'rate') return m.rateFactor === 1000 ? 'rate1000' : m.rateFactor === 100000 ? 'rate100000' : 'rate100';
+  return m.valueKind;
+}
+
+const key = (t: { year: number; isPhaseEnd: boolean }) => `${t.isPhaseEnd ? 'P' : 'Y'}${t.year}`;
+
+export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; measure?: MeasureDto; onClose: () => void; onSaved: () => void }) {
+  const m = props.measure;
+  const units = useAsync(() => api.call('unit-list', {}), []);
+  const breakdowns = useAsync(() => api.call('breakdown-list', {}), []);
+  const [name, setName] = useState(m?.name ?? '');
+  const [code, setCode] = useState(m?.code ?? '');
+  const [kind, setKind] = useState<KindKey>(kindOf(m));
+  const [unitLabel, setUnitLabel] = useState(m?.unitLabel ?? KINDS[kindOf(m)].unit);
+  const [direction, setDirection] = useState<Direction>(m?.direction ?? 'at_least');
+  const [rollup, setRollup] = useState<Rollup>(m?.rollup ?? 'ratio');
+  const [leadUnitId, setLeadUnitId] = useState(m?.leadUnitId ? String(m.leadUnitId) : '');
+  const [coop, setCoop] = useState<Set<number>>(new Set(m?.cooperatingUnitIds ?? []));
+  const [breakdownId, setBreakdownId] = useState(String(m?.breakdownId ?? 1));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // One target input per plan year, plus the plan's phase-end columns, plus existing targets.
+  const slots = useMemo(() => {
+    const list = new Map<string, { year: number; isPhaseEnd: boolean }>();
+    for (const c of props.plan.targetColumns) list.set(key(c), c);
+    for (let y = props.plan.yearFrom; y <= props.plan.yearTo && y < props.plan.yearFrom + 11; y++) list.set(key({ year: y, isPhaseEnd: false }), { year: y, isPhaseEnd: false });
+    for (const t of m?.targets ?? []) list.set(key(t), t);
+    return [...list.values()].sort((a, b) => Number(b.isPhaseEnd) - Number(a.isPhaseEnd) || a.year - b.year);
+  }, [props.plan, m]);
+  const [targets, setTargets] = useState<Record<string, string>>(() => Object.fromEntries((m?.targets ?? []).map((t) => [key(t), t.text])));
+  const [extraYear, setExtraYear] = useState('');
+  const [extraText, setExtraText] = useState('');
+
+  const changeKind = (k: KindKey) => {
+    setKind(k);
+    setUnitLabel(KINDS[k].unit);
+    if (KINDS[k].valueKind !== 'rate' && rollup === 'ratio') setRollup('sum');
+    if (KINDS[k].valueKind === 'rate' && rollup === 'sum') setRollup('ratio');
+  };
+
+  const targetError = (text: string) => {
+    if (!text.trim()) return null;
+    const r = parseTarget(text);
+    return r.ok ? null : r.error;
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const list = slots.filter((s) => (targets[key(s)] ?? '').trim()).map((s) => ({ ...s, text: targets[key(s)]!.trim() }));
+    if (extraText.trim()) {
+      if (!/^\d{4}$/.test(extraYear.trim())) return setError('Cần nhập năm (4 chữ số) cho chỉ tiêu "đến năm".');
+      list.push({ year: Number(extraYear), isPhaseEnd: true, text: extraText.trim() });
+    }
+    const bad = list.map((t) => ({ t, err: targetError(t.text) })).find((x) => x.err);
+    if (bad) return setError(`${targetHeader(bad.t)}: ${bad.err}.`);
+    setBusy(true);
+    try {
+      await api.call('measure-save', {
+        id: m?.id,
+        indicatorId: props.indicator.id,
+        code: code.trim(),
+        name: name.trim(),
+        unitLabel: unitLabel.trim(),
+        valueKind: KINDS[kind].valueKind,
+        rateFactor: KINDS[kind].factor,
+        direction,
+        rollup,
+        leadUnitId: leadUnitId ? Number(leadUnitId) : null,
+        cooperatingUnitIds: [...coop],
+        breakdownId: Number(breakdownId),
+        targets: list,
+      });
+      props.onSaved();
+      props.onClose();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unitOptions = units.data ?? [];
+  return (
+    <Dialog title={m ? `Sửa chỉ số ${m.code}` : `Thêm chỉ số cho chỉ tiêu ${props.indicator.code}`} onClose={props.onClose} wide>
+      <form onSubmit={submit} className="measure-form">
+        <TextAreaField label="Tên chỉ số" name="name" rows={2} autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+        <div className="form-row">
+          <TextField label="Mã chỉ số" name="code" placeholder={`tự đặt, ví dụ ${props.indicator.code}.1`} value={code} onChange={(e) => setCode(e.target.value)} />
+          <SelectField label="Loại số liệu" name="kind" value={kind} onChange={(e) => changeKind(e.target.value as KindKey)}>
+            {Object.entries(KINDS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v.label}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label="Đơn vị tính" name="unitLabel" list="unit-labels" value={unitLabel} onChange={(e) => setUnitLabel(e.target.value)} />
+          <datalist id="unit-labels">
+            {['%', '‰', '/100.000', 'Người', 'Trẻ em', 'Xã', 'Trường', 'Vụ'].map((u) => (
+              <option key={u} value={u} />
+            ))}
+          </datalist>
+        </div>
+        <div className="form-row">
+          <SelectField label="Đánh giá đạt khi" name="direction" value={direction} onChange={(e) => setDirection(e.target.value as Direction)}>
+            {Object.entries(DIRECTIONS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Cách tổng hợp từ các đơn vị" name="rollup" value={rollup} onChange={(e) => setRollup(e.target.value as Rollup)}>
+            {Object.entries(ROLLUPS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Phân tổ" name="breakdown" value={breakdownId} onChange={(e) => setBreakdownId(e.target.value)}>
+            {(breakdowns.data ?? [{ id: 1, name: 'Không phân tổ' }]).map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <fieldset className="targets">
+          <legend>Chỉ tiêu</legend>
+          <p className="field-hint">Gõ như trong kế hoạch: 16,8 · 58,82 · 1.000 · 2,0-3,0 (khoảng) · 512/100.000. Để trống nếu năm đó không giao chỉ tiêu.</p>
+          <div className="target-grid">
+            {slots.map((s) => {
+              const text = targets[key(s)] ?? '';
+              return (
+                <TextField
+                  key={key(s)}
+                  label={targetHeader(s)}
+                  name={`target-${key(s)}`}
+                  inputMode="decimal"
+                  value={text}
+                  error={targetError(text)}
+                  onChange={(e) => setTargets({ ...targets, [key(s)]: e.target.value })}
+                />
+              );
+            })}
+            <Field label="Mục tiêu đến năm (giai đoạn)">
+              {(id) => (
+                <div className="inline-pair">
+                  <input aria-label="Năm cuối giai đoạn" placeholder="năm" className="input-year" value={extraYear} onChange={(e) => setExtraYear(e.target.value)} />
+                  <input id={id} aria-label="Chỉ tiêu cuối giai đoạn" placeholder="chỉ tiêu" value={extraText} onChange={(e) => setExtraText(e.target.value)} />
+                </div>
+              )}
+            </Field>
+          </div>
+        </fieldset>
+        <div className="form-row">
+          <SelectField label="Đơn vị chủ trì" name="leadUnitId" value={leadUnitId} onChange={(e) => setLeadUnitId(e.target.value)}>
+            <option value="">(chưa chọn)</option>
+            {unitOptions.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <Field label={`Đơn vị phối hợp (${coop.size} đã chọn)`}>
+          {() => (
+            <div className="checklist" role="group" aria-label="Đơn vị phối hợp">
+              {unitOptions.map((u) => (
+                <label key={u.id}>
+                  <input
+                    type="checkbox"
+                    checked={coop.has(u.id)}
+                    onChange={(e) => {
+                      const next = new Set(coop);
+                      if (e.target.checked) next.add(u.id);
+                      else next.delete(u.id);
+                      setCoop(next);
+                    }}
+                  />{' '}
+                  {u.name}
+                </label>
+              ))}
+            </div>
+          )}
+        </Field>
+        <ErrorBox message={error} />
+        <div className="form-actions">
+          <button type="button" onClick={props.onClose}>
+            Hủy
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {m ? 'Lưu chỉ số' : 'Thêm chỉ số'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AppInfo, Settings } from '../../../../shared/api/types';
+import { api } from '../../api';
+import { ErrorBox, Loading, useToast } from '../../components/Feedback';
+import { TextField } from '../../components/fields';
+
+export function SettingsPage({ info }: { info: AppInfo | undefined }) {
+  const [settings, setSettings] = useState<Settings>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const toast = useToast();
+  useEffect(() => {
+    api.call('settings-get', {}).then(setSettings, (e: Error) => setError(e.message));
+  }, []);
+  if (!settings) return error ? <ErrorBox message={error} /> : <Loading />;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setSettings(await api.call('settings-set', settings));
+      toast('Đã lưu cài đặt.');
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const loadDemo = async () => {
+    setBusy(true);
+    try {
+      const r = await api.call('demo-load', {});
+      toast(r.created ? 'Đã nạp dữ liệu mẫu.' : 'Dữ liệu mẫu đã có sẵn, không nạp lại.');
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="page page-narrow">
+      <header className="page-head">
+        <div>
+          <h1>Cài đặt</h1>
+          <p className="page-lead">Tên người dùng được ghi vào lịch sử mỗi lần thay đổi số liệu.</p>
+        </div>
+      </header>
+      <form onSubmit={save} className="card">
+        <TextField label="Tên người dùng" name="userName" placeholder="ví dụ Nguyễn Thị Lan" value={settings.userName} onChange={(e) => setSettings({ ...settings, userName: e.target.value })} />
+        <TextField
+          label="Cơ quan"
+          name="organisationName"
+          placeholder="ví dụ Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum"
+          value={settings.organisationName}
+          onChange={(e) => setSettings({ ...settings, organisationName: e.target.value })}
+        />
+        <TextField label="Địa danh (ghi trên văn bản)" name="place" placeholder="ví dụ Kon Tum" value={settings.place} onChange={(e) => setSettings({ ...settings, place: e.target.value })} />
+        <ErrorBox message={error} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Lưu cài đặt
+          </button>
+        </div>
+      </form>
+      <div className="card">
+        <h2>Dữ liệu</h2>
+        <dl className="facts">
+          <dt>Tệp dữ liệu</dt>
+          <dd className="path">{info?.dbPath}</dd>
+          <dt>Phiên bản cấu trúc</dt>
+          <dd>{info?.schemaVersion}</dd>
+        </dl>
+        <p>Dữ liệu mẫu gồm kế hoạch năm 2024 và kế hoạch năm 2025 của tỉnh Kon Tum (số liệu chỉ tiêu đúng như văn bản), 10 huyện, thành phố và các sở, ngành chủ trì.</p>
+        <button type="button" onClick={loadDemo} disabled={busy || info?.hasDemo}>
+          {info?.hasDemo ? 'Đã có dữ liệu mẫu' : 'Nạp dữ liệu mẫu'}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+import { useMemo, useState } from 'react';
+import type { UnitDto } from '../../../../shared/api/types';
+import { UNIT_KINDS, formatIsoDate, parseVnDate } from '../../../../shared/domain/org-units';
+import { api } from '../../api';
+import { useAsync } from '../../app/use-async';
+import { todayText } from '../../components/DateField';
+import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
+import { UnitChangeDialog, type UnitAction } from './UnitChangeDialog';
+
+const EVENT_LABEL: Record<string, string> = {
+  create: 'Thành lập',
+  rename: 'Đổi tên',
+  move: 'Chuyển đơn vị cấp trên',
+  merge: 'Sáp nhập',
+  dissolve: 'Giải thể',
+};
+
+export function UnitsPage() {
+  const [dateText, setDateText] = useState(todayText());
+  const asOf = parseVnDate(dateText);
+  const [showDissolved, setShowDissolved] = useState(false);
+  const units = useAsync(() => api.call('unit-list', { asOf: asOf ?? undefined, includeDissolved: showDissolved }), [asOf, showDissolved]);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [action, setAction] = useState<UnitAction | null>(null);
+  const toast = useToast();
+
+  const tree = useMemo(() => {
+    const list = units.data ?? [];
+    const ids = new Set(list.map((u) => u.id));
+    const children = new Map<number | null, UnitDto[]>();
+    for (const u of list) {
+      const parent = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
+      children.set(parent, [...(children.get(parent) ?? []), u]);
+    }
+    return children;
+  }, [units.data]);
+  const selected = units.data?.find((u) => u.id === selectedId) ?? null;
+
+  const renderNodes = (parent: number | null, depth: number): React.ReactNode =>
+    (tree.get(parent) ?? [])
+      .slice()
+      .sort((a, b) => kindOrder(a) - kindOrder(b) || a.name.localeCompare(b.name, 'vi'))
+      .map((u) => (
+        <li key={u.id} role="treeitem" aria-selected={u.id === selectedId} aria-level={depth + 1}>
+          <button
+            type="button"
+            className={u.id === selectedId ? 'tree-node selected' : 'tree-node'}
+            onClick={() => setSelectedId(u.id)}
+            data-unit-code={u.code}
+          >
+            <span className={u.dissolvedOn && (!asOf || u.dissolvedOn <= asOf) ? 'dissolved' : undefined}>{u.name}</span>
+            <span className="tree-kind">{UNIT_KINDS[u.kind].split(',')[0]}</span>
+          </button>
+          {tree.get(u.id)?.length ? <ul role="group">{renderNodes(u.id, depth + 1)}</ul> : null}
+        </li>
+      ));
+
+  return (
+    <section className="page">
+      <header className="page-head">
+        <div>
+          <h1>Đơn vị</h1>
+          <p className="page-lead">Cây đơn vị theo từng thời điểm. Đổi tên, sáp nhập, giải thể đều có ngày hiệu lực; báo cáo cũ vẫn giữ tên đơn vị lúc đó.</p>
+        </div>
+        <div className="toolbar">
+          <button type="button" className="primary" onClick={() => setAction({ kind: 'create', parent: selected })}>
+            Thêm đơn vị
+          </button>
+        </div>
+      </header>
+      <div className="filter-bar">
+        <label>
+          Xem cây đơn vị tại ngày{' '}
+          <input className="input-date" value={dateText} aria-label="Xem tại ngày" onChange={(e) => setDateText(e.target.value)} placeholder="ngày/tháng/năm" />
+        </label>
+        {!asOf ? <span className="field-error">Ngày chưa hợp lệ (dạng ngày/tháng/năm)</span> : null}
+        <label>
+          <input type="checkbox" checked={showDissolved} onChange={(e) => setShowDissolved(e.target.checked)} /> Hiện cả đơn vị đã giải thể, sáp nhập
+        </label>
+      </div>
+      <ErrorBox message={units.error} />
+      {units.loading && !units.data ? <Loading /> : null}
+      {units.data && units.data.length === 0 ? (
+        <EmptyState title="Chưa có đơn vị nào">
+          <p>Thêm tỉnh (hoặc huyện) của bạn trước, rồi thêm các đơn vị trực thuộc: huyện, xã, sở, ngành. Hoặc vào Cài đặt để nạp dữ liệu mẫu.</p>
+        </EmptyState>
+      ) : null}
+      {units.data && units.data.length > 0 ? (
+        <div className="split">
+          <ul className="tree" role="tree" aria-label="Cây đơn vị">
+            {renderNodes(null, 0)}
+          </ul>
+          <div className="detail">
+            {selected ? (
+              <UnitDetail unit={selected} onAction={setAction} />
+            ) : (
+              <EmptyState title="Chọn một đơn vị">
+                <p>Bấm vào tên đơn vị bên trái để xem lịch sử tên, đơn vị cấp trên và các thao tác đổi tên, sáp nhập, giải thể.</p>
+              </EmptyState>
+            )}
+          </div>
+        </div>
+      ) : null}
+      {action && (
+        <UnitChangeDialog
+          action={action}
+          units={units.data ?? []}
+          onClose={() => setAction(null)}
+          onDone={(u, message) => {
+            toast(message);
+            setSelectedId(u.id);
+            units.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function kindOrder(u: UnitDto): number {
+  return ['province', 'district', 'commune', 'department', 'agency', 'ministry'].indexOf(u.kind);
+}
+
+function UnitDetail({ unit, onAction }: { unit: UnitDto; onAction: (a: UnitAction) => void }) {
+  const active = unit.dissolvedOn === null;
+  return (
+    <div className="unit-detail">
+      <h2>{unit.name}</h2>
+      <dl className="facts">
+        <dt>Mã</dt>
+        <dd>{unit.code}</dd>
+        <dt>Loại</dt>
+        <dd>{UNIT_KINDS[unit.kind]}</dd>
+        <dt>Hoạt động</dt>
+        <dd>
+          từ {formatIsoDate(unit.createdOn)}
+          {unit.dissolvedOn ? ` đến ${formatIsoDate(previousDay(unit.dissolvedOn))}` : ' đến nay'}
+          {unit.successorName ? ` · sáp nhập vào ${unit.successorName}` : ''}
+        </dd>
+      </dl>
+      {active ? (
+        <div className="toolbar">
+          <button type="button" onClick={() => onAction({ kind: 'rename', unit })}>
+            Đổi tên…
+          </button>
+          <button type="button" onClick={() => onAction({ kind: 'move', unit })}>
+            Chuyển cấp trên…
+          </button>
+          <button type="button" onClick={() => onAction({ kind: 'merge', unit })}>
+            Sáp nhập vào…
+          </button>
+          <button type="button" className="danger-outline" onClick={() => onAction({ kind: 'dissolve', unit })}>
+            Giải thể…
+          </button>
+          <button type="button" onClick={() => onAction({ kind: 'create', parent: unit })}>
+            Thêm đơn vị trực thuộc…
+          </button>
+        </div>
+      ) : null}
+      <h3>Lịch sử</h3>
+      <table className="table table-compact" aria-label="Lịch sử đơn vị">
+        <thead>
+          <tr>
+            <th>Từ ngày</th>
+            <th>Đến ngày</th>
+            <th>Tên</th>
+            <th>Trực thuộc</th>
+            <th>Thay đổi</th>
+          </tr>
+        </thead>
+        <tbody>
+          {unit.versions
+            .slice()
+            .reverse()
+            .map((v) => (
+              <tr key={v.validFrom}>
+                <td>{formatIsoDate(v.validFrom)}</td>
+                <td>{v.validTo ? formatIsoDate(previousDay(v.validTo)) : <span className="muted">nay</span>}</td>
+                <td>{v.name}</td>
+                <td>{v.parentName ?? '—'}</td>
+                <td>
+                  {v.eventKind ? EVENT_LABEL[v.eventKind] : ''}
+                  {v.eventNote ? <div className="muted small">{v.eventNote}</div> : null}
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Versions end the day before the next one starts. */
+function previousDay(iso: string): string {
+  const d = new Date(iso + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
