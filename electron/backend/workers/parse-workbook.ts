@@ -1,6 +1,8 @@
 /** Runs the workbook parser in a worker thread with a time and memory limit. */
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { UserError } from '../errors';
 import type { ParsedWorkbook, WorkerReply } from './workbook-types';
 
@@ -13,23 +15,27 @@ export interface ParseLimits {
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 20_000, maxMemoryMb: 512, maxCells: 2_000_000 };
 
 /**
- * Bundled builds carry the worker as a sibling `.cjs`; from source (tests, tsx) it is the
- * `.ts` file, loaded through tsx.
+ * Bundled builds carry the worker as a sibling `.cjs`; from source (tests, tsx) the worker is
+ * the `.ts` file, started through a tiny bootstrap that registers tsx inside the worker.
  */
-function workerLocation(): { file: string; execArgv: string[] } {
+function workerSource(): { source: string | URL; eval: boolean } {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    return { file: fileURLToPath(new URL('./parse-workbook.worker.ts', here)), execArgv: ['--import', 'tsx'] };
-  }
-  return { file: fileURLToPath(new URL('./parse-workbook.worker.cjs', here)), execArgv: [] };
+  if (!here.endsWith('.ts')) return { source: new URL('./parse-workbook.worker.cjs', here), eval: false };
+  const tsxPackage = createRequire(here).resolve('tsx/package.json');
+  const tsxApi = pathToFileURL(path.join(path.dirname(tsxPackage), 'dist/esm/api/index.mjs')).href;
+  const worker = new URL('./parse-workbook.worker.ts', here).href;
+  return {
+    source: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`,
+    eval: true,
+  };
 }
 
 export function parseWorkbook(bytes: Uint8Array, fileName: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedWorkbook> {
-  const { file, execArgv } = workerLocation();
+  const { source, eval: isEval } = workerSource();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(file, {
+    const worker = new Worker(source, {
+      eval: isEval,
       workerData: { bytes, maxCells: limits.maxCells },
-      execArgv,
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
       stdout: true,
       stderr: true,

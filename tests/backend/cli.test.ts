@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { appendixWorkbook } from '../helpers/appendix-workbook';
+import { REPO_ROOT, tempDir } from '../helpers/backend';
+import fs from 'node:fs';
+
+const run = promisify(execFile);
+const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+const cli = (args: string[]) => run(TSX, [path.join(REPO_ROOT, 'electron/backend/cli.ts'), ...args], { cwd: REPO_ROOT, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+
+describe('command line', () => {
+  it('loads the demo, lists and shows plans as JSON, imports a plan file', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const demo = await cli(['demo', '--db', db]);
+    expect(demo.stdout).toContain('Đã nạp dữ liệu mẫu');
+    const list = JSON.parse((await cli(['plan', 'list', '--json', '--db', db])).stdout);
+    expect(list).toHaveLength(3);
+    const plan2024 = list.find((p: { indicatorCount: number }) => p.indicatorCount === 24);
+    const show = JSON.parse((await cli(['plan', 'show', String(plan2024.id), '--json', '--db', db])).stdout);
+    expect(show.goals[0].indicators[0].measures[1].targets[1].text).toBe('58,82');
+    const file = path.join(dir, 'Phụ lục 2026.xlsx');
+    fs.writeFileSync(file, appendixWorkbook());
+    const imported = await cli(['plan', 'import', file, '--number', '15/KH-UBND', '--db', db]);
+    expect(imported.stdout).toContain('Đã nhập kế hoạch số 4: 2 mục tiêu, 6 chỉ tiêu, 8 chỉ số.');
+    expect(imported.stderr).toContain('Phụ lục 2026.xlsx › Phụ lục › Dòng 16: không hiểu dòng này');
+  }, 60_000);
+
+  it('fails with a clear message and exit code 1', async () => {
+    const db = path.join(tempDir(), 'cli.sqlite');
+    const err = await cli(['plan', 'show', '99', '--db', db]).catch((e: { code: number; stderr: string }) => e);
+    expect(err).toMatchObject({ code: 1 });
+    expect((err as { stderr: string }).stderr).toContain('Không tìm thấy kế hoạch số 99.');
+    const missing = await cli(['plan', 'import', '/nonexistent.xlsx', '--db', db]).catch((e: { code: number; stderr: string }) => e);
+    expect((missing as { stderr: string }).stderr).toContain('Không tìm thấy tệp "/nonexistent.xlsx".');
+  }, 60_000);
+});
