@@ -10,6 +10,16 @@ export const UNIT_KINDS = {
 } as const;
 export type UnitKind = keyof typeof UNIT_KINDS;
 
+/** Short labels for lists and trees. */
+export const UNIT_KIND_SHORT: Record<UnitKind, string> = {
+  ministry: 'Bộ, ngành',
+  province: 'Cấp tỉnh',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+  department: 'Sở, ngành',
+  agency: 'Cơ quan',
+};
+
 /** One stretch of a unit's life with a given name and parent; `validTo` is exclusive. */
 export interface UnitVersion {
   name: string;

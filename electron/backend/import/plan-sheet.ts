@@ -139,7 +139,7 @@ function readFromHeader(sheet: ParsedSheet, headerRow: number, cols: Columns): P
   const titleLines: string[] = [];
   for (let r = 0; r < headerRow; r++) {
     const t = (sheet.rows[r] ?? []).map(cellText).filter(Boolean).join(' ');
-    if (t && !/^\(?kem theo/i.test(fold(t))) titleLines.push(t);
+    if (t && !/^\(?kem theo/.test(fold(t)) && !/^phu luc( [ivx\d]+)?$/.test(fold(t))) titleLines.push(t);
   }
   let goal: PlanSheetResult['goals'][number] | undefined;
   let indicator: PlanSheetResult['goals'][number]['indicators'][number] | undefined;

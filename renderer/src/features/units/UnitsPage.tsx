@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { UnitDto } from '../../../../shared/api/types';
-import { UNIT_KINDS, formatIsoDate, parseVnDate } from '../../../../shared/domain/org-units';
+import { UNIT_KINDS, UNIT_KIND_SHORT, formatIsoDate, parseVnDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
 import { useAsync } from '../../app/use-async';
 import { todayText } from '../../components/DateField';
@@ -49,7 +49,7 @@ export function UnitsPage() {
             data-unit-code={u.code}
           >
             <span className={u.dissolvedOn && (!asOf || u.dissolvedOn <= asOf) ? 'dissolved' : undefined}>{u.name}</span>
-            <span className="tree-kind">{UNIT_KINDS[u.kind].split(',')[0]}</span>
+            <span className="tree-kind">{UNIT_KIND_SHORT[u.kind]}</span>
           </button>
           {tree.get(u.id)?.length ? <ul role="group">{renderNodes(u.id, depth + 1)}</ul> : null}
         </li>

@@ -1,0 +1,38 @@
+/**
+ * `npm start`: build, then open the Electron app. Where Electron's binary is missing (it is
+ * downloaded on install and some machines have no internet), say so and open the same app
+ * through the local web host instead.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { ensureElectronBuild, ensureNodeBuild } from './native-abi';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const shell = process.platform === 'win32';
+
+function electronBinary(): string | null {
+  try {
+    const bin = createRequire(import.meta.url)('electron') as unknown as string;
+    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
+  } catch {
+    return null;
+  }
+}
+
+execFileSync(npm, ['run', '-s', 'build'], { cwd: root, stdio: 'inherit', shell });
+const binary = electronBinary();
+if (binary) {
+  ensureElectronBuild(root);
+  const child = spawn(binary, [path.join(root, 'dist/electron/main.cjs')], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log('\nKhông có Electron trên máy này (tệp chạy Electron được tải từ Internet khi cài đặt).');
+  console.log('Electron binary missing: opening TongHop through the local web host instead. Open the address below in a browser.\n');
+  ensureNodeBuild(root);
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'electron/backend/web-host.ts'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
