@@ -4,24 +4,15 @@
  * through the local web host instead.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ensureElectronBuild, ensureNodeBuild } from './native-abi';
+import { electronBinary } from './electron-binary';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const shell = process.platform === 'win32';
 
-function electronBinary(): string | null {
-  try {
-    const bin = createRequire(import.meta.url)('electron') as unknown as string;
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
 
 execFileSync(npm, ['run', '-s', 'build'], { cwd: root, stdio: 'inherit', shell });
 const binary = electronBinary();

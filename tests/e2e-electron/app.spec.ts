@@ -6,18 +6,10 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { electronBinary } from '../../electron/tools/electron-binary';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
-function electronBinary(): string | null {
-  try {
-    const bin = createRequire(import.meta.url)('electron') as unknown as string;
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 const reason = 'Electron binary not installed here (npm could not download it: no internet); run on a machine with Electron to exercise the desktop shell.';

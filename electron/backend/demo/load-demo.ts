@@ -3,10 +3,12 @@
  * plan) and units, in one transaction. Loading twice changes nothing.
  */
 import { parseTarget, unitLabelForFactor, type RateFactor } from '../../../shared/domain/measure';
+import type { TargetDto } from '../../../shared/api/types';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { audit } from '../services/audit';
 import { ensureBreakdown } from '../services/breakdowns';
+import { insertGoals, insertPlanRow } from '../services/plan-writer';
 import { DEMO_HISTORY_START, KONTUM_DISTRICTS, KONTUM_UNITS } from './kontum-units';
 import { KONTUM_2024_GOALS, KONTUM_2024_PLAN, KONTUM_PARENT_PLAN } from './kontum-2024-plan';
 import { KONTUM_2025_CRC_PLAN, KONTUM_2025_TASK_GROUPS } from './kontum-2025-tasks';
@@ -18,6 +20,12 @@ export async function demoPlanId(db: Db): Promise<number | null> {
   if (!row) return null;
   const plan = await db.selectFrom('plan').select('id').where('id', '=', Number(row.value)).executeTakeFirst();
   return plan?.id ?? null;
+}
+
+function demoTarget(text: string, year: number, isPhaseEnd: boolean): TargetDto {
+  const parsed = parseTarget(text);
+  if (!parsed.ok) throw new Error(`demo target "${text}": ${parsed.error}`);
+  return { year, isPhaseEnd, ...parsed.target, text };
 }
 
 function factorOf(unit: string): RateFactor | null {
@@ -57,70 +65,40 @@ export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: n
         .execute();
     }
 
-    const insertPlan = async (p: Omit<typeof KONTUM_PARENT_PLAN, 'issuedOn'> & { issuedOn: string | null }, parentPlanId: number | null) =>
-      (
-        await trx
-          .insertInto('plan')
-          .values({
-            number: p.number,
-            title: p.title,
-            issuer_name: p.issuerName,
-            issued_on: p.issuedOn,
-            year_from: p.yearFrom,
-            year_to: p.yearTo,
-            parent_plan_id: parentPlanId,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-
-    const parentId = await insertPlan(KONTUM_PARENT_PLAN, null);
-    const planId = await insertPlan({ ...KONTUM_2024_PLAN }, parentId);
+    const parentId = await insertPlanRow(trx, now, { ...KONTUM_PARENT_PLAN, parentPlanId: null });
+    const planId = await insertPlanRow(trx, now, { ...KONTUM_2024_PLAN, parentPlanId: parentId });
     const districtIds = KONTUM_DISTRICTS.map((d) => unitIds.get(d.code)!);
-
-    for (const [gi, goal] of KONTUM_2024_GOALS.entries()) {
-      const { id: goalId } = await trx.insertInto('goal').values({ plan_id: planId, position: gi + 1, code: goal.code, title: goal.title }).returning('id').executeTakeFirstOrThrow();
-      for (const [ii, ind] of goal.indicators.entries()) {
-        const { id: indicatorId } = await trx
-          .insertInto('indicator')
-          .values({ goal_id: goalId, position: ii + 1, code: ind.code, title: ind.title })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        for (const [mi, m] of ind.measures.entries()) {
-          const factor = factorOf(m.unit);
-          const { id: measureId } = await trx
-            .insertInto('measure')
-            .values({
-              indicator_id: indicatorId,
-              position: mi + 1,
-              code: ind.measures.length === 1 ? ind.code : `${ind.code}.${mi + 1}`,
+    await insertGoals(
+      trx,
+      planId,
+      KONTUM_2024_GOALS.map((goal) => ({
+        code: goal.code,
+        title: goal.title,
+        indicators: goal.indicators.map((ind) => ({
+          code: ind.code,
+          title: ind.title,
+          measures: ind.measures.map((m) => {
+            const factor = factorOf(m.unit);
+            return {
               name: m.name,
-              unit_label: factor ? unitLabelForFactor(factor) : m.unit,
-              value_kind: factor ? 'rate' : 'count',
-              rate_factor: factor,
+              unitLabel: factor ? unitLabelForFactor(factor) : m.unit,
+              valueKind: factor ? ('rate' as const) : ('count' as const),
+              rateFactor: factor,
               direction: m.direction,
               rollup: m.rollup,
-              lead_unit_id: unitIds.get(ind.lead)!,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          const [phaseEnd, year] = m.targets;
-          for (const [text, y, isPhaseEnd] of [[phaseEnd, KONTUM_2024_PLAN.phaseEndYear, 1], [year, KONTUM_2024_PLAN.yearFrom, 0]] as const) {
-            const parsed = parseTarget(text);
-            if (!parsed.ok) throw new Error(`demo target ${ind.code}: ${parsed.error}`);
-            await trx
-              .insertInto('target')
-              .values({ measure_id: measureId, year: y, is_phase_end: isPhaseEnd, value: parsed.target.value, value_max: parsed.target.valueMax, text })
-              .execute();
-          }
-          for (const unitId of districtIds) await trx.insertInto('measure_cooperating_unit').values({ measure_id: measureId, unit_id: unitId }).execute();
-        }
-      }
-    }
+              leadUnitId: unitIds.get(ind.lead)!,
+              cooperatingUnitIds: districtIds,
+              targets: [
+                demoTarget(m.targets[0], KONTUM_2024_PLAN.phaseEndYear, true),
+                demoTarget(m.targets[1], KONTUM_2024_PLAN.yearFrom, false),
+              ],
+            };
+          }),
+        })),
+      })),
+    );
 
-    const crcId = await insertPlan({ ...KONTUM_2025_CRC_PLAN }, null);
+    const crcId = await insertPlanRow(trx, now, { ...KONTUM_2025_CRC_PLAN, parentPlanId: null });
     for (const [gi, group] of KONTUM_2025_TASK_GROUPS.entries()) {
       const { id: groupId } = await trx
         .insertInto('task_group')

@@ -6,20 +6,11 @@
  */
 import type { ImportProblem, PlanImportPreview, TargetDto } from '../../../shared/api/types';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
-import { parseTarget, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../shared/domain/measure';
+import { parseTarget, type Direction, type RateFactor, type ValueKind } from '../../../shared/domain/measure';
+import type { MeasureInput } from '../services/plan-writer';
 import type { ParsedCell, ParsedSheet } from '../workers/workbook-types';
 
-export interface PlanSheetMeasure {
-  row: number;
-  name: string;
-  unitLabel: string;
-  valueKind: ValueKind;
-  rateFactor: RateFactor | null;
-  direction: Direction;
-  rollup: Rollup;
-  targets: TargetDto[];
-  leadText: string;
-}
+export type PlanSheetMeasure = Omit<MeasureInput, 'leadUnitId' | 'cooperatingUnitIds'> & { row: number; leadText: string };
 
 export type PlanSheetResult = Omit<PlanImportPreview, 'fileName' | 'goals'> & {
   goals: { code: string; title: string; indicators: { code: string; title: string; measures: PlanSheetMeasure[] }[] }[];

@@ -7,7 +7,8 @@ import { UserError } from '../errors';
 import { matchLeadUnit, readPlanSheet, type PlanSheetResult } from '../import/plan-sheet';
 import { parseWorkbook } from '../workers/parse-workbook';
 import { audit } from './audit';
-import { listPlans } from './plans';
+import { checkPlanFields, listPlans } from './plans';
+import { insertGoals, insertPlanRow } from './plan-writer';
 import { listUnits, todayIso } from './units';
 
 export function decodeUpload(dataBase64: string, fileName: string): Uint8Array {
@@ -39,61 +40,19 @@ export async function commitPlanImport(db: Db, ctx: BackendContext, args: ApiPar
   }
   if (result.measureCount === 0) throw new UserError('validation', `${args.fileName} › ${result.sheetName}: không có chỉ số nào để nhập.`);
   const plan = args.plan;
-  if (plan.yearTo < plan.yearFrom) throw new UserError('validation', `Năm kết thúc (${plan.yearTo}) không được trước năm bắt đầu (${plan.yearFrom}).`);
+  checkPlanFields(plan);
   const units = await listUnits(db, todayIso(ctx));
   const now = nowIso(ctx);
   const planId = await db.transaction().execute(async (trx) => {
-    const { id: planId } = await trx
-      .insertInto('plan')
-      .values({
-        number: plan.number,
-        title: plan.title,
-        issuer_name: plan.issuerName,
-        issued_on: plan.issuedOn,
-        year_from: plan.yearFrom,
-        year_to: plan.yearTo,
-        parent_plan_id: plan.parentPlanId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const [gi, goal] of result.goals.entries()) {
-      const { id: goalId } = await trx.insertInto('goal').values({ plan_id: planId, position: gi + 1, code: goal.code, title: goal.title }).returning('id').executeTakeFirstOrThrow();
-      for (const [ii, ind] of goal.indicators.entries()) {
-        const { id: indicatorId } = await trx
-          .insertInto('indicator')
-          .values({ goal_id: goalId, position: ii + 1, code: ind.code, title: ind.title })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        for (const [mi, m] of ind.measures.entries()) {
-          const leadUnitId = matchLeadUnit(m.leadText, units);
-          const { id: measureId } = await trx
-            .insertInto('measure')
-            .values({
-              indicator_id: indicatorId,
-              position: mi + 1,
-              code: ind.measures.length === 1 ? ind.code : `${ind.code}.${mi + 1}`,
-              name: m.name,
-              unit_label: m.unitLabel,
-              value_kind: m.valueKind,
-              rate_factor: m.rateFactor,
-              direction: m.direction,
-              rollup: m.rollup,
-              lead_unit_id: leadUnitId,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          for (const t of m.targets) {
-            await trx
-              .insertInto('target')
-              .values({ measure_id: measureId, year: t.year, is_phase_end: t.isPhaseEnd ? 1 : 0, value: t.value, value_max: t.valueMax, text: t.text })
-              .onConflict((oc) => oc.columns(['measure_id', 'year', 'is_phase_end']).doNothing())
-              .execute();
-          }
-        }
-      }
-    }
+    const planId = await insertPlanRow(trx, now, plan);
+    await insertGoals(
+      trx,
+      planId,
+      result.goals.map((g) => ({
+        ...g,
+        indicators: g.indicators.map((i) => ({ ...i, measures: i.measures.map((m) => ({ ...m, leadUnitId: matchLeadUnit(m.leadText, units) })) })),
+      })),
+    );
     await audit(trx, ctx, { entity: 'plan', entityId: planId, action: 'import', after: { fileName: args.fileName, sheet: result.sheetName, measures: result.measureCount } });
     return planId;
   });

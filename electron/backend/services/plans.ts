@@ -6,6 +6,7 @@ import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
+import { insertPlanRow } from './plan-writer';
 
 const DEFAULT_BREAKDOWN = 1;
 
@@ -147,7 +148,7 @@ async function measuresOfPlan(db: Db, planId: number, measureId?: number): Promi
   }));
 }
 
-function checkPlanFields(args: ApiParsedArgs<'plan-create'>): void {
+export function checkPlanFields(args: ApiParsedArgs<'plan-create'>): void {
   if (args.yearTo < args.yearFrom) throw new UserError('validation', `Năm kết thúc (${args.yearTo}) không được trước năm bắt đầu (${args.yearFrom}).`);
 }
 
@@ -155,22 +156,8 @@ export async function createPlan(db: Db, ctx: BackendContext, args: ApiParsedArg
   checkPlanFields(args);
   const id = await db.transaction().execute(async (trx) => {
     if (args.parentPlanId !== null) await planSummary(trx, args.parentPlanId);
-    const { id } = await trx
-      .insertInto('plan')
-      .values({
-        number: args.number,
-        title: args.title,
-        issuer_name: args.issuerName,
-        issued_on: args.issuedOn,
-        year_from: args.yearFrom,
-        year_to: args.yearTo,
-        parent_plan_id: args.parentPlanId,
-        is_sample: options.isSample ? 1 : 0,
-        created_at: nowIso(ctx),
-        updated_at: nowIso(ctx),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertPlanRow(trx, nowIso(ctx), args);
+    if (options.isSample) await trx.updateTable('plan').set({ is_sample: 1 }).where('id', '=', id).execute();
     await audit(trx, ctx, { entity: 'plan', entityId: id, action: 'create', after: args });
     return id;
   });

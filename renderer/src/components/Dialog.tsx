@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { ErrorBox } from './Feedback';
 
 /** A modal dialog on the native <dialog>: focus stays inside, Esc closes. */
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
@@ -42,5 +43,22 @@ export function ConfirmDialog(props: { title: string; message: ReactNode; confir
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** The error of a dialog's form, then "Hủy" and its submit button. */
+export function FormFooter(props: { error: string | null; busy: boolean; submitLabel: string; onCancel: () => void; danger?: boolean; disabled?: boolean }) {
+  return (
+    <>
+      <ErrorBox message={props.error} />
+      <div className="form-actions">
+        <button type="button" onClick={props.onCancel}>
+          Hủy
+        </button>
+        <button type="submit" className={props.danger ? 'danger' : 'primary'} disabled={props.busy || props.disabled}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBox } from '../../components/Feedback';
+import { useAction } from '../../app/use-action';
+import { Dialog, FormFooter } from '../../components/Dialog';
 import { TextAreaField, TextField } from '../../components/fields';
 
 /** Goals and indicators both have a code and a title. */
@@ -14,20 +14,14 @@ export function CodeTitleForm(props: {
 }) {
   const [code, setCode] = useState(props.initial.code);
   const [title, setTitle] = useState(props.initial.title);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, setError, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!code.trim() || !title.trim()) return setError(`Cần nhập ${!code.trim() ? props.codeLabel.toLowerCase() : props.titleLabel.toLowerCase()}.`);
-    setBusy(true);
-    try {
+    void run(async () => {
       await props.onSave({ code: code.trim(), title: title.trim() });
       props.onClose();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={props.title} onClose={props.onClose}>
@@ -47,15 +41,7 @@ export function CodeTitleForm(props: {
             }
           }}
         />
-        <ErrorBox message={error} />
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Hủy
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Lưu
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submitLabel={'Lưu'} onCancel={props.onClose} />
       </form>
     </Dialog>
   );

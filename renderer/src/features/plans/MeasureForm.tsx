@@ -2,9 +2,9 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { IndicatorDto, MeasureDto, PlanDetail } from '../../../../shared/api/types';
 import { DIRECTIONS, ROLLUPS, parseTarget, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../../shared/domain/measure';
 import { api } from '../../api';
+import { useAction } from '../../app/use-action';
 import { useAsync } from '../../app/use-async';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBox } from '../../components/Feedback';
+import { Dialog, FormFooter } from '../../components/Dialog';
 import { Field, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { targetHeader } from './plan-text';
 
@@ -40,8 +40,7 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
   const [leadUnitId, setLeadUnitId] = useState(m?.leadUnitId ? String(m.leadUnitId) : '');
   const [coop, setCoop] = useState<Set<number>>(new Set(m?.cooperatingUnitIds ?? []));
   const [breakdownId, setBreakdownId] = useState(String(m?.breakdownId ?? 1));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   // One target input per plan year, plus the plan's phase-end columns, plus existing targets.
   const slots = useMemo(() => {
@@ -68,7 +67,7 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
     return r.ok ? null : r.error;
   };
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     const list = slots.filter((s) => (targets[key(s)] ?? '').trim()).map((s) => ({ ...s, text: targets[key(s)]!.trim() }));
@@ -78,8 +77,7 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
     }
     const bad = list.map((t) => ({ t, err: targetError(t.text) })).find((x) => x.err);
     if (bad) return setError(`${targetHeader(bad.t)}: ${bad.err}.`);
-    setBusy(true);
-    try {
+    void run(async () => {
       await api.call('measure-save', {
         id: m?.id,
         indicatorId: props.indicator.id,
@@ -97,11 +95,7 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
       });
       props.onSaved();
       props.onClose();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const unitOptions = units.data ?? [];
@@ -207,15 +201,7 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
             </div>
           )}
         </Field>
-        <ErrorBox message={error} />
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Hủy
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {m ? 'Lưu chỉ số' : 'Thêm chỉ số'}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submitLabel={m ? 'Lưu chỉ số' : 'Thêm chỉ số'} onCancel={props.onClose} />
       </form>
     </Dialog>
   );

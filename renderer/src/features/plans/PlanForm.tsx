@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { PlanSummary } from '../../../../shared/api/types';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
+import { useAction } from '../../app/use-action';
 import { DateField, parseDateText } from '../../components/DateField';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBox } from '../../components/Feedback';
+import { Dialog, FormFooter } from '../../components/Dialog';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 
 export type PlanFields = { number: string; title: string; issuerName: string; issuedOn: string | null; yearFrom: number; yearTo: number; parentPlanId: number | null };
@@ -89,37 +89,23 @@ export function fromFormState(s: PlanFormState): { ok: true; fields: PlanFields 
 export function PlanForm(props: { plan?: PlanSummary; plans: PlanSummary[]; onClose: () => void; onSaved: (p: PlanSummary) => void }) {
   const [state, setState] = useState(() => toFormState(props.plan));
   const [errors, setErrors] = useState<Partial<Record<keyof PlanFormState, string>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const checked = fromFormState(state);
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
-    setBusy(true);
-    try {
+    void run(async () => {
       const saved = props.plan ? await api.call('plan-update', { id: props.plan.id, ...checked.fields }) : await api.call('plan-create', checked.fields);
       props.onSaved(saved);
       props.onClose();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={props.plan ? 'Sửa thông tin kế hoạch' : 'Tạo kế hoạch mới'} onClose={props.onClose}>
       <form onSubmit={submit}>
         <PlanFieldsEditor value={state} onChange={setState} plans={props.plans} selfId={props.plan?.id} errors={errors} />
-        <ErrorBox message={error} />
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Hủy
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {props.plan ? 'Lưu' : 'Tạo kế hoạch'}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submitLabel={props.plan ? 'Lưu' : 'Tạo kế hoạch'} onCancel={props.onClose} />
       </form>
     </Dialog>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api';
+import { useAction } from '../../app/use-action';
 import { navigate } from '../../app/router';
 import { useAsync } from '../../app/use-async';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
@@ -11,23 +12,15 @@ import { yearsText } from './plan-text';
 export function PlansPage() {
   const plans = useAsync(() => api.call('plan-list', {}), []);
   const [dialog, setDialog] = useState<'create' | 'import' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const toast = useToast();
 
-  const loadDemo = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const loadDemo = () =>
+    run(async () => {
       const r = await api.call('demo-load', {});
       toast(r.created ? 'Đã nạp dữ liệu mẫu của tỉnh Kon Tum.' : 'Dữ liệu mẫu đã có sẵn.');
       plans.reload();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="page">

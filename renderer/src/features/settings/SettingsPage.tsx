@@ -1,43 +1,31 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo, Settings } from '../../../../shared/api/types';
 import { api } from '../../api';
+import { useAction } from '../../app/use-action';
 import { ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { TextField } from '../../components/fields';
 
 export function SettingsPage({ info }: { info: AppInfo | undefined }) {
   const [settings, setSettings] = useState<Settings>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const toast = useToast();
   useEffect(() => {
     api.call('settings-get', {}).then(setSettings, (e: Error) => setError(e.message));
-  }, []);
+  }, [setError]);
   if (!settings) return error ? <ErrorBox message={error} /> : <Loading />;
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       setSettings(await api.call('settings-set', settings));
       toast('Đã lưu cài đặt.');
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const loadDemo = async () => {
-    setBusy(true);
-    try {
+  const loadDemo = () =>
+    run(async () => {
       const r = await api.call('demo-load', {});
       toast(r.created ? 'Đã nạp dữ liệu mẫu.' : 'Dữ liệu mẫu đã có sẵn, không nạp lại.');
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="page page-narrow">

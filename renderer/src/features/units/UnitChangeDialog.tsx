@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { UnitDto } from '../../../../shared/api/types';
 import { UNIT_KINDS, formatIsoDate, type UnitKind } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
+import { useAction } from '../../app/use-action';
 import { DateField, parseDateText, todayText } from '../../components/DateField';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBox } from '../../components/Feedback';
+import { Dialog, FormFooter } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/fields';
 
 export type UnitAction =
@@ -33,20 +33,17 @@ export function UnitChangeDialog(props: { action: UnitAction; units: UnitDto[]; 
   const [kind, setKind] = useState<UnitKind>(a.kind === 'create' ? (a.parent ? (CHILD_KIND[a.parent.kind] ?? 'department') : 'province') : 'district');
   const [targetId, setTargetId] = useState(a.kind === 'create' ? String(a.parent?.id ?? '') : a.kind === 'move' ? String(a.unit.parentId ?? '') : '');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [dateError, setDateError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const others = props.units.filter((u) => a.kind === 'create' || u.id !== a.unit.id).filter((u) => u.dissolvedOn === null);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     const d = parseDateText(date, 'ngày hiệu lực');
     if (!d.ok) return setDateError(d.error);
     setDateError(null);
     const when = formatIsoDate(d.iso);
-    setBusy(true);
-    try {
+    void run(async () => {
       const optionalNote = note.trim() || undefined;
       switch (a.kind) {
         case 'create': {
@@ -77,11 +74,7 @@ export function UnitChangeDialog(props: { action: UnitAction; units: UnitDto[]; 
         }
       }
       props.onClose();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -125,15 +118,7 @@ export function UnitChangeDialog(props: { action: UnitAction; units: UnitDto[]; 
         {a.kind === 'merge' ? <p className="field-hint">Các đơn vị trực thuộc của "{a.unit.name}" sẽ chuyển sang đơn vị nhận sáp nhập từ cùng ngày.</p> : null}
         <DateField label={a.kind === 'create' ? 'Hoạt động từ ngày' : 'Ngày hiệu lực'} name="date" value={date} onChange={setDate} error={dateError} />
         {a.kind !== 'create' ? <TextField label="Căn cứ / ghi chú" name="note" placeholder="ví dụ Nghị quyết số …" value={note} onChange={(e) => setNote(e.target.value)} /> : null}
-        <ErrorBox message={error} />
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            Hủy
-          </button>
-          <button type="submit" className={a.kind === 'dissolve' ? 'danger' : 'primary'} disabled={busy}>
-            {TITLES[a.kind].replace(' đơn vị', '')}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submitLabel={TITLES[a.kind].replace(' đơn vị', '')} danger={a.kind === 'dissolve'} onCancel={props.onClose} />
       </form>
     </Dialog>
   );
