@@ -6,6 +6,7 @@ import { apiMethods, isApiMethod, type ApiErrorData, type ApiMethod, type ApiRes
 import type { BackendContext } from './context';
 import { UserError } from './errors';
 import { appHandlers } from './handlers/app';
+import { periodHandlers } from './handlers/periods';
 import { planHandlers } from './handlers/plans';
 import type { Handler, Handlers } from './handlers/types';
 import { unitHandlers } from './handlers/units';
@@ -23,7 +24,7 @@ function combine(...slices: Partial<Handlers>[]): Handlers {
   return out as Handlers;
 }
 
-const handlers: Handlers = combine(appHandlers, planHandlers, unitHandlers) satisfies Handlers;
+const handlers: Handlers = combine(appHandlers, planHandlers, periodHandlers, unitHandlers) satisfies Handlers;
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DIRECTIONS, RATE_FACTORS, ROLLUPS, VALUE_KINDS } from '../domain/measure';
 import { ISO_DATE, UNIT_KINDS, isRealDate } from '../domain/org-units';
+import { DEADLINE_LEVELS, PERIOD_KINDS } from '../domain/periods';
 import type {
   AppInfo,
   BreakdownDto,
@@ -14,6 +15,8 @@ import type {
   MeasureDto,
   PlanDetail,
   PlanImportPreview,
+  PeriodDto,
+  PeriodStatus,
   PlanSummary,
   Settings,
   UnitDto,
@@ -52,6 +55,17 @@ const fileUpload = z.object({
   dataBase64: z.string().max(40_000_000, 'tệp quá lớn (tối đa 30 MB)'),
 });
 
+const periodFields = z.object({
+  planId: id,
+  parentUnitId: id,
+  kind: z.enum(keys(PERIOD_KINDS)),
+  year,
+  name: required(200, 'tên kỳ báo cáo'),
+  dataFrom: isoDate,
+  dataTo: isoDate,
+  deadlines: z.array(z.object({ level: z.enum(keys(DEADLINE_LEVELS)), dueOn: isoDate })).min(1).max(3),
+});
+
 export const apiMethods = {
   'app-info': z.object({}),
   'settings-get': z.object({}),
@@ -87,6 +101,13 @@ export const apiMethods = {
   }),
   'measure-delete': z.object({ id }),
   'breakdown-list': z.object({}),
+
+  'period-list': z.object({ planId: id.optional() }),
+  'period-get': z.object({ id }),
+  'period-create': periodFields,
+  'period-update': periodFields.extend({ id }),
+  'period-delete': z.object({ id }),
+  'period-status': z.object({ id: id.optional(), today: isoDate.optional() }),
 
   'unit-list': z.object({ asOf: isoDate.optional(), includeDissolved: z.boolean().optional() }),
   'unit-get': z.object({ id }),
@@ -126,6 +147,12 @@ export interface ApiResults {
   'measure-save': MeasureDto;
   'measure-delete': { deleted: true };
   'breakdown-list': BreakdownDto[];
+  'period-list': PeriodDto[];
+  'period-get': PeriodDto;
+  'period-create': PeriodDto;
+  'period-update': PeriodDto;
+  'period-delete': { deleted: true };
+  'period-status': PeriodStatus | null;
   'unit-list': UnitDto[];
   'unit-get': UnitDto;
   'unit-create': UnitDto;

@@ -1,6 +1,7 @@
 /** Data shapes that cross the boundary between renderer and backend. */
 import type { Direction, Rollup, ValueKind, RateFactor } from '../domain/measure';
 import type { UnitKind } from '../domain/org-units';
+import type { DeadlineLevel, PeriodKind, ReportStatus } from '../domain/periods';
 
 export interface AppInfo {
   version: string;
@@ -163,4 +164,46 @@ export interface PlanImportPreview {
   /** Title and years guessed from the sheet, for the confirm form. */
   guessedTitle: string;
   guessedYear: number | null;
+}
+
+export interface PeriodDto {
+  id: number;
+  planId: number;
+  planTitle: string;
+  year: number;
+  kind: PeriodKind;
+  name: string;
+  dataFrom: string;
+  dataTo: string;
+  parentUnitId: number | null;
+  /** The compiling unit's name on the period's cut-off date. */
+  parentUnitName: string | null;
+  deadlines: { level: DeadlineLevel; dueOn: string }[];
+  reportCount: number;
+}
+
+export interface UnitReportStatus {
+  unitId: number;
+  unitCode: string;
+  /** The unit's name on the period's cut-off date. */
+  unitName: string;
+  unitKind: UnitKind;
+  level: DeadlineLevel;
+  dueOn: string;
+  status: ReportStatus;
+  late: boolean;
+  receivedAt: string | null;
+  revision: number | null;
+  reportId: number | null;
+  fileName: string | null;
+  problemCount: number;
+}
+
+export interface PeriodStatus {
+  period: PeriodDto;
+  today: string;
+  /** The next due date on or after today, if any. */
+  nextDue: string | null;
+  units: UnitReportStatus[];
+  counts: Record<ReportStatus | 'late', number>;
 }

@@ -80,3 +80,8 @@ export function treeAt<U extends { id: number; versions: readonly UnitVersion[] 
   }
   return children;
 }
+
+/** The calendar date in Vietnam (UTC+7, no daylight saving) of an instant. */
+export function vietnamDate(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -99,6 +99,7 @@ export interface Database {
     name: string;
     data_from: string;
     data_to: string;
+    parent_unit_id: number | null;
   };
   period_deadline: { period_id: number; level: string; due_on: string };
   report: {
@@ -113,6 +114,20 @@ export interface Database {
     file_name: string | null;
     file_sha256: string | null;
     file_bytes: Buffer | null;
+    warnings_json: string | null;
+    approved_at: string | null;
+    approved_by: string | null;
+  };
+  import_attempt: {
+    id: Generated<number>;
+    period_id: number | null;
+    unit_id: number | null;
+    file_name: string;
+    file_sha256: string;
+    attempted_at: string;
+    outcome: string;
+    report_id: number | null;
+    problems_json: Generated<string>;
   };
   report_value: {
     report_id: number;

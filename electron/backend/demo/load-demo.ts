@@ -9,7 +9,9 @@ import { nowIso, type BackendContext } from '../context';
 import { audit } from '../services/audit';
 import { ensureBreakdown } from '../services/breakdowns';
 import { insertGoals, insertPlanRow } from '../services/plan-writer';
-import { DEMO_HISTORY_START, KONTUM_DISTRICTS, KONTUM_UNITS } from './kontum-units';
+import { DEMO_HISTORY_START, KONTUM_DISTRICTS, KONTUM_PROVINCE, KONTUM_UNITS } from './kontum-units';
+import { periodDefaults, periodName } from '../../../shared/domain/periods';
+import { writePeriod } from '../services/periods';
 import { KONTUM_2024_GOALS, KONTUM_2024_PLAN, KONTUM_PARENT_PLAN } from './kontum-2024-plan';
 import { KONTUM_2025_CRC_PLAN, KONTUM_2025_TASK_GROUPS } from './kontum-2025-tasks';
 
@@ -97,6 +99,35 @@ export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: n
         })),
       })),
     );
+
+    // The 2024 plan's reporting: 6-month and annual reports, and the one-off report it asked for by 15/10/2024.
+    const provinceId = unitIds.get(KONTUM_PROVINCE.code)!;
+    for (const kind of ['half_year', 'annual'] as const) {
+      const d = periodDefaults(kind, 2024);
+      await writePeriod(trx, {
+        planId,
+        parentUnitId: provinceId,
+        kind,
+        year: 2024,
+        name: periodName(kind, 2024),
+        dataFrom: d.dataFrom,
+        dataTo: d.dataTo,
+        deadlines: (['district', 'department'] as const).map((level) => ({ level, dueOn: d.deadlines[level] })),
+      });
+    }
+    await writePeriod(trx, {
+      planId,
+      parentUnitId: provinceId,
+      kind: 'ad_hoc',
+      year: 2024,
+      name: 'Báo cáo kết quả thực hiện Kế hoạch năm 2024 (trước 15/10/2024)',
+      dataFrom: '2023-12-15',
+      dataTo: '2024-09-30',
+      deadlines: [
+        { level: 'district', dueOn: '2024-10-15' },
+        { level: 'department', dueOn: '2024-10-15' },
+      ],
+    });
 
     const crcId = await insertPlanRow(trx, now, { ...KONTUM_2025_CRC_PLAN, parentPlanId: null });
     for (const [gi, group] of KONTUM_2025_TASK_GROUPS.entries()) {

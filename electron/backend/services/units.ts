@@ -5,7 +5,7 @@
  */
 import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { OrgEventKind, UnitDto, UnitVersionDto } from '../../../shared/api/types';
-import { checkChangeDate, formatIsoDate, versionAt, type UnitKind } from '../../../shared/domain/org-units';
+import { checkChangeDate, formatIsoDate, versionAt, vietnamDate, type UnitKind } from '../../../shared/domain/org-units';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
@@ -13,8 +13,9 @@ import { audit } from './audit';
 
 type Trx = Db;
 
+/** Today in Vietnam: deadlines and effective dates are Vietnamese calendar dates. */
 export function todayIso(ctx: BackendContext): string {
-  return nowIso(ctx).slice(0, 10);
+  return vietnamDate(ctx.now());
 }
 
 export async function listUnits(db: Db, asOf: string, includeDissolved = false): Promise<UnitDto[]> {

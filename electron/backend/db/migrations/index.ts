@@ -1,9 +1,11 @@
 /** Every migration, in order. Static imports so bundles carry them; never edit a released one. */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-init';
+import * as m0002 from './0002-collecting';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
+  '0002-collecting': m0002,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

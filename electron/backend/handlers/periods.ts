@@ -1,0 +1,11 @@
+import { createPeriod, deletePeriod, getPeriod, listPeriods, periodStatus, updatePeriod } from '../services/periods';
+import type { HandlerSlice } from './types';
+
+export const periodHandlers: HandlerSlice<'period-list' | 'period-get' | 'period-create' | 'period-update' | 'period-delete' | 'period-status'> = {
+  'period-list': async ({ planId }, ctx) => listPeriods(ctx.db, planId),
+  'period-get': async ({ id }, ctx) => getPeriod(ctx.db, id),
+  'period-create': async (args, ctx) => createPeriod(ctx.db, ctx, args),
+  'period-update': async (args, ctx) => updatePeriod(ctx.db, ctx, args),
+  'period-delete': async ({ id }, ctx) => (await deletePeriod(ctx.db, ctx, id), { deleted: true }),
+  'period-status': async (args, ctx) => periodStatus(ctx.db, ctx, args),
+};

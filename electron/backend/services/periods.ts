@@ -1,0 +1,174 @@
+/** Reporting periods, their deadlines, and the status of every expected unit's report. */
+import type { ApiParsedArgs } from '../../../shared/api/contract';
+import type { PeriodDto, PeriodStatus, UnitDto, UnitReportStatus } from '../../../shared/api/types';
+import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
+import { levelOfUnit, reportStatus, type DeadlineLevel, type PeriodKind, type ReportStatus } from '../../../shared/domain/periods';
+import type { Db } from '../db/connection';
+import type { BackendContext } from '../context';
+import { UserError, notFound } from '../errors';
+import { audit } from './audit';
+import { listUnits, todayIso } from './units';
+
+export async function listPeriods(db: Db, planId?: number): Promise<PeriodDto[]> {
+  let q = db
+    .selectFrom('reporting_period as p')
+    .innerJoin('plan', 'plan.id', 'p.plan_id')
+    .selectAll('p')
+    .select(['plan.title as plan_title', (eb) => eb.selectFrom('report').select((e) => e.fn.countAll<number>().as('n')).whereRef('report.period_id', '=', 'p.id').where('report.is_current', '=', 1).as('report_count')])
+    .orderBy('p.data_to', 'desc')
+    .orderBy('p.id', 'desc');
+  if (planId !== undefined) q = q.where('p.plan_id', '=', planId);
+  const rows = await q.execute();
+  if (rows.length === 0) return [];
+  const deadlines = await db.selectFrom('period_deadline').selectAll().where('period_id', 'in', rows.map((r) => r.id)).execute();
+  const units = await listUnits(db, '9999-12-31', true);
+  return rows.map((r) => {
+    const parent = units.find((u) => u.id === r.parent_unit_id);
+    return {
+      id: r.id,
+      planId: r.plan_id,
+      planTitle: r.plan_title,
+      year: r.year,
+      kind: r.kind as PeriodKind,
+      name: r.name,
+      dataFrom: r.data_from,
+      dataTo: r.data_to,
+      parentUnitId: r.parent_unit_id,
+      parentUnitName: parent ? (versionAt(parent.versions, r.data_to) ?? parent.versions.at(-1))!.name : null,
+      deadlines: (['district', 'department', 'commune'] as const).flatMap((level) => {
+        const d = deadlines.find((x) => x.period_id === r.id && x.level === level);
+        return d ? [{ level, dueOn: d.due_on }] : [];
+      }),
+      reportCount: Number(r.report_count ?? 0),
+    };
+  });
+}
+
+export async function getPeriod(db: Db, id: number): Promise<PeriodDto> {
+  const period = (await listPeriods(db)).find((p) => p.id === id);
+  if (!period) throw notFound(`kỳ báo cáo số ${id}`);
+  return period;
+}
+
+function checkPeriod(args: ApiParsedArgs<'period-create'>): void {
+  if (args.dataTo < args.dataFrom) throw new UserError('validation', `Ngày cuối kỳ số liệu (${formatIsoDate(args.dataTo)}) không được trước ngày đầu kỳ (${formatIsoDate(args.dataFrom)}).`);
+  const levels = new Set(args.deadlines.map((d) => d.level));
+  if (levels.size !== args.deadlines.length) throw new UserError('validation', 'Mỗi cấp chỉ có một hạn nộp.');
+}
+
+export async function writePeriod(trx: Db, args: ApiParsedArgs<'period-create'>, id?: number): Promise<number> {
+  const plan = await trx.selectFrom('plan').select('id').where('id', '=', args.planId).executeTakeFirst();
+  if (!plan) throw notFound(`kế hoạch số ${args.planId}`);
+  const unit = await trx.selectFrom('org_unit').select('id').where('id', '=', args.parentUnitId).executeTakeFirst();
+  if (!unit) throw notFound(`đơn vị số ${args.parentUnitId}`);
+  const values = { plan_id: args.planId, parent_unit_id: args.parentUnitId, year: args.year, kind: args.kind, name: args.name, data_from: args.dataFrom, data_to: args.dataTo };
+  let periodId = id;
+  if (periodId === undefined) {
+    periodId = (await trx.insertInto('reporting_period').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  } else {
+    await trx.updateTable('reporting_period').set(values).where('id', '=', periodId).execute();
+    await trx.deleteFrom('period_deadline').where('period_id', '=', periodId).execute();
+  }
+  for (const d of args.deadlines) await trx.insertInto('period_deadline').values({ period_id: periodId, level: d.level, due_on: d.dueOn }).execute();
+  return periodId;
+}
+
+export async function createPeriod(db: Db, ctx: BackendContext, args: ApiParsedArgs<'period-create'>): Promise<PeriodDto> {
+  checkPeriod(args);
+  const id = await db.transaction().execute(async (trx) => {
+    const id = await writePeriod(trx, args);
+    await audit(trx, ctx, { entity: 'period', entityId: id, action: 'create', after: args });
+    return id;
+  });
+  return getPeriod(db, id);
+}
+
+export async function updatePeriod(db: Db, ctx: BackendContext, args: ApiParsedArgs<'period-update'>): Promise<PeriodDto> {
+  checkPeriod(args);
+  const before = await getPeriod(db, args.id);
+  await db.transaction().execute(async (trx) => {
+    await writePeriod(trx, args, args.id);
+    await audit(trx, ctx, { entity: 'period', entityId: args.id, action: 'update', before, after: args });
+  });
+  return getPeriod(db, args.id);
+}
+
+export async function deletePeriod(db: Db, ctx: BackendContext, id: number): Promise<void> {
+  const before = await getPeriod(db, id);
+  const reports = await db.selectFrom('report').select('id').where('period_id', '=', id).execute();
+  if (reports.length > 0) throw new UserError('conflict', `Kỳ "${before.name}" đã có ${reports.length} báo cáo; không thể xóa để tránh mất số liệu.`);
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('reporting_period').where('id', '=', id).execute();
+    await audit(trx, ctx, { entity: 'period', entityId: id, action: 'delete', before });
+  });
+}
+
+/** The units expected to report: the compiling unit's children on the cut-off date. */
+export async function expectedUnits(db: Db, period: PeriodDto): Promise<UnitDto[]> {
+  if (period.parentUnitId === null) return [];
+  const units = await listUnits(db, period.dataTo);
+  return units.filter((u) => u.parentId === period.parentUnitId).sort((a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name, 'vi'));
+}
+
+function kindRank(u: UnitDto): number {
+  return ['district', 'commune', 'department', 'agency', 'province', 'ministry'].indexOf(u.kind);
+}
+
+/** The period a compiler most likely means today: the next deadline, else the latest period. */
+export async function currentPeriod(db: Db, today: string): Promise<PeriodDto | null> {
+  const periods = await listPeriods(db);
+  const upcoming = periods
+    .map((p) => ({ p, due: p.deadlines.map((d) => d.dueOn).filter((d) => d >= today).sort()[0] }))
+    .filter((x) => x.due)
+    .sort((a, b) => a.due!.localeCompare(b.due!));
+  return upcoming[0]?.p ?? periods[0] ?? null;
+}
+
+export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedArgs<'period-status'>): Promise<PeriodStatus | null> {
+  const today = args.today ?? todayIso(ctx);
+  const period = args.id !== undefined ? await getPeriod(db, args.id) : await currentPeriod(db, today);
+  if (!period) return null;
+  const units = await expectedUnits(db, period);
+  const reports = await db.selectFrom('report').selectAll().where('period_id', '=', period.id).where('is_current', '=', 1).execute();
+  const attempts = await db
+    .selectFrom('import_attempt')
+    .select(['unit_id', 'attempted_at', 'problems_json'])
+    .where('period_id', '=', period.id)
+    .where('outcome', '=', 'rejected')
+    .orderBy('attempted_at', 'desc')
+    .execute();
+  const dueFor = (level: DeadlineLevel) => period.deadlines.find((d) => d.level === level)?.dueOn ?? period.deadlines[0]?.dueOn ?? period.dataTo;
+  const rows: UnitReportStatus[] = units.map((u) => {
+    const level = levelOfUnit(u.kind);
+    const dueOn = dueFor(level);
+    const report = reports.find((r) => r.unit_id === u.id);
+    const rejected = attempts.find((a) => a.unit_id === u.id && (!report || a.attempted_at > report.received_at));
+    const s = reportStatus({
+      dueOn,
+      today,
+      report: report ? { status: report.status as 'received' | 'valid' | 'approved', receivedOn: report.received_at.slice(0, 10) } : null,
+      rejectedOn: rejected ? rejected.attempted_at.slice(0, 10) : null,
+    });
+    return {
+      unitId: u.id,
+      unitCode: u.code,
+      unitName: u.name,
+      unitKind: u.kind,
+      level,
+      dueOn,
+      ...s,
+      receivedAt: report?.received_at ?? null,
+      revision: report?.revision ?? null,
+      reportId: report?.id ?? null,
+      fileName: report?.file_name ?? null,
+      problemCount: rejected ? (JSON.parse(rejected.problems_json) as unknown[]).length : 0,
+    };
+  });
+  const counts = { missing: 0, received: 0, has_errors: 0, valid: 0, approved: 0, late: 0 } as Record<ReportStatus | 'late', number>;
+  for (const r of rows) {
+    counts[r.status]++;
+    if (r.late) counts.late++;
+  }
+  const nextDue = period.deadlines.map((d) => d.dueOn).filter((d) => d >= today).sort()[0] ?? null;
+  return { period, today, nextDue, units: rows, counts };
+}
