@@ -6,6 +6,7 @@ import { apiMethods, isApiMethod, type ApiErrorData, type ApiMethod, type ApiRes
 import type { BackendContext } from './context';
 import { UserError } from './errors';
 import { appHandlers } from './handlers/app';
+import { collectHandlers } from './handlers/collect';
 import { periodHandlers } from './handlers/periods';
 import { planHandlers } from './handlers/plans';
 import type { Handler, Handlers } from './handlers/types';
@@ -24,7 +25,7 @@ function combine(...slices: Partial<Handlers>[]): Handlers {
   return out as Handlers;
 }
 
-const handlers: Handlers = combine(appHandlers, planHandlers, periodHandlers, unitHandlers) satisfies Handlers;
+const handlers: Handlers = combine(appHandlers, planHandlers, periodHandlers, collectHandlers, unitHandlers) satisfies Handlers;
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
 

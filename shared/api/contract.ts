@@ -10,6 +10,9 @@ import { DEADLINE_LEVELS, PERIOD_KINDS } from '../domain/periods';
 import type {
   AppInfo,
   BreakdownDto,
+  FileUpload,
+  ImportFileResult,
+  ReportDto,
   GoalDto,
   IndicatorDto,
   MeasureDto,
@@ -109,6 +112,19 @@ export const apiMethods = {
   'period-delete': z.object({ id }),
   'period-status': z.object({ id: id.optional(), today: isoDate.optional() }),
 
+  'template-build': z.object({ periodId: id, unitId: id }),
+  'template-build-all': z.object({ periodId: id }),
+  'report-import': z.object({
+    files: z.array(fileUpload).min(1).max(500),
+    periodId: id.optional(),
+    unitId: id.optional(),
+    /** The user confirmed replacing the unit's current report (kept as an earlier revision). */
+    replace: z.boolean().optional(),
+    /** The user confirmed the unit matched for a file whose metadata sheet was lost. */
+    confirmMatch: z.boolean().optional(),
+  }),
+  'report-get': z.object({ id }),
+
   'unit-list': z.object({ asOf: isoDate.optional(), includeDissolved: z.boolean().optional() }),
   'unit-get': z.object({ id }),
   'unit-create': z.object({
@@ -153,6 +169,10 @@ export interface ApiResults {
   'period-update': PeriodDto;
   'period-delete': { deleted: true };
   'period-status': PeriodStatus | null;
+  'template-build': FileUpload;
+  'template-build-all': FileUpload & { count: number };
+  'report-import': ImportFileResult[];
+  'report-get': ReportDto;
   'unit-list': UnitDto[];
   'unit-get': UnitDto;
   'unit-create': UnitDto;

@@ -207,3 +207,53 @@ export interface PeriodStatus {
   units: UnitReportStatus[];
   counts: Record<ReportStatus | 'late', number>;
 }
+
+export interface FileUpload {
+  fileName: string;
+  dataBase64: string;
+}
+
+export interface ImportFileResult {
+  fileName: string;
+  /** imported; rejected (errors, nothing written); or waiting for the user to confirm a match or a replacement. */
+  outcome: 'imported' | 'rejected' | 'needs_confirmation' | 'needs_replace';
+  periodId: number | null;
+  periodName: string | null;
+  unitId: number | null;
+  unitName: string | null;
+  reportId: number | null;
+  revision: number | null;
+  sha256: string;
+  problems: ImportProblem[];
+  /** For needs_replace: the report that would be replaced. */
+  current: { revision: number; receivedAt: string; fileName: string | null } | null;
+}
+
+export interface ReportValueDto {
+  measureId: number;
+  measureCode: string;
+  optionComboId: number;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  textValue: string | null;
+}
+
+export interface ReportDto {
+  id: number;
+  periodId: number;
+  unitId: number;
+  unitName: string;
+  revision: number;
+  isCurrent: boolean;
+  status: 'received' | 'valid' | 'approved';
+  source: 'file' | 'typed' | 'merge';
+  receivedAt: string;
+  fileName: string | null;
+  fileSha256: string | null;
+  warnings: ImportProblem[];
+  values: ReportValueDto[];
+  narratives: Record<string, string>;
+  taskProgress: { taskId: number; progress: string }[];
+  revisions: { id: number; revision: number; receivedAt: string; fileName: string | null; isCurrent: boolean }[];
+}

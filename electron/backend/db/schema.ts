@@ -137,6 +137,7 @@ export interface Database {
     denominator: number | null;
     value: number | null;
     text_value: string | null;
+    note: Generated<string | null>;
   };
   report_narrative: { report_id: number; section: string; body: string };
   report_task_progress: { report_id: number; task_id: number; progress: string };

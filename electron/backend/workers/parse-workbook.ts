@@ -73,7 +73,7 @@ export function parseWorkbook(bytes: Uint8Array, fileName: string, limits: Parse
 
 function describeReadError(fileName: string, message: string): string {
   if (/password|encrypt/i.test(message)) return `${fileName}: tệp được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại.`;
-  if (/zip|corrupt|end of central directory|Unsupported|invalid|cannot find/i.test(message)) {
+  if (/zip|corrupt|compressed|central directory|Unsupported|invalid|cannot find|header signature|truncated/i.test(message)) {
     return `${fileName}: tệp bị hỏng hoặc không phải tệp Excel (.xlsx, .xls). Hãy mở lại bằng Excel và lưu lại.`;
   }
   return `${fileName}: không đọc được tệp (${message}).`;

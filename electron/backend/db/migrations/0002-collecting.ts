@@ -10,6 +10,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `ALTER TABLE reporting_period ADD COLUMN parent_unit_id INTEGER REFERENCES org_unit(id)`,
     `CREATE INDEX reporting_period_plan ON reporting_period(plan_id, year)`,
     `ALTER TABLE report ADD COLUMN warnings_json TEXT`,
+    `ALTER TABLE report_value ADD COLUMN note TEXT`,
     `ALTER TABLE report ADD COLUMN approved_at TEXT`,
     `ALTER TABLE report ADD COLUMN approved_by TEXT`,
     `CREATE INDEX report_period_unit ON report(period_id, unit_id)`,

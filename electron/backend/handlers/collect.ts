@@ -1,0 +1,13 @@
+import { getReport, importReportFiles } from '../services/report-import';
+import { templateForUnit, templatesZip } from '../services/templates';
+import type { HandlerSlice } from './types';
+
+export const collectHandlers: HandlerSlice<'template-build' | 'template-build-all' | 'report-import' | 'report-get'> = {
+  'template-build': async ({ periodId, unitId }, ctx) => {
+    const t = await templateForUnit(ctx.db, ctx, periodId, unitId);
+    return { fileName: t.fileName, dataBase64: t.bytes.toString('base64') };
+  },
+  'template-build-all': async ({ periodId }, ctx) => templatesZip(ctx.db, ctx, periodId),
+  'report-import': async (args, ctx) => importReportFiles(ctx.db, ctx, args),
+  'report-get': async ({ id }, ctx) => getReport(ctx.db, id),
+};

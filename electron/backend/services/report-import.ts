@@ -1,0 +1,277 @@
+/**
+ * Filled files in. Each file is one transaction: all of it or nothing. A file with errors writes
+ * no report (only a line in the import log, so the home screen can say "có lỗi"); re-importing
+ * a unit's report waits for the user's confirmation and keeps the earlier revision.
+ */
+import { createHash } from 'node:crypto';
+import type { ApiParsedArgs } from '../../../shared/api/contract';
+import type { ImportFileResult, ImportProblem, PeriodDto, ReportDto, UnitDto } from '../../../shared/api/types';
+import { formatVnNumber } from '../../../shared/domain/vn-number';
+import type { Db } from '../db/connection';
+import { nowIso, type BackendContext } from '../context';
+import { UserError, notFound } from '../errors';
+import { fold } from '../import/plan-sheet';
+import { SHEETS, layoutChecksum } from '../templates/layout';
+import { readMeta, readReport, type ReadReport } from '../templates/read-report';
+import { taskKey } from '../templates/write-template';
+import { parseWorkbook } from '../workers/parse-workbook';
+import { audit } from './audit';
+import { decodeUpload } from './plan-import';
+import { expectedUnits, getPeriod } from './periods';
+import { getPlan } from './plans';
+import { unitTasks } from './templates';
+
+/** Beyond this relative change from the unit's previous period, a value gets a warning. */
+const FAR_FROM_PREVIOUS = 0.5;
+
+interface Target {
+  period: PeriodDto;
+  unit: UnitDto;
+}
+
+class Rejection extends Error {
+  constructor(readonly problems: ImportProblem[], readonly target: Partial<Target> = {}) {
+    super(problems.map((p) => p.message).join(' '));
+  }
+}
+
+const fileProblem = (message: string): ImportProblem => ({ severity: 'error', row: null, cell: null, message });
+
+export async function importReportFiles(db: Db, ctx: BackendContext, args: ApiParsedArgs<'report-import'>): Promise<ImportFileResult[]> {
+  const results: ImportFileResult[] = [];
+  for (const file of args.files) results.push(await importOne(db, ctx, file.fileName, decodeUpload(file.dataBase64, file.fileName), args));
+  return results;
+}
+
+async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: Uint8Array, args: ApiParsedArgs<'report-import'>): Promise<ImportFileResult> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const base = { fileName, sha256, periodId: null, periodName: null, unitId: null, unitName: null, reportId: null, revision: null, current: null };
+  try {
+    if (!/\.(xlsx|xlsm|xls|ods)$/i.test(fileName)) throw new Rejection([fileProblem(`${fileName}: chỉ nhận tệp Excel (.xlsx, .xls) hoặc .ods.`)]);
+    let workbook;
+    try {
+      workbook = await parseWorkbook(bytes, fileName);
+    } catch (e) {
+      if (e instanceof UserError) throw new Rejection([fileProblem(e.message)]);
+      throw e;
+    }
+    const meta = readMeta(workbook.sheets);
+    const target = await identify(db, fileName, meta, args);
+    if ('needsConfirmation' in target) {
+      return { ...base, outcome: 'needs_confirmation', periodId: target.period.id, periodName: target.period.name, unitId: target.unit?.id ?? null, unitName: target.unit?.name ?? null, problems: target.problems };
+    }
+    const { period, unit } = target;
+    const plan = await getPlan(db, period.planId);
+    const measures = plan.goals.flatMap((g) => g.indicators.flatMap((i) => i.measures));
+    const read = readReport(fileName, workbook, measures);
+    const expectedLayout = layoutChecksum(measures.map((m) => m.code), (await unitTasks(db, plan.tasks, unit.id)).map(taskKey));
+    if (meta && meta.layoutChecksum !== expectedLayout) {
+      read.problems.push({ severity: 'warning', row: null, cell: null, message: `${fileName}: bố cục biểu mẫu khác với bảng chỉ tiêu hiện nay (kế hoạch có thể đã sửa sau khi gửi biểu mẫu). Hãy kiểm tra các dòng.` });
+    }
+    read.problems.push(...(await farFromPrevious(db, period, unit, read, fileName, measures)));
+    const errors = read.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) throw new Rejection(read.problems, { period, unit });
+
+    const current = await db.selectFrom('report').selectAll().where('period_id', '=', period.id).where('unit_id', '=', unit.id).where('is_current', '=', 1).executeTakeFirst();
+    if (current && !args.replace) {
+      return {
+        ...base,
+        outcome: 'needs_replace',
+        periodId: period.id,
+        periodName: period.name,
+        unitId: unit.id,
+        unitName: unit.name,
+        problems: read.problems,
+        current: { revision: current.revision, receivedAt: current.received_at, fileName: current.file_name },
+      };
+    }
+    const taskIds = new Map(plan.tasks.map((t) => [taskKey(t), t.id]));
+    const { reportId, revision } = await db.transaction().execute(async (trx) => {
+      const last = await trx.selectFrom('report').select((eb) => eb.fn.max<number>('revision').as('rev')).where('period_id', '=', period.id).where('unit_id', '=', unit.id).executeTakeFirst();
+      const revision = (last?.rev ?? 0) + 1;
+      await trx.updateTable('report').set({ is_current: 0 }).where('period_id', '=', period.id).where('unit_id', '=', unit.id).execute();
+      const warnings = read.problems.filter((p) => p.severity === 'warning');
+      const { id: reportId } = await trx
+        .insertInto('report')
+        .values({
+          period_id: period.id,
+          unit_id: unit.id,
+          revision,
+          is_current: 1,
+          status: warnings.length ? 'received' : 'valid',
+          source: 'file',
+          received_at: nowIso(ctx),
+          file_name: fileName,
+          file_sha256: sha256,
+          file_bytes: Buffer.from(bytes),
+          warnings_json: JSON.stringify(warnings),
+          approved_at: null,
+          approved_by: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const v of read.values) {
+        await trx
+          .insertInto('report_value')
+          .values({ report_id: reportId, measure_id: v.measureId, numerator: v.numerator, denominator: v.denominator, value: v.value, text_value: v.textValue, note: v.note })
+          .execute();
+      }
+      for (const [section, body] of Object.entries(read.narratives)) await trx.insertInto('report_narrative').values({ report_id: reportId, section, body }).execute();
+      for (const p of read.taskProgress) {
+        const taskId = taskIds.get(p.key);
+        if (taskId !== undefined) await trx.insertInto('report_task_progress').values({ report_id: reportId, task_id: taskId, progress: p.progress }).execute();
+      }
+      await logAttempt(trx, ctx, { periodId: period.id, unitId: unit.id, fileName, sha256, outcome: 'imported', reportId, problems: warnings });
+      await audit(trx, ctx, { entity: 'report', entityId: reportId, action: current ? 'replace' : 'import', before: current ? { revision: current.revision, fileName: current.file_name } : undefined, after: { fileName, sha256, revision, values: read.values.length } });
+      return { reportId, revision };
+    });
+    return { ...base, outcome: 'imported', periodId: period.id, periodName: period.name, unitId: unit.id, unitName: unit.name, reportId, revision, problems: read.problems };
+  } catch (e) {
+    if (!(e instanceof Rejection)) throw e;
+    await logAttempt(db, ctx, { periodId: e.target.period?.id ?? null, unitId: e.target.unit?.id ?? null, fileName, sha256, outcome: 'rejected', reportId: null, problems: e.problems });
+    return { ...base, outcome: 'rejected', periodId: e.target.period?.id ?? null, periodName: e.target.period?.name ?? null, unitId: e.target.unit?.id ?? null, unitName: e.target.unit?.name ?? null, problems: e.problems };
+  }
+}
+
+async function logAttempt(
+  db: Db,
+  ctx: BackendContext,
+  a: { periodId: number | null; unitId: number | null; fileName: string; sha256: string; outcome: 'imported' | 'rejected'; reportId: number | null; problems: ImportProblem[] },
+): Promise<void> {
+  await db
+    .insertInto('import_attempt')
+    .values({ period_id: a.periodId, unit_id: a.unitId, file_name: a.fileName, file_sha256: a.sha256, attempted_at: nowIso(ctx), outcome: a.outcome, report_id: a.reportId, problems_json: JSON.stringify(a.problems) })
+    .execute();
+}
+
+/** Which period and unit a file is for: from its metadata sheet, or matched by the unit's name. */
+async function identify(
+  db: Db,
+  fileName: string,
+  meta: ReturnType<typeof readMeta>,
+  args: ApiParsedArgs<'report-import'>,
+): Promise<Target | { needsConfirmation: true; period: PeriodDto; unit: UnitDto | null; problems: ImportProblem[] }> {
+  if (meta) {
+    const period = await getPeriod(db, meta.periodId).catch(() => {
+      throw new Rejection([fileProblem(`${fileName}: tệp dành cho kỳ báo cáo "${meta.periodName}" không có trong dữ liệu này.`)]);
+    });
+    if (args.periodId !== undefined && args.periodId !== period.id) {
+      const wanted = await getPeriod(db, args.periodId);
+      throw new Rejection([fileProblem(`${fileName}: tệp dành cho kỳ "${period.name}", không phải kỳ "${wanted.name}" đang nhận.`)], { period: wanted });
+    }
+    if (meta.planId !== period.planId) throw new Rejection([fileProblem(`${fileName}: tệp được xuất từ một kế hoạch khác với kế hoạch của kỳ "${period.name}".`)], { period });
+    const units = await expectedUnits(db, period);
+    const unit = units.find((u) => u.id === meta.unitId && u.code === meta.unitCode);
+    if (!unit) throw new Rejection([fileProblem(`${fileName}: đơn vị "${meta.unitName}" (mã ${meta.unitCode}) không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`)], { period });
+    if (args.unitId !== undefined && args.unitId !== unit.id) {
+      const wanted = units.find((u) => u.id === args.unitId);
+      throw new Rejection([fileProblem(`${fileName}: tệp là báo cáo của "${unit.name}", không phải của "${wanted?.name ?? `đơn vị số ${args.unitId}`}".`)], { period, unit });
+    }
+    return { period, unit };
+  }
+  // The metadata sheet was lost (the file was retyped or copied into a new workbook).
+  if (args.periodId === undefined) {
+    throw new Rejection([fileProblem(`${fileName}: tệp không có trang thông tin "${SHEETS.meta}" của TongHop (có thể đã được gõ lại). Hãy nhập tệp này trong màn hình của kỳ báo cáo để chọn đơn vị.`)]);
+  }
+  const period = await getPeriod(db, args.periodId).catch(() => {
+    throw notFound(`kỳ báo cáo số ${args.periodId}`);
+  });
+  const units = await expectedUnits(db, period);
+  if (args.unitId !== undefined && args.confirmMatch) {
+    const unit = units.find((u) => u.id === args.unitId);
+    if (!unit) throw new Rejection([fileProblem(`${fileName}: đơn vị số ${args.unitId} không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`)], { period });
+    return { period, unit };
+  }
+  const workbookUnit = await guessUnit(units, fileName);
+  return {
+    needsConfirmation: true,
+    period,
+    unit: workbookUnit,
+    problems: [
+      {
+        severity: 'warning',
+        row: null,
+        cell: null,
+        message: workbookUnit
+          ? `${fileName}: tệp không có trang thông tin của TongHop; theo tên, đây là báo cáo của "${workbookUnit.name}". Hãy xác nhận đúng đơn vị.`
+          : `${fileName}: tệp không có trang thông tin của TongHop và không nhận ra tên đơn vị. Hãy chọn đơn vị gửi báo cáo.`,
+      },
+    ],
+  };
+}
+
+/** Matches the unit by the name written in the sheet header or in the file name. */
+async function guessUnit(units: UnitDto[], fileName: string): Promise<UnitDto | null> {
+  const name = fold(fileName.replace(/\.[^.]+$/, ''));
+  const hits = units.filter((u) => name.includes(fold(u.name)) || name.includes(fold(u.name).replace(/^(huyen|thanh pho|so|xa|phuong|thi tran) /, '')));
+  hits.sort((a, b) => b.name.length - a.name.length);
+  return hits[0] ?? null;
+}
+
+/** A value far from the same unit's previous report in the plan gets a warning, never an error. */
+async function farFromPrevious(db: Db, period: PeriodDto, unit: UnitDto, read: ReadReport, fileName: string, measures: { id: number; code: string; unitLabel: string }[]): Promise<ImportProblem[]> {
+  const previous = await db
+    .selectFrom('report as r')
+    .innerJoin('reporting_period as p', 'p.id', 'r.period_id')
+    .select(['r.id', 'p.name'])
+    .where('r.unit_id', '=', unit.id)
+    .where('r.is_current', '=', 1)
+    .where('p.plan_id', '=', period.planId)
+    .where('p.data_to', '<', period.dataTo)
+    .orderBy('p.data_to', 'desc')
+    .executeTakeFirst();
+  if (!previous) return [];
+  const old = await db.selectFrom('report_value').select(['measure_id', 'value']).where('report_id', '=', previous.id).where('option_combo_id', '=', 1).execute();
+  const oldBy = new Map(old.map((o) => [o.measure_id, o.value]));
+  const out: ImportProblem[] = [];
+  for (const v of read.values) {
+    const before = oldBy.get(v.measureId);
+    if (v.value === null || before === null || before === undefined) continue;
+    const change = before === 0 ? (v.value === 0 ? 0 : Infinity) : Math.abs(v.value - before) / Math.abs(before);
+    if (change > FAR_FROM_PREVIOUS && Math.abs(v.value - before) >= 1) {
+      const m = measures.find((x) => x.id === v.measureId)!;
+      out.push({
+        severity: 'warning',
+        row: null,
+        cell: v.cell,
+        message: `${fileName} › ${SHEETS.measures} › ${v.cell}: chỉ tiêu ${m.code} là ${formatVnNumber(v.value, { maxDecimals: 2 })}, khác nhiều so với kỳ "${previous.name}" (${formatVnNumber(before, { maxDecimals: 2 })}). Hãy kiểm tra lại.`,
+      });
+    }
+  }
+  return out;
+}
+
+export async function getReport(db: Db, id: number): Promise<ReportDto> {
+  const r = await db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound(`báo cáo số ${id}`);
+  const period = await getPeriod(db, r.period_id);
+  const unit = (await expectedUnits(db, period)).find((u) => u.id === r.unit_id);
+  const values = await db
+    .selectFrom('report_value as v')
+    .innerJoin('measure as m', 'm.id', 'v.measure_id')
+    .select(['v.measure_id', 'm.code', 'v.option_combo_id', 'v.numerator', 'v.denominator', 'v.value', 'v.text_value'])
+    .where('v.report_id', '=', id)
+    .orderBy('m.id')
+    .execute();
+  const narratives = await db.selectFrom('report_narrative').selectAll().where('report_id', '=', id).execute();
+  const progress = await db.selectFrom('report_task_progress').selectAll().where('report_id', '=', id).execute();
+  const revisions = await db.selectFrom('report').select(['id', 'revision', 'received_at', 'file_name', 'is_current']).where('period_id', '=', r.period_id).where('unit_id', '=', r.unit_id).orderBy('revision', 'desc').execute();
+  return {
+    id: r.id,
+    periodId: r.period_id,
+    unitId: r.unit_id,
+    unitName: unit?.name ?? `Đơn vị số ${r.unit_id}`,
+    revision: r.revision,
+    isCurrent: r.is_current === 1,
+    status: r.status as ReportDto['status'],
+    source: r.source as ReportDto['source'],
+    receivedAt: r.received_at,
+    fileName: r.file_name,
+    fileSha256: r.file_sha256,
+    warnings: JSON.parse(r.warnings_json ?? '[]') as ImportProblem[],
+    values: values.map((v) => ({ measureId: v.measure_id, measureCode: v.code, optionComboId: v.option_combo_id, numerator: v.numerator, denominator: v.denominator, value: v.value, textValue: v.text_value })),
+    narratives: Object.fromEntries(narratives.map((n) => [n.section, n.body])),
+    taskProgress: progress.map((p) => ({ taskId: p.task_id, progress: p.progress })),
+    revisions: revisions.map((x) => ({ id: x.id, revision: x.revision, receivedAt: x.received_at, fileName: x.file_name, isCurrent: x.is_current === 1 })),
+  };
+}

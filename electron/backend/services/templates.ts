@@ -1,0 +1,60 @@
+/** Templates out: one .xlsx per expected unit of a period, or all of them in one .zip. */
+import * as XLSX from 'xlsx';
+import type { FileUpload, TaskDto, UnitDto } from '../../../shared/api/types';
+import type { Db } from '../db/connection';
+import { nowIso, type BackendContext } from '../context';
+import { UserError } from '../errors';
+import { fold } from '../import/plan-sheet';
+import { buildTemplate } from '../templates/write-template';
+import { expectedUnits, getPeriod } from './periods';
+import { getPlan } from './plans';
+
+export async function unitTasks(db: Db, tasks: TaskDto[], unitId: number): Promise<(TaskDto & { role: 'lead' | 'cooperating' })[]> {
+  const coop = new Set(
+    (await db.selectFrom('task_cooperating_unit').select('task_id').where('unit_id', '=', unitId).execute()).map((r) => r.task_id),
+  );
+  type UnitTask = TaskDto & { role: 'lead' | 'cooperating' };
+  return tasks.flatMap((t): UnitTask[] => (t.leadUnitId === unitId ? [{ ...t, role: 'lead' }] : coop.has(t.id) ? [{ ...t, role: 'cooperating' }] : []));
+}
+
+async function templatesOf(db: Db, ctx: BackendContext, periodId: number, only?: number): Promise<{ unit: UnitDto; fileName: string; bytes: Buffer }[]> {
+  const period = await getPeriod(db, periodId);
+  const plan = await getPlan(db, period.planId);
+  if (plan.measureCount === 0) throw new UserError('validation', `Kế hoạch của kỳ "${period.name}" chưa có chỉ tiêu nào; hãy thêm chỉ tiêu trước khi xuất biểu mẫu.`);
+  const units = await expectedUnits(db, period);
+  const chosen = only === undefined ? units : units.filter((u) => u.id === only);
+  if (only !== undefined && chosen.length === 0) throw new UserError('validation', `Đơn vị số ${only} không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`);
+  if (chosen.length === 0) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị báo cáo nào (đơn vị tổng hợp chưa có đơn vị trực thuộc).`);
+  const generatedAt = nowIso(ctx);
+  const out = [];
+  for (const unit of chosen) {
+    const built = buildTemplate({ plan, period, unit, tasks: await unitTasks(db, plan.tasks, unit.id), generatedAt });
+    out.push({ unit, fileName: built.fileName, bytes: built.bytes });
+  }
+  return out;
+}
+
+export async function templateForUnit(db: Db, ctx: BackendContext, periodId: number, unitId: number): Promise<{ fileName: string; bytes: Buffer }> {
+  const [t] = await templatesOf(db, ctx, periodId, unitId);
+  return t!;
+}
+
+export async function templatesForPeriod(db: Db, ctx: BackendContext, periodId: number): Promise<{ fileName: string; bytes: Buffer }[]> {
+  return templatesOf(db, ctx, periodId);
+}
+
+/** All templates of a period in one .zip (entry names without diacritics: zip tools differ on Unicode names). */
+export async function templatesZip(db: Db, ctx: BackendContext, periodId: number): Promise<FileUpload & { count: number }> {
+  const period = await getPeriod(db, periodId);
+  const files = await templatesOf(db, ctx, periodId);
+  const zip = XLSX.CFB.utils.cfb_new();
+  for (const f of files) XLSX.CFB.utils.cfb_add(zip, `/${asciiName(f.fileName)}`, f.bytes);
+  const bytes = Buffer.from(XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array);
+  return { fileName: `Bieu mau - ${asciiName(period.name)}.zip`, dataBase64: bytes.toString('base64'), count: files.length };
+}
+
+function asciiName(s: string): string {
+  return fold(s)
+    .replace(/(^|[\s-])([a-z])/g, (_m, sep: string, ch: string) => sep + ch.toUpperCase())
+    .replace(/[^A-Za-z0-9 .()_-]/g, '-');
+}

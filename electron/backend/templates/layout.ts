@@ -1,0 +1,47 @@
+/** The layout of a unit's report template: one place for what the writer writes and the reader reads. */
+import { createHash } from 'node:crypto';
+
+export const TEMPLATE_FORMAT = 'tonghop-bao-cao';
+export const TEMPLATE_VERSION = 1;
+
+export const SHEETS = {
+  measures: 'Chỉ tiêu',
+  tasks: 'Nhiệm vụ',
+  narrative: 'Báo cáo',
+  meta: 'TongHop',
+} as const;
+
+/** Columns of the measures sheet (0-based). */
+export const COL = { code: 0, name: 1, unit: 2, target: 3, numerator: 4, denominator: 5, value: 6, note: 7 } as const;
+export const MEASURE_HEADER_ROW = 5; // 0-based: row 6 in Excel
+export const TASK_COL = { key: 0, content: 1, role: 2, timeframe: 3, progress: 4 } as const;
+
+export const NARRATIVE_SECTIONS = [
+  { key: 'results', label: 'I. Kết quả thực hiện' },
+  { key: 'difficulties', label: 'II. Khó khăn, vướng mắc' },
+  { key: 'directions', label: 'III. Phương hướng, nhiệm vụ kỳ tới' },
+  { key: 'proposals', label: 'IV. Đề xuất, kiến nghị' },
+] as const;
+export type NarrativeKey = (typeof NARRATIVE_SECTIONS)[number]['key'];
+
+export interface TemplateMeta {
+  format: string;
+  version: number;
+  planId: number;
+  periodId: number;
+  periodName: string;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  layoutChecksum: string;
+  generatedAt: string;
+}
+
+/** A checksum of what the layout promises: the measure codes and task keys, in order. */
+export function layoutChecksum(measureCodes: string[], taskKeys: string[]): string {
+  return createHash('sha256').update(JSON.stringify({ v: TEMPLATE_VERSION, measureCodes, taskKeys })).digest('hex').slice(0, 16);
+}
+
+export function templateFileName(unitName: string, periodName: string): string {
+  return `${unitName} - ${periodName}.xlsx`.replace(/[\\/:*?"<>|]/g, '-');
+}

@@ -1,0 +1,186 @@
+/**
+ * Reads a filled report template (cells from the worker) against the plan it was made for:
+ * every value checked, every problem named with file, sheet and cell. Pure.
+ */
+import type { ImportProblem, MeasureDto } from '../../../shared/api/types';
+import { parseVnNumber } from '../../../shared/domain/vn-number';
+import { columnName, fold } from '../import/plan-sheet';
+import type { ParsedCell, ParsedSheet, ParsedWorkbook } from '../workers/workbook-types';
+import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TEMPLATE_FORMAT, type NarrativeKey, type TemplateMeta } from './layout';
+
+export interface ReadValue {
+  measureId: number;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  textValue: string | null;
+  note: string | null;
+  /** Where it came from, for warnings about it later. */
+  cell: string;
+}
+
+export interface ReadReport {
+  meta: TemplateMeta | null;
+  /** Unit name typed in the header row, for matching a file whose metadata was lost. */
+  unitNameInSheet: string | null;
+  values: ReadValue[];
+  narratives: Partial<Record<NarrativeKey, string>>;
+  taskProgress: { key: string; progress: string }[];
+  problems: ImportProblem[];
+}
+
+function text(cell: ParsedCell | null | undefined): string {
+  if (!cell) return '';
+  return typeof cell.v === 'string' ? cell.v.trim() : cell.w?.trim() || String(cell.v);
+}
+
+export function readMeta(sheets: ParsedSheet[]): TemplateMeta | null {
+  const sheet = sheets.find((s) => s.name === SHEETS.meta);
+  if (!sheet) return null;
+  const entries = new Map(sheet.rows.slice(1).map((r) => [text(r?.[0]), text(r?.[1])]));
+  if (entries.get('format') !== TEMPLATE_FORMAT) return null;
+  const num = (k: string) => Number(entries.get(k));
+  return {
+    format: TEMPLATE_FORMAT,
+    version: num('version'),
+    planId: num('planId'),
+    periodId: num('periodId'),
+    periodName: entries.get('periodName') ?? '',
+    unitId: num('unitId'),
+    unitCode: entries.get('unitCode') ?? '',
+    unitName: entries.get('unitName') ?? '',
+    layoutChecksum: entries.get('layoutChecksum') ?? '',
+    generatedAt: entries.get('generatedAt') ?? '',
+  };
+}
+
+export function readReport(fileName: string, workbook: ParsedWorkbook, measures: MeasureDto[]): ReadReport {
+  const problems: ImportProblem[] = [];
+  const where = (row: number, col: number) => `${columnName(col)}${row + 1}`;
+  const error = (sheet: string, row: number, col: number, message: string) => {
+    const cell = where(row, col);
+    problems.push({ severity: 'error', row: row + 1, cell, message: `${fileName} › ${sheet} › ${cell}: ${message}` });
+  };
+  const meta = readMeta(workbook.sheets);
+  const sheet = workbook.sheets.find((s) => s.name === SHEETS.measures) ?? workbook.sheets.find((s) => fold(s.name) === fold(SHEETS.measures));
+  const out: ReadReport = { meta, unitNameInSheet: null, values: [], narratives: {}, taskProgress: [], problems };
+  if (!sheet) {
+    problems.push({ severity: 'error', row: null, cell: null, message: `${fileName}: không có trang tính "${SHEETS.measures}". Hãy dùng biểu mẫu do TongHop xuất cho kỳ này.` });
+    return out;
+  }
+  const unitLine = text(sheet.rows[2]?.[0]);
+  const unitMatch = /Đơn vị báo cáo:\s*(.+?)(\s{2,}|Gửi về:|$)/.exec(unitLine);
+  out.unitNameInSheet = unitMatch ? unitMatch[1]!.trim() : null;
+
+  const byCode = new Map(measures.map((m) => [m.code, m]));
+  const seen = new Set<string>();
+  for (let r = MEASURE_HEADER_ROW + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    const code = text(row[COL.code]);
+    // Goal and indicator rows carry their title in column A or B; measure codes look like 1, 1.2, 19.3.
+    if (!/^\d+(\.\d+)*$/.test(code)) continue;
+    const m = byCode.get(code);
+    if (!m) {
+      error(SHEETS.measures, r, COL.code, `mã chỉ tiêu "${code}" không có trong kế hoạch của kỳ này`);
+      continue;
+    }
+    if (seen.has(code)) {
+      error(SHEETS.measures, r, COL.code, `mã chỉ tiêu "${code}" xuất hiện hai lần`);
+      continue;
+    }
+    seen.add(code);
+    const num = (col: number): number | null | undefined => {
+      const cell = row[col];
+      if (!cell || cell.v === '' || (typeof cell.v === 'string' && cell.v.trim() === '')) return null;
+      if (cell.t === 'e') {
+        error(SHEETS.measures, r, col, `ô có lỗi công thức (${cell.w ?? cell.v})`);
+        return undefined;
+      }
+      if (cell.t === 'd') {
+        error(SHEETS.measures, r, col, `"${cell.w ?? cell.v}" là ngày tháng, không phải số`);
+        return undefined;
+      }
+      const parsed = parseVnNumber(typeof cell.v === 'number' ? cell.v : String(cell.v));
+      if (!parsed.ok) {
+        error(SHEETS.measures, r, col, parsed.error);
+        return undefined;
+      }
+      if (parsed.value < 0) {
+        error(SHEETS.measures, r, col, `số âm (${text(cell)}) không hợp lệ`);
+        return undefined;
+      }
+      return parsed.value;
+    };
+    const note = text(row[COL.note]) || null;
+    const cell = where(r, COL.value);
+    if (m.valueKind === 'rate') {
+      const numerator = num(COL.numerator);
+      const denominator = num(COL.denominator);
+      if (numerator === undefined || denominator === undefined) continue;
+      const typedResult = row[COL.value] && !row[COL.value]!.f ? num(COL.value) : null;
+      if (typedResult === undefined) continue;
+      if (numerator === null && denominator === null) {
+        if (typedResult !== null) {
+          problems.push({ severity: 'warning', row: r + 1, cell, message: `${fileName} › ${SHEETS.measures} › ${cell}: chỉ có kết quả, thiếu tử số và mẫu số; số này không cộng dồn được khi tổng hợp.` });
+          out.values.push({ measureId: m.id, numerator: null, denominator: null, value: typedResult, textValue: null, note, cell });
+        } else if (note) out.values.push({ measureId: m.id, numerator: null, denominator: null, value: null, textValue: null, note, cell });
+        continue;
+      }
+      if (numerator === null || denominator === null) {
+        error(SHEETS.measures, r, numerator === null ? COL.numerator : COL.denominator, numerator === null ? 'thiếu tử số (đã có mẫu số)' : 'thiếu mẫu số (đã có tử số)');
+        continue;
+      }
+      if (denominator === 0) {
+        error(SHEETS.measures, r, COL.denominator, 'mẫu số bằng 0');
+        continue;
+      }
+      if (numerator > denominator) {
+        error(SHEETS.measures, r, COL.numerator, `tử số (${text(row[COL.numerator])}) lớn hơn mẫu số (${text(row[COL.denominator])})`);
+        continue;
+      }
+      const value = (numerator / denominator) * m.rateFactor!;
+      out.values.push({ measureId: m.id, numerator, denominator, value, textValue: null, note, cell });
+    } else if (m.valueKind === 'count') {
+      const value = num(COL.value);
+      if (value === undefined) continue;
+      if (value !== null && !Number.isInteger(value)) {
+        error(SHEETS.measures, r, COL.value, `số lượng phải là số nguyên (nhận được ${text(row[COL.value])})`);
+        continue;
+      }
+      if (value !== null || note) out.values.push({ measureId: m.id, numerator: null, denominator: null, value, textValue: null, note, cell });
+    } else {
+      const raw = text(row[COL.value]);
+      if (m.valueKind === 'boolean' && raw) {
+        const f = fold(raw);
+        const yes = ['co', 'x', '1', 'dat', 'true'].includes(f);
+        const no = ['khong', '0', 'chua', 'false'].includes(f);
+        if (!yes && !no) {
+          error(SHEETS.measures, r, COL.value, `"${raw}" không phải Có hoặc Không`);
+          continue;
+        }
+        out.values.push({ measureId: m.id, numerator: null, denominator: null, value: yes ? 1 : 0, textValue: yes ? 'Có' : 'Không', note, cell });
+      } else if (raw || note) {
+        out.values.push({ measureId: m.id, numerator: null, denominator: null, value: null, textValue: raw || null, note, cell });
+      }
+    }
+  }
+  const missing = measures.filter((m) => !seen.has(m.code));
+  if (missing.length > 0 && seen.size > 0) {
+    problems.push({ severity: 'warning', row: null, cell: null, message: `${fileName} › ${SHEETS.measures}: không thấy dòng của ${missing.length} chỉ tiêu (${missing.slice(0, 5).map((m) => m.code).join(', ')}${missing.length > 5 ? ', …' : ''}).` });
+  }
+  if (seen.size === 0) problems.push({ severity: 'error', row: null, cell: null, message: `${fileName} › ${SHEETS.measures}: không có dòng chỉ tiêu nào có mã ở cột A.` });
+
+  const narrative = workbook.sheets.find((s) => s.name === SHEETS.narrative);
+  for (const row of narrative?.rows ?? []) {
+    const section = NARRATIVE_SECTIONS.find((x) => fold(text(row?.[0])) === fold(x.label));
+    const body = typeof row?.[1]?.v === 'string' ? row[1].v.trim() : text(row?.[1]);
+    if (section && body) out.narratives[section.key] = body;
+  }
+  const tasks = workbook.sheets.find((s) => s.name === SHEETS.tasks);
+  for (const row of tasks?.rows ?? []) {
+    const key = text(row?.[TASK_COL.key]);
+    const progress = typeof row?.[TASK_COL.progress]?.v === 'string' ? (row[TASK_COL.progress]!.v as string).trim() : text(row?.[TASK_COL.progress]);
+    if (/^[IVX]+\.\d+$/.test(key) && progress) out.taskProgress.push({ key, progress });
+  }
+  return out;
+}

@@ -1,0 +1,142 @@
+/**
+ * One unit's report template for a period: the measures to fill (yellow cells), the tasks the
+ * unit leads or cooperates on, the narrative sections, and a hidden sheet that says whose and
+ * which period the file is.
+ */
+import * as XLSX from 'xlsx';
+import type { MeasureDto, PeriodDto, PlanDetail, TaskDto, UnitDto } from '../../../shared/api/types';
+import { formatIsoDate } from '../../../shared/domain/org-units';
+import { levelOfUnit } from '../../../shared/domain/periods';
+import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
+import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TEMPLATE_FORMAT, TEMPLATE_VERSION, layoutChecksum, templateFileName, type TemplateMeta } from './layout';
+
+export interface TemplateInput {
+  plan: PlanDetail;
+  period: PeriodDto;
+  unit: UnitDto;
+  tasks: (TaskDto & { role: 'lead' | 'cooperating' })[];
+  generatedAt: string;
+}
+
+/** This year's target as printed, or the phase-end target when the year has none. */
+export function targetFor(m: MeasureDto, year: number): string {
+  const exact = m.targets.find((t) => t.year === year && !t.isPhaseEnd);
+  if (exact) return exact.text;
+  const phase = m.targets.filter((t) => t.isPhaseEnd && t.year >= year).sort((a, b) => a.year - b.year)[0];
+  return phase ? `${phase.text} (đến ${phase.year})` : '';
+}
+
+export function taskKey(t: TaskDto): string {
+  return `${t.groupCode}.${t.code}`;
+}
+
+export function buildTemplate(input: TemplateInput): { fileName: string; bytes: Buffer; meta: TemplateMeta } {
+  const { plan, period, unit, tasks } = input;
+  const measures = plan.goals.flatMap((g) => g.indicators.flatMap((i) => i.measures));
+  const due = period.deadlines.find((d) => d.level === levelOfUnit(unit.kind))?.dueOn ?? period.deadlines[0]?.dueOn;
+  const meta: TemplateMeta = {
+    format: TEMPLATE_FORMAT,
+    version: TEMPLATE_VERSION,
+    planId: plan.id,
+    periodId: period.id,
+    periodName: period.name,
+    unitId: unit.id,
+    unitCode: unit.code,
+    unitName: unit.name,
+    layoutChecksum: layoutChecksum(measures.map((m) => m.code), tasks.map(taskKey)),
+    generatedAt: input.generatedAt,
+  };
+  const wb = XLSX.utils.book_new();
+  const styles = new Map<string, SheetStyles>();
+  const add = (name: string, sheet: SheetBuilder, protect: boolean) => {
+    XLSX.utils.book_append_sheet(wb, sheet.finish({ protect }), name);
+    styles.set(name, sheet.styles);
+  };
+
+  // Sheet 1: measures.
+  const s = new SheetBuilder([9, 58, 11, 14, 13, 13, 13, 24]);
+  s.merged(0, 0, 7, 'BIỂU BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU VỀ TRẺ EM', 'title');
+  s.height(0, 22);
+  s.merged(1, 0, 7, `${period.name} — ${plan.number ? `Kế hoạch số ${plan.number}` : plan.title}`, 'subtitle');
+  s.height(1, 32);
+  s.merged(2, 0, 7, `Đơn vị báo cáo: ${unit.name}     Gửi về: ${period.parentUnitName ?? ''}     Hạn gửi: ${due ? formatIsoDate(due) : ''}`, 'instructions');
+  s.merged(
+    3,
+    0,
+    7,
+    'Cách điền: chỉ nhập vào các ô màu vàng. Với tỷ lệ, nhập Tử số và Mẫu số (cột Kết quả tự tính); với số lượng, nhập vào cột Kết quả. ' +
+      'Gõ số như thường dùng (58,82 hoặc 1.234). Để trống nếu chưa có số liệu; nhập 0 nếu kết quả bằng 0. Không thêm, xóa hay đổi thứ tự dòng, không đổi tên trang tính.',
+    'instructions',
+  );
+  s.height(3, 48);
+  const headers = ['Mã', 'Chỉ tiêu', 'Đơn vị tính', `Chỉ tiêu năm ${period.year}`, 'Tử số', 'Mẫu số', 'Kết quả', 'Ghi chú'];
+  headers.forEach((h, c) => s.set(MEASURE_HEADER_ROW, c, h, 'header'));
+  s.height(MEASURE_HEADER_ROW, 32);
+  let row = MEASURE_HEADER_ROW + 1;
+  for (const goal of plan.goals) {
+    s.merged(row++, 0, 7, `${goal.code}. ${goal.title}`, 'group');
+    for (const ind of goal.indicators) {
+      s.set(row, COL.code, null, 'labelBold');
+      s.merged(row, COL.name, COL.note, `Chỉ tiêu ${ind.code}: ${ind.title}`, 'labelBold');
+      row++;
+      for (const m of ind.measures) {
+        s.set(row, COL.code, m.code, 'label');
+        s.set(row, COL.name, m.name, 'label');
+        s.set(row, COL.unit, m.unitLabel, 'label');
+        s.set(row, COL.target, targetFor(m, period.year), 'labelNumber');
+        if (m.valueKind === 'rate') {
+          s.set(row, COL.numerator, null, 'input');
+          s.set(row, COL.denominator, null, 'input');
+          const e = XLSX.utils.encode_cell({ r: row, c: COL.numerator });
+          const f = XLSX.utils.encode_cell({ r: row, c: COL.denominator });
+          s.formula(row, COL.value, `IF(AND(ISNUMBER(${e}),ISNUMBER(${f}),${f}>0),${e}/${f}*${m.rateFactor},"")`);
+        } else {
+          s.set(row, COL.numerator, '—', 'na');
+          s.set(row, COL.denominator, '—', 'na');
+          s.set(row, COL.value, null, m.valueKind === 'count' ? 'input' : 'inputText');
+        }
+        s.set(row, COL.note, null, 'inputText');
+        row++;
+      }
+    }
+  }
+  add(SHEETS.measures, s, true);
+
+  // Sheet 2: tasks.
+  const t = new SheetBuilder([8, 60, 12, 18, 50]);
+  t.merged(0, 0, 4, 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ', 'title');
+  t.merged(1, 0, 4, `${unit.name} — ${period.name}`, 'subtitle');
+  t.merged(2, 0, 4, 'Ghi kết quả thực hiện từng nhiệm vụ vào cột màu vàng (việc đã làm, số liệu, văn bản đã ban hành).', 'instructions');
+  ['STT', 'Nhiệm vụ', 'Vai trò', 'Thời gian thực hiện', 'Kết quả thực hiện'].forEach((h, c) => t.set(4, c, h, 'header'));
+  if (tasks.length === 0) t.merged(5, 0, 4, 'Kế hoạch không giao nhiệm vụ nào cho đơn vị trong bảng nhiệm vụ.', 'label');
+  tasks.forEach((task, i) => {
+    const r = 5 + i;
+    t.set(r, TASK_COL.key, taskKey(task), 'label');
+    t.set(r, TASK_COL.content, task.content, 'label');
+    t.set(r, TASK_COL.role, task.role === 'lead' ? 'Chủ trì' : 'Phối hợp', 'label');
+    t.set(r, TASK_COL.timeframe, task.timeframe, 'label');
+    t.set(r, TASK_COL.progress, null, 'inputText');
+  });
+  add(SHEETS.tasks, t, true);
+
+  // Sheet 3: narrative sections.
+  const n = new SheetBuilder([34, 90]);
+  n.merged(0, 0, 1, 'NỘI DUNG BÁO CÁO', 'title');
+  n.merged(1, 0, 1, `${unit.name} — ${period.name}`, 'subtitle');
+  n.merged(2, 0, 1, 'Viết nội dung từng phần vào ô màu vàng bên phải (có thể xuống dòng trong ô bằng Alt+Enter).', 'instructions');
+  NARRATIVE_SECTIONS.forEach((section, i) => {
+    const r = 4 + i;
+    n.set(r, 0, section.label, 'labelBold');
+    n.set(r, 1, null, 'inputText');
+    n.height(r, 120);
+  });
+  add(SHEETS.narrative, n, true);
+
+  // Sheet 4: metadata, very hidden.
+  const meta_ws = XLSX.utils.aoa_to_sheet([['Khóa', 'Giá trị'], ...Object.entries(meta).map(([k, v]) => [k, String(v)])]);
+  XLSX.utils.book_append_sheet(wb, meta_ws, SHEETS.meta);
+  wb.Workbook = { Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === SHEETS.meta ? 2 : 0 })) };
+  wb.Props = { Title: `${unit.name} - ${period.name}`, Author: 'TongHop', Company: period.parentUnitName ?? '' };
+
+  return { fileName: templateFileName(unit.name, period.name), bytes: writeStyledXlsx(wb, styles), meta };
+}

@@ -1,0 +1,119 @@
+/**
+ * Writes .xlsx files that look right in Excel and LibreOffice. SheetJS CE writes no fonts,
+ * fills, borders or cell protection, so after it writes the workbook this module replaces
+ * styles.xml with TongHop's small stylesheet and sets each cell's style by address.
+ */
+import * as XLSX from 'xlsx';
+
+/** The named styles; the index of each is its xf id in STYLES_XML. */
+export const STYLES = ['default', 'title', 'subtitle', 'instructions', 'header', 'label', 'labelBold', 'group', 'input', 'inputText', 'formula', 'na', 'labelNumber'] as const;
+export type StyleName = (typeof STYLES)[number];
+
+const FONT = 'Times New Roman';
+const border = '<border><left style="thin"><color rgb="FF8EA3BA"/></left><right style="thin"><color rgb="FF8EA3BA"/></right><top style="thin"><color rgb="FF8EA3BA"/></top><bottom style="thin"><color rgb="FF8EA3BA"/></bottom><diagonal/></border>';
+const fill = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+const locked = '<protection locked="1"/>';
+const unlocked = '<protection locked="0"/>';
+const xf = (o: { font?: number; fill?: number; border?: number; numFmt?: number; align?: string; protection?: string }) =>
+  `<xf numFmtId="${o.numFmt ?? 0}" fontId="${o.font ?? 0}" fillId="${o.fill ?? 0}" borderId="${o.border ?? 0}" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1" applyProtection="1"${o.numFmt ? ' applyNumberFormat="1"' : ''}>` +
+  `${o.align ?? '<alignment vertical="top" wrapText="1"/>'}${o.protection ?? locked}</xf>`;
+
+// fonts: 0 normal 12, 1 bold 12, 2 bold 14, 3 italic 12
+// fills: 0 none, 1 gray125 (required), 2 header grey-blue, 3 input yellow, 4 group blue, 5 n/a grey, 6 formula green
+// borders: 0 none, 1 thin
+const XFS: Record<StyleName, string> = {
+  default: xf({}),
+  title: xf({ font: 2, align: '<alignment horizontal="center" vertical="center" wrapText="1"/>' }),
+  subtitle: xf({ font: 3, align: '<alignment horizontal="center" vertical="center" wrapText="1"/>' }),
+  instructions: xf({ align: '<alignment horizontal="left" vertical="top" wrapText="1"/>' }),
+  header: xf({ font: 1, fill: 2, border: 1, align: '<alignment horizontal="center" vertical="center" wrapText="1"/>' }),
+  label: xf({ border: 1 }),
+  labelBold: xf({ font: 1, border: 1 }),
+  group: xf({ font: 1, fill: 4, border: 1 }),
+  input: xf({ fill: 3, border: 1, align: '<alignment horizontal="right" vertical="top"/>', protection: unlocked }),
+  inputText: xf({ fill: 3, border: 1, align: '<alignment horizontal="left" vertical="top" wrapText="1"/>', protection: unlocked }),
+  formula: xf({ fill: 6, border: 1, numFmt: 2, align: '<alignment horizontal="right" vertical="top"/>' }),
+  na: xf({ fill: 5, border: 1, align: '<alignment horizontal="center" vertical="top"/>' }),
+  labelNumber: xf({ border: 1, align: '<alignment horizontal="right" vertical="top"/>' }),
+};
+
+const STYLES_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  `<fonts count="4"><font><sz val="12"/><name val="${FONT}"/><family val="1"/></font><font><b/><sz val="12"/><name val="${FONT}"/><family val="1"/></font>` +
+  `<font><b/><sz val="14"/><name val="${FONT}"/><family val="1"/></font><font><i/><sz val="12"/><name val="${FONT}"/><family val="1"/></font></fonts>` +
+  `<fills count="7"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fill('DCE6F1')}${fill('FFF2CC')}${fill('EEF3F9')}${fill('F2F2F2')}${fill('E2EFDA')}</fills>` +
+  `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${border}</borders>` +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  `<cellXfs count="${STYLES.length}">${STYLES.map((s) => XFS[s]).join('')}</cellXfs>` +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '<dxfs count="0"/><tableStyles count="0"/></styleSheet>';
+
+export type SheetStyles = Map<string, StyleName>;
+
+/** A sheet being laid out: cells, their styles, merges, widths, row heights. */
+export class SheetBuilder {
+  readonly ws: XLSX.WorkSheet = {};
+  readonly styles: SheetStyles = new Map();
+  private merges: XLSX.Range[] = [];
+  private rows: XLSX.RowInfo[] = [];
+  private maxRow = 0;
+  private maxCol = 0;
+
+  constructor(private widths: number[]) {}
+
+  set(row: number, col: number, value: string | number | boolean | null, style: StyleName = 'label'): void {
+    const address = XLSX.utils.encode_cell({ r: row, c: col });
+    this.ws[address] = value === null ? { t: 'z' } : typeof value === 'number' ? { t: 'n', v: value } : typeof value === 'boolean' ? { t: 'b', v: value } : { t: 's', v: value };
+    this.styles.set(address, style);
+    this.maxRow = Math.max(this.maxRow, row);
+    this.maxCol = Math.max(this.maxCol, col);
+  }
+
+  formula(row: number, col: number, f: string, style: StyleName = 'formula'): void {
+    const address = XLSX.utils.encode_cell({ r: row, c: col });
+    this.ws[address] = { t: 'n', f };
+    this.styles.set(address, style);
+  }
+
+  /** A value spread over columns `from`..`to` of one row (all cells styled, so borders show). */
+  merged(row: number, from: number, to: number, value: string | null, style: StyleName): void {
+    for (let c = from; c <= to; c++) this.set(row, c, c === from ? value : null, style);
+    if (to > from) this.merges.push({ s: { r: row, c: from }, e: { r: row, c: to } });
+  }
+
+  height(row: number, points: number): void {
+    this.rows[row] = { hpt: points };
+  }
+
+  finish(options: { protect?: boolean } = {}): XLSX.WorkSheet {
+    this.ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: this.maxRow, c: Math.max(this.maxCol, this.widths.length - 1) } });
+    this.ws['!cols'] = this.widths.map((wch) => ({ wch }));
+    this.ws['!rows'] = this.rows;
+    this.ws['!merges'] = this.merges;
+    // Labels locked, yellow input cells open; no password, so a compiler can still unprotect.
+    if (options.protect) this.ws['!protect'] = { formatColumns: false, formatRows: false, selectLockedCells: false, selectUnlockedCells: false };
+    return this.ws;
+  }
+}
+
+/** Writes the workbook, then applies TongHop's stylesheet and each sheet's cell styles. */
+export function writeStyledXlsx(wb: XLSX.WorkBook, sheetStyles: Map<string, SheetStyles>): Buffer {
+  const raw = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', sheetStubs: true, compression: true }) as Buffer;
+  const zip = XLSX.CFB.read(raw, { type: 'buffer' });
+  XLSX.CFB.utils.cfb_add(zip, '/xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
+  wb.SheetNames.forEach((name, i) => {
+    const path = `/xl/worksheets/sheet${i + 1}.xml`;
+    const entry = XLSX.CFB.find(zip, path);
+    if (!entry) throw new Error(`styled workbook: ${path} missing`);
+    const styles = sheetStyles.get(name) ?? new Map<string, StyleName>();
+    const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
+    const styled = xml.replace(/<c r="([A-Z]+\d+)"( s="\d+")?/g, (_m, address: string) => {
+      const style = styles.get(address);
+      const index = style ? STYLES.indexOf(style) : 0;
+      return index > 0 ? `<c r="${address}" s="${index}"` : `<c r="${address}"`;
+    });
+    XLSX.CFB.utils.cfb_add(zip, path, Buffer.from(styled, 'utf8'));
+  });
+  return Buffer.from(XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array);
+}

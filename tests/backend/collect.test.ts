@@ -1,0 +1,171 @@
+import * as XLSX from 'xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/index';
+import type { PeriodStatus } from '../../shared/api/types';
+import { call, testBackend } from '../helpers/backend';
+import { fillTemplate } from '../helpers/fill-template';
+
+describe('collecting: templates out, filled files in', () => {
+  let backend: Backend;
+  let status: PeriodStatus;
+  let periodId: number;
+  const unitNamed = (name: string) => status.units.find((u) => u.unitName === name)!;
+  const template = async (unitName: string) => {
+    const t = await call(backend, 'template-build', { periodId, unitId: unitNamed(unitName).unitId });
+    return { fileName: t.fileName, bytes: Buffer.from(t.dataBase64, 'base64') };
+  };
+  const importFiles = (files: { fileName: string; bytes: Buffer }[], extra: Record<string, unknown> = {}) =>
+    call(backend, 'report-import', { files: files.map((f) => ({ fileName: f.fileName, dataBase64: f.bytes.toString('base64') })), ...extra });
+  const counts = () => backend.database.raw.prepare('SELECT (SELECT count(*) FROM report) AS reports, (SELECT count(*) FROM report_value) AS vals').get() as { reports: number; vals: number };
+
+  beforeAll(async () => {
+    backend = await testBackend({ demo: true, now: new Date('2024-12-01T02:00:00Z') });
+    const periods = await call(backend, 'period-list', {});
+    periodId = periods.find((p) => p.name === 'Năm 2024')!.id;
+    status = (await call(backend, 'period-status', { id: periodId }))!;
+  });
+  afterAll(() => backend.close());
+
+  it('lists the 10 districts and the departments as expected units, none received yet', () => {
+    expect(status.units.filter((u) => u.unitKind === 'district')).toHaveLength(10);
+    expect(status.counts.missing).toBe(status.units.length);
+    expect(status.nextDue).toBe('2024-12-05');
+    expect(status.counts.late).toBe(0);
+  });
+
+  it('writes a template that reads back with its sheets, metadata and input cells', async () => {
+    const t = await template('Huyện Sa Thầy');
+    expect(t.fileName).toBe('Huyện Sa Thầy - Năm 2024.xlsx');
+    const wb = XLSX.read(t.bytes, { type: 'buffer', cellFormula: true });
+    expect(wb.SheetNames).toEqual(['Chỉ tiêu', 'Nhiệm vụ', 'Báo cáo', 'TongHop']);
+    expect(wb.Workbook?.Sheets?.[3]?.Hidden).toBe(2);
+    const ws = wb.Sheets['Chỉ tiêu']!;
+    expect(ws['A3'].v).toContain('Đơn vị báo cáo: Huyện Sa Thầy');
+    expect(ws['A3'].v).toContain('Hạn gửi: 05/12/2024');
+    expect(ws['D6'].v).toBe('Chỉ tiêu năm 2024');
+    const codes = Object.keys(ws).filter((k) => /^A\d+$/.test(k)).map((k) => ws[k].v).filter((v) => typeof v === 'string' && /^\d/.test(v));
+    expect(codes).toHaveLength(39);
+    const zip = XLSX.CFB.read(t.bytes, { type: 'buffer' });
+    const sheetXml = Buffer.from(XLSX.CFB.find(zip, '/xl/worksheets/sheet1.xml')!.content as Uint8Array).toString('utf8');
+    expect(sheetXml).toContain('<sheetProtection');
+    const stylesXml = Buffer.from(XLSX.CFB.find(zip, '/xl/styles.xml')!.content as Uint8Array).toString('utf8');
+    expect(stylesXml).toContain('<protection locked="0"/>');
+    expect(stylesXml).toContain('Times New Roman');
+  });
+
+  it('round-trips values typed the way people type them', async () => {
+    const t = await template('Huyện Sa Thầy');
+    const filled = fillTemplate(
+      t.bytes,
+      {
+        '1.1': { G: 5 },
+        '1.2': { E: '5', F: '9' },
+        '2': { E: '1.234', F: '1.500' },
+        '4.1': { E: 58.82 * 10, F: 10000 },
+        '3.1': { E: '12', F: '1.000', H: 'Số liệu của Trung tâm Y tế huyện' },
+        '10': { G: 0 },
+        '17.2': { E: '58,82', F: '29.410' },
+      },
+      { narratives: ['Kết quả: đã tổ chức 12 lớp tập huấn.', 'Thiếu cán bộ chuyên trách.', 'Tiếp tục rà soát.', 'Đề nghị bổ sung kinh phí.'] },
+    );
+    const [r] = await importFiles([{ fileName: t.fileName, bytes: filled }]);
+    expect(r!.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r).toMatchObject({ outcome: 'imported', unitName: 'Huyện Sa Thầy', revision: 1, periodName: 'Năm 2024' });
+    const report = await call(backend, 'report-get', { id: r!.reportId! });
+    const v = new Map(report.values.map((x) => [x.measureCode, x]));
+    expect(v.get('1.1')).toMatchObject({ value: 5, numerator: null });
+    expect(v.get('1.2')!.value).toBeCloseTo((5 / 9) * 100, 10);
+    expect(v.get('2')).toMatchObject({ numerator: 1234, denominator: 1500 });
+    expect(v.get('4.1')).toMatchObject({ numerator: 588.2, denominator: 10000 });
+    expect(v.get('3.1')).toMatchObject({ numerator: 12, denominator: 1000, value: 12 });
+    expect(v.get('10')).toMatchObject({ value: 0 });
+    expect(v.get('17.2')).toMatchObject({ numerator: 58.82, denominator: 29410 });
+    expect(v.has('5.1')).toBe(false); // left empty: no value, not zero
+    expect(report.narratives).toMatchObject({ results: 'Kết quả: đã tổ chức 12 lớp tập huấn.', proposals: 'Đề nghị bổ sung kinh phí.' });
+    expect(report.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+    const stored = backend.database.raw.prepare('SELECT file_bytes FROM report WHERE id = ?').get(r!.reportId) as { file_bytes: Buffer };
+    expect(Buffer.compare(stored.file_bytes, filled)).toBe(0);
+    const after = (await call(backend, 'period-status', { id: periodId }))!;
+    expect(after.units.find((u) => u.unitName === 'Huyện Sa Thầy')).toMatchObject({ status: 'valid', late: false, revision: 1 });
+  });
+
+  it('asks before replacing a report, then keeps the earlier revision', async () => {
+    const t = await template('Huyện Sa Thầy');
+    const filled = fillTemplate(t.bytes, { '1.1': { G: 6 } });
+    const [wait] = await importFiles([{ fileName: t.fileName, bytes: filled }]);
+    expect(wait).toMatchObject({ outcome: 'needs_replace', current: { revision: 1 } });
+    const [done] = await importFiles([{ fileName: t.fileName, bytes: filled }], { replace: true });
+    expect(done).toMatchObject({ outcome: 'imported', revision: 2 });
+    const report = await call(backend, 'report-get', { id: done!.reportId! });
+    expect(report.revisions.map((x) => [x.revision, x.isCurrent])).toEqual([[2, true], [1, false]]);
+    expect(report.values.find((x) => x.measureCode === '1.1')!.value).toBe(6);
+  });
+
+  it.each([
+    ['text in a number cell', { '1.2': { E: '12,5a', F: '100' } }, 'Huyện Ia H’Drai - Năm 2024.xlsx › Chỉ tiêu › E'],
+    ['numerator greater than denominator', { '1.2': { E: '120', F: '100' } }, 'tử số (120) lớn hơn mẫu số (100)'],
+    ['a rate above 100 %', { '1.2': { E: '10', F: '0' } }, 'mẫu số bằng 0'],
+    ['a missing denominator', { '2': { E: '10' } }, 'thiếu mẫu số (đã có tử số)'],
+    ['a fractional count', { '1.1': { G: '2,5' } }, 'số lượng phải là số nguyên'],
+  ])('refuses %s with the file, sheet and cell, and writes nothing', async (_label, fills, message) => {
+    const t = await template('Huyện Ia H’Drai');
+    const before = counts();
+    const [r] = await importFiles([{ fileName: t.fileName, bytes: fillTemplate(t.bytes, fills) }]);
+    expect(r!.outcome).toBe('rejected');
+    expect(r!.problems.map((p) => p.message).join('\n')).toContain(message);
+    expect(counts()).toEqual(before);
+  });
+
+  it('names the exact cell of a bad value', async () => {
+    const t = await template('Huyện Ia H’Drai');
+    const wb = XLSX.read(t.bytes, { type: 'buffer' });
+    const ws = wb.Sheets['Chỉ tiêu']!;
+    const row = Object.keys(ws).find((k) => /^A\d+$/.test(k) && ws[k].v === '1.2')!.slice(1);
+    const [r] = await importFiles([{ fileName: t.fileName, bytes: fillTemplate(t.bytes, { '1.2': { E: '12,5a', F: '100' } }) }]);
+    expect(r!.problems[0]!.message).toBe(`Huyện Ia H’Drai - Năm 2024.xlsx › Chỉ tiêu › E${row}: "12,5a" không phải là số`);
+    const s = (await call(backend, 'period-status', { id: periodId }))!;
+    expect(s.units.find((u) => u.unitName === 'Huyện Ia H’Drai')).toMatchObject({ status: 'has_errors', problemCount: 1 });
+  });
+
+  it('refuses a file for another period', async () => {
+    const other = (await call(backend, 'period-list', {})).find((p) => p.name === '6 tháng đầu năm 2024')!;
+    const t = await template('Huyện Kon Rẫy');
+    const before = counts();
+    const [r] = await importFiles([{ fileName: t.fileName, bytes: fillTemplate(t.bytes, { '1.1': { G: 1 } }) }], { periodId: other.id });
+    expect(r!.outcome).toBe('rejected');
+    expect(r!.problems[0]!.message).toBe('Huyện Kon Rẫy - Năm 2024.xlsx: tệp dành cho kỳ "Năm 2024", không phải kỳ "6 tháng đầu năm 2024" đang nhận.');
+    expect(counts()).toEqual(before);
+  });
+
+  it('reads a legacy .xls', async () => {
+    const t = await template('Huyện Kon Plông');
+    const xls = fillTemplate(t.bytes, { '1.1': { G: 3 }, '1.2': { E: '3', F: '4' } }, { bookType: 'biff8' });
+    const [r] = await importFiles([{ fileName: 'Huyen Kon Plong.xls', bytes: xls }]);
+    expect(r).toMatchObject({ outcome: 'imported', unitName: 'Huyện Kon Plông' });
+    const report = await call(backend, 'report-get', { id: r!.reportId! });
+    expect(report.values.find((v) => v.measureCode === '1.2')).toMatchObject({ numerator: 3, denominator: 4, value: 75 });
+  });
+
+  it('matches a file whose metadata sheet was deleted by the unit name, after the user confirms', async () => {
+    const t = await template('Huyện Đắk Hà');
+    const bytes = fillTemplate(t.bytes, { '1.1': { G: 4 } }, { dropMeta: true });
+    const before = counts();
+    const [ask] = await importFiles([{ fileName: t.fileName, bytes }], { periodId });
+    expect(ask).toMatchObject({ outcome: 'needs_confirmation', unitName: 'Huyện Đắk Hà' });
+    expect(counts()).toEqual(before);
+    const [noPeriod] = await importFiles([{ fileName: t.fileName, bytes }]);
+    expect(noPeriod!.outcome).toBe('rejected');
+    expect(noPeriod!.problems[0]!.message).toContain('không có trang thông tin "TongHop"');
+    const [done] = await importFiles([{ fileName: t.fileName, bytes }], { periodId, unitId: ask!.unitId!, confirmMatch: true });
+    expect(done).toMatchObject({ outcome: 'imported', unitName: 'Huyện Đắk Hà' });
+  });
+
+  it('refuses a truncated file with a clear message', async () => {
+    const t = await template('Huyện Tu Mơ Rông');
+    const before = counts();
+    const [r] = await importFiles([{ fileName: t.fileName, bytes: t.bytes.subarray(0, 2000) }]);
+    expect(r!.outcome).toBe('rejected');
+    expect(r!.problems[0]!.message).toBe('Huyện Tu Mơ Rông - Năm 2024.xlsx: tệp bị hỏng hoặc không phải tệp Excel (.xlsx, .xls). Hãy mở lại bằng Excel và lưu lại.');
+    expect(counts()).toEqual(before);
+  });
+});
