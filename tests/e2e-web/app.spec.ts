@@ -1,6 +1,8 @@
 import { ROOT, expect, screenshot, test } from './fixtures';
 
 test('a first start shows the demo plans; the 2024 plan has its 24 indicators', async ({ app: { page } }) => {
+  await expect(page.getByRole('heading', { name: 'Kỳ báo cáo', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Kế hoạch', level: 1 })).toBeVisible();
   const rows = page.getByRole('table', { name: 'Danh sách kế hoạch' }).locator('tbody tr');
   await expect(rows).toHaveCount(3);
@@ -19,7 +21,7 @@ test('a first start shows the demo plans; the 2024 plan has its 24 indicators', 
   await expect(table.locator('tr[data-measure-code="13"]')).toContainText('2,0-3,0');
   await screenshot(page, '02-ke-hoach-2024');
 
-  await page.goBack();
+  await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
   await page.getByRole('link', { name: /Quyết định số 27\/QĐ-TTg/ }).click();
   await expect(page.getByRole('table', { name: 'Bảng nhiệm vụ' })).toContainText('Bộ Chỉ huy Quân sự tỉnh');
   await screenshot(page, '03-nhiem-vu-2025');
@@ -37,6 +39,7 @@ test('a first start shows the demo plans; the 2024 plan has its 24 indicators', 
 });
 
 test('an empty screen says what to do next', async ({ app: { page } }) => {
+  await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
   await page.getByRole('button', { name: 'Tạo kế hoạch mới' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tạo kế hoạch mới' });
   await dialog.getByLabel('Tên kế hoạch').fill('Kế hoạch trống');

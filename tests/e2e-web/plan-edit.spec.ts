@@ -1,6 +1,7 @@
 import { expect, screenshot, test } from './fixtures';
 
 test('create a plan, add a measure with target 16,8, reload and see 16,8', async ({ app: { page } }) => {
+  await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
   await page.getByRole('button', { name: 'Tạo kế hoạch mới' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tạo kế hoạch mới' });
   await dialog.getByLabel('Tên kế hoạch').fill('Kế hoạch thực hiện công tác trẻ em năm 2026');
@@ -54,6 +55,7 @@ test('create a plan, add a measure with target 16,8, reload and see 16,8', async
 });
 
 test('Esc closes a dialog without saving', async ({ app: { page } }) => {
+  await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
   await page.getByRole('button', { name: 'Tạo kế hoạch mới' }).click();
   await page.getByLabel('Tên kế hoạch').fill('Không lưu');
   await page.keyboard.press('Escape');

@@ -5,6 +5,7 @@ import { appendixWorkbook } from '../helpers/appendix-workbook';
 import { expect, screenshot, test } from './fixtures';
 
 test('import a plan from an .xlsx built in the test', async ({ app: { page } }) => {
+  await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-xlsx-')), 'Phụ lục chỉ tiêu 2026.xlsx');
   fs.writeFileSync(file, appendixWorkbook());
 
@@ -27,6 +28,7 @@ test('import a plan from an .xlsx built in the test', async ({ app: { page } }) 
 });
 
 test('a broken file gets a clear message and nothing is imported', async ({ app: { page } }) => {
+  await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-xlsx-')), 'hong.xlsx');
   fs.writeFileSync(file, appendixWorkbook().subarray(0, 700));
   await page.getByRole('button', { name: 'Nhập từ Excel…' }).click();

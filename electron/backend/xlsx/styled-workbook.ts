@@ -51,12 +51,16 @@ const STYLES_XML =
 
 export type SheetStyles = Map<string, StyleName>;
 
+const WRAPPED = new Set<StyleName>(['label', 'labelBold', 'group', 'instructions', 'header', 'inputText', 'subtitle']);
+
 /** A sheet being laid out: cells, their styles, merges, widths, row heights. */
 export class SheetBuilder {
   readonly ws: XLSX.WorkSheet = {};
   readonly styles: SheetStyles = new Map();
   private merges: XLSX.Range[] = [];
   private rows: XLSX.RowInfo[] = [];
+  /** Estimated wrapped lines per row, for row heights (Excel does not grow rows it did not lay out). */
+  private lines: number[] = [];
   private maxRow = 0;
   private maxCol = 0;
 
@@ -64,10 +68,17 @@ export class SheetBuilder {
 
   set(row: number, col: number, value: string | number | boolean | null, style: StyleName = 'label'): void {
     const address = XLSX.utils.encode_cell({ r: row, c: col });
-    this.ws[address] = value === null ? { t: 'z' } : typeof value === 'number' ? { t: 'n', v: value } : typeof value === 'boolean' ? { t: 'b', v: value } : { t: 's', v: value };
+    this.ws[address] = value === null ? { t: 'z', z: 'General' } : typeof value === 'number' ? { t: 'n', v: value } : typeof value === 'boolean' ? { t: 'b', v: value } : { t: 's', v: value };
     this.styles.set(address, style);
     this.maxRow = Math.max(this.maxRow, row);
     this.maxCol = Math.max(this.maxCol, col);
+    if (typeof value === 'string' && WRAPPED.has(style)) this.countLines(row, value, this.widths[col] ?? 10);
+  }
+
+  private countLines(row: number, text: string, width: number): void {
+    const perLine = Math.max(4, Math.floor(width * 1.25));
+    const n = text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    this.lines[row] = Math.max(this.lines[row] ?? 1, n);
   }
 
   formula(row: number, col: number, f: string, style: StyleName = 'formula'): void {
@@ -78,7 +89,13 @@ export class SheetBuilder {
 
   /** A value spread over columns `from`..`to` of one row (all cells styled, so borders show). */
   merged(row: number, from: number, to: number, value: string | null, style: StyleName): void {
-    for (let c = from; c <= to; c++) this.set(row, c, c === from ? value : null, style);
+    for (let c = from; c <= to; c++) this.set(row, c, null, style);
+    const address = XLSX.utils.encode_cell({ r: row, c: from });
+    if (value !== null) this.ws[address] = { t: 's', v: value };
+    if (value !== null && WRAPPED.has(style)) {
+      const width = this.widths.slice(from, to + 1).reduce((a, b) => a + b, 0);
+      this.countLines(row, value, width);
+    }
     if (to > from) this.merges.push({ s: { r: row, c: from }, e: { r: row, c: to } });
   }
 
@@ -89,7 +106,12 @@ export class SheetBuilder {
   finish(options: { protect?: boolean } = {}): XLSX.WorkSheet {
     this.ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: this.maxRow, c: Math.max(this.maxCol, this.widths.length - 1) } });
     this.ws['!cols'] = this.widths.map((wch) => ({ wch }));
+    for (let r = 0; r <= this.maxRow; r++) {
+      const n = this.lines[r] ?? 1;
+      if (!this.rows[r] && n > 1) this.rows[r] = { hpt: Math.round(15.75 * n + 3) };
+    }
     this.ws['!rows'] = this.rows;
+    this.ws['!margins'] = { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
     this.ws['!merges'] = this.merges;
     // Labels locked, yellow input cells open; no password, so a compiler can still unprotect.
     if (options.protect) this.ws['!protect'] = { formatColumns: false, formatRows: false, selectLockedCells: false, selectUnlockedCells: false };
@@ -113,7 +135,14 @@ export function writeStyledXlsx(wb: XLSX.WorkBook, sheetStyles: Map<string, Shee
       const index = style ? STYLES.indexOf(style) : 0;
       return index > 0 ? `<c r="${address}" s="${index}"` : `<c r="${address}"`;
     });
-    XLSX.CFB.utils.cfb_add(zip, path, Buffer.from(styled, 'utf8'));
+    XLSX.CFB.utils.cfb_add(zip, path, Buffer.from(withPageSetup(styled), 'utf8'));
   });
   return Buffer.from(XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array);
+}
+
+/** A4 landscape, fit to the page width, when printed. */
+function withPageSetup(xml: string): string {
+  let out = xml.replace(/(<worksheet[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  out = out.replace(/(<pageMargins[^>]*\/>)/, '$1<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  return out;
 }

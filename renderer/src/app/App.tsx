@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/api/types';
 import { api } from '../api';
 import { ToastProvider } from '../components/Feedback';
+import { HomePage } from '../features/periods/HomePage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -9,10 +10,10 @@ import { UnitsPage } from '../features/units/UnitsPage';
 import { href, useRoute, type Route } from './router';
 
 const NAV: { label: string; route?: Route; match: Route['page'][]; later?: string }[] = [
+  { label: 'Kỳ báo cáo', route: { page: 'home' }, match: ['home'] },
   { label: 'Kế hoạch', route: { page: 'plans' }, match: ['plans', 'plan'] },
   { label: 'Đơn vị', route: { page: 'units' }, match: ['units'] },
-  { label: 'Kỳ báo cáo', match: [], later: 'Lập kỳ báo cáo 6 tháng, năm và hạn nộp: có ở phiên bản tiếp theo.' },
-  { label: 'Báo cáo đã nhận', match: [], later: 'Xuất biểu mẫu Excel, nhận và kiểm tra báo cáo của đơn vị: có ở phiên bản tiếp theo.' },
+  { label: 'Báo cáo đã nhận', match: [], later: 'Xem và sửa số liệu từng báo cáo dạng bảng tính: có ở phiên bản tiếp theo.' },
   { label: 'Tổng hợp', match: [], later: 'Tổng hợp số liệu các đơn vị thành báo cáo của tỉnh: có ở phiên bản tiếp theo.' },
   { label: 'Cài đặt', route: { page: 'settings' }, match: ['settings'] },
 ];
@@ -57,6 +58,7 @@ export function App() {
           </div>
         </nav>
         <main className="content">
+          {route.page === 'home' && <HomePage />}
           {route.page === 'plans' && <PlansPage />}
           {route.page === 'plan' && <PlanPage id={route.id} />}
           {route.page === 'units' && <UnitsPage />}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 
 /** Hash routes: #/plans, #/plans/12, #/units, #/settings. Works the same from file, app:// and http. */
 export type Route =
+  | { page: 'home' }
   | { page: 'plans' }
   | { page: 'plan'; id: number }
   | { page: 'units' }
@@ -10,13 +11,14 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'plans' && parts[1] && /^\d+$/.test(parts[1])) return { page: 'plan', id: Number(parts[1]) };
+  if (parts[0] === 'plans') return { page: 'plans' };
   if (parts[0] === 'units') return { page: 'units' };
   if (parts[0] === 'settings') return { page: 'settings' };
-  return { page: 'plans' };
+  return { page: 'home' };
 }
 
 export function href(route: Route): string {
-  return route.page === 'plan' ? `#/plans/${route.id}` : `#/${route.page}`;
+  return route.page === 'plan' ? `#/plans/${route.id}` : route.page === 'home' ? '#/' : `#/${route.page}`;
 }
 
 export function navigate(route: Route): void {

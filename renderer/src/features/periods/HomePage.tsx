@@ -1,0 +1,269 @@
+import { useState } from 'react';
+import type { ImportFileResult, PeriodStatus, UnitReportStatus } from '../../../../shared/api/types';
+import { formatIsoDate } from '../../../../shared/domain/org-units';
+import { LATE_LABEL, PERIOD_KINDS, REPORT_STATUSES, countdownText, type ReportStatus } from '../../../../shared/domain/periods';
+import { api } from '../../api';
+import { useAction } from '../../app/use-action';
+import { useAsync } from '../../app/use-async';
+import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
+import { readFileBase64 } from '../../components/FilePicker';
+import { XLSX_MIME, downloadBase64 } from '../../components/download';
+import { ImportResults } from './ImportResults';
+import { PeriodForm } from './PeriodForm';
+
+const STATUS_ORDER: ReportStatus[] = ['missing', 'has_errors', 'received', 'valid', 'approved'];
+
+/** The screen a compiler opens first: the next deadline, and every expected unit's report. */
+export function HomePage() {
+  const [periodId, setPeriodId] = useState<number | undefined>();
+  const status = useAsync(() => api.call('period-status', { id: periodId }), [periodId]);
+  const periods = useAsync(() => api.call('period-list', {}), [status.data?.period.id]);
+  const plans = useAsync(() => api.call('plan-list', {}), []);
+  const units = useAsync(() => api.call('unit-list', {}), []);
+  const [form, setForm] = useState<'create' | 'edit' | null>(null);
+  const [results, setResults] = useState<ImportFileResult[]>([]);
+  const [uploads, setUploads] = useState<Map<string, string>>(new Map());
+  const [progress, setProgress] = useState<string | null>(null);
+  const [over, setOver] = useState(false);
+  const action = useAction();
+  const toast = useToast();
+  const s = status.data;
+
+  const importFiles = (files: File[]) =>
+    action.run(async () => {
+      if (!s) return;
+      const out: ImportFileResult[] = [];
+      const kept = new Map<string, string>();
+      for (const [i, f] of files.entries()) {
+        setProgress(`Đang nhận tệp ${i + 1}/${files.length}: ${f.name}`);
+        const dataBase64 = await readFileBase64(f);
+        const [r] = await api.call('report-import', { files: [{ fileName: f.name, dataBase64 }], periodId: s.period.id });
+        if (r!.outcome === 'needs_replace' || r!.outcome === 'needs_confirmation') kept.set(f.name, dataBase64);
+        out.push(r!);
+      }
+      setUploads(kept);
+      setProgress(null);
+      setResults(out);
+      const ok = out.filter((r) => r.outcome === 'imported').length;
+      toast(`Đã nhận ${ok}/${files.length} tệp.`);
+      status.reload();
+    }).finally(() => setProgress(null));
+
+  const exportAll = () =>
+    action.run(async () => {
+      if (!s) return;
+      setProgress(`Đang tạo biểu mẫu cho ${s.units.length} đơn vị…`);
+      const zip = await api.call('template-build-all', { periodId: s.period.id });
+      downloadBase64(zip.fileName, zip.dataBase64, 'application/zip');
+      toast(`Đã tạo ${zip.count} biểu mẫu (${zip.fileName}).`);
+    }).finally(() => setProgress(null));
+
+  const exportOne = (u: UnitReportStatus) =>
+    action.run(async () => {
+      if (!s) return;
+      const t = await api.call('template-build', { periodId: s.period.id, unitId: u.unitId });
+      downloadBase64(t.fileName, t.dataBase64, XLSX_MIME);
+    });
+
+  if (status.error) return <ErrorBox message={status.error} />;
+  if (status.loading && !s) return <Loading />;
+
+  return (
+    <section
+      className="page"
+      onDragOver={(e) => {
+        if (!s) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        if (s && e.dataTransfer.files.length) void importFiles([...e.dataTransfer.files]);
+      }}
+    >
+      <header className="page-head">
+        <div>
+          <h1>Kỳ báo cáo</h1>
+          <p className="page-lead">Hạn nộp, đơn vị đã gửi và chưa gửi báo cáo. Kéo thả tệp Excel của đơn vị vào trang này để nhận báo cáo.</p>
+        </div>
+        <div className="toolbar">
+          {s ? (
+            <button type="button" onClick={() => setForm('edit')}>
+              Sửa kỳ
+            </button>
+          ) : null}
+          <button type="button" className="primary" onClick={() => setForm('create')}>
+            Lập kỳ báo cáo
+          </button>
+        </div>
+      </header>
+      {!s ? (
+        <EmptyState title="Chưa có kỳ báo cáo nào">
+          <p>Lập kỳ báo cáo 6 tháng hoặc cả năm cho một kế hoạch: TongHop đặt sẵn hạn nộp (trước 05/06 và 05/12) và danh sách đơn vị phải báo cáo.</p>
+          <button type="button" className="primary" onClick={() => setForm('create')}>
+            Lập kỳ báo cáo
+          </button>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="filter-bar">
+            <label>
+              Kỳ{' '}
+              <select aria-label="Chọn kỳ báo cáo" value={s.period.id} onChange={(e) => setPeriodId(Number(e.target.value))}>
+                {(periods.data ?? [s.period]).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} — {PERIOD_KINDS[p.kind]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span className="muted small">
+              {s.period.planTitle} · số liệu {formatIsoDate(s.period.dataFrom)}–{formatIsoDate(s.period.dataTo)} · gửi về {s.period.parentUnitName}
+            </span>
+          </div>
+          <DeadlineCard status={s} />
+          <div className="toolbar status-actions">
+            <label className="button-like primary">
+              Nhận báo cáo (chọn tệp)…
+              <input type="file" multiple accept=".xlsx,.xls,.xlsm,.ods" hidden data-testid="report-files" onChange={(e) => {
+                const files = [...(e.target.files ?? [])];
+                e.target.value = '';
+                if (files.length) void importFiles(files);
+              }} />
+            </label>
+            <button type="button" onClick={() => void exportAll()} disabled={action.busy}>
+              Xuất biểu mẫu cho tất cả đơn vị (.zip)
+            </button>
+            {progress ? (
+              <span role="status" className="busy">
+                <span className="spinner" aria-hidden="true" /> {progress}
+              </span>
+            ) : null}
+          </div>
+          {over ? <div className="drop-hint">Thả tệp vào đây để nhận báo cáo cho kỳ {s.period.name}</div> : null}
+          <ErrorBox message={action.error} />
+          <ImportResults
+            results={results}
+            units={s.units}
+            onDismiss={() => setResults([])}
+            onRetry={(r, extra) =>
+              void action.run(async () => {
+                const dataBase64 = uploads.get(r.fileName);
+                if (!dataBase64) throw new Error(`Hãy chọn lại tệp ${r.fileName}.`);
+                const [again] = await api.call('report-import', { files: [{ fileName: r.fileName, dataBase64 }], periodId: s.period.id, ...extra });
+                setResults(results.map((x) => (x === r ? again! : x)));
+                if (again!.outcome === 'imported') toast(`Đã nhận báo cáo của ${again!.unitName} (lần ${again!.revision}).`);
+                status.reload();
+              })
+            }
+          />
+          <StatusTable status={s} onTemplate={(u) => void exportOne(u)} />
+        </>
+      )}
+      {form && (
+        <PeriodForm
+          period={form === 'edit' ? s?.period : undefined}
+          plans={plans.data ?? []}
+          units={units.data ?? []}
+          onClose={() => setForm(null)}
+          onSaved={(p) => {
+            toast(form === 'edit' ? 'Đã lưu kỳ báo cáo.' : `Đã lập kỳ "${p.name}".`);
+            setPeriodId(p.id);
+            status.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function DeadlineCard({ status: s }: { status: PeriodStatus }) {
+  const due = s.nextDue ?? s.period.deadlines.map((d) => d.dueOn).sort().at(-1)!;
+  const past = due < s.today;
+  return (
+    <div className={past ? 'deadline-card deadline-past' : 'deadline-card'}>
+      <div>
+        <div className="deadline-label">{s.nextDue ? 'Hạn nộp tiếp theo' : 'Hạn nộp'}</div>
+        <div className="deadline-date">{formatIsoDate(due)}</div>
+        <div className="deadline-countdown">{countdownText(s.today, due)}</div>
+      </div>
+      <ul className="status-counts" aria-label="Tình hình nhận báo cáo">
+        <li>
+          <b>
+            {s.units.length - s.counts.missing - s.counts.has_errors}/{s.units.length}
+          </b>{' '}
+          đơn vị đã gửi
+        </li>
+        {STATUS_ORDER.filter((k) => s.counts[k] > 0).map((k) => (
+          <li key={k}>
+            <StatusChip status={k} /> {s.counts[k]}
+          </li>
+        ))}
+        {s.counts.late > 0 ? (
+          <li>
+            <span className="chip chip-late">{LATE_LABEL}</span> {s.counts.late}
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}
+
+export function StatusChip({ status }: { status: ReportStatus }) {
+  return <span className={`chip chip-${status}`}>{REPORT_STATUSES[status]}</span>;
+}
+
+function StatusTable({ status: s, onTemplate }: { status: PeriodStatus; onTemplate: (u: UnitReportStatus) => void }) {
+  if (s.units.length === 0) {
+    return (
+      <EmptyState title="Kỳ này chưa có đơn vị báo cáo">
+        <p>Đơn vị tổng hợp "{s.period.parentUnitName}" chưa có đơn vị trực thuộc vào ngày chốt số liệu. Thêm huyện, sở, ngành trong mục Đơn vị.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <table className="table" aria-label="Tình hình báo cáo của các đơn vị">
+      <thead>
+        <tr>
+          <th>Đơn vị</th>
+          <th style={{ width: '7.5rem' }}>Hạn nộp</th>
+          <th style={{ width: '13rem' }}>Trạng thái</th>
+          <th style={{ width: '14rem' }}>Đã nhận</th>
+          <th style={{ width: '9rem' }}>
+            <span className="sr-only">Thao tác</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {s.units.map((u) => (
+          <tr key={u.unitId} data-unit={u.unitName}>
+            <td>{u.unitName}</td>
+            <td>{formatIsoDate(u.dueOn)}</td>
+            <td>
+              <StatusChip status={u.status} />
+              {u.late ? <span className="chip chip-late">{LATE_LABEL}</span> : null}
+              {u.problemCount ? <div className="small muted">{u.problemCount} lỗi trong tệp gần nhất</div> : null}
+            </td>
+            <td className="small">
+              {u.receivedAt ? (
+                <>
+                  {formatIsoDate(u.receivedAt.slice(0, 10))} · lần {u.revision}
+                  <div className="muted">{u.fileName}</div>
+                </>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
+            <td className="row-actions">
+              <button type="button" className="link" onClick={() => onTemplate(u)} aria-label={`Tải biểu mẫu của ${u.unitName}`}>
+                Biểu mẫu
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react';
+import type { PeriodDto, PlanSummary, UnitDto } from '../../../../shared/api/types';
+import { formatIsoDate } from '../../../../shared/domain/org-units';
+import { DEADLINE_LEVELS, PERIOD_KINDS, periodDefaults, periodName, type DeadlineLevel, type PeriodKind } from '../../../../shared/domain/periods';
+import { api } from '../../api';
+import { useAction } from '../../app/use-action';
+import { DateField, parseDateText } from '../../components/DateField';
+import { Dialog, FormFooter } from '../../components/Dialog';
+import { SelectField, TextField } from '../../components/fields';
+
+const LEVELS = Object.keys(DEADLINE_LEVELS) as DeadlineLevel[];
+
+/** Create or edit a reporting period; dates default to the plans' rules and stay editable. */
+export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; units: UnitDto[]; onClose: () => void; onSaved: (p: PeriodDto) => void }) {
+  const p = props.period;
+  const initialYear = p?.year ?? new Date().getFullYear();
+  const [planId, setPlanId] = useState(String(p?.planId ?? props.plans.find((x) => x.indicatorCount > 0)?.id ?? ''));
+  const [parentUnitId, setParentUnitId] = useState(String(p?.parentUnitId ?? props.units.find((u) => u.kind === 'province')?.id ?? ''));
+  const [kind, setKind] = useState<PeriodKind>(p?.kind ?? 'half_year');
+  const [year, setYear] = useState(String(initialYear));
+  const [name, setName] = useState(p?.name ?? periodName('half_year', initialYear));
+  const [dates, setDates] = useState(() => {
+    const d = periodDefaults(p?.kind ?? 'half_year', initialYear);
+    const due = (level: DeadlineLevel) => p?.deadlines.find((x) => x.level === level)?.dueOn ?? d.deadlines[level];
+    return {
+      dataFrom: formatIsoDate(p?.dataFrom ?? d.dataFrom),
+      dataTo: formatIsoDate(p?.dataTo ?? d.dataTo),
+      ...Object.fromEntries(LEVELS.map((l) => [l, p && !p.deadlines.some((x) => x.level === l) ? '' : formatIsoDate(due(l))])),
+    } as Record<'dataFrom' | 'dataTo' | DeadlineLevel, string>;
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { busy, error, run } = useAction();
+
+  const applyDefaults = (k: PeriodKind, y: number) => {
+    const d = periodDefaults(k, y);
+    setName(periodName(k, y));
+    setDates({ dataFrom: formatIsoDate(d.dataFrom), dataTo: formatIsoDate(d.dataTo), ...Object.fromEntries(LEVELS.map((l) => [l, formatIsoDate(d.deadlines[l])])) } as typeof dates);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    const iso: Record<string, string> = {};
+    for (const key of ['dataFrom', 'dataTo', ...LEVELS] as const) {
+      if (LEVELS.includes(key as DeadlineLevel) && !dates[key].trim()) continue;
+      const d = parseDateText(dates[key], 'ngày');
+      if (d.ok) iso[key] = d.iso;
+      else errs[key] = d.error;
+    }
+    if (!/^\d{4}$/.test(year)) errs.year = 'Năm gồm 4 chữ số.';
+    if (!LEVELS.some((l) => iso[l])) errs.district = 'Cần ít nhất một hạn nộp.';
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    const args = {
+      planId: Number(planId),
+      parentUnitId: Number(parentUnitId),
+      kind,
+      year: Number(year),
+      name: name.trim(),
+      dataFrom: iso.dataFrom!,
+      dataTo: iso.dataTo!,
+      deadlines: LEVELS.filter((l) => iso[l]).map((level) => ({ level, dueOn: iso[level]! })),
+    };
+    void run(async () => {
+      const saved = p ? await api.call('period-update', { id: p.id, ...args }) : await api.call('period-create', args);
+      props.onSaved(saved);
+      props.onClose();
+    });
+  };
+
+  return (
+    <Dialog title={p ? 'Sửa kỳ báo cáo' : 'Lập kỳ báo cáo'} onClose={props.onClose} wide>
+      <form onSubmit={submit}>
+        <div className="form-row">
+          <SelectField label="Kế hoạch" name="planId" value={planId} onChange={(e) => setPlanId(e.target.value)}>
+            {props.plans.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.title.slice(0, 100)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Đơn vị tổng hợp (nhận báo cáo)" name="parentUnitId" value={parentUnitId} onChange={(e) => setParentUnitId(e.target.value)}>
+            {props.units
+              .filter((u) => u.kind === 'province' || u.kind === 'district')
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+          </SelectField>
+        </div>
+        <div className="form-row">
+          <SelectField
+            label="Loại kỳ"
+            name="kind"
+            value={kind}
+            onChange={(e) => {
+              const k = e.target.value as PeriodKind;
+              setKind(k);
+              if (/^\d{4}$/.test(year)) applyDefaults(k, Number(year));
+            }}
+          >
+            {Object.entries(PERIOD_KINDS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label="Năm"
+            name="year"
+            inputMode="numeric"
+            value={year}
+            error={errors.year}
+            onChange={(e) => {
+              setYear(e.target.value);
+              if (/^\d{4}$/.test(e.target.value)) applyDefaults(kind, Number(e.target.value));
+            }}
+          />
+          <TextField label="Tên kỳ" name="name" value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="form-row">
+          <DateField label="Số liệu từ ngày" name="dataFrom" value={dates.dataFrom} error={errors.dataFrom} onChange={(v) => setDates({ ...dates, dataFrom: v })} />
+          <DateField label="Đến ngày (chốt số liệu)" name="dataTo" value={dates.dataTo} error={errors.dataTo} onChange={(v) => setDates({ ...dates, dataTo: v })} />
+        </div>
+        <fieldset className="targets">
+          <legend>Hạn nộp báo cáo</legend>
+          <div className="form-row">
+            {LEVELS.map((l) => (
+              <DateField key={l} label={DEADLINE_LEVELS[l]} name={`due-${l}`} value={dates[l]} error={errors[l]} onChange={(v) => setDates({ ...dates, [l]: v })} />
+            ))}
+          </div>
+          <p className="field-hint">Để trống cấp nào không báo cáo cho kỳ này.</p>
+        </fieldset>
+        <FormFooter error={error} busy={busy} submitLabel={p ? 'Lưu' : 'Lập kỳ báo cáo'} onCancel={props.onClose} />
+      </form>
+    </Dialog>
+  );
+}
