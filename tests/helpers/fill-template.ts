@@ -12,16 +12,20 @@ export function fillTemplate(
   const wb = XLSX.read(bytes, { type: 'buffer', cellFormula: true, cellStyles: true });
   const ws = wb.Sheets['Chỉ tiêu']!;
   const range = XLSX.utils.decode_range(ws['!ref']!);
+  const used = new Set<string>();
   for (let r = 0; r <= range.e.r; r++) {
     const code = ws[XLSX.utils.encode_cell({ r, c: 0 })]?.v;
     const fill = typeof code === 'string' ? fills[code] : undefined;
     if (!fill) continue;
+    used.add(code as string);
     for (const [col, value] of Object.entries(fill)) {
       const address = `${col}${r + 1}`;
       if (value === null) delete ws[address];
       else ws[address] = typeof value === 'number' ? { t: 'n', v: value } : { t: 's', v: value };
     }
   }
+  const unknown = Object.keys(fills).filter((c) => !used.has(c));
+  if (unknown.length) throw new Error(`fillTemplate: no row for measure code(s) ${unknown.join(', ')}`);
   if (options.narratives) {
     const n = wb.Sheets['Báo cáo']!;
     options.narratives.forEach((text, i) => (n[`B${5 + i}`] = { t: 's', v: text }));

@@ -52,8 +52,11 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     try {
       workbook = await parseWorkbook(bytes, fileName);
     } catch (e) {
-      if (e instanceof UserError) throw new Rejection([fileProblem(e.message)]);
-      throw e;
+      if (!(e instanceof UserError)) throw e;
+      // Unreadable: say whose it probably was (by file name), so the home screen shows "có lỗi".
+      const period = args.periodId !== undefined ? await getPeriod(db, args.periodId).catch(() => undefined) : undefined;
+      const unit = period ? ((await guessUnit(await expectedUnits(db, period), fileName)) ?? undefined) : undefined;
+      throw new Rejection([fileProblem(e.message)], { period, unit });
     }
     const meta = readMeta(workbook.sheets);
     const target = await identify(db, fileName, meta, args);
