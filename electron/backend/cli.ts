@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract';
-import type { PlanDetail, PlanSummary } from '../../shared/api/types';
+import type { PlanDetail, PlanSummary, UnitReportStatus } from '../../shared/api/types';
+import { LATE_LABEL, REPORT_STATUSES } from '../../shared/domain/periods';
 import { formatIsoDate } from '../../shared/domain/org-units';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
 import { defaultDbPath } from './default-paths';
@@ -21,7 +22,15 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
   plan list [--json]           liệt kê kế hoạch
   plan show ID [--json]        xem một kế hoạch: mục tiêu, chỉ tiêu, chỉ số, chỉ tiêu theo năm
   plan import TỆP [--number SỐ] [--title TÊN] [--year NĂM] [--json]
-                               nhập bảng chỉ tiêu từ tệp .xlsx/.xls`;
+                               nhập bảng chỉ tiêu từ tệp .xlsx/.xls
+  template --period KỲ (--unit ĐƠN_VỊ | --all) --out THƯ_MỤC
+                               xuất biểu mẫu báo cáo (.xlsx) cho một hoặc mọi đơn vị của kỳ
+  import TỆP... [--period KỲ] [--replace] [--json]
+                               nhận báo cáo của đơn vị; mã thoát 0 chỉ khi mọi tệp đều được nhận
+  status [--period KỲ] [--json]
+                               tình hình nhận báo cáo của kỳ (mặc định: kỳ có hạn nộp gần nhất)
+
+KỲ là số kỳ báo cáo; ĐƠN_VỊ là số hoặc mã đơn vị (ví dụ KT.ST).`;
 
 class CliError extends Error {}
 
@@ -92,7 +101,70 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     });
     return out(plan, () => console.log(`Đã nhập kế hoạch số ${plan.id}: ${plan.goalCount} mục tiêu, ${plan.indicatorCount} chỉ tiêu, ${plan.measureCount} chỉ số.`));
   }
+  if (command === 'template') {
+    const periodId = intFlag(args, 'period', 'kỳ báo cáo');
+    const out = stringFlag(args, 'out');
+    if (!out) throw new CliError('Cần thư mục lưu biểu mẫu: --out THƯ_MỤC');
+    fs.mkdirSync(out, { recursive: true });
+    const status = await call(backend, 'period-status', { id: periodId });
+    const units = args.flags.has('all') ? status!.units : [findUnit(status!.units, stringFlag(args, 'unit'))];
+    for (const u of units) {
+      const t = await call(backend, 'template-build', { periodId, unitId: u.unitId });
+      const file = path.join(out, t.fileName);
+      fs.writeFileSync(file, Buffer.from(t.dataBase64, 'base64'));
+      if (!json) console.log(file);
+    }
+    if (json) console.log(JSON.stringify({ count: units.length, out: path.resolve(out) }));
+    return;
+  }
+  if (command === 'import') {
+    const files = args.positional.slice(1);
+    if (files.length === 0) throw new CliError('Cần ít nhất một tệp: import TỆP...');
+    const periodFlag = stringFlag(args, 'period');
+    const results = [];
+    for (const f of files) {
+      if (!fs.existsSync(f)) throw new CliError(`Không tìm thấy tệp "${path.resolve(f)}".`);
+      const [r] = await call(backend, 'report-import', {
+        files: [{ fileName: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') }],
+        periodId: periodFlag === undefined ? undefined : intFlag(args, 'period', 'kỳ báo cáo'),
+        replace: args.flags.has('replace'),
+      });
+      results.push(r!);
+      if (!json) {
+        const label = { imported: `đã nhận (${r!.unitName}, lần ${r!.revision})`, rejected: 'KHÔNG nhận: có lỗi', needs_replace: `chưa nhận: ${r!.unitName} đã có báo cáo, thêm --replace để thay thế`, needs_confirmation: 'chưa nhận: cần xác nhận đơn vị (nhập trong ứng dụng)' }[r!.outcome];
+        console.log(`${r!.fileName}: ${label}`);
+        for (const p of r!.problems) console.log(`  ${p.severity === 'error' ? 'Lỗi' : 'Lưu ý'}: ${p.message}`);
+      }
+    }
+    if (json) console.log(JSON.stringify(results, null, 2));
+    if (results.some((r) => r.outcome !== 'imported')) process.exitCode = 1;
+    return;
+  }
+  if (command === 'status') {
+    const periodFlag = stringFlag(args, 'period');
+    const status = await call(backend, 'period-status', periodFlag === undefined ? {} : { id: intFlag(args, 'period', 'kỳ báo cáo') });
+    if (!status) throw new CliError('Chưa có kỳ báo cáo nào.');
+    return out(status, () => {
+      console.log(`${status.period.name} — gửi về ${status.period.parentUnitName}`);
+      for (const u of status.units) {
+        console.log(`  ${u.unitName.padEnd(40)} ${formatIsoDate(u.dueOn)}  ${REPORT_STATUSES[u.status]}${u.late ? ` · ${LATE_LABEL}` : ''}`);
+      }
+    });
+  }
   throw new CliError(USAGE);
+}
+
+function intFlag(args: ParsedArgs, name: string, what: string): number {
+  const v = Number(stringFlag(args, name));
+  if (!Number.isInteger(v) || v <= 0) throw new CliError(`Cần số ${what}: --${name} SỐ`);
+  return v;
+}
+
+function findUnit(units: UnitReportStatus[], key: string | undefined): UnitReportStatus {
+  if (!key) throw new CliError('Cần đơn vị: --unit SỐ_HOẶC_MÃ, hoặc --all cho mọi đơn vị.');
+  const u = units.find((x) => String(x.unitId) === key || x.unitCode === key);
+  if (!u) throw new CliError(`Đơn vị "${key}" không thuộc danh sách đơn vị báo cáo của kỳ.`);
+  return u;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -106,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     backend = await startBackend({ dbPath, demoOnEmpty: false });
     await run(args, backend);
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     console.error(e instanceof CliError ? e.message : `Lỗi: ${(e as Error).message}`);
     return 1;

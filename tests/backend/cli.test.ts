@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { appendixWorkbook } from '../helpers/appendix-workbook';
 import { REPO_ROOT, tempDir } from '../helpers/backend';
 import fs from 'node:fs';
+import { fillTemplate } from '../helpers/fill-template';
 
 const run = promisify(execFile);
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
@@ -36,4 +37,30 @@ describe('command line', () => {
     const missing = await cli(['plan', 'import', '/nonexistent.xlsx', '--db', db]).catch((e: { code: number; stderr: string }) => e);
     expect((missing as { stderr: string }).stderr).toContain('Không tìm thấy tệp "/nonexistent.xlsx".');
   }, 60_000);
+
+  it('exports templates, imports filled files (exit 0 only when all were imported) and prints the status', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    await cli(['demo', '--db', db]);
+    const status0 = JSON.parse((await cli(['status', '--period', '2', '--json', '--db', db])).stdout);
+    expect(status0.period.name).toBe('Năm 2024');
+    expect(status0.units).toHaveLength(24);
+    const out = path.join(dir, 'bieu-mau');
+    const t = await cli(['template', '--period', '2', '--all', '--out', out, '--db', db]);
+    expect(t.stdout.trim().split('\n')).toHaveLength(24);
+    const saThay = path.join(out, 'Huyện Sa Thầy - Năm 2024.xlsx');
+    const konRay = path.join(out, 'Huyện Kon Rẫy - Năm 2024.xlsx');
+    fs.writeFileSync(saThay, fillTemplate(fs.readFileSync(saThay), { '1.1': { G: 3 } }));
+    fs.writeFileSync(konRay, fillTemplate(fs.readFileSync(konRay), { '1.2': { E: '12,5a', F: '10' } }));
+    const failed = await cli(['import', saThay, konRay, '--db', db]).catch((e: { code: number; stdout: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stdout: string }).stdout).toContain('Huyện Sa Thầy - Năm 2024.xlsx: đã nhận (Huyện Sa Thầy, lần 1)');
+    expect((failed as { stdout: string }).stdout).toContain('Huyện Kon Rẫy - Năm 2024.xlsx › Chỉ tiêu › E');
+    const one = path.join(out, 'Huyện Đắk Hà - Năm 2024.xlsx');
+    fs.writeFileSync(one, fillTemplate(fs.readFileSync(one), { '1.1': { G: 2 } }));
+    const ok = await cli(['import', one, '--json', '--db', db]);
+    expect(JSON.parse(ok.stdout)[0]).toMatchObject({ outcome: 'imported', unitName: 'Huyện Đắk Hà' });
+    const status = JSON.parse((await cli(['status', '--period', '2', '--json', '--db', db])).stdout);
+    expect(status.counts).toMatchObject({ valid: 2, has_errors: 1 });
+  }, 90_000);
 });
