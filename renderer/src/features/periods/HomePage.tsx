@@ -45,7 +45,9 @@ export function HomePage() {
       setProgress(null);
       setResults(out);
       const ok = out.filter((r) => r.outcome === 'imported').length;
-      toast(`Đã nhận ${ok}/${files.length} tệp.`);
+      const waiting = out.filter((r) => r.outcome === 'needs_replace' || r.outcome === 'needs_confirmation').length;
+      const refused = out.filter((r) => r.outcome === 'rejected').length;
+      toast([`Đã nhận ${ok}/${files.length} tệp`, waiting ? `${waiting} tệp cần xác nhận` : '', refused ? `${refused} tệp có lỗi` : ''].filter(Boolean).join(', ') + '.');
       status.reload();
     }).finally(() => setProgress(null));
 

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fillTemplate } from '../helpers/fill-template';
+import { expect, screenshot, test } from './fixtures';
+
+test('the home screen shows late units as late, takes a filled file and asks before replacing it', async ({ app: { page } }) => {
+  await expect(page.getByRole('heading', { name: 'Kỳ báo cáo', level: 1 })).toBeVisible();
+  await page.getByLabel('Chọn kỳ báo cáo').selectOption({ label: 'Năm 2024 — Báo cáo năm' });
+  await expect(page.getByText('05/12/2024').first()).toBeVisible();
+  await expect(page.getByText(/đã quá hạn \d+ ngày/)).toBeVisible();
+  const row = page.locator('tr[data-unit="Huyện Sa Thầy"]');
+  await expect(row).toContainText('Chưa nhận');
+  await expect(row).toContainText('Trễ hạn');
+  await screenshot(page, '11-ky-bao-cao');
+
+  // Download the unit's template, fill it as a person would, and hand it back.
+  const download = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Tải biểu mẫu của Huyện Sa Thầy' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Huyện Sa Thầy - Năm 2024.xlsx');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-collect-'));
+  const original = path.join(dir, 'original.xlsx');
+  await file.saveAs(original);
+  const filled = path.join(dir, 'Huyện Sa Thầy - Năm 2024.xlsx');
+  fs.writeFileSync(filled, fillTemplate(fs.readFileSync(original), { '1.1': { G: 4 }, '1.2': { E: '4', F: '7' } }));
+
+  await page.getByTestId('report-files').setInputFiles(filled);
+  const results = page.getByRole('region', { name: 'Kết quả nhận tệp' });
+  await expect(results).toContainText('Huyện Sa Thầy - Năm 2024.xlsx — Đã nhận (Huyện Sa Thầy, lần 1)');
+  await expect(row).toContainText('Hợp lệ');
+  await expect(row).toContainText('Trễ hạn'); // received after 05/12/2024
+
+  // The same file again: TongHop asks, then keeps the first as an earlier revision.
+  await page.getByTestId('report-files').setInputFiles(filled);
+  await expect(results).toContainText('Đơn vị đã có báo cáo — thay thế?');
+  await page.getByRole('button', { name: 'Thay thế bằng tệp này' }).click();
+  await expect(results).toContainText('lần 2');
+  await expect(row).toContainText('lần 2');
+
+  // A file with a bad value is refused with the cell named, and the unit shows "Có lỗi".
+  const bad = path.join(dir, 'Huyện Kon Rẫy - Năm 2024.xlsx');
+  const konRay = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Tải biểu mẫu của Huyện Kon Rẫy' }).click();
+  await (await konRay).saveAs(path.join(dir, 'kr.xlsx'));
+  fs.writeFileSync(bad, fillTemplate(fs.readFileSync(path.join(dir, 'kr.xlsx')), { '1.2': { E: '12,5a', F: '10' } }));
+  await page.getByTestId('report-files').setInputFiles(bad);
+  await expect(results).toContainText('Không nhận (có lỗi)');
+  await expect(results).toContainText(/Huyện Kon Rẫy - Năm 2024\.xlsx › Chỉ tiêu › E\d+: "12,5a" không phải là số/);
+  await expect(page.locator('tr[data-unit="Huyện Kon Rẫy"]')).toContainText('Có lỗi');
+  await screenshot(page, '12-nhan-bao-cao');
+});
+
+test('a new period gets the default deadlines of the plans', async ({ app: { page } }) => {
+  await page.getByRole('button', { name: 'Lập kỳ báo cáo' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Lập kỳ báo cáo' });
+  await dialog.getByLabel('Năm').fill('2026');
+  await expect(dialog.getByLabel('Huyện, thành phố → tỉnh')).toHaveValue('05/06/2026');
+  await dialog.getByLabel('Loại kỳ').selectOption('annual');
+  await expect(dialog.getByLabel('Tên kỳ')).toHaveValue('Năm 2026');
+  await expect(dialog.getByLabel('Huyện, thành phố → tỉnh')).toHaveValue('05/12/2026');
+  await expect(dialog.getByLabel('Xã, phường, thị trấn → huyện')).toHaveValue('30/11/2026');
+  await dialog.getByRole('button', { name: 'Lập kỳ báo cáo' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Chọn kỳ báo cáo')).toHaveValue(/\d+/);
+  await expect(page.getByText('Năm 2026 — Báo cáo năm')).toBeAttached();
+});
