@@ -21,7 +21,7 @@ test('a first start shows the demo plans; the 2024 plan has its 24 indicators', 
   await expect(table.locator('tr[data-measure-code="13"]')).toContainText('2,0-3,0');
   await screenshot(page, '02-ke-hoach-2024');
 
-  await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Kế hoạch' }).click();
   await page.getByRole('link', { name: /Quyết định số 27\/QĐ-TTg/ }).click();
   await expect(page.getByRole('table', { name: 'Bảng nhiệm vụ' })).toContainText('Bộ Chỉ huy Quân sự tỉnh');
   await screenshot(page, '03-nhiem-vu-2025');

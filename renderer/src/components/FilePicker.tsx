@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 
 /** Reads a file the user picked or dropped, as base64 for the API. */
 export async function readFileBase64(file: File): Promise<string> {
@@ -9,25 +9,31 @@ export async function readFileBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+/** Dropping files on an element: `over` while files hover, `onFiles` when they land (if enabled). */
+export function useFileDrop(onFiles: (files: File[]) => void, enabled = true) {
+  const [over, setOver] = useState(false);
+  const handlers = {
+    onDragOver: (e: DragEvent) => {
+      if (!enabled) return;
+      e.preventDefault();
+      setOver(true);
+    },
+    onDragLeave: () => setOver(false),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault();
+      setOver(false);
+      if (enabled && e.dataTransfer.files.length) onFiles([...e.dataTransfer.files]);
+    },
+  };
+  return { over, handlers };
+}
+
 /** A button and a drop zone for one file. */
 export function FilePicker(props: { accept: string; label: string; onFile: (f: File) => void; busy?: string | null }) {
   const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
+  const { over, handlers } = useFileDrop((files) => props.onFile(files[0]!));
   return (
-    <div
-      className={over ? 'drop-zone drop-over' : 'drop-zone'}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        const f = e.dataTransfer.files[0];
-        if (f) props.onFile(f);
-      }}
-    >
+    <div className={over ? 'drop-zone drop-over' : 'drop-zone'} {...handlers}>
       {props.busy ? (
         <div role="status" className="busy">
           <span className="spinner" aria-hidden="true" /> {props.busy}

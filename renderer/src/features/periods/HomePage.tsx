@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { useAction } from '../../app/use-action';
 import { useAsync } from '../../app/use-async';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
-import { readFileBase64 } from '../../components/FilePicker';
+import { readFileBase64, useFileDrop } from '../../components/FilePicker';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { ImportResults } from './ImportResults';
 import { PeriodForm } from './PeriodForm';
@@ -24,7 +24,6 @@ export function HomePage() {
   const [results, setResults] = useState<ImportFileResult[]>([]);
   const [uploads, setUploads] = useState<Map<string, string>>(new Map());
   const [progress, setProgress] = useState<string | null>(null);
-  const [over, setOver] = useState(false);
   const action = useAction();
   const toast = useToast();
   const s = status.data;
@@ -67,24 +66,12 @@ export function HomePage() {
       downloadBase64(t.fileName, t.dataBase64, XLSX_MIME);
     });
 
+  const drop = useFileDrop((files) => void importFiles(files), Boolean(s));
   if (status.error) return <ErrorBox message={status.error} />;
   if (status.loading && !s) return <Loading />;
 
   return (
-    <section
-      className="page"
-      onDragOver={(e) => {
-        if (!s) return;
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        if (s && e.dataTransfer.files.length) void importFiles([...e.dataTransfer.files]);
-      }}
-    >
+    <section className="page" {...drop.handlers}>
       <header className="page-head">
         <div>
           <h1>Kỳ báo cáo</h1>
@@ -144,7 +131,7 @@ export function HomePage() {
               </span>
             ) : null}
           </div>
-          {over ? <div className="drop-hint">Thả tệp vào đây để nhận báo cáo cho kỳ {s.period.name}</div> : null}
+          {drop.over ? <div className="drop-hint">Thả tệp vào đây để nhận báo cáo cho kỳ {s.period.name}</div> : null}
           <ErrorBox message={action.error} />
           <ImportResults
             results={results}
