@@ -7,12 +7,14 @@ import { z } from 'zod';
 import { DIRECTIONS, RATE_FACTORS, ROLLUPS, VALUE_KINDS } from '../domain/measure';
 import { ISO_DATE, UNIT_KINDS, isRealDate } from '../domain/org-units';
 import { DEADLINE_LEVELS, PERIOD_KINDS } from '../domain/periods';
+import { NARRATIVE_SECTIONS, type NarrativeKey } from '../domain/narratives';
 import type {
   AppInfo,
   BreakdownDto,
   FileUpload,
   ImportFileResult,
   ReportDto,
+  ReportEntry,
   GoalDto,
   IndicatorDto,
   MeasureDto,
@@ -124,6 +126,25 @@ export const apiMethods = {
     confirmMatch: z.boolean().optional(),
   }),
   'report-get': z.object({ id }),
+  'report-entry-get': z.object({ periodId: id, unitId: id }),
+  'report-entry-save': z.object({
+    periodId: id,
+    unitId: id,
+    values: z
+      .array(
+        z.object({
+          measureId: id,
+          numerator: z.number().finite().nullable(),
+          denominator: z.number().finite().nullable(),
+          value: z.number().finite().nullable(),
+          textValue: z.string().max(4000).nullable(),
+          note: z.string().max(2000).nullable(),
+        }),
+      )
+      .max(20_000),
+    narratives: z.partialRecord(z.enum(NARRATIVE_SECTIONS.map((s) => s.key) as [NarrativeKey, ...NarrativeKey[]]), z.string().max(100_000)).optional(),
+    taskProgress: z.array(z.object({ taskId: id, progress: z.string().max(20_000) })).max(2000).optional(),
+  }),
 
   'unit-list': z.object({ asOf: isoDate.optional(), includeDissolved: z.boolean().optional() }),
   'unit-get': z.object({ id }),
@@ -173,6 +194,8 @@ export interface ApiResults {
   'template-build-all': FileUpload & { count: number };
   'report-import': ImportFileResult[];
   'report-get': ReportDto;
+  'report-entry-get': ReportEntry;
+  'report-entry-save': { reportId: number; revision: number; savedAt: string };
   'unit-list': UnitDto[];
   'unit-get': UnitDto;
   'unit-create': UnitDto;

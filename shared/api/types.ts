@@ -257,3 +257,35 @@ export interface ReportDto {
   taskProgress: { taskId: number; progress: string }[];
   revisions: { id: number; revision: number; receivedAt: string; fileName: string | null; isCurrent: boolean }[];
 }
+
+export interface EntryMeasure {
+  id: number;
+  code: string;
+  name: string;
+  goalCode: string;
+  indicatorCode: string;
+  unitLabel: string;
+  valueKind: ValueKind;
+  rateFactor: RateFactor | null;
+  target: string;
+}
+
+export interface EntryValue {
+  measureId: number;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  textValue: string | null;
+  note: string | null;
+}
+
+export interface ReportEntry {
+  period: PeriodDto;
+  unit: { id: number; name: string; code: string };
+  measures: EntryMeasure[];
+  tasks: { id: number; key: string; content: string; role: 'lead' | 'cooperating'; timeframe: string }[];
+  report: { id: number; revision: number; source: 'file' | 'typed' | 'merge'; status: string; receivedAt: string; fileName: string | null } | null;
+  values: EntryValue[];
+  narratives: Record<string, string>;
+  taskProgress: Record<number, string>;
+}

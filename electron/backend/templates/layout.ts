@@ -16,13 +16,7 @@ export const COL = { code: 0, name: 1, unit: 2, target: 3, numerator: 4, denomin
 export const MEASURE_HEADER_ROW = 5; // 0-based: row 6 in Excel
 export const TASK_COL = { key: 0, content: 1, role: 2, timeframe: 3, progress: 4 } as const;
 
-export const NARRATIVE_SECTIONS = [
-  { key: 'results', label: 'I. Kết quả thực hiện' },
-  { key: 'difficulties', label: 'II. Khó khăn, vướng mắc' },
-  { key: 'directions', label: 'III. Phương hướng, nhiệm vụ kỳ tới' },
-  { key: 'proposals', label: 'IV. Đề xuất, kiến nghị' },
-] as const;
-export type NarrativeKey = (typeof NARRATIVE_SECTIONS)[number]['key'];
+export { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 
 export interface TemplateMeta {
   format: string;

@@ -3,6 +3,7 @@
  * every value checked, every problem named with file, sheet and cell. Pure.
  */
 import type { ImportProblem, MeasureDto } from '../../../shared/api/types';
+import { checkValue, rateValue } from '../../../shared/domain/value-rules';
 import { parseVnNumber } from '../../../shared/domain/vn-number';
 import { columnName, fold } from '../import/plan-sheet';
 import type { ParsedCell, ParsedSheet, ParsedWorkbook } from '../workers/workbook-types';
@@ -126,25 +127,19 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
         } else if (note) out.values.push({ measureId: m.id, numerator: null, denominator: null, value: null, textValue: null, note, cell });
         continue;
       }
-      if (numerator === null || denominator === null) {
-        error(SHEETS.measures, r, numerator === null ? COL.numerator : COL.denominator, numerator === null ? 'thiếu tử số (đã có mẫu số)' : 'thiếu mẫu số (đã có tử số)');
+      const problem = checkValue('rate', m.rateFactor, { numerator, denominator, value: null }, (n) => text(row[n === numerator ? COL.numerator : COL.denominator]) || String(n));
+      if (problem) {
+        error(SHEETS.measures, r, problem.field === 'numerator' ? COL.numerator : COL.denominator, problem.message);
         continue;
       }
-      if (denominator === 0) {
-        error(SHEETS.measures, r, COL.denominator, 'mẫu số bằng 0');
-        continue;
-      }
-      if (numerator > denominator) {
-        error(SHEETS.measures, r, COL.numerator, `tử số (${text(row[COL.numerator])}) lớn hơn mẫu số (${text(row[COL.denominator])})`);
-        continue;
-      }
-      const value = (numerator / denominator) * m.rateFactor!;
+      const value = rateValue(numerator!, denominator!, m.rateFactor!);
       out.values.push({ measureId: m.id, numerator, denominator, value, textValue: null, note, cell });
     } else if (m.valueKind === 'count') {
       const value = num(COL.value);
       if (value === undefined) continue;
-      if (value !== null && !Number.isInteger(value)) {
-        error(SHEETS.measures, r, COL.value, `số lượng phải là số nguyên (nhận được ${text(row[COL.value])})`);
+      const problem = value === null ? null : checkValue('count', null, { numerator: null, denominator: null, value }, () => text(row[COL.value]));
+      if (problem) {
+        error(SHEETS.measures, r, COL.value, problem.message);
         continue;
       }
       if (value !== null || note) out.values.push({ measureId: m.id, numerator: null, denominator: null, value, textValue: null, note, cell });

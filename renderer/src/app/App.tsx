@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/api/types';
 import { api } from '../api';
 import { ToastProvider } from '../components/Feedback';
 import { HomePage } from '../features/periods/HomePage';
+import { EntryPage } from '../features/reports/EntryPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -10,7 +11,7 @@ import { UnitsPage } from '../features/units/UnitsPage';
 import { href, useRoute, type Route } from './router';
 
 const NAV: { label: string; route?: Route; match: Route['page'][]; later?: string }[] = [
-  { label: 'Kỳ báo cáo', route: { page: 'home' }, match: ['home'] },
+  { label: 'Kỳ báo cáo', route: { page: 'home' }, match: ['home', 'entry'] },
   { label: 'Kế hoạch', route: { page: 'plans' }, match: ['plans', 'plan'] },
   { label: 'Đơn vị', route: { page: 'units' }, match: ['units'] },
   { label: 'Báo cáo đã nhận', match: [], later: 'Xem và sửa số liệu từng báo cáo dạng bảng tính: có ở phiên bản tiếp theo.' },
@@ -59,6 +60,7 @@ export function App() {
         </nav>
         <main className="content">
           {route.page === 'home' && <HomePage />}
+          {route.page === 'entry' && <EntryPage periodId={route.periodId} unitId={route.unitId} />}
           {route.page === 'plans' && <PlansPage />}
           {route.page === 'plan' && <PlanPage id={route.id} />}
           {route.page === 'units' && <UnitsPage />}

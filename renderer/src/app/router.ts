@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 /** Hash routes: #/plans, #/plans/12, #/units, #/settings. Works the same from file, app:// and http. */
 export type Route =
   | { page: 'home' }
+  | { page: 'entry'; periodId: number; unitId: number }
   | { page: 'plans' }
   | { page: 'plan'; id: number }
   | { page: 'units' }
@@ -11,6 +12,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'plans' && parts[1] && /^\d+$/.test(parts[1])) return { page: 'plan', id: Number(parts[1]) };
+  if (parts[0] === 'entry' && /^\d+$/.test(parts[1] ?? '') && /^\d+$/.test(parts[2] ?? '')) return { page: 'entry', periodId: Number(parts[1]), unitId: Number(parts[2]) };
   if (parts[0] === 'plans') return { page: 'plans' };
   if (parts[0] === 'units') return { page: 'units' };
   if (parts[0] === 'settings') return { page: 'settings' };
@@ -18,7 +20,9 @@ export function parseRoute(hash: string): Route {
 }
 
 export function href(route: Route): string {
-  return route.page === 'plan' ? `#/plans/${route.id}` : route.page === 'home' ? '#/' : `#/${route.page}`;
+  if (route.page === 'plan') return `#/plans/${route.id}`;
+  if (route.page === 'entry') return `#/entry/${route.periodId}/${route.unitId}`;
+  return route.page === 'home' ? '#/' : `#/${route.page}`;
 }
 
 export function navigate(route: Route): void {

@@ -220,7 +220,7 @@ function StatusTable({ status: s, onTemplate }: { status: PeriodStatus; onTempla
           <th style={{ width: '7.5rem' }}>Hạn nộp</th>
           <th style={{ width: '13rem' }}>Trạng thái</th>
           <th style={{ width: '14rem' }}>Đã nhận</th>
-          <th style={{ width: '9rem' }}>
+          <th style={{ width: '12rem' }}>
             <span className="sr-only">Thao tác</span>
           </th>
         </tr>
@@ -246,6 +246,9 @@ function StatusTable({ status: s, onTemplate }: { status: PeriodStatus; onTempla
               )}
             </td>
             <td className="row-actions">
+              <a className="link-small" href={`#/entry/${s.period.id}/${u.unitId}`} aria-label={`Nhập số liệu của ${u.unitName}`}>
+                Nhập số liệu
+              </a>
               <button type="button" className="link" onClick={() => onTemplate(u)} aria-label={`Tải biểu mẫu của ${u.unitName}`}>
                 Biểu mẫu
               </button>

@@ -1,0 +1,217 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReportEntry } from '../../../../shared/api/types';
+import { formatIsoDate } from '../../../../shared/domain/org-units';
+import { api } from '../../api';
+import { useAsync } from '../../app/use-async';
+import { ErrorBox, Loading } from '../../components/Feedback';
+import { DataGrid, type CellChange } from '../../components/grid/DataGrid';
+import { NARRATIVE_SECTIONS } from '../../../../shared/domain/narratives';
+import { COLUMNS, cellKey, displayText, fieldOf, initialTexts, readMeasure, type CellField } from './entry-model';
+
+const AUTOSAVE_MS = 700;
+type Edit = { key: string; before: string; after: string };
+
+/** A unit's report typed in like Excel (paper or phone reports), saved as you go. */
+export function EntryPage({ periodId, unitId }: { periodId: number; unitId: number }) {
+  const entry = useAsync(() => api.call('report-entry-get', { periodId, unitId }), [periodId, unitId]);
+  if (entry.error) return <ErrorBox message={entry.error} />;
+  if (!entry.data) return <Loading />;
+  return <EntryEditor key={`${periodId}-${unitId}`} entry={entry.data} />;
+}
+
+function EntryEditor({ entry }: { entry: ReportEntry }) {
+  const [texts, setTexts] = useState(() => initialTexts(entry.measures, entry.values));
+  const [narratives, setNarratives] = useState<Record<string, string>>(entry.narratives);
+  const [progress, setProgress] = useState<Record<number, string>>(entry.taskProgress);
+  const [tab, setTab] = useState<'values' | 'narratives' | 'tasks'>('values');
+  const [saveState, setSaveState] = useState<{ text: string; error?: boolean }>({ text: entry.report ? `Báo cáo lần ${entry.report.revision}` : 'Chưa có số liệu' });
+  const history = useRef<{ undo: Edit[][]; redo: Edit[][] }>({ undo: [], redo: [] });
+  const dirty = useRef<{ measures: Set<number>; narratives: Set<string>; tasks: Set<number> }>({ measures: new Set(), narratives: new Set(), tasks: new Set() });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef({ texts, narratives, progress });
+  latest.current = { texts, narratives, progress };
+  const [height, setHeight] = useState(() => Math.max(260, window.innerHeight - 320));
+  useEffect(() => {
+    const on = () => setHeight(Math.max(260, window.innerHeight - 320));
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+
+  const readings = useMemo(() => entry.measures.map((m) => readMeasure(m, texts)), [entry.measures, texts]);
+  const invalidCount = readings.filter((r) => Object.keys(r.errors).length > 0).length;
+
+  const save = useCallback(async () => {
+    const d = dirty.current;
+    const { texts: t, narratives: n, progress: p } = latest.current;
+    const ready = [...d.measures].map((id) => entry.measures.find((m) => m.id === id)!).map((m) => ({ m, r: readMeasure(m, t) })).filter((x) => Object.keys(x.r.errors).length === 0);
+    if (ready.length === 0 && d.narratives.size === 0 && d.tasks.size === 0) {
+      if (d.measures.size) setSaveState({ text: `Chưa lưu: ${d.measures.size} chỉ tiêu còn lỗi`, error: true });
+      return;
+    }
+    const narrativesToSave = Object.fromEntries([...d.narratives].map((k) => [k, n[k] ?? '']));
+    const tasksToSave = [...d.tasks].map((taskId) => ({ taskId, progress: p[taskId] ?? '' }));
+    setSaveState({ text: 'Đang lưu…' });
+    try {
+      const r = await api.call('report-entry-save', {
+        periodId: entry.period.id,
+        unitId: entry.unit.id,
+        values: ready.map((x) => x.r.value),
+        narratives: narrativesToSave,
+        taskProgress: tasksToSave,
+      });
+      for (const x of ready) d.measures.delete(x.m.id);
+      d.narratives.clear();
+      d.tasks.clear();
+      const time = new Date(r.savedAt).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+      setSaveState(d.measures.size ? { text: `Đã lưu lúc ${time}; ${d.measures.size} chỉ tiêu còn lỗi chưa lưu`, error: true } : { text: `Đã lưu lúc ${time} (báo cáo lần ${r.revision})` });
+    } catch (e) {
+      setSaveState({ text: `Chưa lưu được: ${(e as Error).message}`, error: true });
+    }
+  }, [entry]);
+
+  const schedule = useCallback(() => {
+    clearTimeout(timer.current);
+    setSaveState({ text: 'Có thay đổi chưa lưu…' });
+    timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+  }, [save]);
+  useEffect(() => () => {
+    clearTimeout(timer.current);
+    void save();
+  }, [save]);
+
+  const apply = (edits: Edit[], which: 'before' | 'after') => {
+    setTexts((old) => {
+      const next = new Map(old);
+      for (const e of edits) next.set(e.key, e[which]);
+      return next;
+    });
+    for (const e of edits) dirty.current.measures.add(Number(e.key.split(':')[0]));
+    schedule();
+  };
+
+  const onChange = (changes: CellChange[]) => {
+    const edits: Edit[] = [];
+    for (const ch of changes) {
+      const m = entry.measures[ch.row]!;
+      const field = fieldOf(m, ch.col);
+      if (!field) continue;
+      const key = cellKey(m.id, field);
+      const before = texts.get(key) ?? '';
+      if (before !== ch.text) edits.push({ key, before, after: ch.text });
+    }
+    if (!edits.length) return;
+    history.current.undo.push(edits);
+    history.current.redo = [];
+    apply(edits, 'after');
+  };
+  const undo = () => {
+    const edits = history.current.undo.pop();
+    if (!edits) return;
+    history.current.redo.push(edits);
+    apply(edits, 'before');
+  };
+  const redo = () => {
+    const edits = history.current.redo.pop();
+    if (!edits) return;
+    history.current.undo.push(edits);
+    apply(edits, 'after');
+  };
+
+  const raw = (r: number, c: number) => {
+    const m = entry.measures[r]!;
+    const f = fieldOf(m, c);
+    return f ? (texts.get(cellKey(m.id, f)) ?? '') : '';
+  };
+
+  return (
+    <section className="page">
+      <nav className="crumbs" aria-label="Vị trí">
+        <a href="#/">Kỳ báo cáo</a> › <span>{entry.period.name}</span> › <span>{entry.unit.name}</span>
+      </nav>
+      <header className="page-head">
+        <div>
+          <h1>Nhập báo cáo: {entry.unit.name}</h1>
+          <p className="page-lead">
+            {entry.period.name} · hạn gửi {formatIsoDate(entry.period.deadlines[0]?.dueOn ?? entry.period.dataTo)} ·{' '}
+            {entry.report ? `đang sửa báo cáo lần ${entry.report.revision}${entry.report.source === 'file' ? ` (nhận từ tệp ${entry.report.fileName ?? ''}; khi sửa sẽ lưu thành lần mới, tệp cũ giữ nguyên)` : ''}` : 'chưa có báo cáo, số liệu gõ vào sẽ được lưu ngay'}
+          </p>
+        </div>
+        <div className={saveState.error ? 'save-state save-error' : 'save-state'} role="status" aria-label="Trạng thái lưu">
+          {saveState.text}
+          {invalidCount > 0 ? <div className="small">{invalidCount} chỉ tiêu có ô lỗi (ô đỏ; rê chuột để xem lý do)</div> : null}
+        </div>
+      </header>
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'values'} onClick={() => setTab('values')}>
+          Số liệu ({entry.measures.length} chỉ tiêu)
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'narratives'} onClick={() => setTab('narratives')}>
+          Nội dung báo cáo
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'tasks'} onClick={() => setTab('tasks')}>
+          Nhiệm vụ ({entry.tasks.length})
+        </button>
+      </div>
+      {tab === 'values' ? (
+        <DataGrid
+          label="Bảng nhập số liệu"
+          columns={COLUMNS}
+          rowCount={entry.measures.length}
+          height={height}
+          display={(r, c) => displayText(entry.measures[r]!, c, texts, readings[r]!)}
+          raw={raw}
+          editable={(r, c) => fieldOf(entry.measures[r]!, c) !== null}
+          error={(r, c) => {
+            const f = fieldOf(entry.measures[r]!, c) as CellField | null;
+            return f ? (readings[r]!.errors[f] ?? null) : null;
+          }}
+          onChange={onChange}
+          onUndo={undo}
+          onRedo={redo}
+        />
+      ) : null}
+      {tab === 'narratives' ? (
+        <div className="narratives">
+          {NARRATIVE_SECTIONS.map((s) => (
+            <label key={s.key} className="field">
+              <span>{s.label}</span>
+              <textarea
+                rows={6}
+                value={narratives[s.key] ?? ''}
+                onChange={(e) => {
+                  setNarratives({ ...narratives, [s.key]: e.target.value });
+                  dirty.current.narratives.add(s.key);
+                  schedule();
+                }}
+              />
+            </label>
+          ))}
+        </div>
+      ) : null}
+      {tab === 'tasks' ? (
+        entry.tasks.length === 0 ? (
+          <p className="muted">Kế hoạch của kỳ này không giao nhiệm vụ nào cho {entry.unit.name}.</p>
+        ) : (
+          <div className="narratives">
+            {entry.tasks.map((t) => (
+              <label key={t.id} className="field">
+                <span>
+                  {t.key}. {t.content} <span className="muted">({t.role === 'lead' ? 'chủ trì' : 'phối hợp'}; {t.timeframe})</span>
+                </span>
+                <textarea
+                  rows={3}
+                  value={progress[t.id] ?? ''}
+                  onChange={(e) => {
+                    setProgress({ ...progress, [t.id]: e.target.value });
+                    dirty.current.tasks.add(t.id);
+                    schedule();
+                  }}
+                />
+              </label>
+            ))}
+          </div>
+        )
+      ) : null}
+    </section>
+  );
+}
