@@ -126,6 +126,7 @@ export const apiMethods = {
     confirmMatch: z.boolean().optional(),
   }),
   'report-get': z.object({ id }),
+  'report-approve': z.object({ id }),
   'report-entry-get': z.object({ periodId: id, unitId: id }),
   'report-entry-save': z.object({
     periodId: id,
@@ -194,6 +195,7 @@ export interface ApiResults {
   'template-build-all': FileUpload & { count: number };
   'report-import': ImportFileResult[];
   'report-get': ReportDto;
+  'report-approve': { id: number; approvedAt: string };
   'report-entry-get': ReportEntry;
   'report-entry-save': { reportId: number; revision: number; savedAt: string };
   'unit-list': UnitDto[];

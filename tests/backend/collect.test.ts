@@ -107,6 +107,7 @@ describe('collecting: templates out, filled files in', () => {
     ['a rate above 100 %', { '1.2': { E: '10', F: '0' } }, 'mẫu số bằng 0'],
     ['a missing denominator', { '2': { E: '10' } }, 'thiếu mẫu số (đã có tử số)'],
     ['a fractional count', { '1.1': { G: '2,5' } }, 'số lượng phải là số nguyên'],
+    ['a typed rate above 100 %', { '1.2': { G: '120%' } }, 'tỷ lệ 120% nằm ngoài khoảng 0–100%'],
   ])('refuses %s with the file, sheet and cell, and writes nothing', async (_label, fills, message) => {
     const t = await template('Huyện Ia H’Drai');
     const before = counts();
@@ -125,6 +126,16 @@ describe('collecting: templates out, filled files in', () => {
     expect(r!.problems[0]!.message).toBe(`Huyện Ia H’Drai - Năm 2024.xlsx › Chỉ tiêu › E${row}: "12,5a" không phải là số`);
     const s = (await call(backend, 'period-status', { id: periodId }))!;
     expect(s.units.find((u) => u.unitName === 'Huyện Ia H’Drai')).toMatchObject({ status: 'has_errors', problemCount: 1 });
+  });
+
+  it('approves a checked report, once', async () => {
+    const s = (await call(backend, 'period-status', { id: periodId }))!;
+    const u = s.units.find((x) => x.unitName === 'Huyện Sa Thầy')!;
+    await call(backend, 'report-approve', { id: u.reportId! });
+    const after = (await call(backend, 'period-status', { id: periodId }))!;
+    expect(after.units.find((x) => x.unitName === 'Huyện Sa Thầy')!.status).toBe('approved');
+    const again = await backend.dispatch('report-approve', { id: u.reportId! });
+    expect(again).toMatchObject({ ok: false, error: { message: 'Báo cáo này đã được duyệt.' } });
   });
 
   it('refuses a file for another period', async () => {

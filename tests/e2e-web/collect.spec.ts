@@ -49,6 +49,27 @@ test('the home screen shows late units as late, takes a filled file and asks bef
   await expect(results).toContainText(/Huyện Kon Rẫy - Năm 2024\.xlsx › Chỉ tiêu › E\d+: "12,5a" không phải là số/);
   await expect(page.locator('tr[data-unit="Huyện Kon Rẫy"]')).toContainText('Có lỗi');
   await screenshot(page, '12-nhan-bao-cao');
+
+  // The compiler approves a checked report.
+  await page.getByRole('button', { name: 'Duyệt báo cáo của Huyện Sa Thầy' }).click();
+  await expect(row).toContainText('Đã duyệt');
+
+  // A whole folder at once (other files in it are ignored).
+  const folder = path.join(dir, 'thu-muc');
+  fs.mkdirSync(folder);
+  for (const unit of ['Huyện Đắk Tô', 'Huyện Ngọc Hồi']) {
+    const d = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Tải biểu mẫu của ${unit}` }).click();
+    const tmp = path.join(dir, `${unit}.tmp.xlsx`);
+    await (await d).saveAs(tmp);
+    fs.writeFileSync(path.join(folder, `${unit}.xlsx`), fillTemplate(fs.readFileSync(tmp), { '1.1': { G: 1 } }));
+  }
+  fs.writeFileSync(path.join(folder, 'ghi chu.txt'), 'không phải báo cáo');
+  await page.getByTestId('report-folder').setInputFiles(folder);
+  await expect(results).toContainText('Huyện Đắk Tô.xlsx — Đã nhận');
+  await expect(results).toContainText('Huyện Ngọc Hồi.xlsx — Đã nhận');
+  await expect(results).not.toContainText('ghi chu.txt');
+  await expect(page.locator('tr[data-unit="Huyện Đắk Tô"]')).toContainText('Hợp lệ');
 });
 
 test('a new period gets the default deadlines of the plans', async ({ app: { page } }) => {

@@ -12,7 +12,7 @@ test('paste a block copied from Excel into the grid, type a bad value, undo, and
 
   // Rows: 1.1, 1.2, 2, 3.1 (row 4) … 4.2 (row 8). Paste 5 rows × 3 columns at E4.
   await cell('E4').click();
-  await page.evaluate((text) => navigator.clipboard.writeText(text), BLOCK);
+  await page.evaluate((text) => (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText(text), BLOCK);
   await page.keyboard.press('Control+V');
   await expect(cell('E4')).toHaveText('12');
   await expect(cell('F4')).toHaveText('1.250');
@@ -60,7 +60,8 @@ test('paste a block copied from Excel into the grid, type a bad value, undo, and
   await expect(cell('G1')).toHaveText('7');
   const saved = await page.evaluate(async () => {
     const res = await fetch('./api/period-status', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":2}' });
-    return (await res.json()).result.units.find((u: { unitName: string }) => u.unitName === 'Huyện Sa Thầy');
+    const body = (await res.json()) as { result: { units: { unitName: string }[] } };
+    return body.result.units.find((u) => u.unitName === 'Huyện Sa Thầy');
   });
   expect(saved).toMatchObject({ status: 'valid', revision: 1 });
 });

@@ -1,9 +1,9 @@
 import { getEntry, saveEntry } from '../services/report-entry';
-import { getReport, importReportFiles } from '../services/report-import';
+import { approveReport, getReport, importReportFiles } from '../services/report-import';
 import { templateForUnit, templatesZip } from '../services/templates';
 import type { HandlerSlice } from './types';
 
-export const collectHandlers: HandlerSlice<'template-build' | 'template-build-all' | 'report-import' | 'report-get' | 'report-entry-get' | 'report-entry-save'> = {
+export const collectHandlers: HandlerSlice<'template-build' | 'template-build-all' | 'report-import' | 'report-get' | 'report-approve' | 'report-entry-get' | 'report-entry-save'> = {
   'template-build': async ({ periodId, unitId }, ctx) => {
     const t = await templateForUnit(ctx.db, ctx, periodId, unitId);
     return { fileName: t.fileName, dataBase64: t.bytes.toString('base64') };
@@ -11,6 +11,7 @@ export const collectHandlers: HandlerSlice<'template-build' | 'template-build-al
   'template-build-all': async ({ periodId }, ctx) => templatesZip(ctx.db, ctx, periodId),
   'report-import': async (args, ctx) => importReportFiles(ctx.db, ctx, args),
   'report-get': async ({ id }, ctx) => getReport(ctx.db, id),
+  'report-approve': async ({ id }, ctx) => approveReport(ctx.db, ctx, id),
   'report-entry-get': async ({ periodId, unitId }, ctx) => getEntry(ctx.db, periodId, unitId),
   'report-entry-save': async (args, ctx) => saveEntry(ctx.db, ctx, args),
 };

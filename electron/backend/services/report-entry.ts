@@ -83,6 +83,7 @@ export async function saveEntry(db: Db, ctx: BackendContext, args: ApiParsedArgs
     let report = await trx.selectFrom('report').selectAll().where('period_id', '=', period.id).where('unit_id', '=', unit.id).where('is_current', '=', 1).executeTakeFirst();
     if (!report || report.source !== 'typed' || report.status === 'approved') {
       const revision = (report?.revision ?? 0) + 1;
+      if (report) await trx.updateTable('report').set({ is_current: 0 }).where('id', '=', report.id).execute();
       const { id } = await trx
         .insertInto('report')
         .values({ period_id: period.id, unit_id: unit.id, revision, is_current: 1, status: 'valid', source: 'typed', received_at: savedAt, file_name: null, file_sha256: null, file_bytes: null, warnings_json: '[]', approved_at: null, approved_by: null })
@@ -90,7 +91,6 @@ export async function saveEntry(db: Db, ctx: BackendContext, args: ApiParsedArgs
         .executeTakeFirstOrThrow();
       if (report) {
         // Start from the earlier revision's content; it stays untouched as history.
-        await trx.updateTable('report').set({ is_current: 0 }).where('id', '=', report.id).execute();
         await trx
           .insertInto('report_value')
           .columns(['report_id', 'measure_id', 'option_combo_id', 'numerator', 'denominator', 'value', 'text_value', 'note'])

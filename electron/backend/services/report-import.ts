@@ -16,6 +16,7 @@ import { readMeta, readReport, type ReadReport } from '../templates/read-report'
 import { taskKey } from '../templates/write-template';
 import { parseWorkbook } from '../workers/parse-workbook';
 import { audit } from './audit';
+import { getSetting } from './settings';
 import { decodeUpload } from './plan-import';
 import { expectedUnits, getPeriod } from './periods';
 import { getPlan } from './plans';
@@ -277,4 +278,19 @@ export async function getReport(db: Db, id: number): Promise<ReportDto> {
     taskProgress: progress.map((p) => ({ taskId: p.task_id, progress: p.progress })),
     revisions: revisions.map((x) => ({ id: x.id, revision: x.revision, receivedAt: x.received_at, fileName: x.file_name, isCurrent: x.is_current === 1 })),
   };
+}
+
+/** The compiler approves a unit's current report after checking it. */
+export async function approveReport(db: Db, ctx: BackendContext, id: number): Promise<{ id: number; approvedAt: string }> {
+  const r = await db.selectFrom('report').select(['id', 'is_current', 'status']).where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound(`báo cáo số ${id}`);
+  if (r.is_current !== 1) throw new UserError('conflict', 'Chỉ duyệt được lần báo cáo mới nhất của đơn vị.');
+  if (r.status === 'approved') throw new UserError('conflict', 'Báo cáo này đã được duyệt.');
+  const approvedAt = nowIso(ctx);
+  const userName = await getSetting(db, 'userName');
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('report').set({ status: 'approved', approved_at: approvedAt, approved_by: userName }).where('id', '=', id).execute();
+    await audit(trx, ctx, { entity: 'report', entityId: id, action: 'approve', before: { status: r.status }, after: { status: 'approved' } });
+  });
+  return { id, approvedAt };
 }

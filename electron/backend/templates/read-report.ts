@@ -4,7 +4,7 @@
  */
 import type { ImportProblem, MeasureDto } from '../../../shared/api/types';
 import { checkValue, rateValue } from '../../../shared/domain/value-rules';
-import { parseVnNumber } from '../../../shared/domain/vn-number';
+import { formatVnNumber, parseVnNumber } from '../../../shared/domain/vn-number';
 import { columnName, fold } from '../import/plan-sheet';
 import type { ParsedCell, ParsedSheet, ParsedWorkbook } from '../workers/workbook-types';
 import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TEMPLATE_FORMAT, type NarrativeKey, type TemplateMeta } from './layout';
@@ -121,6 +121,10 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
       const typedResult = row[COL.value] && !row[COL.value]!.f ? num(COL.value) : null;
       if (typedResult === undefined) continue;
       if (numerator === null && denominator === null) {
+        if (typedResult !== null && m.rateFactor === 100 && typedResult > 100) {
+          error(SHEETS.measures, r, COL.value, `tỷ lệ ${formatVnNumber(typedResult)}% nằm ngoài khoảng 0–100%`);
+          continue;
+        }
         if (typedResult !== null) {
           problems.push({ severity: 'warning', row: r + 1, cell, message: `${fileName} › ${SHEETS.measures} › ${cell}: chỉ có kết quả, thiếu tử số và mẫu số; số này không cộng dồn được khi tổng hợp.` });
           out.values.push({ measureId: m.id, numerator: null, denominator: null, value: typedResult, textValue: null, note, cell });

@@ -9,6 +9,33 @@ export async function readFileBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+type Entry = { isFile: boolean; isDirectory: boolean; file?: (ok: (f: File) => void, err: (e: unknown) => void) => void; createReader?: () => { readEntries: (ok: (e: Entry[]) => void, err: (e: unknown) => void) => void } };
+
+/** The files dropped, with the files inside dropped folders (and their subfolders). */
+async function droppedFiles(dt: DataTransfer): Promise<File[]> {
+  const entries = [...dt.items].map((i) => (i as unknown as { webkitGetAsEntry?: () => Entry | null }).webkitGetAsEntry?.() ?? null);
+  if (entries.every((e) => !e || e.isFile)) return [...dt.files];
+  const out: File[] = [];
+  const walk = async (entry: Entry): Promise<void> => {
+    if (entry.isFile && entry.file) out.push(await new Promise<File>((ok, err) => entry.file!(ok, err)));
+    else if (entry.isDirectory && entry.createReader) {
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise<Entry[]>((ok, err) => reader.readEntries(ok, err));
+        if (batch.length === 0) break;
+        for (const e of batch) await walk(e);
+      }
+    }
+  };
+  for (const e of entries) if (e) await walk(e);
+  return out;
+}
+
+/** Spreadsheets among picked or dropped files (a folder holds other things too). */
+export function spreadsheetsOnly(files: File[]): File[] {
+  return files.filter((f) => /\.(xlsx|xlsm|xls|ods)$/i.test(f.name) && !f.name.startsWith('~$'));
+}
+
 /** Dropping files on an element: `over` while files hover, `onFiles` when they land (if enabled). */
 export function useFileDrop(onFiles: (files: File[]) => void, enabled = true) {
   const [over, setOver] = useState(false);
@@ -22,7 +49,8 @@ export function useFileDrop(onFiles: (files: File[]) => void, enabled = true) {
     onDrop: (e: DragEvent) => {
       e.preventDefault();
       setOver(false);
-      if (enabled && e.dataTransfer.files.length) onFiles([...e.dataTransfer.files]);
+      if (!enabled) return;
+      void droppedFiles(e.dataTransfer).then((files) => files.length && onFiles(files));
     },
   };
   return { over, handlers };

@@ -9,7 +9,9 @@ import { parseTsv, toTsv } from '../../../../shared/domain/clipboard';
 export interface GridColumn {
   key: string;
   title: string;
+  /** Width in pixels; the column marked `flex` takes what is left (at least `width`). */
   width: number;
+  flex?: boolean;
   align?: 'left' | 'right' | 'center';
   /** Excel-style column letter shown in messages (E14). */
   letter: string;
@@ -238,8 +240,8 @@ export function DataGrid(p: GridProps) {
   const visible = Math.ceil(p.height / ROW_H) + 2 * OVERSCAN;
   const rows = [];
   for (let r = first; r < Math.min(p.rowCount, first + visible); r++) rows.push(r);
-  const template = p.columns.map((c) => `${c.width}px`).join(' ');
-  const width = p.columns.reduce((a, c) => a + c.width, 0);
+  const template = p.columns.map((c) => (c.flex ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
+  const minWidth = p.columns.reduce((a, c) => a + c.width, 0);
   const activeError = p.error(active.r, active.c);
 
   return (
@@ -256,7 +258,7 @@ export function DataGrid(p: GridProps) {
         onCopy={onCopy}
         onPaste={onPaste}
       >
-        <div className="grid-head" role="row" style={{ gridTemplateColumns: template, width }}>
+        <div className="grid-head" role="row" style={{ gridTemplateColumns: template, minWidth }}>
           {p.columns.map((c) => (
             <div key={c.key} role="columnheader" className={`grid-th align-${c.align ?? 'left'}`}>
               {c.title}
@@ -264,7 +266,7 @@ export function DataGrid(p: GridProps) {
           ))}
         </div>
         <div ref={body} className="grid-body" style={{ height: p.height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-          <div style={{ height: p.rowCount * ROW_H, width, position: 'relative' }}>
+          <div style={{ height: p.rowCount * ROW_H, minWidth, position: 'relative' }}>
             {rows.map((r) => (
               <div key={r} role="row" aria-rowindex={r + 2} className="grid-row" style={{ top: r * ROW_H, gridTemplateColumns: template, height: ROW_H }}>
                 {p.columns.map((col, c) => {

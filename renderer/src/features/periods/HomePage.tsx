@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { useAction } from '../../app/use-action';
 import { useAsync } from '../../app/use-async';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
-import { readFileBase64, useFileDrop } from '../../components/FilePicker';
+import { readFileBase64, spreadsheetsOnly, useFileDrop } from '../../components/FilePicker';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { ImportResults } from './ImportResults';
 import { PeriodForm } from './PeriodForm';
@@ -66,7 +66,7 @@ export function HomePage() {
       downloadBase64(t.fileName, t.dataBase64, XLSX_MIME);
     });
 
-  const drop = useFileDrop((files) => void importFiles(files), Boolean(s));
+  const drop = useFileDrop((files) => void importFiles(spreadsheetsOnly(files)), Boolean(s));
   if (status.error) return <ErrorBox message={status.error} />;
   if (status.loading && !s) return <Loading />;
 
@@ -122,6 +122,14 @@ export function HomePage() {
                 if (files.length) void importFiles(files);
               }} />
             </label>
+            <label className="button-like">
+              Nhận cả thư mục…
+              <input type="file" multiple hidden data-testid="report-folder" {...{ webkitdirectory: '' }} onChange={(e) => {
+                const files = spreadsheetsOnly([...(e.target.files ?? [])]);
+                e.target.value = '';
+                if (files.length) void importFiles(files);
+              }} />
+            </label>
             <button type="button" onClick={() => void exportAll()} disabled={action.busy}>
               Xuất biểu mẫu cho tất cả đơn vị (.zip)
             </button>
@@ -148,7 +156,17 @@ export function HomePage() {
               })
             }
           />
-          <StatusTable status={s} onTemplate={(u) => void exportOne(u)} />
+          <StatusTable
+            status={s}
+            onTemplate={(u) => void exportOne(u)}
+            onApprove={(u) =>
+              void action.run(async () => {
+                await api.call('report-approve', { id: u.reportId! });
+                toast(`Đã duyệt báo cáo của ${u.unitName}.`);
+                status.reload();
+              })
+            }
+          />
         </>
       )}
       {form && (
@@ -204,7 +222,7 @@ export function StatusChip({ status }: { status: ReportStatus }) {
   return <span className={`chip chip-${status}`}>{REPORT_STATUSES[status]}</span>;
 }
 
-function StatusTable({ status: s, onTemplate }: { status: PeriodStatus; onTemplate: (u: UnitReportStatus) => void }) {
+function StatusTable({ status: s, onTemplate, onApprove }: { status: PeriodStatus; onTemplate: (u: UnitReportStatus) => void; onApprove: (u: UnitReportStatus) => void }) {
   if (s.units.length === 0) {
     return (
       <EmptyState title="Kỳ này chưa có đơn vị báo cáo">
@@ -220,7 +238,7 @@ function StatusTable({ status: s, onTemplate }: { status: PeriodStatus; onTempla
           <th style={{ width: '7.5rem' }}>Hạn nộp</th>
           <th style={{ width: '13rem' }}>Trạng thái</th>
           <th style={{ width: '14rem' }}>Đã nhận</th>
-          <th style={{ width: '12rem' }}>
+          <th style={{ width: '15rem' }}>
             <span className="sr-only">Thao tác</span>
           </th>
         </tr>
@@ -252,6 +270,11 @@ function StatusTable({ status: s, onTemplate }: { status: PeriodStatus; onTempla
               <button type="button" className="link" onClick={() => onTemplate(u)} aria-label={`Tải biểu mẫu của ${u.unitName}`}>
                 Biểu mẫu
               </button>
+              {u.reportId && (u.status === 'valid' || u.status === 'received') ? (
+                <button type="button" className="link" onClick={() => onApprove(u)} aria-label={`Duyệt báo cáo của ${u.unitName}`}>
+                  Duyệt
+                </button>
+              ) : null}
             </td>
           </tr>
         ))}

@@ -9,13 +9,13 @@ import type { GridColumn } from '../../components/grid/DataGrid';
 
 export const COLUMNS: GridColumn[] = [
   { key: 'code', title: 'Mã', width: 64, letter: 'A' },
-  { key: 'name', title: 'Chỉ tiêu', width: 430, letter: 'B' },
+  { key: 'name', title: 'Chỉ tiêu', width: 260, flex: true, letter: 'B' },
   { key: 'unit', title: 'Đơn vị tính', width: 90, letter: 'C' },
   { key: 'target', title: 'Chỉ tiêu năm', width: 110, align: 'right', letter: 'D' },
   { key: 'numerator', title: 'Tử số', width: 112, align: 'right', letter: 'E' },
   { key: 'denominator', title: 'Mẫu số', width: 112, align: 'right', letter: 'F' },
   { key: 'value', title: 'Kết quả', width: 112, align: 'right', letter: 'G' },
-  { key: 'note', title: 'Ghi chú', width: 220, letter: 'H' },
+  { key: 'note', title: 'Ghi chú', width: 170, letter: 'H' },
 ];
 
 export type CellField = 'numerator' | 'denominator' | 'value' | 'note';
