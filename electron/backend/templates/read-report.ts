@@ -2,23 +2,15 @@
  * Reads a filled report template (cells from the worker) against the plan it was made for:
  * every value checked, every problem named with file, sheet and cell. Pure.
  */
-import type { ImportProblem, MeasureDto } from '../../../shared/api/types';
+import type { EntryValue, ImportProblem, MeasureDto } from '../../../shared/api/types';
 import { checkValue, rateValue } from '../../../shared/domain/value-rules';
 import { formatVnNumber, parseVnNumber } from '../../../shared/domain/vn-number';
 import { columnName, fold } from '../import/plan-sheet';
 import type { ParsedCell, ParsedSheet, ParsedWorkbook } from '../workers/workbook-types';
 import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TEMPLATE_FORMAT, type NarrativeKey, type TemplateMeta } from './layout';
 
-export interface ReadValue {
-  measureId: number;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  textValue: string | null;
-  note: string | null;
-  /** Where it came from, for warnings about it later. */
-  cell: string;
-}
+/** One measure's values as read, and the cell they came from (for warnings about them later). */
+export type ReadValue = EntryValue & { cell: string };
 
 export interface ReadReport {
   meta: TemplateMeta | null;
