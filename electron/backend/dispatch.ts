@@ -7,6 +7,7 @@ import type { BackendContext } from './context';
 import { UserError } from './errors';
 import { appHandlers } from './handlers/app';
 import { collectHandlers } from './handlers/collect';
+import { mergeHandlers } from './handlers/merge';
 import { periodHandlers } from './handlers/periods';
 import { planHandlers } from './handlers/plans';
 import type { Handler, Handlers } from './handlers/types';
@@ -25,7 +26,7 @@ function combine(...slices: Partial<Handlers>[]): Handlers {
   return out as Handlers;
 }
 
-const handlers: Handlers = combine(appHandlers, planHandlers, periodHandlers, collectHandlers, unitHandlers) satisfies Handlers;
+const handlers: Handlers = combine(appHandlers, planHandlers, periodHandlers, collectHandlers, mergeHandlers, unitHandlers) satisfies Handlers;
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
 

@@ -13,6 +13,7 @@ import type {
   BreakdownDto,
   FileUpload,
   ImportFileResult,
+  MergeView,
   ReportDto,
   ReportEntry,
   GoalDto,
@@ -147,6 +148,8 @@ export const apiMethods = {
     taskProgress: z.array(z.object({ taskId: id, progress: z.string().max(20_000) })).max(2000).optional(),
   }),
 
+  'merge-get': z.object({ periodId: id, parentUnitId: id.optional() }),
+
   'unit-list': z.object({ asOf: isoDate.optional(), includeDissolved: z.boolean().optional() }),
   'unit-get': z.object({ id }),
   'unit-create': z.object({
@@ -198,6 +201,7 @@ export interface ApiResults {
   'report-approve': { id: number; approvedAt: string };
   'report-entry-get': ReportEntry;
   'report-entry-save': { reportId: number; revision: number; savedAt: string };
+  'merge-get': MergeView;
   'unit-list': UnitDto[];
   'unit-get': UnitDto;
   'unit-create': UnitDto;

@@ -2,6 +2,7 @@
 import type { Direction, Rollup, ValueKind, RateFactor } from '../domain/measure';
 import type { UnitKind } from '../domain/org-units';
 import type { DeadlineLevel, PeriodKind, ReportStatus } from '../domain/periods';
+import type { Assessment } from '../domain/rollup';
 
 export interface AppInfo {
   version: string;
@@ -288,4 +289,49 @@ export interface ReportEntry {
   values: EntryValue[];
   narratives: Record<string, string>;
   taskProgress: Record<number, string>;
+}
+
+export interface MergeCell {
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+}
+
+export interface MergeRow {
+  measureId: number;
+  code: string;
+  name: string;
+  goalCode: string;
+  goalTitle: string;
+  indicatorCode: string;
+  indicatorTitle: string;
+  unitLabel: string;
+  valueKind: ValueKind;
+  rateFactor: RateFactor | null;
+  direction: Direction;
+  rollup: Rollup;
+  leadUnitId: number | null;
+  leadUnitName: string | null;
+  targetText: string;
+  target: { value: number; valueMax: number | null } | null;
+  /** Each child unit's reported value, by unit id. */
+  cells: Record<number, MergeCell>;
+  total: MergeCell;
+  contributing: number[];
+  excluded: number[];
+  /** Units expected to give this measure that have not. */
+  missing: number[];
+  assessment: Assessment;
+  previous: { value: number | null; periodName: string } | null;
+}
+
+export interface MergeView {
+  period: PeriodDto;
+  parentUnitId: number;
+  parentUnitName: string;
+  units: { id: number; name: string; kind: UnitKind; reported: boolean; late: boolean; status: ReportStatus }[];
+  rows: MergeRow[];
+  completeness: { expected: number; reported: number; missing: string[]; late: string[] };
+  /** "Chưa có số liệu của: …" when units are missing, else null. */
+  missingText: string | null;
 }

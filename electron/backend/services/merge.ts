@@ -1,0 +1,108 @@
+/**
+ * The merge view: a period's measures × the child units' values, rolled up by each measure's
+ * rule, judged against this year's target, next to the same period a year before.
+ */
+import type { MergeRow, MergeView, PeriodDto } from '../../../shared/api/types';
+import { formatIsoDate } from '../../../shared/domain/org-units';
+import { assess, rollUp, type UnitValue } from '../../../shared/domain/rollup';
+import type { Db } from '../db/connection';
+import type { BackendContext } from '../context';
+import { UserError } from '../errors';
+import { targetFor } from '../templates/write-template';
+import { expectedUnits, getPeriod, listPeriods, periodStatus } from './periods';
+import { getPlan } from './plans';
+import { listUnits } from './units';
+
+/** Units that stand for a part of the territory; their counts and rates add up to the parent's. */
+const TERRITORIAL = new Set(['district', 'commune']);
+
+export async function mergeView(db: Db, ctx: BackendContext, periodId: number, parentUnitId?: number, withPrevious = true): Promise<MergeView> {
+  const period = await getPeriod(db, periodId);
+  const parentId = parentUnitId ?? period.parentUnitId;
+  if (parentId === null) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị tổng hợp.`);
+  if (parentId !== period.parentUnitId) throw new UserError('validation', `Kỳ "${period.name}" do ${period.parentUnitName ?? 'đơn vị khác'} tổng hợp; hãy chọn kỳ của đơn vị này.`);
+  const plan = await getPlan(db, period.planId);
+  const status = (await periodStatus(db, ctx, { id: periodId }))!;
+  const children = await expectedUnits(db, period);
+  const parentName = (await listUnits(db, period.dataTo, true)).find((u) => u.id === parentId)?.name ?? '';
+
+  const reports = await db.selectFrom('report').select(['id', 'unit_id']).where('period_id', '=', periodId).where('is_current', '=', 1).execute();
+  const values = reports.length
+    ? await db
+        .selectFrom('report_value')
+        .innerJoin('report', 'report.id', 'report_value.report_id')
+        .select(['report.unit_id', 'report_value.measure_id', 'report_value.numerator', 'report_value.denominator', 'report_value.value'])
+        .where('report_value.report_id', 'in', reports.map((r) => r.id))
+        .where('report_value.option_combo_id', '=', 1)
+        .execute()
+    : [];
+  const byMeasure = new Map<number, UnitValue[]>();
+  for (const v of values) {
+    const list = byMeasure.get(v.measure_id) ?? [];
+    list.push({ unitId: v.unit_id, numerator: v.numerator, denominator: v.denominator, value: v.value });
+    byMeasure.set(v.measure_id, list);
+  }
+  const territorial = children.filter((u) => TERRITORIAL.has(u.kind));
+  const summed = new Set((territorial.length ? territorial : children).map((u) => u.id));
+  const previous = withPrevious ? await previousYear(db, ctx, period) : null;
+
+  const rows: MergeRow[] = [];
+  for (const g of plan.goals) {
+    for (const i of g.indicators) {
+      for (const m of i.measures) {
+        const all = byMeasure.get(m.id) ?? [];
+        const counted = m.rollup === 'sum' || m.rollup === 'ratio' ? all.filter((v) => summed.has(v.unitId)) : all;
+        const total = rollUp(m.rollup, m.rateFactor, counted, m.leadUnitId);
+        const expectedFor = m.rollup === 'lead' ? (m.leadUnitId !== null && children.some((u) => u.id === m.leadUnitId) ? [m.leadUnitId] : []) : m.rollup === 'none' ? [] : [...summed];
+        const given = new Set(all.filter((v) => v.value !== null || v.numerator !== null).map((v) => v.unitId));
+        const target = m.targets.find((t) => t.year === period.year && !t.isPhaseEnd) ?? m.targets.filter((t) => t.isPhaseEnd && t.year >= period.year).sort((a, b) => a.year - b.year)[0] ?? null;
+        const prev = previous?.rows.find((r) => r.code === m.code);
+        rows.push({
+          measureId: m.id,
+          code: m.code,
+          name: m.name,
+          goalCode: g.code,
+          goalTitle: g.title,
+          indicatorCode: i.code,
+          indicatorTitle: i.title,
+          unitLabel: m.unitLabel,
+          valueKind: m.valueKind,
+          rateFactor: m.rateFactor,
+          direction: m.direction,
+          rollup: m.rollup,
+          leadUnitId: m.leadUnitId,
+          leadUnitName: m.leadUnitName,
+          targetText: targetFor(m, period.year),
+          target: target ? { value: target.value, valueMax: target.valueMax } : null,
+          cells: Object.fromEntries(all.map((v) => [v.unitId, { numerator: v.numerator, denominator: v.denominator, value: v.value }])),
+          total: { numerator: total.numerator, denominator: total.denominator, value: total.value },
+          contributing: total.contributing,
+          excluded: total.excluded,
+          missing: expectedFor.filter((id) => !given.has(id)),
+          assessment: assess(m.direction, target, total.value),
+          previous: previous ? { value: prev?.total.value ?? null, periodName: previous.period.name } : null,
+        });
+      }
+    }
+  }
+  const reported = new Set(reports.map((r) => r.unit_id));
+  const missing = children.filter((u) => !reported.has(u.id)).map((u) => u.name);
+  return {
+    period,
+    parentUnitId: parentId,
+    parentUnitName: parentName,
+    units: children.map((u) => {
+      const s = status.units.find((x) => x.unitId === u.id)!;
+      return { id: u.id, name: u.name, kind: u.kind, reported: reported.has(u.id), late: s.late, status: s.status };
+    }),
+    rows,
+    completeness: { expected: children.length, reported: reported.size, missing, late: status.units.filter((u) => u.late).map((u) => u.unitName) },
+    missingText: missing.length ? `Chưa có số liệu của: ${missing.join(', ')} (tính đến ngày ${formatIsoDate(status.today)}).` : null,
+  };
+}
+
+/** The same kind of period a year earlier, compiled by the same unit. */
+async function previousYear(db: Db, ctx: BackendContext, period: PeriodDto): Promise<MergeView | null> {
+  const prior = (await listPeriods(db)).find((p) => p.kind === period.kind && p.year === period.year - 1 && p.parentUnitId === period.parentUnitId);
+  return prior ? mergeView(db, ctx, prior.id, undefined, false) : null;
+}
