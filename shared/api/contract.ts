@@ -149,6 +149,7 @@ export const apiMethods = {
   }),
 
   'merge-get': z.object({ periodId: id, parentUnitId: id.optional() }),
+  'merge-export': z.object({ periodId: id }),
 
   'unit-list': z.object({ asOf: isoDate.optional(), includeDissolved: z.boolean().optional() }),
   'unit-get': z.object({ id }),
@@ -202,6 +203,7 @@ export interface ApiResults {
   'report-entry-get': ReportEntry;
   'report-entry-save': { reportId: number; revision: number; savedAt: string };
   'merge-get': MergeView;
+  'merge-export': FileUpload;
   'unit-list': UnitDto[];
   'unit-get': UnitDto;
   'unit-create': UnitDto;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/api/types';
 import { api } from '../api';
 import { ToastProvider } from '../components/Feedback';
+import { MergePage } from '../features/merge/MergePage';
 import { HomePage } from '../features/periods/HomePage';
 import { EntryPage } from '../features/reports/EntryPage';
 import { PlanPage } from '../features/plans/PlanPage';
@@ -15,7 +16,7 @@ const NAV: { label: string; route?: Route; match: Route['page'][]; later?: strin
   { label: 'Kế hoạch', route: { page: 'plans' }, match: ['plans', 'plan'] },
   { label: 'Đơn vị', route: { page: 'units' }, match: ['units'] },
   { label: 'Báo cáo đã nhận', match: [], later: 'Xem và sửa số liệu từng báo cáo dạng bảng tính: có ở phiên bản tiếp theo.' },
-  { label: 'Tổng hợp', match: [], later: 'Tổng hợp số liệu các đơn vị thành báo cáo của tỉnh: có ở phiên bản tiếp theo.' },
+  { label: 'Tổng hợp', route: { page: 'merge' }, match: ['merge'] },
   { label: 'Cài đặt', route: { page: 'settings' }, match: ['settings'] },
 ];
 
@@ -64,6 +65,7 @@ export function App() {
           {route.page === 'plans' && <PlansPage />}
           {route.page === 'plan' && <PlanPage id={route.id} />}
           {route.page === 'units' && <UnitsPage />}
+          {route.page === 'merge' && <MergePage />}
           {route.page === 'settings' && <SettingsPage info={info} />}
         </main>
       </div>

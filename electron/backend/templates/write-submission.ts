@@ -1,0 +1,101 @@
+/**
+ * The compiled submission as .xlsx: the indicator appendix in the province's layout (with the
+ * result and the assessment), the matrix by unit, and one sheet per source unit.
+ */
+import * as XLSX from 'xlsx';
+import type { MergeRow, MergeView } from '../../../shared/api/types';
+import { ASSESSMENTS } from '../../../shared/domain/rollup';
+import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
+
+const num = (n: number | null, rate: boolean) => (n === null ? null : Math.round(n * (rate ? 100 : 10000)) / (rate ? 100 : 10000));
+
+export function buildSubmission(view: MergeView): { fileName: string; bytes: Buffer } {
+  const wb = XLSX.utils.book_new();
+  const styles = new Map<string, SheetStyles>();
+  const add = (name: string, sheet: SheetBuilder) => {
+    XLSX.utils.book_append_sheet(wb, sheet.finish(), name);
+    styles.set(name, sheet.styles);
+  };
+  const hasPrevious = view.rows.some((r) => r.previous);
+
+  // The appendix.
+  const a = new SheetBuilder([10, 56, 10, 13, 13, 13, 13, 28]);
+  const lastCol = 7;
+  a.merged(0, 0, lastCol, 'Phụ lục', 'title');
+  a.merged(1, 0, lastCol, 'KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM', 'title');
+  a.merged(2, 0, lastCol, `${view.period.name} — ${view.parentUnitName}`, 'subtitle');
+  a.merged(3, 0, lastCol, `Tổng hợp từ báo cáo của ${view.completeness.reported}/${view.completeness.expected} đơn vị.${view.missingText ? ` ${view.missingText}` : ''}`, 'instructions');
+  const headers = ['TT', 'Nội dung mục tiêu/chỉ tiêu', 'Đơn vị tính', `Chỉ tiêu năm ${view.period.year}`, 'Kết quả thực hiện', 'Đánh giá', hasPrevious ? (view.rows[0]?.previous?.periodName ?? 'Cùng kỳ năm trước') : 'Cùng kỳ năm trước', 'Đơn vị thực hiện'];
+  headers.forEach((h, c) => a.set(5, c, h, 'header'));
+  a.height(5, 32);
+  let row = 6;
+  let goal = '';
+  let indicator = '';
+  for (const r of view.rows) {
+    if (r.goalCode !== goal) {
+      goal = r.goalCode;
+      a.set(row, 0, r.goalCode, 'group');
+      a.merged(row++, 1, lastCol, r.goalTitle, 'group');
+    }
+    if (`${r.goalCode}.${r.indicatorCode}` !== indicator) {
+      indicator = `${r.goalCode}.${r.indicatorCode}`;
+      a.set(row, 0, `Chỉ tiêu ${r.indicatorCode}`, 'labelBold');
+      a.merged(row++, 1, lastCol, r.indicatorTitle, 'labelBold');
+    }
+    const rate = r.valueKind === 'rate';
+    a.set(row, 0, r.code, 'label');
+    a.set(row, 1, r.name, 'label');
+    a.set(row, 2, r.unitLabel, 'label');
+    a.set(row, 3, r.targetText, 'labelNumber');
+    a.set(row, 4, num(r.total.value, rate), r.total.value === null ? 'label' : 'labelNumber');
+    a.set(row, 5, ASSESSMENTS[r.assessment], 'label');
+    a.set(row, 6, r.previous ? num(r.previous.value, rate) : null, 'labelNumber');
+    a.set(row, 7, r.leadUnitName ?? '', 'label');
+    row++;
+  }
+  add('Phụ lục', a);
+
+  // The matrix by unit.
+  const m = new SheetBuilder([9, 48, 9, ...view.units.map(() => 13), 13]);
+  m.merged(0, 0, 3 + view.units.length, `TỔNG HỢP THEO ĐƠN VỊ — ${view.period.name}`, 'title');
+  ['Mã', 'Chỉ tiêu', 'ĐVT', ...view.units.map((u) => u.name), 'Tổng hợp'].forEach((h, c) => m.set(2, c, h, 'header'));
+  m.height(2, 48);
+  view.rows.forEach((r, i) => {
+    const rate = r.valueKind === 'rate';
+    m.set(3 + i, 0, r.code, 'label');
+    m.set(3 + i, 1, r.name, 'label');
+    m.set(3 + i, 2, r.unitLabel, 'label');
+    view.units.forEach((u, j) => m.set(3 + i, 3 + j, num(r.cells[u.id]?.value ?? null, rate), 'labelNumber'));
+    m.set(3 + i, 3 + view.units.length, num(r.total.value, rate), 'labelNumber');
+  });
+  add('Theo đơn vị', m);
+
+  // One sheet per source unit that reported.
+  const used = new Set(wb.SheetNames);
+  for (const u of view.units.filter((x) => x.reported)) {
+    const s = new SheetBuilder([9, 52, 9, 13, 13, 13]);
+    s.merged(0, 0, 5, u.name, 'title');
+    ['Mã', 'Chỉ tiêu', 'ĐVT', 'Tử số', 'Mẫu số', 'Kết quả'].forEach((h, c) => s.set(2, c, h, 'header'));
+    view.rows.forEach((r: MergeRow, i) => {
+      const c = r.cells[u.id];
+      s.set(3 + i, 0, r.code, 'label');
+      s.set(3 + i, 1, r.name, 'label');
+      s.set(3 + i, 2, r.unitLabel, 'label');
+      s.set(3 + i, 3, c?.numerator ?? null, 'labelNumber');
+      s.set(3 + i, 4, c?.denominator ?? null, 'labelNumber');
+      s.set(3 + i, 5, num(c?.value ?? null, r.valueKind === 'rate'), 'labelNumber');
+    });
+    add(sheetName(u.name, used), s);
+  }
+  const fileName = `Tong hop - ${view.parentUnitName} - ${view.period.name}.xlsx`;
+  return { fileName, bytes: writeStyledXlsx(wb, styles) };
+}
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\ and unique. */
+function sheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, '-').slice(0, 28);
+  let candidate = base;
+  for (let i = 2; used.has(candidate); i++) candidate = `${base.slice(0, 26)} ${i}`;
+  used.add(candidate);
+  return candidate;
+}

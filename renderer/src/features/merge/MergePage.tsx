@@ -1,0 +1,272 @@
+import { Fragment, useState } from 'react';
+import type { MergeRow, MergeView } from '../../../../shared/api/types';
+import { ASSESSMENTS } from '../../../../shared/domain/rollup';
+import { ROLLUPS } from '../../../../shared/domain/measure';
+import { formatVnNumber } from '../../../../shared/domain/vn-number';
+import { api } from '../../api';
+import { useAction } from '../../app/use-action';
+import { useAsync } from '../../app/use-async';
+import { Dialog } from '../../components/Dialog';
+import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
+import { XLSX_MIME, downloadBase64 } from '../../components/download';
+
+const fmt = (n: number | null, rate: boolean) => (n === null ? '' : formatVnNumber(n, rate ? { decimals: 2 } : { maxDecimals: 2 }));
+
+/** Roll the units' reports up into the compiling unit's numbers for a period. */
+export function MergePage() {
+  const periods = useAsync(() => api.call('period-list', {}), []);
+  const [periodId, setPeriodId] = useState<number>();
+  const chosen = periodId ?? periods.data?.[0]?.id;
+  const view = useAsync(() => (chosen ? api.call('merge-get', { periodId: chosen }) : Promise.resolve(null)), [chosen]);
+  const [drill, setDrill] = useState<MergeRow | null>(null);
+  const action = useAction();
+  const toast = useToast();
+
+  if (periods.error) return <ErrorBox message={periods.error} />;
+  if (!periods.data) return <Loading />;
+  if (periods.data.length === 0) {
+    return (
+      <section className="page">
+        <h1>Tổng hợp</h1>
+        <EmptyState title="Chưa có kỳ báo cáo để tổng hợp">
+          <p>
+            Lập kỳ báo cáo ở mục <a href="#/">Kỳ báo cáo</a>, nhận báo cáo của các đơn vị, rồi quay lại đây để tổng hợp.
+          </p>
+        </EmptyState>
+      </section>
+    );
+  }
+  const v = view.data;
+  const exportXlsx = () =>
+    action.run(async () => {
+      const f = await api.call('merge-export', { periodId: chosen! });
+      downloadBase64(f.fileName, f.dataBase64, XLSX_MIME);
+      toast(`Đã xuất ${f.fileName}.`);
+    });
+
+  return (
+    <section className="page">
+      <header className="page-head">
+        <div>
+          <h1>Tổng hợp</h1>
+          <p className="page-lead">Số liệu các đơn vị cộng dồn theo quy tắc của từng chỉ tiêu: số lượng cộng lại, tỷ lệ tính lại từ tổng tử số và tổng mẫu số, chỉ tiêu của sở chủ trì lấy số của sở.</p>
+        </div>
+        <div className="toolbar">
+          <button type="button" className="primary" disabled={!v || action.busy} onClick={() => void exportXlsx()}>
+            Xuất Excel
+          </button>
+        </div>
+      </header>
+      <div className="filter-bar">
+        <label>
+          Kỳ{' '}
+          <select aria-label="Chọn kỳ tổng hợp" value={chosen} onChange={(e) => setPeriodId(Number(e.target.value))}>
+            {periods.data.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} — {p.parentUnitName}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ErrorBox message={view.error ?? action.error} />
+      {view.loading && !v ? <Loading /> : null}
+      {v ? <Completeness view={v} /> : null}
+      {v ? <Matrix view={v} onDrill={setDrill} /> : null}
+      {drill && v ? <DrillDown view={v} row={drill} onClose={() => setDrill(null)} /> : null}
+    </section>
+  );
+}
+
+function Completeness({ view: v }: { view: MergeView }) {
+  const c = v.completeness;
+  return (
+    <div className={c.missing.length ? 'completeness completeness-partial' : 'completeness'} role="status" aria-label="Mức độ đầy đủ">
+      <b>
+        {c.reported}/{c.expected}
+      </b>{' '}
+      đơn vị đã gửi báo cáo
+      {c.missing.length ? ` · ${c.missing.length} đơn vị chưa gửi` : ''}
+      {c.late.length ? ` · ${c.late.length} đơn vị trễ hạn` : ''}. Vẫn tổng hợp được khi còn thiếu đơn vị; báo cáo xuất ra sẽ ghi rõ đơn vị chưa có số liệu.
+      {v.missingText ? (
+        <details>
+          <summary>Xem danh sách</summary>
+          <div className="missing-text">{v.missingText}</div>
+          {c.late.length ? <div>Trễ hạn: {c.late.join(', ')}.</div> : null}
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) => void }) {
+  let goal = '';
+  let indicator = '';
+  const hasPrevious = Boolean(v.rows[0]?.previous);
+  const span = 6 + v.units.length + (hasPrevious ? 1 : 0);
+  // The total, target, assessment (and last year) stay in view at the right while units scroll.
+  const W = 7.5;
+  const right = (i: number) => ({ right: `${(hasPrevious ? 3 - i : 2 - i) * W}rem` });
+  return (
+    <div className="table-scroll merge-scroll">
+      <table className="table merge-table" aria-label="Bảng tổng hợp">
+        <thead>
+          <tr>
+            <th className="sticky-col col-code">Mã</th>
+            <th className="sticky-col2 col-name">Chỉ tiêu</th>
+            <th>ĐVT</th>
+            {v.units.map((u) => (
+              <th key={u.id} className={u.reported ? 'num unit-col' : 'num unit-col unit-missing'} title={u.reported ? undefined : 'Chưa gửi báo cáo'}>
+                {u.name}
+              </th>
+            ))}
+            <th className="num total-col sticky-right" style={right(0)}>
+              Tổng hợp
+            </th>
+            <th className="num sticky-right" style={right(1)}>
+              Chỉ tiêu năm {v.period.year}
+            </th>
+            <th className="sticky-right" style={right(2)}>
+              Đánh giá
+            </th>
+            {hasPrevious ? (
+              <th className="num sticky-right" style={right(3)}>
+                {v.rows[0]!.previous!.periodName}
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {v.rows.map((r) => {
+            const rate = r.valueKind === 'rate';
+            const heads = [];
+            if (r.goalCode !== goal) {
+              goal = r.goalCode;
+              heads.push(
+                <tr key={`g${r.goalCode}`} className="row-goal">
+                  <td className="sticky-col">{r.goalCode}</td>
+                  <td className="sticky-col2" colSpan={1}>
+                    {r.goalTitle}
+                  </td>
+                  <td colSpan={span - 2} />
+                </tr>,
+              );
+            }
+            if (`${r.goalCode}.${r.indicatorCode}` !== indicator) {
+              indicator = `${r.goalCode}.${r.indicatorCode}`;
+              heads.push(
+                <tr key={`i${r.goalCode}${r.indicatorCode}`} className="row-indicator">
+                  <td className="sticky-col">CT {r.indicatorCode}</td>
+                  <td className="sticky-col2">{r.indicatorTitle}</td>
+                  <td colSpan={span - 2} />
+                </tr>,
+              );
+            }
+            return (
+              <Fragment key={r.measureId}>
+                {heads}
+                <tr data-measure-code={r.code}>
+                  <td className="sticky-col muted">{r.code}</td>
+                  <td className="sticky-col2">
+                    {r.name}
+                    <div className="measure-meta">
+                      {ROLLUPS[r.rollup]}
+                      {r.rollup === 'lead' && r.leadUnitName ? `: ${r.leadUnitName}` : ''}
+                    </div>
+                  </td>
+                  <td>{r.unitLabel}</td>
+                  {v.units.map((u) => (
+                    <td key={u.id} className={`num${r.missing.includes(u.id) ? ' cell-missing' : ''}`}>
+                      {fmt(r.cells[u.id]?.value ?? null, rate)}
+                    </td>
+                  ))}
+                  <td className="num total-col sticky-right" style={right(0)}>
+                    <button type="button" className="link total-link" onClick={() => onDrill(r)} aria-label={`Chi tiết tổng hợp chỉ tiêu ${r.code}`}>
+                      {r.total.value === null ? '—' : fmt(r.total.value, rate)}
+                    </button>
+                    {r.missing.length ? <div className="small warn-text">thiếu {r.missing.length} đơn vị</div> : null}
+                  </td>
+                  <td className="num sticky-right" style={right(1)}>
+                    {r.targetText}
+                  </td>
+                  <td className="sticky-right" style={right(2)}>
+                    <span className={`chip assess-${r.assessment}`}>{ASSESSMENTS[r.assessment]}</span>
+                  </td>
+                  {r.previous ? (
+                    <td className="num sticky-right" style={right(3)}>
+                      {fmt(r.previous.value, rate)}
+                    </td>
+                  ) : null}
+                </tr>
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DrillDown({ view: v, row: r, onClose }: { view: MergeView; row: MergeRow; onClose: () => void }) {
+  const rate = r.valueKind === 'rate';
+  const name = (id: number) => v.units.find((u) => u.id === id)?.name ?? `Đơn vị ${id}`;
+  return (
+    <Dialog title={`Chỉ tiêu ${r.code}: cách tính tổng hợp`} onClose={onClose} wide>
+      <p>
+        <b>{r.name}</b> ({r.unitLabel}) — {ROLLUPS[r.rollup]}
+        {r.rollup === 'lead' && r.leadUnitName ? ` (${r.leadUnitName})` : ''}.
+      </p>
+      <table className="table table-compact" aria-label="Đóng góp của từng đơn vị">
+        <thead>
+          <tr>
+            <th>Đơn vị</th>
+            {rate ? (
+              <>
+                <th className="num">Tử số</th>
+                <th className="num">Mẫu số</th>
+              </>
+            ) : null}
+            <th className="num">Kết quả</th>
+            <th>Được tính</th>
+          </tr>
+        </thead>
+        <tbody>
+          {v.units.map((u) => {
+            const c = r.cells[u.id];
+            const counted = r.contributing.includes(u.id);
+            return (
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                {rate ? (
+                  <>
+                    <td className="num">{fmt(c?.numerator ?? null, false)}</td>
+                    <td className="num">{fmt(c?.denominator ?? null, false)}</td>
+                  </>
+                ) : null}
+                <td className="num">{fmt(c?.value ?? null, rate)}</td>
+                <td>{counted ? 'có' : r.missing.includes(u.id) ? 'chưa có số liệu' : r.excluded.includes(u.id) ? 'không (thiếu tử số, mẫu số)' : '—'}</td>
+              </tr>
+            );
+          })}
+          <tr className="row-goal">
+            <td>Tổng hợp</td>
+            {rate ? (
+              <>
+                <td className="num">{fmt(r.total.numerator, false)}</td>
+                <td className="num">{fmt(r.total.denominator, false)}</td>
+              </>
+            ) : null}
+            <td className="num">{fmt(r.total.value, rate)}</td>
+            <td>{r.contributing.length} đơn vị</td>
+          </tr>
+        </tbody>
+      </table>
+      {rate && r.rollup === 'ratio' && r.total.value !== null ? (
+        <p className="field-hint">
+          = {fmt(r.total.numerator, false)} / {fmt(r.total.denominator, false)} × {formatVnNumber(r.rateFactor!)} = {fmt(r.total.value, true)}
+        </p>
+      ) : null}
+      {r.missing.length ? <p className="warn-text">Chưa có số liệu của: {r.missing.map(name).join(', ')}.</p> : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import * as XLSX from 'xlsx';
+import { expect, screenshot, test } from './fixtures';
+
+test('the merge view rolls up the units, shows completeness, drills into a total and exports .xlsx', async ({ app: { page, url } }) => {
+  const api = async (method: string, body: unknown) => {
+    const res = await page.request.post(`${url}api/${method}`, { data: body });
+    const json = (await res.json()) as { ok: boolean; result: unknown; error?: { message: string } };
+    if (!json.ok) throw new Error(`${method}: ${json.error?.message}`);
+    return json.result as never;
+  };
+  const status = (await api('period-status', { id: 2 })) as { units: { unitId: number; unitName: string }[] };
+  const unit = (name: string) => status.units.find((u) => u.unitName === name)!.unitId;
+  const entry = (await api('report-entry-get', { periodId: 2, unitId: unit('Huyện Sa Thầy') })) as { measures: { id: number; code: string }[] };
+  const m = (code: string) => entry.measures.find((x) => x.code === code)!.id;
+  const empty = { numerator: null, denominator: null, value: null, textValue: null, note: null };
+  await api('report-entry-save', { periodId: 2, unitId: unit('Huyện Sa Thầy'), values: [{ ...empty, measureId: m('1.2'), numerator: 6, denominator: 10 }, { ...empty, measureId: m('1.1'), value: 6 }] });
+  await api('report-entry-save', { periodId: 2, unitId: unit('Huyện Kon Rẫy'), values: [{ ...empty, measureId: m('1.2'), numerator: 3, denominator: 6 }, { ...empty, measureId: m('1.1'), value: 3 }] });
+  await api('report-entry-save', { periodId: 2, unitId: unit('Sở Y tế'), values: [{ ...empty, measureId: m('3.1'), numerator: 96, denominator: 10000 }] });
+
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await page.getByLabel('Chọn kỳ tổng hợp').selectOption({ label: 'Năm 2024 — Tỉnh Kon Tum' });
+  await expect(page.getByRole('status', { name: 'Mức độ đầy đủ' })).toContainText('3/24 đơn vị đã gửi báo cáo');
+  await page.getByText('Xem danh sách').click();
+  await expect(page.getByRole('status', { name: 'Mức độ đầy đủ' })).toContainText('Chưa có số liệu của: Huyện Đắk Glei');
+  const table = page.getByRole('table', { name: 'Bảng tổng hợp' });
+  // (6 + 3) / (10 + 6) × 100 = 56,25 %: below the 58,82 % target.
+  await expect(table.locator('tr[data-measure-code="1.2"]')).toContainText('56,25');
+  await expect(table.locator('tr[data-measure-code="1.2"]')).toContainText('Chưa đạt');
+  await expect(table.locator('tr[data-measure-code="1.1"]')).toContainText('9');
+  await expect(table.locator('tr[data-measure-code="3.1"]')).toContainText('9,60');
+  await expect(table.locator('tr[data-measure-code="3.1"]')).toContainText('Đạt');
+  await screenshot(page, '14-tong-hop');
+
+  await page.getByRole('button', { name: 'Chi tiết tổng hợp chỉ tiêu 1.2' }).click();
+  const drill = page.getByRole('dialog', { name: 'Chỉ tiêu 1.2: cách tính tổng hợp' });
+  await expect(drill.getByRole('table', { name: 'Đóng góp của từng đơn vị' })).toContainText('Huyện Sa Thầy');
+  await expect(drill).toContainText('= 9 / 16 × 100 = 56,25');
+  await screenshot(page, '15-chi-tiet-tong-hop');
+  await page.keyboard.press('Escape');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất Excel' }).click();
+  const file = await download;
+  const path = await file.path();
+  const wb = XLSX.read(fs.readFileSync(path!), { type: 'buffer' });
+  expect(wb.SheetNames.slice(0, 2)).toEqual(['Phụ lục', 'Theo đơn vị']);
+  expect(wb.SheetNames).toContain('Huyện Sa Thầy');
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Phụ lục']!, { header: 1 });
+  const r12 = rows.find((r) => r[0] === '1.2')!;
+  expect(r12[4]).toBe(56.25);
+  expect(r12[5]).toBe('Chưa đạt');
+});
