@@ -150,6 +150,13 @@ export const apiMethods = {
 
   'merge-get': z.object({ periodId: id, parentUnitId: id.optional() }),
   'merge-export': z.object({ periodId: id }),
+  'merge-override': z.object({
+    periodId: id,
+    measureId: id,
+    /** The value to use instead of the roll-up; null removes the override. */
+    value: z.number().finite().min(0).nullable(),
+    reason: z.string().trim().min(5, 'cần ghi lý do sửa (ít nhất 5 ký tự)').max(1000),
+  }),
 
   'unit-list': z.object({ asOf: isoDate.optional(), includeDissolved: z.boolean().optional() }),
   'unit-get': z.object({ id }),
@@ -204,6 +211,7 @@ export interface ApiResults {
   'report-entry-save': { reportId: number; revision: number; savedAt: string };
   'merge-get': MergeView;
   'merge-export': FileUpload;
+  'merge-override': { measureId: number; value: number | null };
   'unit-list': UnitDto[];
   'unit-get': UnitDto;
   'unit-create': UnitDto;

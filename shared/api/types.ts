@@ -316,7 +316,12 @@ export interface MergeRow {
   target: { value: number; valueMax: number | null } | null;
   /** Each child unit's reported value, by unit id. */
   cells: Record<number, MergeCell>;
+  /** The merged value: the override when there is one, else the roll-up. */
   total: MergeCell;
+  /** What the roll-up computed, before any override. */
+  computed: MergeCell;
+  override: { value: number | null; reason: string; by: string; at: string } | null;
+  overrideHistory: { value: number | null; computedValue: number | null; reason: string; by: string; at: string; current: boolean }[];
   contributing: number[];
   excluded: number[];
   /** Units expected to give this measure that have not. */

@@ -104,4 +104,21 @@ describe('merging district and department reports into the province', () => {
     expect(row('1').cells[ids.B!]!.value).toBeCloseTo(67.5, 10);
     expect(row('1').cells[ids.C!]).toBeUndefined();
   });
+
+  it('lets the compiler override a merged value with a reason, keeps the history, and can undo it', async () => {
+    await call(backend, 'settings-set', { userName: 'Trần Văn Minh', organisationName: '', place: '' });
+    const short = await backend.dispatch('merge-override', { periodId: ids.period, measureId: ids['4'], value: 12, reason: 'x' });
+    expect(short).toMatchObject({ ok: false, error: { type: 'validation' } });
+    await call(backend, 'merge-override', { periodId: ids.period!, measureId: ids['4']!, value: 12, reason: 'Số chính thức của Sở LĐTBXH' });
+    let r = (await call(backend, 'merge-get', { periodId: ids.period! })).rows.find((x) => x.code === '4')!;
+    expect(r.total.value).toBe(12);
+    expect(r.computed.value).toBe(8);
+    expect(r.assessment).toBe('met');
+    expect(r.override).toMatchObject({ value: 12, reason: 'Số chính thức của Sở LĐTBXH', by: 'Trần Văn Minh' });
+    await call(backend, 'merge-override', { periodId: ids.period!, measureId: ids['4']!, value: null, reason: 'Trả lại số cộng dồn' });
+    r = (await call(backend, 'merge-get', { periodId: ids.period! })).rows.find((x) => x.code === '4')!;
+    expect(r.total.value).toBe(8);
+    expect(r.override).toBeNull();
+    expect(r.overrideHistory.map((h) => [h.value, h.computedValue, h.current])).toEqual([[null, 8, false], [12, 8, false]]);
+  });
 });

@@ -28,7 +28,7 @@ describe('migration 0002-collecting', () => {
     const report = opened.raw.prepare('SELECT status, warnings_json, approved_at FROM report WHERE id = 1').get();
     expect(report).toEqual({ status: 'valid', warnings_json: null, approved_at: null });
     expect(opened.raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'import_attempt'").pluck().get()).toBe(1);
-    expect(opened.raw.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all()).toEqual(['0001-init', '0002-collecting']);
+    expect(opened.raw.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all()).toEqual(Object.keys(migrations));
     expect(opened.raw.pragma('foreign_key_check')).toEqual([]);
     await opened.close();
   });

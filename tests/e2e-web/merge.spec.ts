@@ -36,8 +36,16 @@ test('the merge view rolls up the units, shows completeness, drills into a total
   const drill = page.getByRole('dialog', { name: 'Chỉ tiêu 1.2: cách tính tổng hợp' });
   await expect(drill.getByRole('table', { name: 'Đóng góp của từng đơn vị' })).toContainText('Huyện Sa Thầy');
   await expect(drill).toContainText('= 9 / 16 × 100 = 56,25');
+  await drill.getByLabel('Số tổng hợp dùng trong báo cáo').fill('60,5');
+  await drill.getByRole('button', { name: 'Lưu số sửa' }).click();
+  await expect(drill.getByRole('alert')).toContainText('cần ghi lý do sửa');
+  await drill.getByLabel('Lý do sửa').fill('Số liệu chính thức của Sở LĐTBXH');
+  await drill.getByRole('button', { name: 'Lưu số sửa' }).click();
+  await expect(drill).toContainText('Đang dùng số sửa tay 60,50 thay cho số tính được 56,25');
   await screenshot(page, '15-chi-tiet-tong-hop');
   await page.keyboard.press('Escape');
+  await expect(table.locator('tr[data-measure-code="1.2"]')).toContainText('sửa tay');
+  await expect(table.locator('tr[data-measure-code="1.2"]')).toContainText('Đạt');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất Excel' }).click();
@@ -48,6 +56,6 @@ test('the merge view rolls up the units, shows completeness, drills into a total
   expect(wb.SheetNames).toContain('Huyện Sa Thầy');
   const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Phụ lục']!, { header: 1 });
   const r12 = rows.find((r) => r[0] === '1.2')!;
-  expect(r12[4]).toBe(56.25);
-  expect(r12[5]).toBe('Chưa đạt');
+  expect(r12[4]).toBe(60.5);
+  expect(r12[5]).toBe('Đạt');
 });

@@ -139,6 +139,18 @@ export interface Database {
     text_value: string | null;
     note: Generated<string | null>;
   };
+  merge_override: {
+    id: Generated<number>;
+    period_id: number;
+    parent_unit_id: number;
+    measure_id: number;
+    value: number | null;
+    computed_value: number | null;
+    reason: string;
+    created_at: string;
+    created_by: string;
+    is_current: 0 | 1;
+  };
   report_narrative: { report_id: number; section: string; body: string };
   report_task_progress: { report_id: number; task_id: number; progress: string };
   audit_log: {

@@ -1,11 +1,12 @@
-import { mergeView } from '../services/merge';
+import { mergeView, overrideMerged } from '../services/merge';
 import { buildSubmission } from '../templates/write-submission';
 import type { HandlerSlice } from './types';
 
-export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export'> = {
+export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export' | 'merge-override'> = {
   'merge-get': async ({ periodId, parentUnitId }, ctx) => mergeView(ctx.db, ctx, periodId, parentUnitId),
   'merge-export': async ({ periodId }, ctx) => {
     const { fileName, bytes } = buildSubmission(await mergeView(ctx.db, ctx, periodId));
     return { fileName, dataBase64: bytes.toString('base64') };
   },
+  'merge-override': async (args, ctx) => overrideMerged(ctx.db, ctx, args),
 };

@@ -6,11 +6,13 @@ import type { MergeRow, MergeView, PeriodDto } from '../../../shared/api/types';
 import { formatIsoDate } from '../../../shared/domain/org-units';
 import { assess, rollUp, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
-import type { BackendContext } from '../context';
+import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor } from '../templates/write-template';
 import { expectedUnits, getPeriod, listPeriods, periodStatus } from './periods';
 import { getPlan } from './plans';
+import { audit } from './audit';
+import { getSetting } from './settings';
 import { listUnits } from './units';
 
 /** Units that stand for a part of the territory; their counts and rates add up to the parent's. */
@@ -45,6 +47,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const territorial = children.filter((u) => TERRITORIAL.has(u.kind));
   const summed = new Set((territorial.length ? territorial : children).map((u) => u.id));
   const previous = withPrevious ? await previousYear(db, ctx, period) : null;
+  const overrides = await db.selectFrom('merge_override').selectAll().where('period_id', '=', periodId).where('parent_unit_id', '=', parentId).orderBy('id', 'desc').execute();
 
   const rows: MergeRow[] = [];
   for (const g of plan.goals) {
@@ -57,6 +60,10 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
         const given = new Set(all.filter((v) => v.value !== null || v.numerator !== null).map((v) => v.unitId));
         const target = m.targets.find((t) => t.year === period.year && !t.isPhaseEnd) ?? m.targets.filter((t) => t.isPhaseEnd && t.year >= period.year).sort((a, b) => a.year - b.year)[0] ?? null;
         const prev = previous?.rows.find((r) => r.code === m.code);
+        const mine = overrides.filter((o) => o.measure_id === m.id);
+        const current = mine.find((o) => o.is_current === 1);
+        const computed = { numerator: total.numerator, denominator: total.denominator, value: total.value };
+        const effective = current ? { numerator: null, denominator: null, value: current.value } : computed;
         rows.push({
           measureId: m.id,
           code: m.code,
@@ -75,11 +82,14 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           targetText: targetFor(m, period.year),
           target: target ? { value: target.value, valueMax: target.valueMax } : null,
           cells: Object.fromEntries(all.map((v) => [v.unitId, { numerator: v.numerator, denominator: v.denominator, value: v.value }])),
-          total: { numerator: total.numerator, denominator: total.denominator, value: total.value },
+          total: effective,
+          computed,
+          override: current ? { value: current.value, reason: current.reason, by: current.created_by, at: current.created_at } : null,
+          overrideHistory: mine.map((o) => ({ value: o.value, computedValue: o.computed_value, reason: o.reason, by: o.created_by, at: o.created_at, current: o.is_current === 1 })),
           contributing: total.contributing,
           excluded: total.excluded,
           missing: expectedFor.filter((id) => !given.has(id)),
-          assessment: assess(m.direction, target, total.value),
+          assessment: assess(m.direction, target, effective.value),
           previous: previous ? { value: prev?.total.value ?? null, periodName: previous.period.name } : null,
         });
       }
@@ -105,4 +115,33 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
 async function previousYear(db: Db, ctx: BackendContext, period: PeriodDto): Promise<MergeView | null> {
   const prior = (await listPeriods(db)).find((p) => p.kind === period.kind && p.year === period.year - 1 && p.parentUnitId === period.parentUnitId);
   return prior ? mergeView(db, ctx, prior.id, undefined, false) : null;
+}
+
+/** Sets (or, with a null value, removes) the compiler's value for a merged measure; every change is kept. */
+export async function overrideMerged(db: Db, ctx: BackendContext, args: { periodId: number; measureId: number; value: number | null; reason: string }): Promise<{ measureId: number; value: number | null }> {
+  const view = await mergeView(db, ctx, args.periodId, undefined, false);
+  const row = view.rows.find((r) => r.measureId === args.measureId);
+  if (!row) throw new UserError('validation', `Chỉ số số ${args.measureId} không thuộc kế hoạch của kỳ "${view.period.name}".`);
+  if (args.value === null && !row.override) throw new UserError('validation', `Chỉ tiêu ${row.code} chưa có số sửa tay để bỏ.`);
+  if (args.value !== null && row.rateFactor === 100 && args.value > 100) throw new UserError('validation', `Chỉ tiêu ${row.code}: tỷ lệ phần trăm phải từ 0 đến 100.`);
+  const userName = await getSetting(db, 'userName');
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('merge_override').set({ is_current: 0 }).where('period_id', '=', args.periodId).where('parent_unit_id', '=', view.parentUnitId).where('measure_id', '=', args.measureId).execute();
+    await trx
+      .insertInto('merge_override')
+      .values({
+        period_id: args.periodId,
+        parent_unit_id: view.parentUnitId,
+        measure_id: args.measureId,
+        value: args.value,
+        computed_value: row.computed.value,
+        reason: args.reason,
+        created_at: nowIso(ctx),
+        created_by: userName,
+        is_current: args.value === null ? 0 : 1,
+      })
+      .execute();
+    await audit(trx, ctx, { entity: 'merge', entityId: args.periodId, action: `override ${row.code}`, before: { value: row.total.value }, after: { value: args.value ?? row.computed.value }, reason: args.reason });
+  });
+  return { measureId: args.measureId, value: args.value };
 }

@@ -2,7 +2,8 @@ import { Fragment, useState } from 'react';
 import type { MergeRow, MergeView } from '../../../../shared/api/types';
 import { ASSESSMENTS } from '../../../../shared/domain/rollup';
 import { ROLLUPS } from '../../../../shared/domain/measure';
-import { formatVnNumber } from '../../../../shared/domain/vn-number';
+import { formatVnNumber, parseVnNumber } from '../../../../shared/domain/vn-number';
+import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
 import { useAction } from '../../app/use-action';
 import { useAsync } from '../../app/use-async';
@@ -73,7 +74,17 @@ export function MergePage() {
       {view.loading && !v ? <Loading /> : null}
       {v ? <Completeness view={v} /> : null}
       {v ? <Matrix view={v} onDrill={setDrill} /> : null}
-      {drill && v ? <DrillDown view={v} row={drill} onClose={() => setDrill(null)} /> : null}
+      {drill && v ? (
+        <DrillDown
+          view={v}
+          row={v.rows.find((r) => r.measureId === drill.measureId) ?? drill}
+          onClose={() => setDrill(null)}
+          onChanged={(message) => {
+            toast(message);
+            view.reload();
+          }}
+        />
+      ) : null}
     </section>
   );
 }
@@ -181,6 +192,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                     </td>
                   ))}
                   <td className="num total-col sticky-right" style={right(0)}>
+                    {r.override ? <span className="chip chip-override" title={`Sửa tay: ${r.override.reason}`}>sửa tay</span> : null}
                     <button type="button" className="link total-link" onClick={() => onDrill(r)} aria-label={`Chi tiết tổng hợp chỉ tiêu ${r.code}`}>
                       {r.total.value === null ? '—' : fmt(r.total.value, rate)}
                     </button>
@@ -207,8 +219,17 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
   );
 }
 
-function DrillDown({ view: v, row: r, onClose }: { view: MergeView; row: MergeRow; onClose: () => void }) {
+function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; row: MergeRow; onClose: () => void; onChanged: (message: string) => void }) {
   const rate = r.valueKind === 'rate';
+  const [text, setText] = useState(r.override?.value === null || !r.override ? '' : formatVnNumber(r.override.value));
+  const [reason, setReason] = useState('');
+  const act = useAction();
+  const submit = (value: number | null) =>
+    act.run(async () => {
+      await api.call('merge-override', { periodId: v.period.id, measureId: r.measureId, value, reason });
+      setReason('');
+      onChanged(value === null ? `Đã bỏ số sửa tay của chỉ tiêu ${r.code}.` : `Đã sửa số tổng hợp chỉ tiêu ${r.code}.`);
+    });
   const name = (id: number) => v.units.find((u) => u.id === id)?.name ?? `Đơn vị ${id}`;
   return (
     <Dialog title={`Chỉ tiêu ${r.code}: cách tính tổng hợp`} onClose={onClose} wide>
@@ -267,6 +288,57 @@ function DrillDown({ view: v, row: r, onClose }: { view: MergeView; row: MergeRo
         </p>
       ) : null}
       {r.missing.length ? <p className="warn-text">Chưa có số liệu của: {r.missing.map(name).join(', ')}.</p> : null}
+      <form
+        className="override-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const parsed = parseVnNumber(text);
+          if (!parsed.ok) return act.setError(`Số tổng hợp: ${parsed.error}.`);
+          void submit(parsed.value);
+        }}
+      >
+        <h3>Sửa số tổng hợp</h3>
+        {r.override ? (
+          <p className="override-note">
+            Đang dùng số sửa tay <b>{fmt(r.override.value, rate)}</b> thay cho số tính được {fmt(r.computed.value, rate)} — lý do: “{r.override.reason}” ({r.override.by || 'không rõ người sửa'}, {formatIsoDate(r.override.at.slice(0, 10))}).
+          </p>
+        ) : (
+          <p className="field-hint">Khi số cộng dồn chưa đúng (ví dụ số liệu chính thức của ngành khác), nhập số đúng và lý do; số tính được và lịch sử sửa vẫn được lưu.</p>
+        )}
+        <div className="form-row">
+          <label className="field">
+            <span>Số tổng hợp dùng trong báo cáo</span>
+            <input aria-label="Số tổng hợp dùng trong báo cáo" inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} />
+          </label>
+          <label className="field" style={{ flex: '3 1 20rem' }}>
+            <span>Lý do sửa (bắt buộc)</span>
+            <input aria-label="Lý do sửa" value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+        </div>
+        <ErrorBox message={act.error} />
+        <div className="form-actions">
+          {r.override ? (
+            <button type="button" disabled={act.busy} onClick={() => void submit(null)}>
+              Bỏ số sửa tay
+            </button>
+          ) : null}
+          <button type="submit" className="primary" disabled={act.busy}>
+            Lưu số sửa
+          </button>
+        </div>
+        {r.overrideHistory.length ? (
+          <details>
+            <summary>Lịch sử sửa ({r.overrideHistory.length})</summary>
+            <ul className="small">
+              {r.overrideHistory.map((h, i) => (
+                <li key={i}>
+                  {formatIsoDate(h.at.slice(0, 10))} · {h.by || 'không rõ người sửa'}: {h.value === null ? 'bỏ số sửa tay' : `dùng ${fmt(h.value, rate)}`} (số tính được {fmt(h.computedValue, rate)}) — “{h.reason}”
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </form>
     </Dialog>
   );
 }
