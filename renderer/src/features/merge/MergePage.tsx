@@ -252,7 +252,7 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
           </tr>
         </thead>
         <tbody>
-          {v.units.map((u) => {
+          {v.units.filter((u) => r.cells[u.id] || r.missing.includes(u.id) || r.contributing.includes(u.id)).map((u) => {
             const c = r.cells[u.id];
             const counted = r.contributing.includes(u.id);
             return (
@@ -273,18 +273,18 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
             <td>Tổng hợp</td>
             {rate ? (
               <>
-                <td className="num">{fmt(r.total.numerator, false)}</td>
-                <td className="num">{fmt(r.total.denominator, false)}</td>
+                <td className="num">{fmt(r.computed.numerator, false)}</td>
+                <td className="num">{fmt(r.computed.denominator, false)}</td>
               </>
             ) : null}
-            <td className="num">{fmt(r.total.value, rate)}</td>
+            <td className="num">{fmt(r.computed.value, rate)}</td>
             <td>{r.contributing.length} đơn vị</td>
           </tr>
         </tbody>
       </table>
-      {rate && r.rollup === 'ratio' && r.total.value !== null ? (
+      {rate && r.rollup === 'ratio' && r.computed.value !== null ? (
         <p className="field-hint">
-          = {fmt(r.total.numerator, false)} / {fmt(r.total.denominator, false)} × {formatVnNumber(r.rateFactor!)} = {fmt(r.total.value, true)}
+          = {fmt(r.computed.numerator, false)} / {fmt(r.computed.denominator, false)} × {formatVnNumber(r.rateFactor!)} = {fmt(r.computed.value, true)}
         </p>
       ) : null}
       {r.missing.length ? <p className="warn-text">Chưa có số liệu của: {r.missing.map(name).join(', ')}.</p> : null}
