@@ -150,6 +150,11 @@ export const apiMethods = {
 
   'merge-get': z.object({ periodId: id, parentUnitId: id.optional() }),
   'merge-export': z.object({ periodId: id }),
+  'merge-save': z.object({
+    periodId: id,
+    narratives: z.partialRecord(z.enum(NARRATIVE_SECTIONS.map((s) => s.key) as [NarrativeKey, ...NarrativeKey[]]), z.string().max(200_000)).optional(),
+  }),
+  'merge-export-upstream': z.object({ periodId: id }),
   'merge-override': z.object({
     periodId: id,
     measureId: id,
@@ -212,6 +217,8 @@ export interface ApiResults {
   'merge-get': MergeView;
   'merge-export': FileUpload;
   'merge-override': { measureId: number; value: number | null };
+  'merge-save': { reportId: number; revision: number; savedAt: string };
+  'merge-export-upstream': FileUpload & { periodName: string };
   'unit-list': UnitDto[];
   'unit-get': UnitDto;
   'unit-create': UnitDto;

@@ -339,4 +339,8 @@ export interface MergeView {
   completeness: { expected: number; reported: number; missing: string[]; late: string[] };
   /** "Chưa có số liệu của: …" when units are missing, else null. */
   missingText: string | null;
+  /** Sections I–IV: what each unit wrote, and the draft to rewrite (the saved text once saved). */
+  narratives: { key: string; label: string; parts: { unitName: string; text: string }[]; draft: string }[];
+  /** The compiling unit's own report made from this merge, once saved. */
+  saved: { reportId: number; revision: number; savedAt: string } | null;
 }

@@ -1,12 +1,17 @@
-import { mergeView, overrideMerged } from '../services/merge';
+import { exportMergeUpstream, mergeView, overrideMerged, saveMerge } from '../services/merge';
 import { buildSubmission } from '../templates/write-submission';
 import type { HandlerSlice } from './types';
 
-export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export' | 'merge-override'> = {
+export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export' | 'merge-override' | 'merge-save' | 'merge-export-upstream'> = {
   'merge-get': async ({ periodId, parentUnitId }, ctx) => mergeView(ctx.db, ctx, periodId, parentUnitId),
   'merge-export': async ({ periodId }, ctx) => {
     const { fileName, bytes } = buildSubmission(await mergeView(ctx.db, ctx, periodId));
     return { fileName, dataBase64: bytes.toString('base64') };
   },
   'merge-override': async (args, ctx) => overrideMerged(ctx.db, ctx, args),
+  'merge-save': async ({ periodId, narratives }, ctx) => saveMerge(ctx.db, ctx, periodId, narratives),
+  'merge-export-upstream': async ({ periodId }, ctx) => {
+    const t = await exportMergeUpstream(ctx.db, ctx, periodId);
+    return { fileName: t.fileName, dataBase64: t.bytes.toString('base64'), periodName: t.periodName };
+  },
 };

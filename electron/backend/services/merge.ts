@@ -2,7 +2,8 @@
  * The merge view: a period's measures × the child units' values, rolled up by each measure's
  * rule, judged against this year's target, next to the same period a year before.
  */
-import type { MergeRow, MergeView, PeriodDto } from '../../../shared/api/types';
+import type { EntryValue, MergeRow, MergeView, PeriodDto } from '../../../shared/api/types';
+import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 import { formatIsoDate } from '../../../shared/domain/org-units';
 import { assess, rollUp, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
@@ -13,6 +14,7 @@ import { expectedUnits, getPeriod, listPeriods, periodStatus } from './periods';
 import { getPlan } from './plans';
 import { audit } from './audit';
 import { getSetting } from './settings';
+import { templateForUnit } from './templates';
 import { listUnits } from './units';
 
 /** Units that stand for a part of the territory; their counts and rates add up to the parent's. */
@@ -28,7 +30,8 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const children = await expectedUnits(db, period);
   const parentName = (await listUnits(db, period.dataTo, true)).find((u) => u.id === parentId)?.name ?? '';
 
-  const reports = await db.selectFrom('report').select(['id', 'unit_id']).where('period_id', '=', periodId).where('is_current', '=', 1).execute();
+  const childIds = new Set(children.map((u) => u.id));
+  const reports = (await db.selectFrom('report').select(['id', 'unit_id']).where('period_id', '=', periodId).where('is_current', '=', 1).execute()).filter((r) => childIds.has(r.unit_id));
   const values = reports.length
     ? await db
         .selectFrom('report_value')
@@ -97,6 +100,18 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   }
   const reported = new Set(reports.map((r) => r.unit_id));
   const missing = children.filter((u) => !reported.has(u.id)).map((u) => u.name);
+  const texts = reports.length ? await db.selectFrom('report_narrative').selectAll().where('report_id', 'in', reports.map((r) => r.id)).execute() : [];
+  const own = await db.selectFrom('report').selectAll().where('period_id', '=', periodId).where('unit_id', '=', parentId).where('is_current', '=', 1).where('source', '=', 'merge').executeTakeFirst();
+  const ownTexts = own ? await db.selectFrom('report_narrative').selectAll().where('report_id', '=', own.id).execute() : [];
+  const narratives = NARRATIVE_SECTIONS.map((section) => {
+    const parts = children.flatMap((u) => {
+      const report = reports.find((r) => r.unit_id === u.id);
+      const text = report && texts.find((t) => t.report_id === report.id && t.section === section.key)?.body;
+      return text ? [{ unitName: u.name, text }] : [];
+    });
+    const saved = ownTexts.find((t) => t.section === section.key)?.body;
+    return { key: section.key, label: section.label, parts, draft: saved ?? parts.map((p) => `- ${p.unitName}: ${p.text}`).join('\n') };
+  });
   return {
     period,
     parentUnitId: parentId,
@@ -108,6 +123,8 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     rows,
     completeness: { expected: children.length, reported: reported.size, missing, late: status.units.filter((u) => u.late).map((u) => u.unitName) },
     missingText: missing.length ? `Chưa có số liệu của: ${missing.join(', ')} (tính đến ngày ${formatIsoDate(status.today)}).` : null,
+    narratives,
+    saved: own ? { reportId: own.id, revision: own.revision, savedAt: own.received_at } : null,
   };
 }
 
@@ -144,4 +161,58 @@ export async function overrideMerged(db: Db, ctx: BackendContext, args: { period
     await audit(trx, ctx, { entity: 'merge', entityId: args.periodId, action: `override ${row.code}`, before: { value: row.total.value }, after: { value: args.value ?? row.computed.value }, reason: args.reason });
   });
   return { measureId: args.measureId, value: args.value };
+}
+
+/** The merged values as a report's values: rates keep their summed numerator and denominator. */
+function mergedValues(view: MergeView): EntryValue[] {
+  return view.rows
+    .filter((r) => r.total.value !== null || r.total.numerator !== null)
+    .map((r) => ({ measureId: r.measureId, numerator: r.total.numerator, denominator: r.total.denominator, value: r.total.value, textValue: null, note: r.override ? `Sửa tay: ${r.override.reason}` : null }));
+}
+
+/** Saves the merge as the compiling unit's own report for the period (a new revision each time). */
+export async function saveMerge(db: Db, ctx: BackendContext, periodId: number, narratives: Partial<Record<NarrativeKey, string>> = {}): Promise<{ reportId: number; revision: number; savedAt: string }> {
+  const view = await mergeView(db, ctx, periodId, undefined, false);
+  const savedAt = nowIso(ctx);
+  const values = mergedValues(view);
+  const texts = Object.fromEntries(view.narratives.map((n) => [n.key, narratives[n.key as NarrativeKey] ?? n.draft]));
+  return db.transaction().execute(async (trx) => {
+    const last = await trx.selectFrom('report').select((eb) => eb.fn.max<number>('revision').as('rev')).where('period_id', '=', periodId).where('unit_id', '=', view.parentUnitId).executeTakeFirst();
+    const revision = (last?.rev ?? 0) + 1;
+    await trx.updateTable('report').set({ is_current: 0 }).where('period_id', '=', periodId).where('unit_id', '=', view.parentUnitId).execute();
+    const { id } = await trx
+      .insertInto('report')
+      .values({ period_id: periodId, unit_id: view.parentUnitId, revision, is_current: 1, status: 'valid', source: 'merge', received_at: savedAt, file_name: null, file_sha256: null, file_bytes: null, warnings_json: JSON.stringify(view.missingText ? [{ severity: 'warning', row: null, cell: null, message: view.missingText }] : []), approved_at: null, approved_by: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const v of values) {
+      await trx.insertInto('report_value').values({ report_id: id, measure_id: v.measureId, numerator: v.numerator, denominator: v.denominator, value: v.value, text_value: null, note: v.note }).execute();
+    }
+    for (const [section, body] of Object.entries(texts)) if (body.trim()) await trx.insertInto('report_narrative').values({ report_id: id, section, body }).execute();
+    await audit(trx, ctx, { entity: 'merge', entityId: periodId, action: 'save', after: { reportId: id, revision, values: values.length, missing: view.completeness.missing } });
+    return { reportId: id, revision, savedAt };
+  });
+}
+
+/**
+ * The compiled report as the file the level above imports: its template for this unit, filled
+ * with the merged values (a district's merge becomes a file the province takes like any other).
+ */
+export async function exportMergeUpstream(db: Db, ctx: BackendContext, periodId: number): Promise<{ fileName: string; bytes: Buffer; periodName: string }> {
+  const view = await mergeView(db, ctx, periodId, undefined, false);
+  let upstream: PeriodDto | undefined;
+  for (const p of await listPeriods(db)) {
+    if (p.id === periodId || p.year !== view.period.year || p.kind !== view.period.kind) continue;
+    if ((await expectedUnits(db, p)).some((u) => u.id === view.parentUnitId)) {
+      upstream = p;
+      break;
+    }
+  }
+  if (!upstream) {
+    throw new UserError('validation', `Không có kỳ báo cáo cấp trên (${view.period.name}) nhận báo cáo của ${view.parentUnitName} trong dữ liệu này. Hãy lập kỳ của cấp trên, hoặc điền số tổng hợp vào biểu mẫu cấp trên gửi.`);
+  }
+  const values = new Map(mergedValues(view).map((v) => [view.rows.find((r) => r.measureId === v.measureId)!.code, v]));
+  const narratives = Object.fromEntries(view.narratives.map((n) => [n.key, n.draft])) as Partial<Record<NarrativeKey, string>>;
+  const t = await templateForUnit(db, ctx, upstream.id, view.parentUnitId, { values, narratives });
+  return { fileName: t.fileName, bytes: t.bytes, periodName: upstream.name };
 }

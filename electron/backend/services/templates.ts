@@ -5,7 +5,7 @@ import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { fold } from '../import/plan-sheet';
-import { buildTemplate } from '../templates/write-template';
+import { buildTemplate, type TemplateInput } from '../templates/write-template';
 import { expectedUnits, getPeriod } from './periods';
 import { getPlan } from './plans';
 
@@ -17,7 +17,7 @@ export async function unitTasks(db: Db, tasks: TaskDto[], unitId: number): Promi
   return tasks.flatMap((t): UnitTask[] => (t.leadUnitId === unitId ? [{ ...t, role: 'lead' }] : coop.has(t.id) ? [{ ...t, role: 'cooperating' }] : []));
 }
 
-async function templatesOf(db: Db, ctx: BackendContext, periodId: number, only?: number): Promise<{ unit: UnitDto; fileName: string; bytes: Buffer }[]> {
+async function templatesOf(db: Db, ctx: BackendContext, periodId: number, only?: number, filled?: TemplateInput['filled']): Promise<{ unit: UnitDto; fileName: string; bytes: Buffer }[]> {
   const period = await getPeriod(db, periodId);
   const plan = await getPlan(db, period.planId);
   if (plan.measureCount === 0) throw new UserError('validation', `Kế hoạch của kỳ "${period.name}" chưa có chỉ tiêu nào; hãy thêm chỉ tiêu trước khi xuất biểu mẫu.`);
@@ -28,14 +28,14 @@ async function templatesOf(db: Db, ctx: BackendContext, periodId: number, only?:
   const generatedAt = nowIso(ctx);
   const out = [];
   for (const unit of chosen) {
-    const built = buildTemplate({ plan, period, unit, tasks: await unitTasks(db, plan.tasks, unit.id), generatedAt });
+    const built = buildTemplate({ plan, period, unit, tasks: await unitTasks(db, plan.tasks, unit.id), generatedAt, filled });
     out.push({ unit, fileName: built.fileName, bytes: built.bytes });
   }
   return out;
 }
 
-export async function templateForUnit(db: Db, ctx: BackendContext, periodId: number, unitId: number): Promise<{ fileName: string; bytes: Buffer }> {
-  const [t] = await templatesOf(db, ctx, periodId, unitId);
+export async function templateForUnit(db: Db, ctx: BackendContext, periodId: number, unitId: number, filled?: TemplateInput['filled']): Promise<{ fileName: string; bytes: Buffer }> {
+  const [t] = await templatesOf(db, ctx, periodId, unitId, filled);
   return t!;
 }
 

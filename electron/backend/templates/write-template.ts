@@ -4,11 +4,11 @@
  * which period the file is.
  */
 import * as XLSX from 'xlsx';
-import type { MeasureDto, PeriodDto, PlanDetail, TaskDto, UnitDto } from '../../../shared/api/types';
+import type { EntryValue, MeasureDto, PeriodDto, PlanDetail, TaskDto, UnitDto } from '../../../shared/api/types';
 import { formatIsoDate } from '../../../shared/domain/org-units';
 import { levelOfUnit } from '../../../shared/domain/periods';
 import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
-import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TEMPLATE_FORMAT, TEMPLATE_VERSION, layoutChecksum, templateFileName, type TemplateMeta } from './layout';
+import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TEMPLATE_FORMAT, TEMPLATE_VERSION, layoutChecksum, templateFileName, type NarrativeKey, type TemplateMeta } from './layout';
 
 export interface TemplateInput {
   plan: PlanDetail;
@@ -16,6 +16,8 @@ export interface TemplateInput {
   unit: UnitDto;
   tasks: (TaskDto & { role: 'lead' | 'cooperating' })[];
   generatedAt: string;
+  /** Values already filled in (a compiled report sent up a level), by measure code. */
+  filled?: { values: Map<string, EntryValue>; narratives?: Partial<Record<NarrativeKey, string>> };
 }
 
 /** This year's target as printed, or the phase-end target when the year has none. */
@@ -84,18 +86,20 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
         s.set(row, COL.name, m.name, 'label');
         s.set(row, COL.unit, m.unitLabel, 'label');
         s.set(row, COL.target, targetFor(m, period.year), 'labelNumber');
+        const v = input.filled?.values.get(m.code);
         if (m.valueKind === 'rate') {
-          s.set(row, COL.numerator, null, 'input');
-          s.set(row, COL.denominator, null, 'input');
+          s.set(row, COL.numerator, v?.numerator ?? null, 'input');
+          s.set(row, COL.denominator, v?.denominator ?? null, 'input');
           const e = XLSX.utils.encode_cell({ r: row, c: COL.numerator });
           const f = XLSX.utils.encode_cell({ r: row, c: COL.denominator });
-          s.formula(row, COL.value, `IF(AND(ISNUMBER(${e}),ISNUMBER(${f}),${f}>0),${e}/${f}*${m.rateFactor},"")`);
+          if (v && v.numerator === null && v.value !== null) s.set(row, COL.value, v.value, 'input');
+          else s.formula(row, COL.value, `IF(AND(ISNUMBER(${e}),ISNUMBER(${f}),${f}>0),${e}/${f}*${m.rateFactor},"")`);
         } else {
           s.set(row, COL.numerator, '—', 'na');
           s.set(row, COL.denominator, '—', 'na');
-          s.set(row, COL.value, null, m.valueKind === 'count' ? 'input' : 'inputText');
+          s.set(row, COL.value, m.valueKind === 'count' ? (v?.value ?? null) : (v?.textValue ?? null), m.valueKind === 'count' ? 'input' : 'inputText');
         }
-        s.set(row, COL.note, null, 'inputText');
+        s.set(row, COL.note, v?.note ?? null, 'inputText');
         row++;
       }
     }
@@ -127,7 +131,7 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
   NARRATIVE_SECTIONS.forEach((section, i) => {
     const r = 4 + i;
     n.set(r, 0, section.label, 'labelBold');
-    n.set(r, 1, null, 'inputText');
+    n.set(r, 1, input.filled?.narratives?.[section.key] ?? null, 'inputText');
     n.height(r, 120);
   });
   add(SHEETS.narrative, n, true);
