@@ -15,7 +15,7 @@ test('the merge view rolls up the units, shows completeness, drills into a total
   const m = (code: string) => entry.measures.find((x) => x.code === code)!.id;
   const empty = { numerator: null, denominator: null, value: null, textValue: null, note: null };
   await api('report-entry-save', { periodId: 2, unitId: unit('Huyện Sa Thầy'), values: [{ ...empty, measureId: m('1.2'), numerator: 6, denominator: 10 }, { ...empty, measureId: m('1.1'), value: 6 }] });
-  await api('report-entry-save', { periodId: 2, unitId: unit('Huyện Kon Rẫy'), values: [{ ...empty, measureId: m('1.2'), numerator: 3, denominator: 6 }, { ...empty, measureId: m('1.1'), value: 3 }] });
+  await api('report-entry-save', { periodId: 2, unitId: unit('Huyện Kon Rẫy'), values: [{ ...empty, measureId: m('1.2'), numerator: 3, denominator: 6 }, { ...empty, measureId: m('1.1'), value: 3 }], narratives: { difficulties: 'Thiếu cán bộ làm công tác trẻ em ở xã.' } });
   await api('report-entry-save', { periodId: 2, unitId: unit('Sở Y tế'), values: [{ ...empty, measureId: m('3.1'), numerator: 96, denominator: 10000 }] });
 
   await page.getByRole('link', { name: 'Tổng hợp' }).click();
@@ -47,12 +47,21 @@ test('the merge view rolls up the units, shows completeness, drills into a total
   await expect(table.locator('tr[data-measure-code="1.2"]')).toContainText('sửa tay');
   await expect(table.locator('tr[data-measure-code="1.2"]')).toContainText('Đạt');
 
+  await page.getByRole('tab', { name: 'Nội dung báo cáo' }).click();
+  const difficulties = page.getByLabel('II. Khó khăn, vướng mắc');
+  await expect(difficulties).toHaveValue('- Huyện Kon Rẫy: Thiếu cán bộ làm công tác trẻ em ở xã.');
+  await difficulties.fill('Một số huyện thiếu cán bộ làm công tác trẻ em ở xã.');
+  await page.getByRole('button', { name: 'Lưu báo cáo tổng hợp' }).click();
+  await expect(page.getByText('Đã lưu báo cáo tổng hợp lần 1')).toBeVisible();
+  await expect(difficulties).toHaveValue('Một số huyện thiếu cán bộ làm công tác trẻ em ở xã.');
+
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất Excel' }).click();
   const file = await download;
   const path = await file.path();
   const wb = XLSX.read(fs.readFileSync(path!), { type: 'buffer' });
-  expect(wb.SheetNames.slice(0, 2)).toEqual(['Phụ lục', 'Theo đơn vị']);
+  expect(wb.SheetNames.slice(0, 3)).toEqual(['Phụ lục', 'Nội dung', 'Theo đơn vị']);
+  expect(XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Nội dung']!, { header: 1 }).flat()).toContain('Một số huyện thiếu cán bộ làm công tác trẻ em ở xã.');
   expect(wb.SheetNames).toContain('Huyện Sa Thầy');
   const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Phụ lục']!, { header: 1 });
   const r12 = rows.find((r) => r[0] === '1.2')!;

@@ -55,6 +55,16 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
   }
   add('Phụ lục', a);
 
+  // The compiled narratives.
+  const n = new SheetBuilder([30, 100]);
+  n.merged(0, 0, 1, 'NỘI DUNG BÁO CÁO TỔNG HỢP', 'title');
+  n.merged(1, 0, 1, `${view.period.name} — ${view.parentUnitName}`, 'subtitle');
+  view.narratives.forEach((section, i) => {
+    n.set(3 + i, 0, section.label, 'labelBold');
+    n.set(3 + i, 1, section.draft || '(chưa có nội dung)', 'label');
+  });
+  add('Nội dung', n);
+
   // The matrix by unit.
   const m = new SheetBuilder([9, 48, 9, ...view.units.map(() => 13), 13]);
   m.merged(0, 0, 3 + view.units.length, `TỔNG HỢP THEO ĐƠN VỊ — ${view.period.name}`, 'title');

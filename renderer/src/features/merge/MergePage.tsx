@@ -20,6 +20,8 @@ export function MergePage() {
   const chosen = periodId ?? periods.data?.[0]?.id;
   const view = useAsync(() => (chosen ? api.call('merge-get', { periodId: chosen }) : Promise.resolve(null)), [chosen]);
   const [drill, setDrill] = useState<MergeRow | null>(null);
+  const [tab, setTab] = useState<'values' | 'narratives'>('values');
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
   const action = useAction();
   const toast = useToast();
 
@@ -38,6 +40,19 @@ export function MergePage() {
     );
   }
   const v = view.data;
+  const saveMerge = () =>
+    action.run(async () => {
+      const r = await api.call('merge-save', { periodId: chosen!, narratives: drafts });
+      toast(`Đã lưu báo cáo tổng hợp (lần ${r.revision}).`);
+      setDrafts({});
+      view.reload();
+    });
+  const exportUpstream = () =>
+    action.run(async () => {
+      const f = await api.call('merge-export-upstream', { periodId: chosen! });
+      downloadBase64(f.fileName, f.dataBase64, XLSX_MIME);
+      toast(`Đã tạo tệp gửi cấp trên cho kỳ "${f.periodName}".`);
+    });
   const exportXlsx = () =>
     action.run(async () => {
       const f = await api.call('merge-export', { periodId: chosen! });
@@ -53,6 +68,12 @@ export function MergePage() {
           <p className="page-lead">Số liệu các đơn vị cộng dồn theo quy tắc của từng chỉ tiêu: số lượng cộng lại, tỷ lệ tính lại từ tổng tử số và tổng mẫu số, chỉ tiêu của sở chủ trì lấy số của sở.</p>
         </div>
         <div className="toolbar">
+          <button type="button" disabled={!v || action.busy} onClick={() => void saveMerge()}>
+            Lưu báo cáo tổng hợp
+          </button>
+          <button type="button" disabled={!v || action.busy} onClick={() => void exportUpstream()}>
+            Xuất tệp gửi cấp trên
+          </button>
           <button type="button" className="primary" disabled={!v || action.busy} onClick={() => void exportXlsx()}>
             Xuất Excel
           </button>
@@ -61,7 +82,14 @@ export function MergePage() {
       <div className="filter-bar">
         <label>
           Kỳ{' '}
-          <select aria-label="Chọn kỳ tổng hợp" value={chosen} onChange={(e) => setPeriodId(Number(e.target.value))}>
+          <select
+            aria-label="Chọn kỳ tổng hợp"
+            value={chosen}
+            onChange={(e) => {
+              setPeriodId(Number(e.target.value));
+              setDrafts({});
+            }}
+          >
             {periods.data.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name} — {p.parentUnitName}
@@ -69,11 +97,27 @@ export function MergePage() {
             ))}
           </select>
         </label>
+        {v?.saved ? (
+          <span className="muted small">
+            Đã lưu báo cáo tổng hợp lần {v.saved.revision} lúc {formatIsoDate(v.saved.savedAt.slice(0, 10))}
+          </span>
+        ) : null}
       </div>
       <ErrorBox message={view.error ?? action.error} />
       {view.loading && !v ? <Loading /> : null}
       {v ? <Completeness view={v} /> : null}
-      {v ? <Matrix view={v} onDrill={setDrill} /> : null}
+      {v ? (
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'values'} onClick={() => setTab('values')}>
+            Số liệu ({v.rows.length} chỉ tiêu)
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'narratives'} onClick={() => setTab('narratives')}>
+            Nội dung báo cáo
+          </button>
+        </div>
+      ) : null}
+      {v && tab === 'values' ? <Matrix view={v} onDrill={setDrill} /> : null}
+      {v && tab === 'narratives' ? <Narratives view={v} drafts={drafts} onChange={setDrafts} /> : null}
       {drill && v ? (
         <DrillDown
           view={v}
@@ -340,5 +384,36 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
         ) : null}
       </form>
     </Dialog>
+  );
+}
+
+/** What each unit wrote under I–IV, and the compiler's draft built from it, to rewrite into one text. */
+function Narratives({ view: v, drafts, onChange }: { view: MergeView; drafts: Record<string, string>; onChange: (d: Record<string, string>) => void }) {
+  return (
+    <div className="narratives">
+      <p className="field-hint">Bản nháp ghép nội dung của từng đơn vị; sửa thành một bài viết rồi bấm "Lưu báo cáo tổng hợp".</p>
+      {v.narratives.map((n) => (
+        <div key={n.key} className="narrative-block">
+          <label className="field">
+            <span>{n.label}</span>
+            <textarea rows={7} aria-label={n.label} value={drafts[n.key] ?? n.draft} onChange={(e) => onChange({ ...drafts, [n.key]: e.target.value })} />
+          </label>
+          {n.parts.length ? (
+            <details>
+              <summary>Nội dung gốc của {n.parts.length} đơn vị</summary>
+              <ul className="small">
+                {n.parts.map((p) => (
+                  <li key={p.unitName}>
+                    <b>{p.unitName}:</b> {p.text}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : (
+            <p className="muted small">Chưa đơn vị nào viết phần này.</p>
+          )}
+        </div>
+      ))}
+    </div>
   );
 }
