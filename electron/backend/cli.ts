@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract';
 import type { PlanDetail, PlanSummary, UnitReportStatus } from '../../shared/api/types';
 import { LATE_LABEL, REPORT_STATUSES } from '../../shared/domain/periods';
+import { ASSESSMENTS } from '../../shared/domain/rollup';
+import { formatVnNumber } from '../../shared/domain/vn-number';
 import { formatIsoDate } from '../../shared/domain/org-units';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
 import { defaultDbPath } from './default-paths';
@@ -29,6 +31,10 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
                                nhận báo cáo của đơn vị; mã thoát 0 chỉ khi mọi tệp đều được nhận
   status [--period KỲ] [--json]
                                tình hình nhận báo cáo của kỳ (mặc định: kỳ có hạn nộp gần nhất)
+  merge --period KỲ [--unit ĐƠN_VỊ] [--json]
+                               tổng hợp số liệu của kỳ (ĐƠN_VỊ: đơn vị tổng hợp của kỳ)
+  export --period KỲ [--unit ĐƠN_VỊ] --format xlsx --out TỆP
+                               xuất báo cáo tổng hợp ra Excel
 
 KỲ là số kỳ báo cáo; ĐƠN_VỊ là số hoặc mã đơn vị (ví dụ KT.ST).`;
 
@@ -151,7 +157,50 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
       }
     });
   }
+  if (command === 'merge' || command === 'export') {
+    const periodId = intFlag(args, 'period', 'kỳ báo cáo');
+    const view = await call(backend, 'merge-get', { periodId });
+    const unitFlag = stringFlag(args, 'unit');
+    if (unitFlag !== undefined && unitFlag !== String(view.parentUnitId) && unitFlag !== (await unitCode(backend, view.parentUnitId))) {
+      throw new CliError(`Kỳ ${view.period.name} do ${view.parentUnitName} tổng hợp, không phải "${unitFlag}".`);
+    }
+    if (command === 'merge') {
+      const units = new Map(view.units.map((u) => [u.id, u.name]));
+      const measures = view.rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        unit: r.unitLabel,
+        rollup: r.rollup,
+        numerator: r.total.numerator,
+        denominator: r.total.denominator,
+        value: r.total.value,
+        computedValue: r.computed.value,
+        override: r.override,
+        target: r.targetText,
+        assessment: r.assessment,
+        contributingUnits: r.contributing.map((u) => units.get(u)),
+        missingUnits: r.missing.map((u) => units.get(u)),
+      }));
+      return out({ period: view.period.name, unit: view.parentUnitName, completeness: view.completeness, missingText: view.missingText, measures }, () => {
+        console.log(`${view.period.name} — ${view.parentUnitName}: ${view.completeness.reported}/${view.completeness.expected} đơn vị đã gửi`);
+        if (view.missingText) console.log(view.missingText);
+        for (const m of measures) console.log(`  ${m.code.padEnd(6)} ${m.value === null ? '—' : formatVnNumber(m.value, { maxDecimals: 2 })} ${m.unit}  (chỉ tiêu ${m.target}) ${ASSESSMENTS[m.assessment]}`);
+      });
+    }
+    const format = stringFlag(args, 'format') ?? 'xlsx';
+    if (format !== 'xlsx') throw new CliError(`Định dạng "${format}" chưa hỗ trợ; dùng --format xlsx.`);
+    const file = stringFlag(args, 'out');
+    if (!file) throw new CliError('Cần tệp kết quả: --out TỆP.xlsx');
+    const f = await call(backend, 'merge-export', { periodId });
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, Buffer.from(f.dataBase64, 'base64'));
+    return out({ file: path.resolve(file) }, () => console.log(path.resolve(file)));
+  }
   throw new CliError(USAGE);
+}
+
+async function unitCode(backend: Backend, unitId: number): Promise<string> {
+  return (await call(backend, 'unit-get', { id: unitId })).code;
 }
 
 function intFlag(args: ParsedArgs, name: string, what: string): number {

@@ -63,4 +63,25 @@ describe('command line', () => {
     const status = JSON.parse((await cli(['status', '--period', '2', '--json', '--db', db])).stdout);
     expect(status.counts).toMatchObject({ valid: 2, has_errors: 1 });
   }, 90_000);
+
+  it('merges a period as JSON and exports the submission .xlsx', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    await cli(['demo', '--db', db]);
+    const out = path.join(dir, 'bm');
+    await cli(['template', '--period', '2', '--unit', 'KT.ST', '--out', out, '--db', db]);
+    const f = path.join(out, 'Huyện Sa Thầy - Năm 2024.xlsx');
+    fs.writeFileSync(f, fillTemplate(fs.readFileSync(f), { '1.1': { G: 4 }, '1.2': { E: '4', F: '5' } }));
+    await cli(['import', f, '--db', db]);
+    const merged = JSON.parse((await cli(['merge', '--period', '2', '--unit', 'KT', '--json', '--db', db])).stdout);
+    const m12 = merged.measures.find((m: { code: string }) => m.code === '1.2');
+    expect(m12).toMatchObject({ numerator: 4, denominator: 5, value: 80, target: '58,82', assessment: 'met', contributingUnits: ['Huyện Sa Thầy'] });
+    expect(m12.missingUnits).toHaveLength(9);
+    expect(merged.completeness).toMatchObject({ expected: 24, reported: 1 });
+    const wrong = await cli(['merge', '--period', '2', '--unit', 'KT.ST', '--db', db]).catch((e: { code: number; stderr: string }) => e);
+    expect((wrong as { stderr: string }).stderr).toContain('do Tỉnh Kon Tum tổng hợp');
+    const xlsx = path.join(dir, 'tong-hop.xlsx');
+    await cli(['export', '--period', '2', '--unit', 'KT', '--format', 'xlsx', '--out', xlsx, '--db', db]);
+    expect(fs.existsSync(xlsx)).toBe(true);
+  }, 90_000);
 });
