@@ -153,6 +153,7 @@ export const apiMethods = {
   'merge-save': z.object({
     periodId: id,
     narratives: z.partialRecord(z.enum(NARRATIVE_SECTIONS.map((s) => s.key) as [NarrativeKey, ...NarrativeKey[]]), z.string().max(200_000)).optional(),
+    taskProgress: z.array(z.object({ taskId: id, progress: z.string().max(50_000) })).max(2000).optional(),
   }),
   'merge-export-upstream': z.object({ periodId: id }),
   'merge-override': z.object({

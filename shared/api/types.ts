@@ -341,6 +341,8 @@ export interface MergeView {
   missingText: string | null;
   /** Sections I–IV: what each unit wrote, and the draft to rewrite (the saved text once saved). */
   narratives: { key: string; label: string; parts: { unitName: string; text: string }[]; draft: string }[];
+  /** Task progress by task (with its lead agency): what each unit wrote, and the draft. */
+  tasks: { taskId: number; key: string; content: string; leadName: string; parts: { unitName: string; text: string }[]; draft: string }[];
   /** The compiling unit's own report made from this merge, once saved. */
   saved: { reportId: number; revision: number; savedAt: string } | null;
 }

@@ -9,7 +9,7 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export' | 'merge-o
     return { fileName, dataBase64: bytes.toString('base64') };
   },
   'merge-override': async (args, ctx) => overrideMerged(ctx.db, ctx, args),
-  'merge-save': async ({ periodId, narratives }, ctx) => saveMerge(ctx.db, ctx, periodId, narratives),
+  'merge-save': async ({ periodId, narratives, taskProgress }, ctx) => saveMerge(ctx.db, ctx, periodId, narratives, taskProgress),
   'merge-export-upstream': async ({ periodId }, ctx) => {
     const t = await exportMergeUpstream(ctx.db, ctx, periodId);
     return { fileName: t.fileName, dataBase64: t.bytes.toString('base64'), periodName: t.periodName };

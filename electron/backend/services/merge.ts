@@ -9,7 +9,7 @@ import { assess, rollUp, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
-import { targetFor } from '../templates/write-template';
+import { targetFor, taskKey } from '../templates/write-template';
 import { expectedUnits, getPeriod, listPeriods, periodStatus } from './periods';
 import { getPlan } from './plans';
 import { audit } from './audit';
@@ -112,6 +112,17 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     const saved = ownTexts.find((t) => t.section === section.key)?.body;
     return { key: section.key, label: section.label, parts, draft: saved ?? parts.map((p) => `- ${p.unitName}: ${p.text}`).join('\n') };
   });
+  const progress = reports.length ? await db.selectFrom('report_task_progress').selectAll().where('report_id', 'in', reports.map((r) => r.id)).execute() : [];
+  const ownProgress = own ? await db.selectFrom('report_task_progress').selectAll().where('report_id', '=', own.id).execute() : [];
+  const tasks = plan.tasks.map((t) => {
+    const parts = children.flatMap((u) => {
+      const report = reports.find((r) => r.unit_id === u.id);
+      const text = report && progress.find((p) => p.report_id === report.id && p.task_id === t.id)?.progress;
+      return text ? [{ unitName: u.name, text }] : [];
+    });
+    const saved = ownProgress.find((p) => p.task_id === t.id)?.progress;
+    return { taskId: t.id, key: taskKey(t), content: t.content, leadName: t.leadName, parts, draft: saved ?? parts.map((p) => `- ${p.unitName}: ${p.text}`).join('\n') };
+  });
   return {
     period,
     parentUnitId: parentId,
@@ -124,6 +135,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     completeness: { expected: children.length, reported: reported.size, missing, late: status.units.filter((u) => u.late).map((u) => u.unitName) },
     missingText: missing.length ? `Chưa có số liệu của: ${missing.join(', ')} (tính đến ngày ${formatIsoDate(status.today)}).` : null,
     narratives,
+    tasks,
     saved: own ? { reportId: own.id, revision: own.revision, savedAt: own.received_at } : null,
   };
 }
@@ -171,7 +183,13 @@ function mergedValues(view: MergeView): EntryValue[] {
 }
 
 /** Saves the merge as the compiling unit's own report for the period (a new revision each time). */
-export async function saveMerge(db: Db, ctx: BackendContext, periodId: number, narratives: Partial<Record<NarrativeKey, string>> = {}): Promise<{ reportId: number; revision: number; savedAt: string }> {
+export async function saveMerge(
+  db: Db,
+  ctx: BackendContext,
+  periodId: number,
+  narratives: Partial<Record<NarrativeKey, string>> = {},
+  taskProgress: { taskId: number; progress: string }[] = [],
+): Promise<{ reportId: number; revision: number; savedAt: string }> {
   const view = await mergeView(db, ctx, periodId, undefined, false);
   const savedAt = nowIso(ctx);
   const values = mergedValues(view);
@@ -189,6 +207,10 @@ export async function saveMerge(db: Db, ctx: BackendContext, periodId: number, n
       await trx.insertInto('report_value').values({ report_id: id, measure_id: v.measureId, numerator: v.numerator, denominator: v.denominator, value: v.value, text_value: null, note: v.note }).execute();
     }
     for (const [section, body] of Object.entries(texts)) if (body.trim()) await trx.insertInto('report_narrative').values({ report_id: id, section, body }).execute();
+    for (const t of view.tasks) {
+      const text = taskProgress.find((p) => p.taskId === t.taskId)?.progress ?? t.draft;
+      if (text.trim()) await trx.insertInto('report_task_progress').values({ report_id: id, task_id: t.taskId, progress: text }).execute();
+    }
     await audit(trx, ctx, { entity: 'merge', entityId: periodId, action: 'save', after: { reportId: id, revision, values: values.length, missing: view.completeness.missing } });
     return { reportId: id, revision, savedAt };
   });

@@ -63,6 +63,14 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
     n.set(3 + i, 0, section.label, 'labelBold');
     n.set(3 + i, 1, section.draft || '(chưa có nội dung)', 'label');
   });
+  if (view.tasks.length) {
+    const base = 4 + view.narratives.length;
+    n.merged(base, 0, 1, 'TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ', 'group');
+    view.tasks.forEach((t, i) => {
+      n.set(base + 1 + i, 0, `${t.key}. ${t.content} (chủ trì: ${t.leadName})`, 'label');
+      n.set(base + 1 + i, 1, t.draft || '(chưa có báo cáo)', 'label');
+    });
+  }
   add('Nội dung', n);
 
   // The matrix by unit.

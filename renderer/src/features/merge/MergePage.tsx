@@ -22,6 +22,7 @@ export function MergePage() {
   const [drill, setDrill] = useState<MergeRow | null>(null);
   const [tab, setTab] = useState<'values' | 'narratives'>('values');
   const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [taskDrafts, setTaskDrafts] = useState<Record<number, string>>({});
   const action = useAction();
   const toast = useToast();
 
@@ -42,9 +43,11 @@ export function MergePage() {
   const v = view.data;
   const saveMerge = () =>
     action.run(async () => {
-      const r = await api.call('merge-save', { periodId: chosen!, narratives: drafts });
+      const taskProgress = Object.entries(taskDrafts).map(([taskId, progress]) => ({ taskId: Number(taskId), progress }));
+      const r = await api.call('merge-save', { periodId: chosen!, narratives: drafts, taskProgress });
       toast(`Đã lưu báo cáo tổng hợp (lần ${r.revision}).`);
       setDrafts({});
+      setTaskDrafts({});
       view.reload();
     });
   const exportUpstream = () =>
@@ -117,7 +120,7 @@ export function MergePage() {
         </div>
       ) : null}
       {v && tab === 'values' ? <Matrix view={v} onDrill={setDrill} /> : null}
-      {v && tab === 'narratives' ? <Narratives view={v} drafts={drafts} onChange={setDrafts} /> : null}
+      {v && tab === 'narratives' ? <Narratives view={v} drafts={drafts} onChange={setDrafts} taskDrafts={taskDrafts} onTaskChange={setTaskDrafts} /> : null}
       {drill && v ? (
         <DrillDown
           view={v}
@@ -251,6 +254,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                   {r.previous ? (
                     <td className="num sticky-right" style={right(3)}>
                       {fmt(r.previous.value, rate)}
+                      {r.previous.value !== null && r.total.value !== null ? <div className="small muted">{changeText(r.total.value - r.previous.value, rate)}</div> : null}
                     </td>
                   ) : null}
                 </tr>
@@ -388,7 +392,14 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
 }
 
 /** What each unit wrote under I–IV, and the compiler's draft built from it, to rewrite into one text. */
-function Narratives({ view: v, drafts, onChange }: { view: MergeView; drafts: Record<string, string>; onChange: (d: Record<string, string>) => void }) {
+function Narratives(props: {
+  view: MergeView;
+  drafts: Record<string, string>;
+  onChange: (d: Record<string, string>) => void;
+  taskDrafts: Record<number, string>;
+  onTaskChange: (d: Record<number, string>) => void;
+}) {
+  const { view: v, drafts, onChange } = props;
   return (
     <div className="narratives">
       <p className="field-hint">Bản nháp ghép nội dung của từng đơn vị; sửa thành một bài viết rồi bấm "Lưu báo cáo tổng hợp".</p>
@@ -414,6 +425,22 @@ function Narratives({ view: v, drafts, onChange }: { view: MergeView; drafts: Re
           )}
         </div>
       ))}
+      {v.tasks.length ? <h2>Tiến độ thực hiện nhiệm vụ</h2> : null}
+      {v.tasks.map((t) => (
+        <div key={t.taskId} className="narrative-block">
+          <label className="field">
+            <span>
+              {t.key}. {t.content} <span className="muted">(chủ trì: {t.leadName})</span>
+            </span>
+            <textarea rows={3} aria-label={`Nhiệm vụ ${t.key}`} value={props.taskDrafts[t.taskId] ?? t.draft} onChange={(e) => props.onTaskChange({ ...props.taskDrafts, [t.taskId]: e.target.value })} />
+          </label>
+        </div>
+      ))}
     </div>
   );
+}
+
+function changeText(delta: number, rate: boolean): string {
+  if (Math.abs(delta) < 1e-9) return 'không đổi';
+  return `${delta > 0 ? 'tăng' : 'giảm'} ${formatVnNumber(Math.abs(delta), rate ? { decimals: 2 } : { maxDecimals: 2 })}`;
 }
