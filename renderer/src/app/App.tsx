@@ -15,7 +15,6 @@ const NAV: { label: string; route?: Route; match: Route['page'][]; later?: strin
   { label: 'Kỳ báo cáo', route: { page: 'home' }, match: ['home', 'entry'] },
   { label: 'Kế hoạch', route: { page: 'plans' }, match: ['plans', 'plan'] },
   { label: 'Đơn vị', route: { page: 'units' }, match: ['units'] },
-  { label: 'Báo cáo đã nhận', match: [], later: 'Xem và sửa số liệu từng báo cáo dạng bảng tính: có ở phiên bản tiếp theo.' },
   { label: 'Tổng hợp', route: { page: 'merge' }, match: ['merge'] },
   { label: 'Cài đặt', route: { page: 'settings' }, match: ['settings'] },
 ];
