@@ -11,6 +11,7 @@ import { NARRATIVE_SECTIONS, type NarrativeKey } from '../domain/narratives';
 import type {
   AppInfo,
   BreakdownDto,
+  DocumentSettings,
   FileUpload,
   ImportFileResult,
   MergeView,
@@ -70,6 +71,20 @@ const periodFields = z.object({
   dataFrom: isoDate,
   dataTo: isoDate,
   deadlines: z.array(z.object({ level: z.enum(keys(DEADLINE_LEVELS)), dueOn: isoDate })).min(1).max(3),
+});
+
+const documentSettings = z.object({
+  parentBody: text(200),
+  issuingBody: required(200, 'tên cơ quan ban hành'),
+  symbol: text(60),
+  number: text(20),
+  place: required(100, 'địa danh'),
+  date: isoDate,
+  subject: required(500, 'trích yếu nội dung báo cáo'),
+  recipients: z.array(text(300)).max(40),
+  authority: text(100),
+  signerTitle: text(100),
+  signerName: text(100),
 });
 
 export const apiMethods = {
@@ -156,6 +171,9 @@ export const apiMethods = {
     taskProgress: z.array(z.object({ taskId: id, progress: z.string().max(50_000) })).max(2000).optional(),
   }),
   'merge-export-upstream': z.object({ periodId: id }),
+  'document-settings-get': z.object({ periodId: id }),
+  'document-settings-set': documentSettings,
+  'merge-pdf': z.object({ periodId: id, document: documentSettings }),
   'merge-override': z.object({
     periodId: id,
     measureId: id,
@@ -218,6 +236,9 @@ export interface ApiResults {
   'merge-get': MergeView;
   'merge-export': FileUpload;
   'merge-override': { measureId: number; value: number | null };
+  'document-settings-get': DocumentSettings;
+  'document-settings-set': DocumentSettings;
+  'merge-pdf': FileUpload;
   'merge-save': { reportId: number; revision: number; savedAt: string };
   'merge-export-upstream': FileUpload & { periodName: string };
   'unit-list': UnitDto[];

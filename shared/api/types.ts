@@ -346,3 +346,25 @@ export interface MergeView {
   /** The compiling unit's own report made from this merge, once saved. */
   saved: { reportId: number; revision: number; savedAt: string } | null;
 }
+
+/** What an official document needs besides its content (set per organisation, changed per report). */
+export interface DocumentSettings {
+  /** `UBND TỈNH KON TUM` */
+  parentBody: string;
+  /** `SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI` */
+  issuingBody: string;
+  /** `BC-SLĐTBXH`, as in `Số: 15/BC-SLĐTBXH` */
+  symbol: string;
+  number: string;
+  place: string;
+  /** ISO date of the document. */
+  date: string;
+  subject: string;
+  /** `Nơi nhận`, one per line (the last usually `Lưu: VT, ...`). */
+  recipients: string[];
+  /** `KT. GIÁM ĐỐC` */
+  authority: string;
+  /** `PHÓ GIÁM ĐỐC` */
+  signerTitle: string;
+  signerName: string;
+}

@@ -1,0 +1,179 @@
+/**
+ * The submission as an official report (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4 portrait body,
+ * two-column header, title and subject, narrative sections, "Nơi nhận" and the signature block,
+ * then the indicator appendix in landscape with repeated header rows and page numbers from
+ * page 2.
+ */
+import pdfmake from 'pdfmake';
+import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { DocumentSettings, MergeView } from '../../../shared/api/types';
+import { documentDateLine, documentNumber } from '../../../shared/domain/documents';
+import { ASSESSMENTS } from '../../../shared/domain/rollup';
+import { formatVnNumber } from '../../../shared/domain/vn-number';
+import { documentFonts } from './fonts';
+
+const MM = 72 / 25.4;
+/** Margins: left 30 mm, top 20 mm, right 15 mm, bottom 20 mm. */
+const MARGINS: [number, number, number, number] = [30 * MM, 20 * MM, 15 * MM, 20 * MM];
+const BODY = 14;
+
+let configured: string | null = null;
+function configure(): void {
+  const f = documentFonts();
+  if (configured === f.normal) return;
+  const allowed = new Set([f.normal, f.bold, f.italics, f.bolditalics]);
+  pdfmake.setFonts({ Serif: { normal: f.normal, bold: f.bold, italics: f.italics, bolditalics: f.bolditalics } });
+  // Nothing from the network, and from the disk only the font files.
+  (pdfmake as unknown as { setUrlAccessPolicy(cb: (url: string) => boolean): void }).setUrlAccessPolicy(() => false);
+  (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void }).setLocalAccessPolicy((p) => allowed.has(p));
+  configured = f.normal;
+}
+
+/** A short rule centred under a line of text. */
+const rule = (width: number): Content => ({
+  columns: [{ width: '*', text: '' }, { width, canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.6 }] }, { width: '*', text: '' }],
+  margin: [0, 3, 0, 4],
+});
+
+function paragraphs(text: string): Content[] {
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => ({ text: p, alignment: 'justify' as const, leadingIndent: 1.27 * 10 * MM, margin: [0, 0, 0, 6] as [number, number, number, number] }));
+}
+
+export function submissionDocument(view: MergeView, doc: DocumentSettings): TDocumentDefinitions {
+  const number = documentNumber(doc.number, doc.symbol);
+  const met = view.rows.filter((r) => r.assessment === 'met').length;
+  const notMet = view.rows.filter((r) => r.assessment === 'not_met').length;
+  const noData = view.rows.filter((r) => r.assessment === 'no_data').length;
+  const summary =
+    `Tổng hợp từ báo cáo của ${view.completeness.reported}/${view.completeness.expected} đơn vị, kết quả thực hiện ${view.rows.length} chỉ tiêu: ` +
+    `${met} chỉ tiêu đạt, ${notMet} chỉ tiêu chưa đạt, ${noData} chỉ tiêu chưa có số liệu (chi tiết tại Phụ lục kèm theo).` +
+    (view.missingText ? ` ${view.missingText}` : '');
+
+  const header: Content = {
+    columns: [
+      {
+        width: '40%',
+        stack: [
+          { text: doc.parentBody.toUpperCase(), fontSize: 12, alignment: 'center' },
+          { text: doc.issuingBody.toUpperCase(), fontSize: 12, bold: true, alignment: 'center' },
+          rule(60),
+          { text: number, fontSize: 13, alignment: 'center' },
+        ],
+      },
+      {
+        width: '60%',
+        stack: [
+          { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12, bold: true, alignment: 'center' },
+          { text: 'Độc lập - Tự do - Hạnh phúc', fontSize: 14, bold: true, alignment: 'center' },
+          rule(172),
+          { text: documentDateLine(doc.place, doc.date), fontSize: 14, italics: true, alignment: 'center' },
+        ],
+      },
+    ],
+    columnGap: 6,
+  };
+
+  const sections: Content[] = view.narratives.flatMap((n) => [
+    { text: n.label.toUpperCase(), bold: true, margin: [0, 6, 0, 6] as [number, number, number, number] },
+    ...(n.key === 'results' ? paragraphs(summary) : []),
+    ...(n.draft.trim() ? paragraphs(n.draft) : [{ text: '(Không có nội dung.)', italics: true, margin: [0, 0, 0, 6] as [number, number, number, number] }]),
+  ]);
+
+  const closing: Content = {
+    columns: [
+      {
+        width: '45%',
+        stack: [
+          { text: 'Nơi nhận:', fontSize: 12, bold: true, italics: true },
+          ...doc.recipients.map((r) => ({ text: r.startsWith('-') ? r : `- ${r}`, fontSize: 11 })),
+        ],
+      },
+      {
+        width: '55%',
+        stack: [
+          { text: doc.authority.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
+          { text: doc.signerTitle.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
+          { text: ' ', margin: [0, 0, 0, 62] },
+          { text: doc.signerName, fontSize: 14, bold: true, alignment: 'center' },
+        ],
+      },
+    ],
+    margin: [0, 12, 0, 0],
+    unbreakable: true,
+  };
+
+  const hasPrevious = view.rows.some((r) => r.previous);
+  const head = (t: string): TableCell => ({ text: t, bold: true, alignment: 'center', fontSize: 12 });
+  const body: TableCell[][] = [
+    [head('TT'), head('Nội dung mục tiêu/chỉ tiêu'), head('Đơn vị tính'), head(`Chỉ tiêu năm ${view.period.year}`), head('Kết quả thực hiện'), head('Đánh giá'), ...(hasPrevious ? [head(view.rows[0]!.previous!.periodName)] : []), head('Đơn vị thực hiện')],
+  ];
+  const span = hasPrevious ? 8 : 7;
+  let goal = '';
+  let indicator = '';
+  for (const r of view.rows) {
+    if (r.goalCode !== goal) {
+      goal = r.goalCode;
+      body.push([{ text: r.goalCode, bold: true }, { text: r.goalTitle, bold: true, colSpan: span - 1 }, ...Array.from({ length: span - 2 }, () => ({}))]);
+    }
+    if (`${r.goalCode}.${r.indicatorCode}` !== indicator) {
+      indicator = `${r.goalCode}.${r.indicatorCode}`;
+      body.push([{ text: `Chỉ tiêu ${r.indicatorCode}`, bold: true }, { text: r.indicatorTitle, bold: true, colSpan: span - 1 }, ...Array.from({ length: span - 2 }, () => ({}))]);
+    }
+    const rate = r.valueKind === 'rate';
+    const fmt = (n: number | null) => (n === null ? '' : formatVnNumber(n, rate ? { decimals: 2 } : { maxDecimals: 2 }));
+    body.push([
+      r.code,
+      r.name,
+      { text: r.unitLabel, alignment: 'center' },
+      { text: r.targetText, alignment: 'right' },
+      { text: fmt(r.total.value), alignment: 'right' },
+      { text: ASSESSMENTS[r.assessment], alignment: 'center' },
+      ...(hasPrevious ? [{ text: fmt(r.previous?.value ?? null), alignment: 'right' as const }] : []),
+      { text: r.leadUnitName ?? '', fontSize: 11 },
+    ]);
+  }
+  const appendix: Content[] = [
+    { text: 'Phụ lục', fontSize: 14, bold: true, alignment: 'center', pageBreak: 'before', pageOrientation: 'landscape' },
+    { text: 'KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM', fontSize: 14, bold: true, alignment: 'center' },
+    { text: `(Kèm theo Báo cáo ${number.replace('Số: ', 'số ')} ${documentDateLine('', doc.date).replace(/^, /, '')} của ${doc.issuingBody})`, italics: true, alignment: 'center', margin: [0, 2, 0, 8] },
+    {
+      table: { headerRows: 1, dontBreakRows: true, widths: hasPrevious ? [52, '*', 48, 62, 62, 62, 62, 110] : [52, '*', 52, 68, 68, 68, 120], body },
+      fontSize: 12,
+      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
+    },
+  ];
+
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: MARGINS,
+    info: { title: `Báo cáo ${doc.subject}`, author: doc.issuingBody, subject: doc.subject, creator: 'TongHop', producer: 'TongHop' },
+    defaultStyle: { font: 'Serif', fontSize: BODY, lineHeight: 1.15 },
+    // Page numbers centred in the top margin, none on page 1.
+    header: (page: number) => (page === 1 ? null : { text: String(page), alignment: 'center', fontSize: 13, margin: [0, 10 * MM, 0, 0] }),
+    content: [
+      header,
+      { text: 'BÁO CÁO', fontSize: 14, bold: true, alignment: 'center', margin: [0, 18, 0, 0] },
+      { text: doc.subject, fontSize: 14, bold: true, alignment: 'center' },
+      rule(90),
+      { text: '', margin: [0, 4, 0, 0] },
+      ...sections,
+      closing,
+      ...appendix,
+    ],
+  };
+}
+
+export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  configure();
+  const doc = pdfmake.createPdf(definition) as unknown as { getBuffer(): Promise<Buffer> };
+  return Buffer.from(await doc.getBuffer());
+}
+
+export async function buildSubmissionPdf(view: MergeView, doc: DocumentSettings): Promise<Buffer> {
+  return renderPdf(submissionDocument(view, doc));
+}
