@@ -14,7 +14,7 @@ import type { PlanDetail, PlanSummary, UnitReportStatus } from '../../shared/api
 import { LATE_LABEL, REPORT_STATUSES } from '../../shared/domain/periods';
 import { ASSESSMENTS } from '../../shared/domain/rollup';
 import { formatVnNumber } from '../../shared/domain/vn-number';
-import { formatIsoDate } from '../../shared/domain/org-units';
+import { formatIsoDate, parseVnDate } from '../../shared/domain/org-units';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
 import { defaultDbPath } from './default-paths';
 import { startBackend, type Backend } from './index';
@@ -33,8 +33,8 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
                                tình hình nhận báo cáo của kỳ (mặc định: kỳ có hạn nộp gần nhất)
   merge --period KỲ [--unit ĐƠN_VỊ] [--json]
                                tổng hợp số liệu của kỳ (ĐƠN_VỊ: đơn vị tổng hợp của kỳ)
-  export --period KỲ [--unit ĐƠN_VỊ] --format xlsx --out TỆP
-                               xuất báo cáo tổng hợp ra Excel
+  export --period KỲ [--unit ĐƠN_VỊ] --format xlsx|pdf --out TỆP [--number SỐ] [--date NGÀY] [--signer TÊN]
+                               xuất báo cáo tổng hợp ra Excel, hoặc văn bản báo cáo PDF
 
 KỲ là số kỳ báo cáo; ĐƠN_VỊ là số hoặc mã đơn vị (ví dụ KT.ST).`;
 
@@ -188,10 +188,17 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
       });
     }
     const format = stringFlag(args, 'format') ?? 'xlsx';
-    if (format !== 'xlsx') throw new CliError(`Định dạng "${format}" chưa hỗ trợ; dùng --format xlsx.`);
+    if (format !== 'xlsx' && format !== 'pdf') throw new CliError(`Định dạng "${format}" không hỗ trợ; dùng --format xlsx hoặc --format pdf.`);
     const file = stringFlag(args, 'out');
-    if (!file) throw new CliError('Cần tệp kết quả: --out TỆP.xlsx');
-    const f = await call(backend, 'merge-export', { periodId });
+    if (!file) throw new CliError(`Cần tệp kết quả: --out TỆP.${format}`);
+    let f: { dataBase64: string };
+    if (format === 'pdf') {
+      const doc = await call(backend, 'document-settings-get', { periodId });
+      const dateFlag = stringFlag(args, 'date');
+      const date = dateFlag ? parseVnDate(dateFlag) : doc.date;
+      if (!date) throw new CliError(`Ngày "${dateFlag}" không hợp lệ (dạng ngày/tháng/năm).`);
+      f = await call(backend, 'merge-pdf', { periodId, document: { ...doc, number: stringFlag(args, 'number') ?? doc.number, date, signerName: stringFlag(args, 'signer') ?? doc.signerName } });
+    } else f = await call(backend, 'merge-export', { periodId });
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     fs.writeFileSync(file, Buffer.from(f.dataBase64, 'base64'));
     return out({ file: path.resolve(file) }, () => console.log(path.resolve(file)));

@@ -83,5 +83,8 @@ describe('command line', () => {
     const xlsx = path.join(dir, 'tong-hop.xlsx');
     await cli(['export', '--period', '2', '--unit', 'KT', '--format', 'xlsx', '--out', xlsx, '--db', db]);
     expect(fs.existsSync(xlsx)).toBe(true);
+    const pdf = path.join(dir, 'bao-cao.pdf');
+    await cli(['export', '--period', '2', '--format', 'pdf', '--out', pdf, '--number', '7', '--date', '05/12/2024', '--signer', 'Nguyễn Văn An', '--db', db]);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   }, 90_000);
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import * as XLSX from 'xlsx';
 import { expect, screenshot, test } from './fixtures';
@@ -67,4 +68,21 @@ test('the merge view rolls up the units, shows completeness, drills into a total
   const r12 = rows.find((r) => r[0] === '1.2')!;
   expect(r12[4]).toBe(60.5);
   expect(r12[5]).toBe('Đạt');
+
+  // The official report as PDF.
+  await page.getByRole('button', { name: 'Văn bản PDF…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Văn bản báo cáo (PDF)' });
+  await dialog.getByLabel('Số', { exact: true }).fill('5');
+  await dialog.getByLabel('Ngày ban hành').fill('05/12/2024');
+  await dialog.getByLabel('Người ký').fill('Nguyễn Văn An');
+  await expect(dialog).toContainText('Số: 05/BC-SLĐTBXH');
+  await expect(dialog).toContainText('Kon Tum, ngày 05 tháng 12 năm 2024');
+  await screenshot(page, '16-van-ban-pdf');
+  const pdfDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Tạo và tải PDF' }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toBe('Bao cao - Tỉnh Kon Tum - Năm 2024.pdf');
+  const pdfText = execFileSync('pdftotext', [(await pdf.path())!, '-'], { encoding: 'utf8' });
+  expect(pdfText).toContain('Nguyễn Văn An');
+  expect(pdfText).toContain('Số: 05/BC-SLĐTBXH');
 });

@@ -10,6 +10,7 @@ import { useAsync } from '../../app/use-async';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
+import { PdfDialog } from './PdfDialog';
 
 const fmt = (n: number | null, rate: boolean) => (n === null ? '' : formatVnNumber(n, rate ? { decimals: 2 } : { maxDecimals: 2 }));
 
@@ -23,6 +24,7 @@ export function MergePage() {
   const [tab, setTab] = useState<'values' | 'narratives'>('values');
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [taskDrafts, setTaskDrafts] = useState<Record<number, string>>({});
+  const [pdf, setPdf] = useState(false);
   const action = useAction();
   const toast = useToast();
 
@@ -77,8 +79,11 @@ export function MergePage() {
           <button type="button" disabled={!v || action.busy} onClick={() => void exportUpstream()}>
             Xuất tệp gửi cấp trên
           </button>
-          <button type="button" className="primary" disabled={!v || action.busy} onClick={() => void exportXlsx()}>
+          <button type="button" disabled={!v || action.busy} onClick={() => void exportXlsx()}>
             Xuất Excel
+          </button>
+          <button type="button" className="primary" disabled={!v || action.busy} onClick={() => setPdf(true)}>
+            Văn bản PDF…
           </button>
         </div>
       </header>
@@ -121,6 +126,7 @@ export function MergePage() {
       ) : null}
       {v && tab === 'values' ? <Matrix view={v} onDrill={setDrill} /> : null}
       {v && tab === 'narratives' ? <Narratives view={v} drafts={drafts} onChange={setDrafts} taskDrafts={taskDrafts} onTaskChange={setTaskDrafts} /> : null}
+      {pdf && chosen ? <PdfDialog periodId={chosen} onClose={() => setPdf(false)} onDone={(f) => toast(`Đã tạo ${f}.`)} /> : null}
       {drill && v ? (
         <DrillDown
           view={v}

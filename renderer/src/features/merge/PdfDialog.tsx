@@ -1,0 +1,73 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { DocumentSettings } from '../../../../shared/api/types';
+import { documentDateLine, documentNumber } from '../../../../shared/domain/documents';
+import { formatIsoDate } from '../../../../shared/domain/org-units';
+import { api } from '../../api';
+import { useAction } from '../../app/use-action';
+import { DateField, parseDateText } from '../../components/DateField';
+import { Dialog, FormFooter } from '../../components/Dialog';
+import { Loading } from '../../components/Feedback';
+import { TextAreaField, TextField } from '../../components/fields';
+import { downloadBase64 } from '../../components/download';
+
+/** The official report: its header, number, date, recipients and signer, then the PDF. */
+export function PdfDialog(props: { periodId: number; onClose: () => void; onDone: (fileName: string) => void }) {
+  const [doc, setDoc] = useState<DocumentSettings>();
+  const [date, setDate] = useState('');
+  const [dateError, setDateError] = useState<string | null>(null);
+  const action = useAction();
+  useEffect(() => {
+    api.call('document-settings-get', { periodId: props.periodId }).then((d) => {
+      setDoc(d);
+      setDate(formatIsoDate(d.date));
+    }, (e: Error) => action.setError(e.message));
+  }, [props.periodId, action.setError]);
+
+  if (!doc) return <Dialog title="Văn bản báo cáo (PDF)" onClose={props.onClose}>{action.error ? <p className="error-box">{action.error}</p> : <Loading />}</Dialog>;
+  const set = (patch: Partial<DocumentSettings>) => setDoc({ ...doc, ...patch });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const d = parseDateText(date, 'ngày ban hành');
+    if (!d.ok) return setDateError(d.error);
+    setDateError(null);
+    void action.run(async () => {
+      const f = await api.call('merge-pdf', { periodId: props.periodId, document: { ...doc, date: d.iso } });
+      downloadBase64(f.fileName, f.dataBase64, 'application/pdf');
+      props.onDone(f.fileName);
+      props.onClose();
+    });
+  };
+  const iso = parseDateText(date, 'ngày').ok ? (parseDateText(date, 'ngày') as { iso: string }).iso : doc.date;
+  return (
+    <Dialog title="Văn bản báo cáo (PDF)" onClose={props.onClose} wide>
+      <form onSubmit={submit}>
+        <div className="form-row">
+          <TextField label="Cơ quan chủ quản" name="parentBody" value={doc.parentBody} onChange={(e) => set({ parentBody: e.target.value })} />
+          <TextField label="Cơ quan ban hành" name="issuingBody" value={doc.issuingBody} onChange={(e) => set({ issuingBody: e.target.value })} />
+        </div>
+        <div className="form-row">
+          <TextField label="Số" name="number" value={doc.number} onChange={(e) => set({ number: e.target.value })} className="input-short" />
+          <TextField label="Ký hiệu" name="symbol" value={doc.symbol} onChange={(e) => set({ symbol: e.target.value })} />
+          <TextField label="Địa danh" name="place" value={doc.place} onChange={(e) => set({ place: e.target.value })} />
+          <DateField label="Ngày ban hành" name="date" value={date} onChange={setDate} error={dateError} />
+        </div>
+        <p className="doc-preview-line">
+          {documentNumber(doc.number, doc.symbol)} · <i>{documentDateLine(doc.place, iso)}</i>
+        </p>
+        <TextField label="Trích yếu (dưới chữ BÁO CÁO)" name="subject" value={doc.subject} onChange={(e) => set({ subject: e.target.value })} />
+        <TextAreaField label="Nơi nhận (mỗi dòng một nơi)" name="recipients" rows={4} value={doc.recipients.join('\n')} onChange={(e) => set({ recipients: e.target.value.split('\n') })} />
+        <div className="form-row">
+          <TextField label="Thẩm quyền ký" name="authority" value={doc.authority} onChange={(e) => set({ authority: e.target.value })} />
+          <TextField label="Chức vụ" name="signerTitle" value={doc.signerTitle} onChange={(e) => set({ signerTitle: e.target.value })} />
+          <TextField label="Người ký" name="signerName" value={doc.signerName} onChange={(e) => set({ signerName: e.target.value })} />
+        </div>
+        {action.busy ? (
+          <p role="status" className="busy">
+            <span className="spinner" aria-hidden="true" /> Đang tạo văn bản PDF…
+          </p>
+        ) : null}
+        <FormFooter error={action.error} busy={action.busy} submitLabel="Tạo và tải PDF" onCancel={props.onClose} />
+      </form>
+    </Dialog>
+  );
+}
