@@ -173,7 +173,12 @@ export const apiMethods = {
   'merge-export-upstream': z.object({ periodId: id }),
   'document-settings-get': z.object({ periodId: id }),
   'document-settings-set': documentSettings,
-  'merge-pdf': z.object({ periodId: id, document: documentSettings }),
+  'merge-pdf': z.object({
+    periodId: id,
+    document: documentSettings,
+    /** Sign with the user's PKCS#12 certificate (.p12/.pfx) and its password. */
+    sign: z.object({ p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn'), password: z.string().max(500) }).optional(),
+  }),
   'merge-override': z.object({
     periodId: id,
     measureId: id,
@@ -238,7 +243,7 @@ export interface ApiResults {
   'merge-override': { measureId: number; value: number | null };
   'document-settings-get': DocumentSettings;
   'document-settings-set': DocumentSettings;
-  'merge-pdf': FileUpload;
+  'merge-pdf': FileUpload & { signedBy: string | null };
   'merge-save': { reportId: number; revision: number; savedAt: string };
   'merge-export-upstream': FileUpload & { periodName: string };
   'unit-list': UnitDto[];

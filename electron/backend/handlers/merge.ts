@@ -1,6 +1,7 @@
 import { exportMergeUpstream, mergeView, overrideMerged, saveMerge } from '../services/merge';
 import { buildSubmission } from '../templates/write-submission';
 import { buildSubmissionPdf } from '../pdf/submission-pdf';
+import { readCertificate, signPdf, vietnamIso } from '../pdf/sign';
 import { documentSettings, saveDocumentSettings } from '../services/documents';
 import type { HandlerSlice } from './types';
 
@@ -13,11 +14,17 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export' | 'merge-o
   'merge-override': async (args, ctx) => overrideMerged(ctx.db, ctx, args),
   'document-settings-get': async ({ periodId }, ctx) => documentSettings(ctx.db, ctx, periodId),
   'document-settings-set': async (args, ctx) => saveDocumentSettings(ctx.db, args),
-  'merge-pdf': async ({ periodId, document }, ctx) => {
+  'merge-pdf': async ({ periodId, document, sign }, ctx) => {
     const view = await mergeView(ctx.db, ctx, periodId);
-    const bytes = await buildSubmissionPdf(view, document);
+    const fileName = `Bao cao - ${view.parentUnitName} - ${view.period.name}.pdf`;
     await saveDocumentSettings(ctx.db, document);
-    return { fileName: `Bao cao - ${view.parentUnitName} - ${view.period.name}.pdf`, dataBase64: bytes.toString('base64') };
+    if (!sign) return { fileName, dataBase64: (await buildSubmissionPdf(view, document)).toString('base64'), signedBy: null };
+    const p12 = Buffer.from(sign.p12Base64, 'base64');
+    const now = ctx.now();
+    const cert = readCertificate(p12, sign.password, now);
+    const pdf = await buildSubmissionPdf(view, document, { signer: cert.commonName, organisation: cert.organisation, time: vietnamIso(now) });
+    const signed = await signPdf(pdf, p12, sign.password, { name: cert.commonName, reason: `Ký báo cáo ${document.subject}`, location: document.place, signingTime: now });
+    return { fileName: fileName.replace(/\.pdf$/, ' (da ky so).pdf'), dataBase64: signed.toString('base64'), signedBy: cert.commonName };
   },
   'merge-save': async ({ periodId, narratives, taskProgress }, ctx) => saveMerge(ctx.db, ctx, periodId, narratives, taskProgress),
   'merge-export-upstream': async ({ periodId }, ctx) => {

@@ -43,7 +43,38 @@ function paragraphs(text: string): Content[] {
     .map((p) => ({ text: p, alignment: 'justify' as const, leadingIndent: 1.27 * 10 * MM, margin: [0, 0, 0, 6] as [number, number, number, number] }));
 }
 
-export function submissionDocument(view: MergeView, doc: DocumentSettings): TDocumentDefinitions {
+export interface SignatureStamp {
+  signer: string;
+  organisation: string | null;
+  /** ISO 8601, Vietnam time. */
+  time: string;
+}
+
+/** The visible stamp of a digital signature, in the room left for signing. */
+function stampBox(stamp: SignatureStamp): Content {
+  return {
+    table: {
+      widths: [190],
+      body: [
+        [
+          {
+            stack: [
+              { text: 'Đã ký số', bold: true, fontSize: 11, color: '#1f4fa8' },
+              { text: `Người ký: ${stamp.signer}`, fontSize: 10, color: '#1f4fa8' },
+              ...(stamp.organisation ? [{ text: `Cơ quan: ${stamp.organisation}`, fontSize: 10, color: '#1f4fa8' }] : []),
+              { text: `Thời gian ký: ${stamp.time}`, fontSize: 10, color: '#1f4fa8' },
+            ],
+            alignment: 'center' as const,
+          },
+        ],
+      ],
+    },
+    layout: { hLineColor: () => '#1f4fa8', vLineColor: () => '#1f4fa8', hLineWidth: () => 0.8, vLineWidth: () => 0.8 },
+    margin: [20, 6, 0, 6],
+  };
+}
+
+export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp?: SignatureStamp): TDocumentDefinitions {
   const number = documentNumber(doc.number, doc.symbol);
   const met = view.rows.filter((r) => r.assessment === 'met').length;
   const notMet = view.rows.filter((r) => r.assessment === 'not_met').length;
@@ -97,7 +128,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings): TDoc
         stack: [
           { text: doc.authority.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
           { text: doc.signerTitle.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
-          { text: ' ', margin: [0, 0, 0, 62] },
+          stamp ? stampBox(stamp) : { text: ' ', margin: [0, 0, 0, 62] },
           { text: doc.signerName, fontSize: 14, bold: true, alignment: 'center' },
         ],
       },
@@ -174,6 +205,6 @@ export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffe
   return Buffer.from(await doc.getBuffer());
 }
 
-export async function buildSubmissionPdf(view: MergeView, doc: DocumentSettings): Promise<Buffer> {
-  return renderPdf(submissionDocument(view, doc));
+export async function buildSubmissionPdf(view: MergeView, doc: DocumentSettings, stamp?: SignatureStamp): Promise<Buffer> {
+  return renderPdf(submissionDocument(view, doc, stamp));
 }
