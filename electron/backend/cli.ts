@@ -34,7 +34,8 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
   merge --period KỲ [--unit ĐƠN_VỊ] [--json]
                                tổng hợp số liệu của kỳ (ĐƠN_VỊ: đơn vị tổng hợp của kỳ)
   export --period KỲ [--unit ĐƠN_VỊ] --format xlsx|pdf --out TỆP [--number SỐ] [--date NGÀY] [--signer TÊN]
-                               xuất báo cáo tổng hợp ra Excel, hoặc văn bản báo cáo PDF
+         [--sign TỆP.p12 --password-file TỆP]
+                               xuất báo cáo tổng hợp ra Excel, hoặc văn bản báo cáo PDF (có thể ký số)
 
 KỲ là số kỳ báo cáo; ĐƠN_VỊ là số hoặc mã đơn vị (ví dụ KT.ST).`;
 
@@ -197,7 +198,17 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
       const dateFlag = stringFlag(args, 'date');
       const date = dateFlag ? parseVnDate(dateFlag) : doc.date;
       if (!date) throw new CliError(`Ngày "${dateFlag}" không hợp lệ (dạng ngày/tháng/năm).`);
-      f = await call(backend, 'merge-pdf', { periodId, document: { ...doc, number: stringFlag(args, 'number') ?? doc.number, date, signerName: stringFlag(args, 'signer') ?? doc.signerName } });
+      const signFile = stringFlag(args, 'sign');
+      let sign: { p12Base64: string; password: string } | undefined;
+      if (signFile) {
+        const passwordFile = stringFlag(args, 'password-file');
+        if (!passwordFile) throw new CliError('Cần tệp chứa mật khẩu: --password-file TỆP (không ghi mật khẩu trên dòng lệnh).');
+        for (const f of [signFile, passwordFile]) if (!fs.existsSync(f)) throw new CliError(`Không tìm thấy tệp "${path.resolve(f)}".`);
+        sign = { p12Base64: fs.readFileSync(signFile).toString('base64'), password: fs.readFileSync(passwordFile, 'utf8').replace(/\r?\n$/, '') };
+      }
+      const pdf = await call(backend, 'merge-pdf', { periodId, document: { ...doc, number: stringFlag(args, 'number') ?? doc.number, date, signerName: stringFlag(args, 'signer') ?? doc.signerName }, sign });
+      if (pdf.signedBy && !json) console.log(`Đã ký số bởi ${pdf.signedBy}.`);
+      f = pdf;
     } else f = await call(backend, 'merge-export', { periodId });
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     fs.writeFileSync(file, Buffer.from(f.dataBase64, 'base64'));

@@ -179,6 +179,8 @@ export const apiMethods = {
     /** Sign with the user's PKCS#12 certificate (.p12/.pfx) and its password. */
     sign: z.object({ p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn'), password: z.string().max(500) }).optional(),
   }),
+  /** Opens a file the app made (a PDF to look at and print) in the system's default application. */
+  'file-open': z.object({ fileName: z.string().regex(/^[^/\\:*?"<>|]{1,200}\.(pdf|xlsx)$/i, 'tên tệp không hợp lệ'), dataBase64: z.string().max(60_000_000) }),
   'merge-override': z.object({
     periodId: id,
     measureId: id,
@@ -241,6 +243,7 @@ export interface ApiResults {
   'merge-get': MergeView;
   'merge-export': FileUpload;
   'merge-override': { measureId: number; value: number | null };
+  'file-open': { path: string };
   'document-settings-get': DocumentSettings;
   'document-settings-set': DocumentSettings;
   'merge-pdf': FileUpload & { signedBy: string | null };

@@ -77,4 +77,16 @@ describe.skipIf(!tools && process.env.CI !== 'true')('digital signature of the r
     const garbage = await callError(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { p12Base64: Buffer.from('không phải p12').toString('base64'), password: '' } });
     expect(garbage.message).toContain('cần tệp .p12 hoặc .pfx');
   });
+
+  it('signs from the command line with --sign and --password-file', async () => {
+    const db = path.join(dir, 'cli.sqlite');
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const cli = (args: string[]) => execFileSync(tsx, ['electron/backend/cli.ts', ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    cli(['demo']);
+    fs.writeFileSync(path.join(dir, 'pw.txt'), 'mật khẩu\n');
+    const out = path.join(dir, 'cli-signed.pdf');
+    const stdout = cli(['export', '--period', '2', '--format', 'pdf', '--out', out, '--sign', path.join(dir, 'a.p12'), '--password-file', path.join(dir, 'pw.txt')]);
+    expect(stdout).toContain('Đã ký số bởi Nguyễn Văn An.');
+    expect(execFileSync('pdfsig', [out], { encoding: 'utf8' })).toContain('Signature Validation: Signature is Valid.');
+  }, 60_000);
 });

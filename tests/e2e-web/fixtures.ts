@@ -15,6 +15,8 @@ async function startHost(dbPath: string): Promise<{ url: string; proc: ChildProc
   const proc = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'electron/backend/web-host.ts'), '--db', dbPath, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // "Open in the system's viewer" runs this instead of a desktop application.
+    env: { ...process.env, TONGHOP_OPEN_WITH: '/usr/bin/true' },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { expect, screenshot, test } from './fixtures';
 
@@ -59,8 +61,8 @@ test('the merge view rolls up the units, shows completeness, drills into a total
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất Excel' }).click();
   const file = await download;
-  const path = await file.path();
-  const wb = XLSX.read(fs.readFileSync(path!), { type: 'buffer' });
+  const xlsxPath = await file.path();
+  const wb = XLSX.read(fs.readFileSync(xlsxPath!), { type: 'buffer' });
   expect(wb.SheetNames.slice(0, 3)).toEqual(['Phụ lục', 'Nội dung', 'Theo đơn vị']);
   expect(XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Nội dung']!, { header: 1 }).flat()).toContain('Một số huyện thiếu cán bộ làm công tác trẻ em ở xã.');
   expect(wb.SheetNames).toContain('Huyện Sa Thầy');
@@ -85,4 +87,22 @@ test('the merge view rolls up the units, shows completeness, drills into a total
   const pdfText = execFileSync('pdftotext', [(await pdf.path())!, '-'], { encoding: 'utf8' });
   expect(pdfText).toContain('Nguyễn Văn An');
   expect(pdfText).toContain('Số: 05/BC-SLĐTBXH');
+
+  // Signed with the user's certificate, and opened in the system's viewer to look at and print.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-p12-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '30', '-nodes', '-utf8', '-subj', '/CN=Nguyễn Văn An'], { cwd: dir, stdio: 'ignore' });
+  execFileSync('openssl', ['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'ky-so.p12', '-passout', 'pass:123456'], { cwd: dir, stdio: 'ignore' });
+  await page.getByRole('button', { name: 'Văn bản PDF…' }).click();
+  await dialog.getByTestId('p12-file').setInputFiles(path.join(dir, 'ky-so.p12'));
+  await dialog.getByLabel('Mật khẩu chứng thư số').fill('sai');
+  await dialog.getByRole('button', { name: 'Ký số và tải PDF' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Mật khẩu của tệp chữ ký số không đúng.');
+  await dialog.getByLabel('Mật khẩu chứng thư số').fill('123456');
+  const signedDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Ký số và tải PDF' }).click();
+  const signed = await signedDownload;
+  expect(execFileSync('pdfsig', [(await signed.path())!], { encoding: 'utf8' })).toContain('Signature Validation: Signature is Valid.');
+  await page.getByRole('button', { name: 'Văn bản PDF…' }).click();
+  await dialog.getByRole('button', { name: 'Xem và in (mở bằng trình xem PDF)' }).click();
+  await expect(page.getByText(/Đã mở Bao cao - Tỉnh Kon Tum - Năm 2024\.pdf để xem và in/)).toBeVisible();
 });

@@ -3,15 +3,17 @@ import { buildSubmission } from '../templates/write-submission';
 import { buildSubmissionPdf } from '../pdf/submission-pdf';
 import { readCertificate, signPdf, vietnamIso } from '../pdf/sign';
 import { documentSettings, saveDocumentSettings } from '../services/documents';
+import { openFile } from '../services/open-file';
 import type { HandlerSlice } from './types';
 
-export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export' | 'merge-override' | 'merge-save' | 'merge-export-upstream' | 'document-settings-get' | 'document-settings-set' | 'merge-pdf'> = {
+export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export' | 'merge-override' | 'merge-save' | 'merge-export-upstream' | 'document-settings-get' | 'document-settings-set' | 'merge-pdf' | 'file-open'> = {
   'merge-get': async ({ periodId, parentUnitId }, ctx) => mergeView(ctx.db, ctx, periodId, parentUnitId),
   'merge-export': async ({ periodId }, ctx) => {
     const { fileName, bytes } = buildSubmission(await mergeView(ctx.db, ctx, periodId));
     return { fileName, dataBase64: bytes.toString('base64') };
   },
   'merge-override': async (args, ctx) => overrideMerged(ctx.db, ctx, args),
+  'file-open': async ({ fileName, dataBase64 }) => openFile(fileName, Buffer.from(dataBase64, 'base64')),
   'document-settings-get': async ({ periodId }, ctx) => documentSettings(ctx.db, ctx, periodId),
   'document-settings-set': async (args, ctx) => saveDocumentSettings(ctx.db, args),
   'merge-pdf': async ({ periodId, document, sign }, ctx) => {

@@ -126,7 +126,7 @@ export function MergePage() {
       ) : null}
       {v && tab === 'values' ? <Matrix view={v} onDrill={setDrill} /> : null}
       {v && tab === 'narratives' ? <Narratives view={v} drafts={drafts} onChange={setDrafts} taskDrafts={taskDrafts} onTaskChange={setTaskDrafts} /> : null}
-      {pdf && chosen ? <PdfDialog periodId={chosen} onClose={() => setPdf(false)} onDone={(f) => toast(`Đã tạo ${f}.`)} /> : null}
+      {pdf && chosen ? <PdfDialog periodId={chosen} onClose={() => setPdf(false)} onDone={(message) => toast(message)} /> : null}
       {drill && v ? (
         <DrillDown
           view={v}

@@ -9,12 +9,15 @@ import { Dialog, FormFooter } from '../../components/Dialog';
 import { Loading } from '../../components/Feedback';
 import { TextAreaField, TextField } from '../../components/fields';
 import { downloadBase64 } from '../../components/download';
+import { readFileBase64 } from '../../components/FilePicker';
 
 /** The official report: its header, number, date, recipients and signer, then the PDF. */
 export function PdfDialog(props: { periodId: number; onClose: () => void; onDone: (fileName: string) => void }) {
   const [doc, setDoc] = useState<DocumentSettings>();
   const [date, setDate] = useState('');
   const [dateError, setDateError] = useState<string | null>(null);
+  const [cert, setCert] = useState<{ fileName: string; p12Base64: string } | null>(null);
+  const [password, setPassword] = useState('');
   const action = useAction();
   useEffect(() => {
     api.call('document-settings-get', { periodId: props.periodId }).then((d) => {
@@ -25,17 +28,21 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
 
   if (!doc) return <Dialog title="Văn bản báo cáo (PDF)" onClose={props.onClose}>{action.error ? <p className="error-box">{action.error}</p> : <Loading />}</Dialog>;
   const set = (patch: Partial<DocumentSettings>) => setDoc({ ...doc, ...patch });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const make = (then: 'save' | 'open') => {
     const d = parseDateText(date, 'ngày ban hành');
     if (!d.ok) return setDateError(d.error);
     setDateError(null);
     void action.run(async () => {
-      const f = await api.call('merge-pdf', { periodId: props.periodId, document: { ...doc, date: d.iso } });
-      downloadBase64(f.fileName, f.dataBase64, 'application/pdf');
-      props.onDone(f.fileName);
+      const f = await api.call('merge-pdf', { periodId: props.periodId, document: { ...doc, date: d.iso }, sign: cert ? { p12Base64: cert.p12Base64, password } : undefined });
+      if (then === 'save') downloadBase64(f.fileName, f.dataBase64, 'application/pdf');
+      else await api.call('file-open', { fileName: f.fileName, dataBase64: f.dataBase64 });
+      props.onDone(`${then === 'save' ? 'Đã tạo' : 'Đã mở'} ${f.fileName}${f.signedBy ? ` (ký số bởi ${f.signedBy})` : ''}${then === 'open' ? ' để xem và in' : ''}.`);
       props.onClose();
     });
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    make('save');
   };
   const iso = parseDateText(date, 'ngày').ok ? (parseDateText(date, 'ngày') as { iso: string }).iso : doc.date;
   return (
@@ -61,12 +68,48 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
           <TextField label="Chức vụ" name="signerTitle" value={doc.signerTitle} onChange={(e) => set({ signerTitle: e.target.value })} />
           <TextField label="Người ký" name="signerName" value={doc.signerName} onChange={(e) => set({ signerName: e.target.value })} />
         </div>
+        <fieldset className="targets">
+          <legend>Ký số (không bắt buộc)</legend>
+          <p className="field-hint">Chọn tệp chứng thư số (.p12 hoặc .pfx) và nhập mật khẩu; văn bản sẽ có chữ ký số và dấu "Đã ký số" ở phần chữ ký.</p>
+          <div className="form-row">
+            <label className="button-like">
+              {cert ? `Tệp: ${cert.fileName}` : 'Chọn tệp chứng thư số…'}
+              <input
+                type="file"
+                accept=".p12,.pfx"
+                hidden
+                data-testid="p12-file"
+                onChange={async (e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = '';
+                  if (f) setCert({ fileName: f.name, p12Base64: await readFileBase64(f) });
+                }}
+              />
+            </label>
+            {cert ? (
+              <>
+                <label className="field">
+                  <span>Mật khẩu</span>
+                  <input type="password" aria-label="Mật khẩu chứng thư số" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+                </label>
+                <button type="button" className="link" onClick={() => (setCert(null), setPassword(''))}>
+                  Không ký
+                </button>
+              </>
+            ) : null}
+          </div>
+        </fieldset>
         {action.busy ? (
           <p role="status" className="busy">
             <span className="spinner" aria-hidden="true" /> Đang tạo văn bản PDF…
           </p>
         ) : null}
-        <FormFooter error={action.error} busy={action.busy} submitLabel="Tạo và tải PDF" onCancel={props.onClose} />
+        <div className="form-actions form-actions-left">
+          <button type="button" disabled={action.busy} onClick={() => make('open')}>
+            Xem và in (mở bằng trình xem PDF)
+          </button>
+        </div>
+        <FormFooter error={action.error} busy={action.busy} submitLabel={cert ? 'Ký số và tải PDF' : 'Tạo và tải PDF'} onCancel={props.onClose} />
       </form>
     </Dialog>
   );
