@@ -16,7 +16,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning' as const,
-  external: ['electron', 'better-sqlite3'],
+  // Native modules, and pdfmake/pdfkit which read their font metrics from beside their own files.
+  external: ['electron', 'better-sqlite3', 'pdfmake', 'pdfkit'],
   // Bundled CommonJS has no import.meta: derive it from __filename.
   define: { 'import.meta.url': '__import_meta_url' },
   banner: { js: 'const __import_meta_url = require("url").pathToFileURL(__filename).href;' },

@@ -33,10 +33,32 @@ describe('the Electron bundle', () => {
     expect(preload.length).toBeLessThan(2000);
   });
 
-  it('loads the main bundle only inside Electron (electron and better-sqlite3 stay external)', () => {
+  it('loads the main bundle only inside Electron (electron, better-sqlite3 and pdfmake stay external)', () => {
     const main = fs.readFileSync(path.join(DIST, 'main.cjs'), 'utf8');
     expect(main).toMatch(/require\(["']electron["']\)/);
     expect(main).toMatch(/require\(["']better-sqlite3["']\)/);
+    expect(main).toMatch(/require\(["']pdfmake["']\)/);
+    expect(main).not.toContain('/data/Helvetica.afm');
     expect(main).toContain('0001-init');
   });
+
+  it('renders a PDF from code bundled the same way, with the bundled fonts', async () => {
+    const out = path.join(DIST, 'test-render-pdf.cjs');
+    const { build } = await import('esbuild');
+    await build({
+      entryPoints: [path.join(REPO_ROOT, 'electron/backend/pdf/submission-pdf.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: out,
+      external: ['electron', 'better-sqlite3', 'pdfmake', 'pdfkit'],
+      define: { 'import.meta.url': '__import_meta_url' },
+      banner: { js: 'const __import_meta_url = require("url").pathToFileURL(__filename).href;' },
+      logLevel: 'silent',
+    });
+    const script = `require(${JSON.stringify(out)}).renderPdf({ content: ['Tổng hợp báo cáo'], defaultStyle: { font: 'Serif' } }).then((b) => process.stdout.write(String(b.subarray(0, 5))))`;
+    const printed = execFileSync(process.execPath, ['-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
+    fs.rmSync(out);
+    expect(printed).toBe('%PDF-');
+  }, 60_000);
 });
