@@ -297,21 +297,12 @@ export interface MergeCell {
   value: number | null;
 }
 
-export interface MergeRow {
+export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel' | 'valueKind' | 'rateFactor' | 'direction' | 'rollup' | 'leadUnitId' | 'leadUnitName'> {
   measureId: number;
-  code: string;
-  name: string;
   goalCode: string;
   goalTitle: string;
   indicatorCode: string;
   indicatorTitle: string;
-  unitLabel: string;
-  valueKind: ValueKind;
-  rateFactor: RateFactor | null;
-  direction: Direction;
-  rollup: Rollup;
-  leadUnitId: number | null;
-  leadUnitName: string | null;
   targetText: string;
   target: { value: number; valueMax: number | null } | null;
   /** Each child unit's reported value, by unit id. */

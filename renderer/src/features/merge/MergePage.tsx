@@ -5,6 +5,7 @@ import { ROLLUPS } from '../../../../shared/domain/measure';
 import { formatVnNumber, parseVnNumber } from '../../../../shared/domain/vn-number';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
+import { Tabs } from '../../components/Tabs';
 import { useAction } from '../../app/use-action';
 import { useAsync } from '../../app/use-async';
 import { Dialog } from '../../components/Dialog';
@@ -115,14 +116,14 @@ export function MergePage() {
       {view.loading && !v ? <Loading /> : null}
       {v ? <Completeness view={v} /> : null}
       {v ? (
-        <div className="tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={tab === 'values'} onClick={() => setTab('values')}>
-            Số liệu ({v.rows.length} chỉ tiêu)
-          </button>
-          <button type="button" role="tab" aria-selected={tab === 'narratives'} onClick={() => setTab('narratives')}>
-            Nội dung báo cáo
-          </button>
-        </div>
+        <Tabs
+          value={tab}
+          onChange={setTab}
+          tabs={[
+            { key: 'values', label: `Số liệu (${v.rows.length} chỉ tiêu)` },
+            { key: 'narratives', label: 'Nội dung báo cáo' },
+          ]}
+        />
       ) : null}
       {v && tab === 'values' ? <Matrix view={v} onDrill={setDrill} /> : null}
       {v && tab === 'narratives' ? <Narratives view={v} drafts={drafts} onChange={setDrafts} taskDrafts={taskDrafts} onTaskChange={setTaskDrafts} /> : null}

@@ -3,6 +3,7 @@ import type { GoalDto, IndicatorDto, MeasureDto, PlanDetail } from '../../../../
 import { DIRECTIONS, ROLLUPS } from '../../../../shared/domain/measure';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
+import { Tabs } from '../../components/Tabs';
 import { navigate } from '../../app/router';
 import { useAsync } from '../../app/use-async';
 import { ConfirmDialog } from '../../components/Dialog';
@@ -82,14 +83,14 @@ export function PlanPage({ id }: { id: number }) {
         </div>
       </header>
       <ErrorBox message={error} />
-      <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={shownTab === 'indicators'} onClick={() => setTab('indicators')}>
-          Mục tiêu, chỉ tiêu ({p.indicatorCount})
-        </button>
-        <button type="button" role="tab" aria-selected={shownTab === 'tasks'} onClick={() => setTab('tasks')}>
-          Nhiệm vụ ({p.taskCount})
-        </button>
-      </div>
+      <Tabs
+        value={shownTab}
+        onChange={setTab}
+        tabs={[
+          { key: 'indicators', label: `Mục tiêu, chỉ tiêu (${p.indicatorCount})` },
+          { key: 'tasks', label: `Nhiệm vụ (${p.taskCount})` },
+        ]}
+      />
       {shownTab === 'indicators' ? <IndicatorTable plan={p} onEdit={setEditing} /> : <TaskTable plan={p} />}
 
       {editing?.kind === 'plan' && <PlanForm plan={p} plans={plans.data ?? []} onClose={() => setEditing(null)} onSaved={() => (toast('Đã lưu thông tin kế hoạch.'), plan.reload())} />}

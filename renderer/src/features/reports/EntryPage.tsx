@@ -3,6 +3,7 @@ import type { ReportEntry } from '../../../../shared/api/types';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
 import { useAsync } from '../../app/use-async';
+import { Tabs } from '../../components/Tabs';
 import { ErrorBox, Loading } from '../../components/Feedback';
 import { DataGrid, type CellChange } from '../../components/grid/DataGrid';
 import { NARRATIVE_SECTIONS } from '../../../../shared/domain/narratives';
@@ -141,17 +142,15 @@ function EntryEditor({ entry }: { entry: ReportEntry }) {
           {invalidCount > 0 ? <div className="small">{invalidCount} chỉ tiêu có ô lỗi (ô đỏ; rê chuột để xem lý do)</div> : null}
         </div>
       </header>
-      <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'values'} onClick={() => setTab('values')}>
-          Số liệu ({entry.measures.length} chỉ tiêu)
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'narratives'} onClick={() => setTab('narratives')}>
-          Nội dung báo cáo
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'tasks'} onClick={() => setTab('tasks')}>
-          Nhiệm vụ ({entry.tasks.length})
-        </button>
-      </div>
+      <Tabs
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          { key: 'values', label: `Số liệu (${entry.measures.length} chỉ tiêu)` },
+          { key: 'narratives', label: 'Nội dung báo cáo' },
+          { key: 'tasks', label: `Nhiệm vụ (${entry.tasks.length})` },
+        ]}
+      />
       {tab === 'values' ? (
         <DataGrid
           label="Bảng nhập số liệu"
