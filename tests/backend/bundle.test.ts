@@ -16,11 +16,13 @@ describe('the Electron bundle', () => {
 
   it('carries a workbook worker that runs on its own', async () => {
     const file = path.join(DIST, 'parse-workbook.worker.cjs');
+    const w = new Worker(file);
     const reply = await new Promise<WorkerReply>((resolve, reject) => {
-      const w = new Worker(file, { workerData: { bytes: new Uint8Array(appendixWorkbook()), maxCells: 10_000 } });
-      w.once('message', resolve);
+      w.once('message', (m: { id: number; reply: WorkerReply }) => resolve(m.reply));
       w.once('error', reject);
+      w.postMessage({ id: 1, bytes: new Uint8Array(appendixWorkbook()), maxCells: 10_000 });
     });
+    await w.terminate();
     expect(reply.ok).toBe(true);
     if (reply.ok) expect(reply.workbook.sheets[0]!.name).toBe('Phụ lục');
   });

@@ -30,45 +30,112 @@ function workerSource(): { source: string | URL; eval: boolean } {
   };
 }
 
-export function parseWorkbook(bytes: Uint8Array, fileName: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedWorkbook> {
-  const { source, eval: isEval } = workerSource();
-  return new Promise((resolve, reject) => {
+interface Pending {
+  id: number;
+  resolve: (reply: WorkerReply) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * The parsing worker, kept between files (starting one costs far more than parsing a report).
+ * It is replaced when a parse runs past its time, or when it dies (memory limit, crash).
+ */
+class WorkbookParser {
+  private worker: Worker | null = null;
+  private limitsKey = '';
+  private pending: Pending | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+
+  private spawn(limits: ParseLimits): Worker {
+    const key = `${limits.maxMemoryMb}`;
+    if (this.worker && this.limitsKey === key) return this.worker;
+    this.kill();
+    const { source, eval: isEval } = workerSource();
     const worker = new Worker(source, {
       eval: isEval,
-      workerData: { bytes, maxCells: limits.maxCells },
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
       stdout: true,
       stderr: true,
     });
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      fn();
-    };
-    const timer = setTimeout(
-      () => finish(() => reject(new UserError('validation', `${fileName}: đọc tệp quá ${Math.round(limits.timeoutMs / 1000)} giây nên đã dừng. Tệp có thể bị hỏng hoặc quá lớn.`))),
-      limits.timeoutMs,
+    worker.on('message', (m: { id: number; reply: WorkerReply }) => {
+      if (this.pending?.id === m.id) {
+        const p = this.pending;
+        this.pending = null;
+        p.resolve(m.reply);
+      }
+    });
+    worker.on('error', (e) => this.fail(worker, e));
+    worker.on('exit', (code) => this.fail(worker, new Error(`exit ${code}`)));
+    worker.unref();
+    this.worker = worker;
+    this.limitsKey = key;
+    return worker;
+  }
+
+  private fail(worker: Worker, e: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    const p = this.pending;
+    this.pending = null;
+    p?.reject(e);
+  }
+
+  kill(): void {
+    const w = this.worker;
+    this.worker = null;
+    if (w) void w.terminate();
+  }
+
+  /** One file at a time: a request waits for the one before it. */
+  parse(bytes: Uint8Array, limits: ParseLimits): Promise<WorkerReply> {
+    const run = () =>
+      new Promise<WorkerReply>((resolve, reject) => {
+        const worker = this.spawn(limits);
+        const id = this.nextId++;
+        const timer = setTimeout(() => {
+          if (this.pending?.id !== id) return;
+          this.pending = null;
+          this.kill();
+          reject(new TimeoutError());
+        }, limits.timeoutMs);
+        this.pending = {
+          id,
+          resolve: (r) => (clearTimeout(timer), resolve(r)),
+          reject: (e) => (clearTimeout(timer), reject(e)),
+        };
+        worker.postMessage({ id, bytes, maxCells: limits.maxCells });
+      });
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
+
+class TimeoutError extends Error {}
+
+const parser = new WorkbookParser();
+
+export async function parseWorkbook(bytes: Uint8Array, fileName: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedWorkbook> {
+  let reply: WorkerReply;
+  try {
+    reply = await parser.parse(bytes, limits);
+  } catch (e) {
+    if (e instanceof TimeoutError) {
+      throw new UserError('validation', `${fileName}: đọc tệp quá ${Math.round(limits.timeoutMs / 1000)} giây nên đã dừng. Tệp có thể bị hỏng hoặc quá lớn.`);
+    }
+    const err = e as Error & { code?: string };
+    const oom = /memory|heap|ERR_WORKER_OUT_OF_MEMORY/i.test(String(err.code ?? '') + err.message);
+    throw new UserError(
+      'validation',
+      oom ? `${fileName}: tệp cần quá nhiều bộ nhớ để đọc (giới hạn ${limits.maxMemoryMb} MB). Tệp có thể bị hỏng hoặc là tệp nén độc hại.` : describeReadError(fileName, err.message),
     );
-    worker.once('message', (reply: WorkerReply) =>
-      finish(() => {
-        if (reply.ok) return resolve(reply.workbook);
-        if (reply.message.startsWith('TOO_MANY_CELLS')) {
-          return reject(new UserError('validation', `${fileName}: tệp có quá nhiều ô (trên ${limits.maxCells.toLocaleString('vi-VN')} ô), không phải một biểu mẫu báo cáo.`));
-        }
-        reject(new UserError('validation', describeReadError(fileName, reply.message)));
-      }),
-    );
-    worker.once('error', (e) =>
-      finish(() => {
-        const oom = /memory|heap|ERR_WORKER_OUT_OF_MEMORY/i.test(String((e as Error & { code?: string }).code ?? '') + e.message);
-        reject(new UserError('validation', oom ? `${fileName}: tệp cần quá nhiều bộ nhớ để đọc (giới hạn ${limits.maxMemoryMb} MB). Tệp có thể bị hỏng hoặc là tệp nén độc hại.` : describeReadError(fileName, e.message)));
-      }),
-    );
-    worker.once('exit', (code) => finish(() => reject(new UserError('validation', `${fileName}: không đọc được tệp (trình đọc dừng với mã ${code}).`))));
-  });
+  }
+  if (reply.ok) return reply.workbook;
+  if (reply.message.startsWith('TOO_MANY_CELLS')) {
+    throw new UserError('validation', `${fileName}: tệp có quá nhiều ô (trên ${limits.maxCells.toLocaleString('vi-VN')} ô), không phải một biểu mẫu báo cáo.`);
+  }
+  throw new UserError('validation', describeReadError(fileName, reply.message));
 }
 
 function describeReadError(fileName: string, message: string): string {

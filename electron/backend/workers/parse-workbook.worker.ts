@@ -1,9 +1,9 @@
 /**
  * Worker thread: parses a workbook from outside (xlsx, xls, ods, csv) with SheetJS and sends
  * back plain cell data. Runs under a memory limit and a timeout set by its caller, so a hostile
- * or broken file can only kill this worker, never the app.
+ * or broken file can only kill this worker, never the app. The worker is kept for the next file.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import * as XLSX from 'xlsx';
 import type { ParsedCell, ParsedSheet, WorkerReply, WorkerRequest } from './workbook-types';
 
@@ -44,4 +44,7 @@ function parse({ bytes, maxCells }: WorkerRequest): WorkerReply {
   return { ok: true, workbook: { sheets } };
 }
 
-parentPort?.postMessage(parse(workerData as WorkerRequest));
+// One worker serves request after request; the caller replaces it after a timeout or a crash.
+parentPort?.on('message', (request: WorkerRequest & { id: number }) => {
+  parentPort!.postMessage({ id: request.id, reply: parse(request) });
+});

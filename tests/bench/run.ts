@@ -1,0 +1,194 @@
+/**
+ * `npm run bench`: the work that matters, each next to a floor measured in the same run on the
+ * same data, as medians of several runs. Prints a table and writes bench/results.json.
+ * Not part of `npm test`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as XLSX from 'xlsx';
+import { startBackend, type Backend } from '../../electron/backend/index';
+import { renderPdf } from '../../electron/backend/pdf/submission-pdf';
+import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract';
+import { fillTemplate } from '../helpers/fill-template';
+import { benchBrowser } from './browser';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+export interface Row {
+  what: string;
+  workload: string;
+  ms: number;
+  floorMs: number | null;
+  ratio: number | null;
+  goal: string;
+  met: boolean;
+  peakRssMb?: number;
+  note?: string;
+}
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function time(fn: () => Promise<unknown> | unknown, runs = RUNS): Promise<number> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
+async function call<M extends ApiMethod>(b: Backend, method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
+  const r = await b.dispatch(method, args);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.result as ApiResult<M>;
+}
+
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const resetPeak = () => (peak = process.memoryUsage().rss);
+const peakMb = () => Math.round(peak / 1024 / 1024);
+
+/** A province with 10 districts and 100 communes; the demo plan's 39 measures. */
+async function province(dir: string) {
+  const b = await startBackend({ dbPath: path.join(dir, 'bench.sqlite'), log: () => undefined });
+  const units = await call(b, 'unit-list', {});
+  const kt = units.find((u) => u.code === 'KT')!;
+  const districts = units.filter((u) => u.kind === 'district');
+  const communes: number[] = [];
+  for (const [i, d] of districts.entries()) {
+    for (let j = 1; j <= 10; j++) {
+      communes.push((await call(b, 'unit-create', { code: `B.${i}.${j}`, name: `Xã mẫu ${i * 10 + j}`, kind: 'commune', parentId: d.id, validFrom: '2020-01-01' })).id);
+    }
+  }
+  return { b, kt, districts, communes };
+}
+
+async function benchImportAndTemplates(rows: Row[]): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
+  const b = await startBackend({ dbPath: path.join(dir, 'import.sqlite'), log: () => undefined });
+  const units = await call(b, 'unit-list', {});
+  const kt = units.find((u) => u.code === 'KT')!;
+  for (let i = 1; i <= 100; i++) await call(b, 'unit-create', { code: `I.${i}`, name: `Huyện mẫu ${i}`, kind: 'district', parentId: kt.id, validFrom: '2020-01-01' });
+  const plan = (await call(b, 'plan-list', {})).find((p) => p.indicatorCount === 24)!;
+  const period = await call(b, 'period-create', {
+    planId: plan.id, parentUnitId: kt.id, kind: 'half_year', year: 2026, name: '6 tháng 2026 (đo)', dataFrom: '2025-12-15', dataTo: '2026-06-14',
+    deadlines: [{ level: 'district', dueOn: '2026-06-05' }, { level: 'department', dueOn: '2026-06-05' }],
+  });
+  const status = (await call(b, 'period-status', { id: period.id }))!;
+  const expected = status.units.filter((u) => u.unitName.startsWith('Huyện mẫu')).slice(0, 100);
+
+  // Templates for 100 units, against SheetJS writing 100 workbooks of the same cell count.
+  const templates: { fileName: string; bytes: Buffer }[] = [];
+  const ms = await time(async () => {
+    templates.length = 0;
+    for (const u of expected) {
+      const t = await call(b, 'template-build', { periodId: period.id, unitId: u.unitId });
+      templates.push({ fileName: t.fileName, bytes: Buffer.from(t.dataBase64, 'base64') });
+    }
+  }, 3);
+  const sample = XLSX.read(templates[0]!.bytes, { type: 'buffer' });
+  const floorMs = await time(() => {
+    for (let i = 0; i < 100; i++) {
+      const wb = XLSX.utils.book_new();
+      for (const name of sample.SheetNames) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(XLSX.utils.sheet_to_json<unknown[]>(sample.Sheets[name]!, { header: 1 })), name);
+      XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });
+    }
+  }, 3);
+  rows.push({ what: 'templates', workload: '100 unit templates', ms, floorMs, ratio: ms / floorMs, goal: '≤ 1,5× floor', met: ms / floorMs <= 1.5 });
+
+  // Import of 100 filled files, against SheetJS reading the same 100 files.
+  const filled = templates.map((t, i) => ({ fileName: t.fileName, bytes: fillTemplate(t.bytes, { '1.1': { G: i % 7 }, '1.2': { E: String(40 + (i % 50)), F: '100' }, '2': { E: '80', F: '100' } }) }));
+  const floor = await time(() => {
+    for (const f of filled) XLSX.read(f.bytes, { type: 'buffer', dense: true });
+  }, 3);
+  resetPeak();
+  const importMs = await time(async () => {
+    const r = await call(b, 'report-import', { files: filled.map((f) => ({ fileName: f.fileName, dataBase64: f.bytes.toString('base64') })), replace: true });
+    if (r.some((x) => x.outcome !== 'imported')) throw new Error(`import: ${r.find((x) => x.outcome !== 'imported')!.problems[0]?.message}`);
+  }, 3);
+  rows.push({ what: 'import', workload: '100 filled unit templates (.xlsx)', ms: importMs, floorMs: floor, ratio: importMs / floor, goal: '≤ 1,5× floor', met: importMs / floor <= 1.5, peakRssMb: peakMb() });
+  await b.close();
+}
+
+async function benchMerge(rows: Row[]): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
+  const { b, kt, districts } = await province(dir);
+  const plan = (await call(b, 'plan-list', {})).find((p) => p.indicatorCount === 24)!;
+  const raw = b.database.raw;
+  const measures = raw.prepare('SELECT m.id, m.value_kind FROM measure m JOIN indicator i ON i.id = m.indicator_id JOIN goal g ON g.id = i.goal_id WHERE g.plan_id = ? ORDER BY m.id').all(plan.id) as { id: number; value_kind: string }[];
+  // 10 years × 2 periods of history; every district reports every measure (50 with some repeated).
+  const measureIds = Array.from({ length: 50 }, (_, i) => measures[i % measures.length]!);
+  let latest = 0;
+  const insertReport = raw.prepare("INSERT INTO report (period_id, unit_id, revision, is_current, status, source, received_at) VALUES (?, ?, 1, 1, 'valid', 'typed', ?)");
+  const insertValue = raw.prepare('INSERT OR REPLACE INTO report_value (report_id, measure_id, option_combo_id, numerator, denominator, value) VALUES (?, ?, 1, ?, ?, ?)');
+  for (let y = 2017; y <= 2026; y++) {
+    for (const kind of ['half_year', 'annual'] as const) {
+      const p = await call(b, 'period-create', {
+        planId: plan.id, parentUnitId: kt.id, kind, year: y, name: `${kind === 'annual' ? 'Năm' : '6 tháng'} ${y} (đo)`, dataFrom: `${y - 1}-12-15`, dataTo: kind === 'annual' ? `${y}-12-14` : `${y}-06-14`,
+        deadlines: [{ level: 'district', dueOn: kind === 'annual' ? `${y}-12-05` : `${y}-06-05` }],
+      });
+      latest = p.id;
+      raw.transaction(() => {
+        for (const d of districts) {
+          const reportId = Number(insertReport.run(p.id, d.id, `${y}-06-01`).lastInsertRowid);
+          for (const [k, m] of measureIds.entries()) {
+            const n = 10 + ((d.id * 7 + k * 3 + y) % 90);
+            if (m.value_kind === 'rate') insertValue.run(reportId, m.id, n, 100, n);
+            else insertValue.run(reportId, m.id, null, null, n);
+          }
+        }
+      })();
+    }
+  }
+  const floorMs = await time(() => raw.prepare(
+    `SELECT v.measure_id, sum(v.numerator) AS n, sum(v.denominator) AS d, sum(v.value) AS v, count(*) AS c
+       FROM report_value v JOIN report r ON r.id = v.report_id
+      WHERE r.period_id = ? AND r.is_current = 1 GROUP BY v.measure_id`,
+  ).all(latest), 9);
+  resetPeak();
+  const ms = await time(() => call(b, 'merge-get', { periodId: latest }), 9);
+  const ratio = ms / floorMs;
+  rows.push({
+    what: 'merge', workload: '1 province, 10 districts, 100 communes, 50 measures, 10 years × 2 periods', ms, floorMs, ratio,
+    goal: '≤ 2× floor and < 50 ms', met: ratio <= 2 && ms < 50, peakRssMb: peakMb(),
+    note: 'the floor is one GROUP BY; the view also resolves the period\'s tree, statuses, targets, last year and narratives',
+  });
+
+  // PDF of the full provincial report, against pdfmake rendering a plain document of the same page count.
+  const doc = { ...(await call(b, 'document-settings-get', { periodId: latest })), number: '15', signerName: 'Nguyễn Văn An' };
+  let pages = 0;
+  const pdfMs = await time(async () => {
+    const r = await call(b, 'merge-pdf', { periodId: latest, document: doc });
+    pages = (Buffer.from(r.dataBase64, 'base64').toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  }, 3);
+  const plain = { content: Array.from({ length: pages }, (_, i) => ({ text: `Trang ${i + 1} `.repeat(400), pageBreak: i ? ('before' as const) : undefined })), defaultStyle: { font: 'Serif' } };
+  const pdfFloor = await time(() => renderPdf(plain), 3);
+  rows.push({ what: 'PDF', workload: `full provincial report (${pages} pages)`, ms: pdfMs, floorMs: pdfFloor, ratio: pdfMs / pdfFloor, goal: '≤ 1,5× floor', met: pdfMs / pdfFloor <= 1.5 });
+
+  // Start: open this database and show the home screen, in Chromium through the web host.
+  await b.close();
+  rows.push(...(await benchBrowser(path.join(dir, 'bench.sqlite'), ROOT)));
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  console.log('TongHop benchmarks (medians; floors measured in the same run on the same data)…');
+  await benchImportAndTemplates(rows);
+  await benchMerge(rows);
+  clearInterval(sampler);
+  const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(n < 10 ? 2 : 0));
+  console.log('\n' + ['what', 'workload', 'ms', 'floor ms', 'ratio', 'goal', 'met', 'peak MB'].join(' | '));
+  for (const r of rows) console.log([r.what, r.workload, fmt(r.ms), fmt(r.floorMs), r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, r.goal, r.met ? 'yes' : 'NO', r.peakRssMb ?? ''].join(' | '));
+  const missed = rows.filter((r) => !r.met);
+  if (missed.length) console.log(`\nGoals missed: ${missed.map((r) => `${r.what} (${r.ratio ? r.ratio.toFixed(2) + '×' : fmt(r.ms) + ' ms'}${r.note ? `; ${r.note}` : ''})`).join('; ')}`);
+  fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows }, null, 2));
+  console.log('\nWritten to bench/results.json');
+  process.exit(0);
+}
+
+void main();
