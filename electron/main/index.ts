@@ -52,7 +52,8 @@ async function start(): Promise<void> {
   // Nothing from outside: no permissions, no remote requests.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_SCHEME}:`) || details.url.startsWith('devtools:') || details.url.startsWith('data:');
+    // blob: carries the files the app itself made (templates, exports, PDFs) to the save dialog.
+    const allowed = [`${APP_SCHEME}:`, 'devtools:', 'data:', 'blob:'].some((scheme) => details.url.startsWith(scheme));
     callback({ cancel: !allowed });
   });
 
