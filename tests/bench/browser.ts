@@ -49,16 +49,17 @@ export async function benchBrowser(dbPath: string, root: string): Promise<Row[]>
     await page.goto(`${host.url}#/entry/${period.id}/${units.find((u) => u.code === 'KT.ST')!.id}`);
     const grid = page.getByRole('grid', { name: 'Bảng nhập số liệu' });
     await grid.locator('[data-cell="E1"]').click();
-    // Keystroke → the frame after the DOM changed: time to the next animation frame's end.
-    // A string, not a function: the TypeScript runner would add helpers the page does not have.
+    // Keystroke to paint as the browser measures it (Event Timing: from the event to the next
+    // paint after its handlers). Chromium reports only events of 16 ms or more, so the others
+    // count as under 16 ms. A string, not a function: the TypeScript runner would add helpers.
     await page.evaluate(`(() => {
-      window.__lat = [];
-      const mark = () => {
-        const t0 = performance.now();
-        requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
-      };
-      document.addEventListener('keydown', mark, true);
-      document.addEventListener('paste', mark, true);
+      window.__events = 0;
+      window.__slow = [];
+      document.addEventListener('keydown', () => window.__events++, true);
+      document.addEventListener('paste', () => window.__events++, true);
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === 'keydown' || e.name === 'paste') window.__slow.push(e.duration);
+      }).observe({ type: 'event', durationThreshold: 16, buffered: true });
     })()`);
     for (let i = 0; i < 200; i++) {
       await page.keyboard.type(String(i % 10));
@@ -69,9 +70,20 @@ export async function benchBrowser(dbPath: string, root: string): Promise<Row[]>
     await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(block)})`);
     await page.keyboard.press('Control+V');
     await page.waitForTimeout(1500);
-    const lat = ((await page.evaluate('window.__lat')) as number[]).sort((a, b) => a - b);
-    const p95 = lat[Math.floor(lat.length * 0.95)] ?? NaN;
-    rows.push({ what: 'grid', workload: `type 200 values (${lat.length} key and paste events) and paste 50 × 5 into a 2.000-row report (Chromium)`, ms: p95, floorMs: null, ratio: null, goal: 'p95 keystroke-to-paint < 16 ms', met: p95 < 16 });
+    const events = (await page.evaluate('window.__events')) as number;
+    const slow = (await page.evaluate('window.__slow')) as number[];
+    const all = [...slow, ...Array.from({ length: Math.max(0, events - slow.length) }, () => 0)].sort((a, b) => a - b);
+    const p95 = all[Math.floor(all.length * 0.95)] ?? NaN;
+    rows.push({
+      what: 'grid',
+      workload: `type 200 values and paste 50 × 5 into a 2.000-row report (Chromium; ${events} events, ${slow.length} took 16 ms or more)`,
+      ms: p95,
+      floorMs: null,
+      ratio: null,
+      goal: 'p95 keystroke-to-paint < 16 ms',
+      met: p95 < 16,
+      note: p95 === 0 ? 'fewer than 5 % of events reached 16 ms' : undefined,
+    });
     await page.close();
     await host.close();
   } finally {
