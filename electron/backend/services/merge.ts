@@ -15,7 +15,6 @@ import { getPlan } from './plans';
 import { audit } from './audit';
 import { getSetting } from './settings';
 import { templateForUnit } from './templates';
-import { listUnits } from './units';
 
 /** Units that stand for a part of the territory; their counts and rates add up to the parent's. */
 const TERRITORIAL = new Set(['district', 'commune']);
@@ -27,8 +26,9 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   if (parentId !== period.parentUnitId) throw new UserError('validation', `Kỳ "${period.name}" do ${period.parentUnitName ?? 'đơn vị khác'} tổng hợp; hãy chọn kỳ của đơn vị này.`);
   const plan = await getPlan(db, period.planId);
   const status = (await periodStatus(db, ctx, { id: periodId }))!;
-  const children = await expectedUnits(db, period);
-  const parentName = (await listUnits(db, period.dataTo, true)).find((u) => u.id === parentId)?.name ?? '';
+  // The period's status already resolved its expected units (names as of the cut-off date).
+  const children = status.units.map((u) => ({ id: u.unitId, name: u.unitName, kind: u.unitKind, late: u.late, status: u.status }));
+  const parentName = period.parentUnitName ?? '';
 
   const childIds = new Set(children.map((u) => u.id));
   const reports = (await db.selectFrom('report').select(['id', 'unit_id']).where('period_id', '=', periodId).where('is_current', '=', 1).execute()).filter((r) => childIds.has(r.unit_id));
@@ -127,10 +127,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     period,
     parentUnitId: parentId,
     parentUnitName: parentName,
-    units: children.map((u) => {
-      const s = status.units.find((x) => x.unitId === u.id)!;
-      return { id: u.id, name: u.name, kind: u.kind, reported: reported.has(u.id), late: s.late, status: s.status };
-    }),
+    units: children.map((u) => ({ ...u, reported: reported.has(u.id) })),
     rows,
     completeness: { expected: children.length, reported: reported.size, missing, late: status.units.filter((u) => u.late).map((u) => u.unitName) },
     missingText: missing.length ? `Chưa có số liệu của: ${missing.join(', ')} (tính đến ngày ${formatIsoDate(status.today)}).` : null,
