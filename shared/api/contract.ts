@@ -8,6 +8,7 @@ import { DIRECTIONS, RATE_FACTORS, ROLLUPS, VALUE_KINDS } from '../domain/measur
 import { ISO_DATE, UNIT_KINDS, isRealDate } from '../domain/org-units';
 import { DEADLINE_LEVELS, PERIOD_KINDS } from '../domain/periods';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../domain/narratives';
+import { DUTIES } from '../domain/reorganisation';
 import type {
   AppInfo,
   BreakdownDto,
@@ -25,6 +26,8 @@ import type {
   PeriodDto,
   PeriodStatus,
   PlanSummary,
+  OrgChangeDto,
+  ReorgResult,
   Settings,
   UnitDto,
 } from './types';
@@ -38,6 +41,24 @@ const text = (max: number) => z.string().trim().max(max);
 const required = (max: number, what: string) => z.string().trim().min(1, `cần nhập ${what}`).max(max);
 const year = z.number().int().min(1990).max(2100);
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+const newUnit = z.object({
+  code: required(40, 'mã đơn vị').regex(/^[A-Za-z0-9._-]+$/, 'mã đơn vị chỉ gồm chữ không dấu, số và . _ -'),
+  name: required(200, 'tên đơn vị'),
+  kind: z.enum(keys(UNIT_KINDS)),
+  parentId: id.nullable(),
+});
+/** In a reorganisation a new unit's code may be left out: one is made from its name. */
+const reorgUnit = newUnit.extend({ code: newUnit.shape.code.optional() });
+const reorgStep = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('create'), unit: reorgUnit }),
+  z.object({ op: z.literal('rename'), unitId: id, name: required(200, 'tên mới') }),
+  z.object({ op: z.literal('move'), unitIds: z.array(id).min(1).max(2000), parentId: id.nullable() }),
+  z.object({ op: z.literal('dissolve'), unitId: id, childrenTo: id.nullable() }),
+  z.object({ op: z.literal('merge'), sourceIds: z.array(id).min(1).max(500), into: z.union([z.object({ unitId: id }), z.object({ unit: reorgUnit })]) }),
+  z.object({ op: z.literal('split'), unitId: id, parts: z.array(reorgUnit.extend({ childIds: z.array(id).max(2000) })).min(2, 'chia tách cần ít nhất 2 đơn vị mới').max(50) }),
+  z.object({ op: z.literal('transfer'), duty: z.enum(keys(DUTIES)), fromId: id, toId: id }),
+]);
 
 const targetInput = z.object({
   year,
@@ -172,7 +193,7 @@ export const apiMethods = {
   }),
   'merge-export-upstream': z.object({ periodId: id }),
   'document-settings-get': z.object({ periodId: id }),
-  'document-settings-set': documentSettings,
+  'document-settings-set': z.object({ periodId: id, document: documentSettings }),
   'merge-pdf': z.object({
     periodId: id,
     document: documentSettings,
@@ -191,17 +212,21 @@ export const apiMethods = {
 
   'unit-list': z.object({ asOf: isoDate.optional(), includeDissolved: z.boolean().optional() }),
   'unit-get': z.object({ id }),
-  'unit-create': z.object({
-    code: required(40, 'mã đơn vị').regex(/^[A-Za-z0-9._-]+$/, 'mã đơn vị chỉ gồm chữ không dấu, số và . _ -'),
-    name: required(200, 'tên đơn vị'),
-    kind: z.enum(keys(UNIT_KINDS)),
-    parentId: id.nullable(),
-    validFrom: isoDate,
-  }),
+  'unit-create': newUnit.extend({ validFrom: isoDate }),
   'unit-rename': z.object({ id, name: required(200, 'tên mới'), effectiveOn: isoDate, note: text(500).optional() }),
   'unit-move': z.object({ id, parentId: id.nullable(), effectiveOn: isoDate, note: text(500).optional() }),
   'unit-dissolve': z.object({ id, effectiveOn: isoDate, note: text(500).optional() }),
   'unit-merge': z.object({ sourceIds: z.array(id).min(1).max(200), targetId: id, effectiveOn: isoDate, note: text(500).optional() }),
+  /** A reorganisation: many steps on one date; `preview` applies them, shows the result and keeps nothing. */
+  'org-reorganise': z.object({
+    effectiveOn: isoDate,
+    title: required(300, 'tên đợt sắp xếp'),
+    note: text(1000).optional(),
+    steps: z.array(reorgStep).min(1, 'chưa có thay đổi nào').max(2000),
+    preview: z.boolean().optional(),
+  }),
+  'org-changes': z.object({}),
+  'org-undo': z.object({ changeId: id }),
 } as const;
 
 export type ApiMethod = keyof typeof apiMethods;
@@ -256,6 +281,9 @@ export interface ApiResults {
   'unit-move': UnitDto;
   'unit-dissolve': UnitDto;
   'unit-merge': UnitDto;
+  'org-reorganise': ReorgResult;
+  'org-changes': OrgChangeDto[];
+  'org-undo': OrgChangeDto;
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M];

@@ -3,6 +3,7 @@ import type { Direction, Rollup, ValueKind, RateFactor } from '../domain/measure
 import type { UnitKind } from '../domain/org-units';
 import type { DeadlineLevel, PeriodKind, ReportStatus } from '../domain/periods';
 import type { Assessment } from '../domain/rollup';
+import type { ChangeKind, DiffNode, Duty } from '../domain/reorganisation';
 
 export interface AppInfo {
   version: string;
@@ -46,6 +47,34 @@ export interface UnitDto {
   successorName: string | null;
   isSample: boolean;
   versions: UnitVersionDto[];
+  /** Units this one came from (merge, split) and units it became, with the date. */
+  predecessors: { id: number; name: string; on: string }[];
+  successors: { id: number; name: string; on: string }[];
+  duties: { duty: Duty; validFrom: string; validTo: string | null }[];
+}
+
+/** One recorded change of the unit tree: a rename, a merge, or a whole reorganisation. */
+export interface OrgChangeDto {
+  id: number;
+  kind: ChangeKind;
+  title: string;
+  effectiveOn: string;
+  note: string | null;
+  createdAt: string;
+  createdBy: string;
+  undoneAt: string | null;
+  /** Only the latest change that is still in force can be undone. */
+  undoable: boolean;
+}
+
+export interface ReorgResult {
+  /** Null when only previewed. */
+  change: OrgChangeDto | null;
+  effectiveOn: string;
+  /** The tree the day before and on the date, with what changed marked. */
+  before: DiffNode[];
+  after: DiffNode[];
+  summary: string[];
 }
 
 export interface TargetDto {
@@ -295,6 +324,16 @@ export interface MergeCell {
   numerator: number | null;
   denominator: number | null;
   value: number | null;
+  /** Set when the unit sent no figure itself: rolled up from this many reports of units under it. */
+  derivedFrom?: number;
+}
+
+/** A unit's figure a year earlier: its own, or (after a merger) its predecessors' rolled up. */
+export interface PreviousCell extends MergeCell {
+  /** Names of the predecessors whose figures were combined, when not the unit itself. */
+  fromUnits: string[] | null;
+  /** Why there is no comparable figure (split unit, a predecessor without data). */
+  note: string | null;
 }
 
 export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel' | 'valueKind' | 'rateFactor' | 'direction' | 'rollup' | 'leadUnitId' | 'leadUnitName'> {
@@ -305,7 +344,7 @@ export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel'
   indicatorTitle: string;
   targetText: string;
   target: { value: number; valueMax: number | null } | null;
-  /** Each child unit's reported value, by unit id. */
+  /** Every unit's value in the period's tree (children, and the units under them), by unit id. */
   cells: Record<number, MergeCell>;
   /** The merged value: the override when there is one, else the roll-up. */
   total: MergeCell;
@@ -319,6 +358,8 @@ export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel'
   missing: number[];
   assessment: Assessment;
   previous: { value: number | null; periodName: string } | null;
+  /** The same figure a year earlier for each unit of the tree, through predecessors where units merged. */
+  previousByUnit: Record<number, PreviousCell>;
 }
 
 export interface MergeView {
@@ -326,6 +367,10 @@ export interface MergeView {
   parentUnitId: number;
   parentUnitName: string;
   units: { id: number; name: string; kind: UnitKind; reported: boolean; late: boolean; status: ReportStatus }[];
+  /** Every unit under the compiling unit on the cut-off date, parents first (depth 1 = the children). */
+  tree: { id: number; name: string; kind: UnitKind; parentId: number; depth: number; isSample: boolean; reported: boolean }[];
+  /** Territorial levels: 3 for province → districts → communes, 2 for province → communes. */
+  tiers: number;
   rows: MergeRow[];
   completeness: { expected: number; reported: number; missing: string[]; late: string[] };
   /** "Chưa có số liệu của: …" when units are missing, else null. */

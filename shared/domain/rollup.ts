@@ -75,3 +75,56 @@ export function assess(direction: Direction, target: { value: number; valueMax: 
       return r >= target.value && r <= (target.valueMax ?? target.value) ? 'met' : 'not_met';
   }
 }
+
+export interface TreeUnit {
+  id: number;
+  parentId: number | null;
+  /** Districts and communes stand for a part of the territory; departments do not. */
+  territorial: boolean;
+}
+
+export interface TreeValue extends UnitValue {
+  /** 0: the unit's own report; n: rolled up from n reports of units under it. */
+  derivedFrom: number;
+}
+
+/** The units whose figures add up to a unit's: its territorial children, or all children when it has none. */
+export function summedChildren<U extends TreeUnit>(children: readonly U[]): U[] {
+  const territorial = children.filter((c) => c.territorial);
+  return territorial.length ? territorial : [...children];
+}
+
+/**
+ * Every unit's value for one measure in the tree under a compiling unit: its own report where it
+ * sent one, else (for sum and ratio) rolled up from the units under it, level by level. So a
+ * 2024 province merges communes → districts → province, a 2026 one communes → province, and the
+ * same raw reports give the same province total both ways.
+ */
+export function rollUpTree(rule: Rollup, factor: number | null, units: readonly TreeUnit[], own: ReadonlyMap<number, UnitValue>): Map<number, TreeValue> {
+  const children = new Map<number, TreeUnit[]>();
+  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+  const out = new Map<number, TreeValue>();
+  const visit = (u: TreeUnit, depth: number): TreeValue | null => {
+    const mine = own.get(u.id);
+    if (mine && (mine.value !== null || mine.numerator !== null)) {
+      const v = { ...mine, derivedFrom: 0 };
+      out.set(u.id, v);
+      for (const c of children.get(u.id) ?? []) if (depth < 50) visit(c, depth + 1);
+      return v;
+    }
+    const kids = summedChildren(children.get(u.id) ?? []);
+    const below = depth < 50 ? kids.map((c) => visit(c, depth + 1)) : [];
+    for (const c of children.get(u.id) ?? []) if (!kids.includes(c) && depth < 50) visit(c, depth + 1);
+    if (rule !== 'sum' && rule !== 'ratio') return null;
+    const given = below.filter((v): v is TreeValue => v !== null);
+    if (!given.length) return null;
+    const total = rollUp(rule, factor, given, null);
+    if (total.value === null && total.numerator === null) return null;
+    const v = { unitId: u.id, numerator: total.numerator, denominator: total.denominator, value: total.value, derivedFrom: given.reduce((s, g) => s + Math.max(1, g.derivedFrom), 0) };
+    out.set(u.id, v);
+    return v;
+  };
+  const ids = new Set(units.map((u) => u.id));
+  for (const u of units) if (u.parentId === null || !ids.has(u.parentId)) visit(u, 0);
+  return out;
+}

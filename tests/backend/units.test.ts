@@ -46,7 +46,7 @@ describe('organisation units with history', () => {
     expect(early.type).toBe('validation');
     expect(early.message).toContain('ngày hiệu lực phải sau ngày 01/07/2025');
     const same = await callError(backend, 'unit-rename', { id: province, name: 'Tỉnh Quảng Ngãi', effectiveOn: '2026-01-01' });
-    expect(same.message).toBe('Tên mới trùng với tên hiện tại.');
+    expect(same.message).toBe('Tên mới của "Tỉnh Quảng Ngãi" trùng với tên hiện tại.');
     const badDate = await callError(backend, 'unit-rename', { id: province, name: 'Tỉnh X', effectiveOn: '2025-02-30' });
     expect(badDate.message).toContain('ngày không có thật');
   });

@@ -73,7 +73,7 @@ async function benchImportAndTemplates(rows: Row[]): Promise<void> {
   const units = await call(b, 'unit-list', {});
   const kt = units.find((u) => u.code === 'KT')!;
   for (let i = 1; i <= 100; i++) await call(b, 'unit-create', { code: `I.${i}`, name: `Huyện mẫu ${i}`, kind: 'district', parentId: kt.id, validFrom: '2020-01-01' });
-  const plan = (await call(b, 'plan-list', {})).find((p) => p.indicatorCount === 24)!;
+  const plan = (await call(b, 'plan-list', {})).find((p) => p.title.endsWith('tỉnh Kon Tum năm 2024'))!;
   const period = await call(b, 'period-create', {
     planId: plan.id, parentUnitId: kt.id, kind: 'half_year', year: 2026, name: '6 tháng 2026 (đo)', dataFrom: '2025-12-15', dataTo: '2026-06-14',
     deadlines: [{ level: 'district', dueOn: '2026-06-05' }, { level: 'department', dueOn: '2026-06-05' }],
@@ -117,7 +117,7 @@ async function benchImportAndTemplates(rows: Row[]): Promise<void> {
 async function benchMerge(rows: Row[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
   const { b, kt, districts } = await province(dir);
-  const plan = (await call(b, 'plan-list', {})).find((p) => p.indicatorCount === 24)!;
+  const plan = (await call(b, 'plan-list', {})).find((p) => p.title.endsWith('tỉnh Kon Tum năm 2024'))!;
   const raw = b.database.raw;
   const measures = raw.prepare('SELECT m.id, m.value_kind FROM measure m JOIN indicator i ON i.id = m.indicator_id JOIN goal g ON g.id = i.goal_id WHERE g.plan_id = ? ORDER BY m.id').all(plan.id) as { id: number; value_kind: string }[];
   // 10 years × 2 periods of history; every district reports every measure (50 with some repeated).

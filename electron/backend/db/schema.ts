@@ -21,7 +21,22 @@ export interface Database {
     note: string | null;
     created_at: string;
     created_by: Generated<string>;
+    change_id: number | null;
   };
+  org_change: {
+    id: Generated<number>;
+    kind: string;
+    effective_on: string;
+    title: string;
+    note: string | null;
+    created_at: string;
+    created_by: string;
+    snapshot_json: string;
+    undone_at: string | null;
+    undone_by: string | null;
+  };
+  org_succession: { predecessor_id: number; successor_id: number; effective_on: string; change_id: number | null };
+  unit_duty: { id: Generated<number>; unit_id: number; duty: string; valid_from: string; valid_to: string | null; change_id: number | null };
   org_unit_version: {
     id: Generated<number>;
     unit_id: number;

@@ -14,6 +14,8 @@ import { periodDefaults, periodName } from '../../../shared/domain/periods';
 import { writePeriod } from '../services/periods';
 import { KONTUM_2024_GOALS, KONTUM_2024_PLAN, KONTUM_PARENT_PLAN } from './kontum-2024-plan';
 import { KONTUM_2025_CRC_PLAN, KONTUM_2025_TASK_GROUPS } from './kontum-2025-tasks';
+import { loadReorganisation, loadTwoTierPeriod } from './load-reorganisation';
+import { CHILD_AFFAIRS_2024, DEMO_COMMUNES, MINISTRIES, QUANG_NGAI, REAL_COMMUNES } from './kontum-2025-reorganisation';
 
 const DEMO_SETTING = 'demoPlanId';
 
@@ -47,11 +49,12 @@ export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: n
   const planId = await db.transaction().execute(async (trx) => {
     const unitIds = new Map<string, number>();
     for (const row of await trx.selectFrom('org_unit').select(['id', 'code']).execute()) unitIds.set(row.code, row.id);
-    for (const u of KONTUM_UNITS) {
+    for (const u of [...KONTUM_UNITS, ...MINISTRIES, QUANG_NGAI, ...DEMO_COMMUNES]) {
       if (unitIds.has(u.code)) continue;
+      const isSample = u.kind === 'commune' && !REAL_COMMUNES.has(u.name) ? 1 : 0;
       const { id } = await trx
         .insertInto('org_unit')
-        .values({ code: u.code, kind: u.kind, created_on: DEMO_HISTORY_START, dissolved_on: null, successor_id: null })
+        .values({ code: u.code, kind: u.kind, created_on: DEMO_HISTORY_START, dissolved_on: null, successor_id: null, is_sample: isSample })
         .returning('id')
         .executeTakeFirstOrThrow();
       unitIds.set(u.code, id);
@@ -65,6 +68,10 @@ export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: n
         .insertInto('org_unit_version')
         .values({ unit_id: id, name: u.name, short_name: null, parent_id: u.parent ? unitIds.get(u.parent)! : null, valid_from: DEMO_HISTORY_START, valid_to: null, event_id: eventId })
         .execute();
+    }
+
+    for (const code of CHILD_AFFAIRS_2024) {
+      await trx.insertInto('unit_duty').values({ unit_id: unitIds.get(code)!, duty: 'child_affairs', valid_from: DEMO_HISTORY_START, valid_to: null, change_id: null }).execute();
     }
 
     const parentId = await insertPlanRow(trx, now, { ...KONTUM_PARENT_PLAN, parentPlanId: null });
@@ -156,6 +163,10 @@ export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: n
         }
       }
     }
+
+    // 2025: the tree becomes two tiers; 2026: a 6-month period of the merged province.
+    await loadReorganisation(trx, ctx, unitIds);
+    await loadTwoTierPeriod(trx, ctx, planId);
 
     await trx.insertInto('setting').values({ key: DEMO_SETTING, value: String(planId) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(planId) })).execute();
     await audit(trx, ctx, { entity: 'demo', entityId: planId, action: 'load', after: { plans: [parentId, planId, crcId] } });

@@ -15,11 +15,11 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export' | 'merge-o
   'merge-override': async (args, ctx) => overrideMerged(ctx.db, ctx, args),
   'file-open': async ({ fileName, dataBase64 }) => openFile(fileName, Buffer.from(dataBase64, 'base64')),
   'document-settings-get': async ({ periodId }, ctx) => documentSettings(ctx.db, ctx, periodId),
-  'document-settings-set': async (args, ctx) => saveDocumentSettings(ctx.db, args),
+  'document-settings-set': async ({ periodId, document }, ctx) => saveDocumentSettings(ctx.db, periodId, document),
   'merge-pdf': async ({ periodId, document, sign }, ctx) => {
     const view = await mergeView(ctx.db, ctx, periodId);
     const fileName = `Bao cao - ${view.parentUnitName} - ${view.period.name}.pdf`;
-    await saveDocumentSettings(ctx.db, document);
+    await saveDocumentSettings(ctx.db, periodId, document);
     if (!sign) return { fileName, dataBase64: (await buildSubmissionPdf(view, document)).toString('base64'), signedBy: null };
     const p12 = Buffer.from(sign.p12Base64, 'base64');
     const now = ctx.now();

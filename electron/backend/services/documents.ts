@@ -1,29 +1,52 @@
-/** Settings of the official document: kept per organisation, filled in per report. */
+/**
+ * Settings of the official document. The bodies, symbol, place and recipients follow the period:
+ * a 2024 report is issued by the unit that held child affairs then (Sở Lao động - Thương binh và
+ * Xã hội of Kon Tum), a 2026 one by the unit holding it in 2026 (Sở Y tế of Quảng Ngãi). What a
+ * user changes (signer, recipients…) is kept per issuing unit, and used for that unit next time.
+ */
 import type { DocumentSettings } from '../../../shared/api/types';
-import { vietnamDate } from '../../../shared/domain/org-units';
+import { versionAt, vietnamDate } from '../../../shared/domain/org-units';
+import { documentSymbol } from '../../../shared/domain/reorganisation';
 import type { Db } from '../db/connection';
 import type { BackendContext } from '../context';
 import { getPeriod } from './periods';
 import { getSettings } from './settings';
+import { dutyHolder, listUnits, ministryFor } from './units';
 
-const KEY = 'document';
+/** Before documents followed the period, one set was kept for everything under this key. */
+const LEGACY_KEY = 'document';
+
+async function issuerOf(db: Db, periodId: number) {
+  const period = await getPeriod(db, periodId);
+  const units = await listUnits(db, period.dataTo, true);
+  const holder = period.parentUnitId === null ? null : dutyHolder(units, period.parentUnitId, 'child_affairs', period.dataTo);
+  const ministry = ministryFor(units, 'child_affairs', period.dataTo);
+  const nameOn = (u: (typeof units)[number]) => versionAt(u.versions, period.dataTo)?.name ?? u.name;
+  return {
+    period,
+    key: holder ? `document:${holder.id}` : LEGACY_KEY,
+    issuer: holder ? nameOn(holder) : null,
+    ministry: ministry ? nameOn(ministry) : null,
+  };
+}
 
 export async function documentSettings(db: Db, ctx: BackendContext, periodId: number): Promise<DocumentSettings> {
-  const period = await getPeriod(db, periodId);
+  const { period, key, issuer, ministry } = await issuerOf(db, periodId);
   const settings = await getSettings(db);
-  const saved = await db.selectFrom('setting').select('value').where('key', '=', KEY).executeTakeFirst();
+  const saved = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
   const stored = saved ? (JSON.parse(saved.value) as Partial<DocumentSettings>) : {};
-  const place = settings.place || (period.parentUnitName ?? '').replace(/^(Tỉnh|Thành phố|Huyện|Xã|Phường)\s+/i, '');
+  const place = (period.parentUnitName ?? settings.place).replace(/^(Tỉnh|Thành phố|Huyện|Xã|Phường)\s+/i, '') || settings.place;
+  const issuingBody = issuer ?? (settings.organisationName || 'Sở Lao động - Thương binh và Xã hội');
   return {
     parentBody: period.parentUnitName ? `UBND ${period.parentUnitName}`.toUpperCase() : '',
-    issuingBody: settings.organisationName || 'Sở Lao động - Thương binh và Xã hội',
-    symbol: 'BC-SLĐTBXH',
+    issuingBody,
+    symbol: documentSymbol(issuingBody),
     number: '',
     place,
     authority: 'KT. GIÁM ĐỐC',
     signerTitle: 'PHÓ GIÁM ĐỐC',
     signerName: '',
-    recipients: ['Bộ Lao động - Thương binh và Xã hội (b/c);', 'UBND tỉnh (b/c);', 'Lưu: VT.'],
+    recipients: [`${ministry ?? 'Bộ Lao động - Thương binh và Xã hội'} (b/c);`, 'UBND tỉnh (b/c);', 'Lưu: VT.'],
     ...stored,
     // Per report: the date is today's and the subject names the period.
     date: vietnamDate(ctx.now()),
@@ -31,13 +54,14 @@ export async function documentSettings(db: Db, ctx: BackendContext, periodId: nu
   };
 }
 
-/** Keeps the organisation's part (bodies, symbol, place, signer, recipients) for next time. */
-export async function saveDocumentSettings(db: Db, doc: DocumentSettings): Promise<DocumentSettings> {
+/** Keeps what the user set for the period's issuing unit (not the date, subject or number) for next time. */
+export async function saveDocumentSettings(db: Db, periodId: number, doc: DocumentSettings): Promise<DocumentSettings> {
+  const { key } = await issuerOf(db, periodId);
   const { date: _date, subject: _subject, number: _number, ...kept } = doc;
   void _date;
   void _subject;
   void _number;
   const value = JSON.stringify(kept);
-  await db.insertInto('setting').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await db.insertInto('setting').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
   return doc;
 }

@@ -2,10 +2,12 @@
  * The merge view: a period's measures × the child units' values, rolled up by each measure's
  * rule, judged against this year's target, next to the same period a year before.
  */
-import type { EntryValue, MergeRow, MergeView, PeriodDto } from '../../../shared/api/types';
+import type { EntryValue, MergeCell, MergeRow, MergeView, PeriodDto, PreviousCell, UnitDto } from '../../../shared/api/types';
+import type { Rollup } from '../../../shared/domain/measure';
+import { predecessorsAt, territorialTiers, type Succession } from '../../../shared/domain/reorganisation';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
-import { formatIsoDate } from '../../../shared/domain/org-units';
-import { assess, rollUp, type UnitValue } from '../../../shared/domain/rollup';
+import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
+import { assess, rollUp, rollUpTree, summedChildren, type TreeUnit, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
@@ -14,6 +16,7 @@ import { expectedUnits, getPeriod, listPeriods, periodStatus } from './periods';
 import { getPlan } from './plans';
 import { audit } from './audit';
 import { getSetting } from './settings';
+import { descendantsIn, listUnits } from './units';
 import { templateForUnit } from './templates';
 
 /** Units that stand for a part of the territory; their counts and rates add up to the parent's. */
@@ -24,45 +27,55 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const parentId = parentUnitId ?? period.parentUnitId;
   if (parentId === null) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị tổng hợp.`);
   if (parentId !== period.parentUnitId) throw new UserError('validation', `Kỳ "${period.name}" do ${period.parentUnitName ?? 'đơn vị khác'} tổng hợp; hãy chọn kỳ của đơn vị này.`);
-  const plan = await getPlan(db, period.planId);
+  const plan = await getPlan(db, period.planId, period.dataTo);
   const status = (await periodStatus(db, ctx, { id: periodId }))!;
   // The period's status already resolved its expected units (names as of the cut-off date).
   const children = status.units.map((u) => ({ id: u.unitId, name: u.unitName, kind: u.unitKind, late: u.late, status: u.status }));
   const parentName = period.parentUnitName ?? '';
 
+  // The whole tree under the compiling unit: a unit that sent nothing gets the roll-up of the units under it.
+  const allUnits = await listUnits(db, period.dataTo, true);
+  const tree = descendantsIn(allUnits.filter((u) => versionAt(u.versions, period.dataTo)), parentId);
+  const treeIds = new Set(tree.map((u) => u.id));
   const childIds = new Set(children.map((u) => u.id));
-  const reports = (await db.selectFrom('report').select(['id', 'unit_id']).where('period_id', '=', periodId).where('is_current', '=', 1).execute()).filter((r) => childIds.has(r.unit_id));
-  const values = reports.length
+  const treeUnits: TreeUnit[] = [{ id: parentId, parentId: null, territorial: false }, ...tree.map((u) => ({ id: u.id, parentId: u.parentId, territorial: TERRITORIAL.has(u.kind) }))];
+  const allReports = await db.selectFrom('report').select(['id', 'unit_id']).where('period_id', '=', periodId).where('is_current', '=', 1).execute();
+  const treeReports = allReports.filter((r) => treeIds.has(r.unit_id));
+  const reports = treeReports.filter((r) => childIds.has(r.unit_id));
+  const values = treeReports.length
     ? await db
         .selectFrom('report_value')
         .innerJoin('report', 'report.id', 'report_value.report_id')
         .select(['report.unit_id', 'report_value.measure_id', 'report_value.numerator', 'report_value.denominator', 'report_value.value'])
-        .where('report_value.report_id', 'in', reports.map((r) => r.id))
+        .where('report_value.report_id', 'in', treeReports.map((r) => r.id))
         .where('report_value.option_combo_id', '=', 1)
         .execute()
     : [];
-  const byMeasure = new Map<number, UnitValue[]>();
+  const byMeasure = new Map<number, Map<number, UnitValue>>();
   for (const v of values) {
-    const list = byMeasure.get(v.measure_id) ?? [];
-    list.push({ unitId: v.unit_id, numerator: v.numerator, denominator: v.denominator, value: v.value });
-    byMeasure.set(v.measure_id, list);
+    const map = byMeasure.get(v.measure_id) ?? new Map<number, UnitValue>();
+    map.set(v.unit_id, { unitId: v.unit_id, numerator: v.numerator, denominator: v.denominator, value: v.value });
+    byMeasure.set(v.measure_id, map);
   }
-  const territorial = children.filter((u) => TERRITORIAL.has(u.kind));
-  const summed = new Set((territorial.length ? territorial : children).map((u) => u.id));
-  const previous = withPrevious ? await previousYear(db, ctx, period) : null;
+  const summed = new Set(summedChildren(treeUnits.filter((u) => u.parentId === parentId)).map((u) => u.id));
+  const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
+  const previousCells = previous ? previousByUnit(tree, allUnits, previous.period.dataTo) : null;
   const overrides = await db.selectFrom('merge_override').selectAll().where('period_id', '=', periodId).where('parent_unit_id', '=', parentId).orderBy('id', 'desc').execute();
 
   const rows: MergeRow[] = [];
   for (const g of plan.goals) {
     for (const i of g.indicators) {
       for (const m of i.measures) {
-        const all = byMeasure.get(m.id) ?? [];
+        const own = byMeasure.get(m.id) ?? new Map<number, UnitValue>();
+        const cells = rollUpTree(m.rollup, m.rateFactor, treeUnits, own);
+        cells.delete(parentId);
+        const all = [...cells.values()].filter((v) => childIds.has(v.unitId));
         const counted = m.rollup === 'sum' || m.rollup === 'ratio' ? all.filter((v) => summed.has(v.unitId)) : all;
         const total = rollUp(m.rollup, m.rateFactor, counted, m.leadUnitId);
         const expectedFor = m.rollup === 'lead' ? (m.leadUnitId !== null && children.some((u) => u.id === m.leadUnitId) ? [m.leadUnitId] : []) : m.rollup === 'none' ? [] : [...summed];
-        const given = new Set(all.filter((v) => v.value !== null || v.numerator !== null).map((v) => v.unitId));
+        const given = new Set(all.map((v) => v.unitId));
         const target = m.targets.find((t) => t.year === period.year && !t.isPhaseEnd) ?? m.targets.filter((t) => t.isPhaseEnd && t.year >= period.year).sort((a, b) => a.year - b.year)[0] ?? null;
-        const prev = previous?.rows.find((r) => r.code === m.code);
+        const prev = previous?.view.rows.find((r) => r.code === m.code);
         const mine = overrides.filter((o) => o.measure_id === m.id);
         const current = mine.find((o) => o.is_current === 1);
         const computed = { numerator: total.numerator, denominator: total.denominator, value: total.value };
@@ -84,7 +97,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           leadUnitName: m.leadUnitName,
           targetText: targetFor(m, period.year),
           target: target ? { value: target.value, valueMax: target.valueMax } : null,
-          cells: Object.fromEntries(all.map((v) => [v.unitId, { numerator: v.numerator, denominator: v.denominator, value: v.value }])),
+          cells: Object.fromEntries([...cells.values()].map((v) => [v.unitId, { numerator: v.numerator, denominator: v.denominator, value: v.value, ...(v.derivedFrom ? { derivedFrom: v.derivedFrom } : {}) }])),
           total: effective,
           computed,
           override: current ? { value: current.value, reason: current.reason, by: current.created_by, at: current.created_at } : null,
@@ -94,6 +107,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           missing: expectedFor.filter((id) => !given.has(id)),
           assessment: assess(m.direction, target, effective.value),
           previous: previous ? { value: prev?.total.value ?? null, periodName: previous.period.name } : null,
+          previousByUnit: previousCells && prev ? previousCells(m.rollup, m.rateFactor, prev) : {},
         });
       }
     }
@@ -128,6 +142,8 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     parentUnitId: parentId,
     parentUnitName: parentName,
     units: children.map((u) => ({ ...u, reported: reported.has(u.id) })),
+    tree: tree.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId!, depth: depthIn(tree, u, parentId), isSample: u.isSample, reported: treeReports.some((r) => r.unit_id === u.id) })),
+    tiers: territorialTiers([{ id: parentId, parentId: null, kind: 'province' }, ...tree], parentId),
     rows,
     completeness: { expected: children.length, reported: reported.size, missing, late: status.units.filter((u) => u.late).map((u) => u.unitName) },
     missingText: missing.length ? `Chưa có số liệu của: ${missing.join(', ')} (tính đến ngày ${formatIsoDate(status.today)}).` : null,
@@ -137,10 +153,76 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   };
 }
 
-/** The same kind of period a year earlier, compiled by the same unit. */
-async function previousYear(db: Db, ctx: BackendContext, period: PeriodDto): Promise<MergeView | null> {
-  const prior = (await listPeriods(db)).find((p) => p.kind === period.kind && p.year === period.year - 1 && p.parentUnitId === period.parentUnitId);
-  return prior ? mergeView(db, ctx, prior.id, undefined, false) : null;
+/**
+ * The same kind of period a year earlier, compiled by the same unit or by the unit(s) it succeeded
+ * (a 2026 province compares with the 2025 province it was merged from).
+ */
+async function previousYear(db: Db, ctx: BackendContext, period: PeriodDto, units: readonly UnitDto[]): Promise<{ period: PeriodDto; view: MergeView } | null> {
+  const lineage = successionsOf(units);
+  for (const p of await listPeriods(db)) {
+    if (p.kind !== period.kind || p.year !== period.year - 1 || p.parentUnitId === null || period.parentUnitId === null) continue;
+    const stood = p.parentUnitId === period.parentUnitId || predecessorsAt(period.parentUnitId, p.dataTo, lineage, existedOn(units)).ids.includes(p.parentUnitId);
+    if (stood) return { period: p, view: await mergeView(db, ctx, p.id, undefined, false) };
+  }
+  return null;
+}
+
+function successionsOf(units: readonly UnitDto[]): Succession[] {
+  return units.flatMap((u) => u.successors.map((s) => ({ predecessorId: u.id, successorId: s.id })));
+}
+
+function existedOn(units: readonly UnitDto[]) {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return (id: number, date: string) => versionAt(byId.get(id)?.versions ?? [], date) !== undefined;
+}
+
+/**
+ * Each unit's figure in the earlier period: its own when it existed then; after A+B→C, A's and
+ * B's figures rolled up by the measure's rule (sum for counts, Σnum/Σden for rates), named; after
+ * a split, none (the earlier figure covers more than this unit).
+ */
+function previousByUnit(tree: readonly UnitDto[], units: readonly UnitDto[], priorDate: string) {
+  const lineage = successionsOf(units);
+  const existed = existedOn(units);
+  const nameAt = (id: number) => {
+    const u = units.find((x) => x.id === id);
+    return (u && versionAt(u.versions, priorDate)?.name) ?? u?.name ?? `đơn vị số ${id}`;
+  };
+  const origins = new Map(tree.map((u) => [u.id, predecessorsAt(u.id, priorDate, lineage, existed)]));
+  return (rule: Rollup, factor: number | null, prev: MergeRow): Record<number, PreviousCell> => {
+    const out: Record<number, PreviousCell> = {};
+    for (const u of tree) {
+      const origin = origins.get(u.id)!;
+      if (origin.ids.length === 0) continue;
+      if (origin.ids.length === 1 && origin.ids[0] === u.id) {
+        const cell = prev.cells[u.id];
+        if (cell) out[u.id] = { ...cell, fromUnits: null, note: null };
+        continue;
+      }
+      const fromUnits = origin.ids.map(nameAt);
+      if (origin.shared) {
+        out[u.id] = { numerator: null, denominator: null, value: null, fromUnits, note: `Không so sánh được: đơn vị được chia tách từ ${fromUnits.join(', ')}.` };
+        continue;
+      }
+      const given = origin.ids.map((id) => prev.cells[id]).filter((c): c is MergeCell => c !== undefined && (c.value !== null || c.numerator !== null));
+      const lacking = origin.ids.filter((id) => !prev.cells[id] || (prev.cells[id]!.value === null && prev.cells[id]!.numerator === null)).map(nameAt);
+      if (rule !== 'sum' && rule !== 'ratio') {
+        out[u.id] = { numerator: null, denominator: null, value: null, fromUnits, note: 'Chỉ tiêu không cộng từ đơn vị: không so sánh được sau sáp nhập.' };
+      } else if (lacking.length) {
+        out[u.id] = { numerator: null, denominator: null, value: null, fromUnits, note: `Không đủ số liệu năm trước của: ${lacking.join(', ')}.` };
+      } else {
+        const total = rollUp(rule, factor, given.map((c, i) => ({ unitId: origin.ids[i]!, numerator: c.numerator, denominator: c.denominator, value: c.value })), null);
+        out[u.id] = { numerator: total.numerator, denominator: total.denominator, value: total.value, fromUnits, note: null };
+      }
+    }
+    return out;
+  };
+}
+
+function depthIn(tree: readonly UnitDto[], unit: UnitDto, rootId: number): number {
+  let depth = 1;
+  for (let p = unit.parentId; p !== null && p !== rootId && depth < 50; depth++) p = tree.find((u) => u.id === p)?.parentId ?? null;
+  return depth;
 }
 
 /** Sets (or, with a null value, removes) the compiler's value for a merged measure; every change is kept. */

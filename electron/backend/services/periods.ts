@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import type { BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
-import { listUnits, todayIso } from './units';
+import { descendantsIn, listUnits, todayIso } from './units';
 
 export async function listPeriods(db: Db, planId?: number): Promise<PeriodDto[]> {
   let q = db
@@ -108,6 +108,15 @@ export async function expectedUnits(db: Db, period: PeriodDto): Promise<UnitDto[
   if (period.parentUnitId === null) return [];
   const units = await listUnits(db, period.dataTo);
   return units.filter((u) => u.parentId === period.parentUnitId).sort((a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name, 'vi'));
+}
+
+/**
+ * Every unit under the compiling unit on the cut-off date, parents first: the expected reporters
+ * and the units under them (a 2024 district's communes), whose reports roll up through them.
+ */
+export async function periodTree(db: Db, period: PeriodDto): Promise<UnitDto[]> {
+  if (period.parentUnitId === null) return [];
+  return descendantsIn(await listUnits(db, period.dataTo), period.parentUnitId);
 }
 
 function kindRank(u: UnitDto): number {

@@ -7,6 +7,7 @@ import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
 import { insertPlanRow } from './plan-writer';
+import { unitNamesOn } from './units';
 
 const DEFAULT_BREAKDOWN = 1;
 
@@ -58,8 +59,10 @@ async function planSummary(db: Db, id: number): Promise<PlanSummary> {
   return plan;
 }
 
-export async function getPlan(db: Db, id: number): Promise<PlanDetail> {
+/** A plan with its lead units named as on `asOf` (a period's cut-off date), or by their latest names. */
+export async function getPlan(db: Db, id: number, asOf?: string): Promise<PlanDetail> {
   const summary = await planSummary(db, id);
+  const names = await unitNamesOn(db, asOf ?? '9999-12-31');
   const goals = await db.selectFrom('goal').selectAll().where('plan_id', '=', id).orderBy('position').execute();
   const indicators = await db
     .selectFrom('indicator')
@@ -68,12 +71,11 @@ export async function getPlan(db: Db, id: number): Promise<PlanDetail> {
     .where('goal.plan_id', '=', id)
     .orderBy('indicator.position')
     .execute();
-  const measures = await measuresOfPlan(db, id);
+  const measures = await measuresOfPlan(db, id, undefined, names);
   const tasks = await db
     .selectFrom('task as t')
     .innerJoin('task_group as g', 'g.id', 't.group_id')
-    .leftJoin('org_unit_version as lv', (join) => join.onRef('lv.unit_id', '=', 't.lead_unit_id').on('lv.valid_to', 'is', null))
-    .select(['t.id', 't.code', 't.content', 't.lead_unit_id', 't.lead_text', 't.cooperating_text', 't.timeframe', 'g.code as group_code', 'g.title as group_title', 'lv.name as lead_name'])
+    .select(['t.id', 't.code', 't.content', 't.lead_unit_id', 't.lead_text', 't.cooperating_text', 't.timeframe', 'g.code as group_code', 'g.title as group_title'])
     .where('g.plan_id', '=', id)
     .orderBy('g.position')
     .orderBy('t.position')
@@ -98,7 +100,7 @@ export async function getPlan(db: Db, id: number): Promise<PlanDetail> {
       code: t.code,
       content: t.content,
       leadUnitId: t.lead_unit_id,
-      leadName: t.lead_name ?? t.lead_text,
+      leadName: (t.lead_unit_id !== null ? names.get(t.lead_unit_id) : undefined) ?? t.lead_text,
       cooperatingText: t.cooperating_text,
       timeframe: t.timeframe,
     })),
@@ -107,15 +109,15 @@ export async function getPlan(db: Db, id: number): Promise<PlanDetail> {
   };
 }
 
-async function measuresOfPlan(db: Db, planId: number, measureId?: number): Promise<MeasureDto[]> {
+async function measuresOfPlan(db: Db, planId: number, measureId?: number, unitNames?: Map<number, string>): Promise<MeasureDto[]> {
+  const names = unitNames ?? (await unitNamesOn(db, '9999-12-31'));
   let q = db
     .selectFrom('measure as m')
     .innerJoin('indicator as i', 'i.id', 'm.indicator_id')
     .innerJoin('goal as g', 'g.id', 'i.goal_id')
     .innerJoin('category_combo as cc', 'cc.id', 'm.category_combo_id')
-    .leftJoin('org_unit_version as lv', (join) => join.onRef('lv.unit_id', '=', 'm.lead_unit_id').on('lv.valid_to', 'is', null))
     .selectAll('m')
-    .select(['lv.name as lead_name', 'cc.name as combo_name'])
+    .select(['cc.name as combo_name'])
     .where('g.plan_id', '=', planId)
     .orderBy('g.position')
     .orderBy('i.position')
@@ -138,7 +140,7 @@ async function measuresOfPlan(db: Db, planId: number, measureId?: number): Promi
     direction: m.direction as Direction,
     rollup: m.rollup as Rollup,
     leadUnitId: m.lead_unit_id,
-    leadUnitName: m.lead_name ?? null,
+    leadUnitName: m.lead_unit_id !== null ? (names.get(m.lead_unit_id) ?? null) : null,
     cooperatingUnitIds: coops.filter((c) => c.measure_id === m.id).map((c) => c.unit_id),
     breakdownId: m.category_combo_id,
     breakdownName: m.combo_name,

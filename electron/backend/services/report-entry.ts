@@ -12,15 +12,15 @@ import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
 import { audit } from './audit';
-import { expectedUnits, getPeriod } from './periods';
+import { getPeriod, periodTree } from './periods';
 import { getPlan } from './plans';
 import { unitTasks } from './templates';
 
 async function entryContext(db: Db, periodId: number, unitId: number) {
   const period = await getPeriod(db, periodId);
-  const unit = (await expectedUnits(db, period)).find((u) => u.id === unitId);
+  const unit = (await periodTree(db, period)).find((u) => u.id === unitId);
   if (!unit) throw new UserError('validation', `Đơn vị số ${unitId} không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`);
-  const plan = await getPlan(db, period.planId);
+  const plan = await getPlan(db, period.planId, period.dataTo);
   return { period, unit, plan };
 }
 

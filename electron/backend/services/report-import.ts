@@ -18,7 +18,7 @@ import { parseWorkbook } from '../workers/parse-workbook';
 import { audit } from './audit';
 import { getSetting } from './settings';
 import { decodeUpload } from './plan-import';
-import { expectedUnits, getPeriod } from './periods';
+import { getPeriod, periodTree } from './periods';
 import { getPlan } from './plans';
 import { unitTasks } from './templates';
 
@@ -56,7 +56,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
       if (!(e instanceof UserError)) throw e;
       // Unreadable: say whose it probably was (by file name), so the home screen shows "có lỗi".
       const period = args.periodId !== undefined ? await getPeriod(db, args.periodId).catch(() => undefined) : undefined;
-      const unit = period ? ((await guessUnit(await expectedUnits(db, period), fileName)) ?? undefined) : undefined;
+      const unit = period ? ((await guessUnit(await periodTree(db, period), fileName)) ?? undefined) : undefined;
       throw new Rejection([fileProblem(e.message)], { period, unit });
     }
     const meta = readMeta(workbook.sheets);
@@ -65,7 +65,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
       return { ...base, outcome: 'needs_confirmation', periodId: target.period.id, periodName: target.period.name, unitId: target.unit?.id ?? null, unitName: target.unit?.name ?? null, problems: target.problems };
     }
     const { period, unit } = target;
-    const plan = await getPlan(db, period.planId);
+    const plan = await getPlan(db, period.planId, period.dataTo);
     const measures = plan.goals.flatMap((g) => g.indicators.flatMap((i) => i.measures));
     const read = readReport(fileName, workbook, measures);
     const expectedLayout = layoutChecksum(measures.map((m) => m.code), (await unitTasks(db, plan.tasks, unit.id)).map(taskKey));
@@ -164,7 +164,7 @@ async function identify(
       throw new Rejection([fileProblem(`${fileName}: tệp dành cho kỳ "${period.name}", không phải kỳ "${wanted.name}" đang nhận.`)], { period: wanted });
     }
     if (meta.planId !== period.planId) throw new Rejection([fileProblem(`${fileName}: tệp được xuất từ một kế hoạch khác với kế hoạch của kỳ "${period.name}".`)], { period });
-    const units = await expectedUnits(db, period);
+    const units = await periodTree(db, period);
     const unit = units.find((u) => u.id === meta.unitId && u.code === meta.unitCode);
     if (!unit) throw new Rejection([fileProblem(`${fileName}: đơn vị "${meta.unitName}" (mã ${meta.unitCode}) không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`)], { period });
     if (args.unitId !== undefined && args.unitId !== unit.id) {
@@ -180,7 +180,7 @@ async function identify(
   const period = await getPeriod(db, args.periodId).catch(() => {
     throw notFound(`kỳ báo cáo số ${args.periodId}`);
   });
-  const units = await expectedUnits(db, period);
+  const units = await periodTree(db, period);
   if (args.unitId !== undefined && args.confirmMatch) {
     const unit = units.find((u) => u.id === args.unitId);
     if (!unit) throw new Rejection([fileProblem(`${fileName}: đơn vị số ${args.unitId} không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`)], { period });
@@ -207,8 +207,10 @@ async function identify(
 /** Matches the unit by the name written in the sheet header or in the file name. */
 async function guessUnit(units: UnitDto[], fileName: string): Promise<UnitDto | null> {
   const name = fold(fileName.replace(/\.[^.]+$/, ''));
-  const hits = units.filter((u) => name.includes(fold(u.name)) || name.includes(fold(u.name).replace(/^(huyen|thanh pho|so|xa|phuong|thi tran) /, '')));
-  hits.sort((a, b) => b.name.length - a.name.length);
+  const full = (u: UnitDto) => name.includes(fold(u.name));
+  const hits = units.filter((u) => full(u) || name.includes(fold(u.name).replace(/^(huyen|thanh pho|so|xa|phuong|thi tran) /, '')));
+  // The whole name before a name without its "Huyện"/"Xã"; then the reporting units before those under them (`units` is parents first).
+  hits.sort((a, b) => Number(full(b)) - Number(full(a)) || units.indexOf(a) - units.indexOf(b) || b.name.length - a.name.length);
   return hits[0] ?? null;
 }
 
@@ -249,7 +251,7 @@ export async function getReport(db: Db, id: number): Promise<ReportDto> {
   const r = await db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound(`báo cáo số ${id}`);
   const period = await getPeriod(db, r.period_id);
-  const unit = (await expectedUnits(db, period)).find((u) => u.id === r.unit_id);
+  const unit = (await periodTree(db, period)).find((u) => u.id === r.unit_id);
   const values = await db
     .selectFrom('report_value as v')
     .innerJoin('measure as m', 'm.id', 'v.measure_id')

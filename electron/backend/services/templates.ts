@@ -6,7 +6,7 @@ import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { fold } from '../import/plan-sheet';
 import { buildTemplate, type TemplateInput } from '../templates/write-template';
-import { expectedUnits, getPeriod } from './periods';
+import { expectedUnits, getPeriod, periodTree } from './periods';
 import { getPlan } from './plans';
 
 export async function unitTasks(db: Db, tasks: TaskDto[], unitId: number): Promise<(TaskDto & { role: 'lead' | 'cooperating' })[]> {
@@ -19,10 +19,10 @@ export async function unitTasks(db: Db, tasks: TaskDto[], unitId: number): Promi
 
 async function templatesOf(db: Db, ctx: BackendContext, periodId: number, only?: number, filled?: TemplateInput['filled']): Promise<{ unit: UnitDto; fileName: string; bytes: Buffer }[]> {
   const period = await getPeriod(db, periodId);
-  const plan = await getPlan(db, period.planId);
+  const plan = await getPlan(db, period.planId, period.dataTo);
   if (plan.measureCount === 0) throw new UserError('validation', `Kế hoạch của kỳ "${period.name}" chưa có chỉ tiêu nào; hãy thêm chỉ tiêu trước khi xuất biểu mẫu.`);
-  const units = await expectedUnits(db, period);
-  const chosen = only === undefined ? units : units.filter((u) => u.id === only);
+  // All expected units, or one unit anywhere in the period's tree (a commune under a 2024 district).
+  const chosen = only === undefined ? await expectedUnits(db, period) : (await periodTree(db, period)).filter((u) => u.id === only);
   if (only !== undefined && chosen.length === 0) throw new UserError('validation', `Đơn vị số ${only} không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`);
   if (chosen.length === 0) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị báo cáo nào (đơn vị tổng hợp chưa có đơn vị trực thuộc).`);
   const generatedAt = nowIso(ctx);
