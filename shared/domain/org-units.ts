@@ -85,3 +85,10 @@ export function treeAt<U extends { id: number; versions: readonly UnitVersion[] 
 export function vietnamDate(instant: Date): string {
   return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The day before an ISO date: a version valid to (exclusive) D was last valid on the day before D. */
+export function dayBefore(iso: string): string {
+  const d = new Date(iso + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -201,6 +201,20 @@ describe('splits and duties', () => {
     const d = await call(backend, 'unit-get', { id: ids.D! });
     expect(d.successors.map((s) => s.name)).toEqual(['Huyện Bắc', 'Huyện Nam']);
     expect(d.dissolvedOn).toBe('2025-01-01');
+
+    // Undoing it removes the new units and puts the communes back under the district.
+    await call(backend, 'org-undo', { changeId: (await call(backend, 'org-changes', {}))[0]!.id });
+    const back = await call(backend, 'unit-list', { asOf: '2025-06-01' });
+    expect(back.map((u) => u.name)).not.toContain('Huyện Bắc');
+    expect(back.filter((u) => u.parentId === ids.D).map((u) => u.name).sort()).toEqual(['Xã Hai', 'Xã Một']);
+    expect((await call(backend, 'unit-get', { id: ids.D! })).successors).toEqual([]);
+  });
+
+  it('undoes a merger into a new unit (the merged units pointed at it)', async () => {
+    const merged = await call(backend, 'org-reorganise', { effectiveOn: '2025-02-01', title: 'Hợp nhất', steps: [{ op: 'merge', sourceIds: [ids.C1!, ids.C2!], into: { unit: { name: 'Xã Mới', kind: 'commune', parentId: ids.D! } } }] });
+    await call(backend, 'org-undo', { changeId: merged.change!.id });
+    const c1 = await call(backend, 'unit-get', { id: ids.C1! });
+    expect(c1).toMatchObject({ dissolvedOn: null, successorId: null, name: 'Xã Một' });
   });
 
   it('moves child affairs between departments by date, and refuses to dissolve the unit holding it', async () => {

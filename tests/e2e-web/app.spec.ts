@@ -5,7 +5,7 @@ test('a first start shows the demo plans; the 2024 plan has its 24 indicators', 
   await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Kế hoạch', level: 1 })).toBeVisible();
   const rows = page.getByRole('table', { name: 'Danh sách kế hoạch' }).locator('tbody tr');
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(4);
   await screenshot(page, '01-ke-hoach');
 
   await page.getByRole('link', { name: /Chương trình hành động quốc gia vì trẻ em trên địa bàn tỉnh Kon Tum năm 2024/ }).click();
@@ -27,9 +27,14 @@ test('a first start shows the demo plans; the 2024 plan has its 24 indicators', 
   await screenshot(page, '03-nhiem-vu-2025');
 
   await page.getByRole('link', { name: 'Đơn vị' }).click();
-  await expect(page.getByRole('tree', { name: 'Cây đơn vị' })).toContainText('Huyện Ia H’Drai');
-  await page.getByRole('button', { name: /Sở Y tế/ }).click();
+  // Today's tree is two tiers (2025 reorganisation); 2024's had the districts.
+  await expect(page.getByRole('tree', { name: 'Cây đơn vị' })).toContainText('Xã Ia Tơi');
+  await expect(page.getByRole('tree', { name: 'Cây đơn vị' })).not.toContainText('Huyện Ia H’Drai');
+  await page.getByRole('button', { name: /^Sở Y tế/ }).click();
   await expect(page.getByRole('table', { name: 'Lịch sử đơn vị' })).toContainText('Thành lập');
+  await expect(page.getByText(/Công tác trẻ em: từ 01\/03\/2025 đến nay/)).toBeVisible();
+  await page.getByLabel('Xem tại ngày').fill('31/12/2024');
+  await expect(page.getByRole('tree', { name: 'Cây đơn vị' })).toContainText('Huyện Ia H’Drai');
   await screenshot(page, '04-don-vi');
 
   await page.getByRole('link', { name: 'Cài đặt' }).click();

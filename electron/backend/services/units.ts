@@ -7,7 +7,7 @@
  */
 import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { OrgChangeDto, OrgEventKind, ReorgResult, UnitDto, UnitVersionDto } from '../../../shared/api/types';
-import { checkChangeDate, formatIsoDate, versionAt, vietnamDate, type UnitKind } from '../../../shared/domain/org-units';
+import { checkChangeDate, dayBefore, formatIsoDate, versionAt, vietnamDate, type UnitKind } from '../../../shared/domain/org-units';
 import { CHANGE_KINDS, DUTIES, changeKindOf, diffTrees, unitCodeFromName, type ChangeKind, type Duty, type NewUnit, type ReorgStep } from '../../../shared/domain/reorganisation';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
@@ -21,13 +21,6 @@ type Role = 'subject' | 'source' | 'target';
 /** Today in Vietnam: deadlines and effective dates are Vietnamese calendar dates. */
 export function todayIso(ctx: BackendContext): string {
   return vietnamDate(ctx.now());
-}
-
-/** The day before an ISO date (versions end the day before the next one starts). */
-export function dayBefore(iso: string): string {
-  const d = new Date(iso + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 export async function listUnits(db: Db, asOf: string, includeDissolved = false): Promise<UnitDto[]> {
@@ -500,11 +493,12 @@ export async function undoChange(db: Db, ctx: BackendContext, changeId: number):
     await trx.deleteFrom('org_succession').execute();
     await trx.deleteFrom('unit_duty').execute();
     await trx.deleteFrom('org_event').where('change_id', '=', changeId).execute();
+    // Units that merged into a new unit point at it: restore them before removing it.
+    for (const u of snapshot.units) await trx.updateTable('org_unit').set({ dissolved_on: u.dissolved_on, successor_id: u.successor_id }).where('id', '=', u.id).execute();
     for (const u of created) {
       await trx.deleteFrom('org_event_unit').where('unit_id', '=', u.id).execute();
       await trx.deleteFrom('org_unit').where('id', '=', u.id).execute();
     }
-    for (const u of snapshot.units) await trx.updateTable('org_unit').set({ dissolved_on: u.dissolved_on, successor_id: u.successor_id }).where('id', '=', u.id).execute();
     for (const rows of chunks(snapshot.versions, 400)) await trx.insertInto('org_unit_version').values(rows).execute();
     for (const rows of chunks(snapshot.successions, 400)) await trx.insertInto('org_succession').values(rows).execute();
     for (const rows of chunks(snapshot.duties, 400)) await trx.insertInto('unit_duty').values(rows).execute();

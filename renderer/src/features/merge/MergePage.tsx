@@ -114,6 +114,7 @@ export function MergePage() {
       </div>
       <ErrorBox message={view.error ?? action.error} />
       {view.loading && !v ? <Loading /> : null}
+      {v ? <TreeLine view={v} /> : null}
       {v ? <Completeness view={v} /> : null}
       {v ? (
         <Tabs
@@ -161,6 +162,22 @@ function Completeness({ view: v }: { view: MergeView }) {
         </details>
       ) : null}
     </div>
+  );
+}
+
+/** Which tree this period merges through: three tiers in 2024, two after July 2025. */
+function TreeLine({ view: v }: { view: MergeView }) {
+  const count = (depth: number, kind: string) => v.tree.filter((u) => u.depth === depth && u.kind === kind).length;
+  const levels = [count(1, 'district') && `${count(1, 'district')} đơn vị cấp huyện`, `${v.tree.filter((u) => u.kind === 'commune').length} đơn vị cấp xã`].filter(Boolean);
+  const others = v.units.filter((u) => u.kind !== 'district' && u.kind !== 'commune').length;
+  const samples = v.tree.filter((u) => u.isSample).length;
+  return (
+    <p className="tree-line" data-testid="merge-tiers">
+      <b>Tổng hợp {v.tiers} cấp</b>: {v.parentUnitName} → {levels.join(' → ')}
+      {others ? `, cùng ${others} sở, ngành` : ''} (theo cây đơn vị ngày {formatIsoDate(v.period.dataTo)}).
+      {v.tiers > 2 ? ' Đơn vị cấp huyện chưa gửi báo cáo thì lấy tổng của các xã trực thuộc.' : ''}
+      {samples ? <span className="muted small"> {samples} đơn vị là dữ liệu mẫu (đánh dấu "mẫu").</span> : null}
+    </p>
   );
 }
 
@@ -243,6 +260,11 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                   {v.units.map((u) => (
                     <td key={u.id} className={`num${r.missing.includes(u.id) ? ' cell-missing' : ''}`}>
                       {fmt(r.cells[u.id]?.value ?? null, rate)}
+                      {r.cells[u.id]?.derivedFrom ? (
+                        <div className="small muted" title={`${u.name} chưa gửi báo cáo: số này tính từ ${r.cells[u.id]!.derivedFrom} báo cáo của đơn vị trực thuộc`}>
+                          từ {r.cells[u.id]!.derivedFrom} xã
+                        </div>
+                      ) : null}
                     </td>
                   ))}
                   <td className="num total-col sticky-right" style={right(0)}>
@@ -304,25 +326,41 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
             ) : null}
             <th className="num">Kết quả</th>
             <th>Được tính</th>
+            {r.previous ? <th className="num">{r.previous.periodName}</th> : null}
           </tr>
         </thead>
         <tbody>
-          {v.units.filter((u) => r.cells[u.id] || r.missing.includes(u.id) || r.contributing.includes(u.id)).map((u) => {
-            const c = r.cells[u.id];
-            const counted = r.contributing.includes(u.id);
-            return (
-              <tr key={u.id}>
-                <td>{u.name}</td>
-                {rate ? (
-                  <>
-                    <td className="num">{fmt(c?.numerator ?? null, false)}</td>
-                    <td className="num">{fmt(c?.denominator ?? null, false)}</td>
-                  </>
-                ) : null}
-                <td className="num">{fmt(c?.value ?? null, rate)}</td>
-                <td>{counted ? 'có' : r.missing.includes(u.id) ? 'chưa có số liệu' : r.excluded.includes(u.id) ? 'không (thiếu tử số, mẫu số)' : '—'}</td>
-              </tr>
-            );
+          {v.units.filter((u) => r.cells[u.id] || r.missing.includes(u.id) || r.contributing.includes(u.id)).flatMap((u) => {
+            const below = v.tree.filter((t) => t.depth > 1 && r.cells[t.id] && isUnder(v, t.id, u.id));
+            return [u, ...below].map((x) => {
+              const c = r.cells[x.id];
+              const top = x.id === u.id;
+              const counted = r.contributing.includes(x.id);
+              const prev = r.previousByUnit[x.id];
+              return (
+                <tr key={x.id} className={top ? undefined : 'row-sub'}>
+                  <td className={top ? undefined : 'indent'}>
+                    {x.name}
+                    {c?.derivedFrom ? <div className="small muted">chưa gửi báo cáo: tổng của {c.derivedFrom} xã trực thuộc</div> : null}
+                  </td>
+                  {rate ? (
+                    <>
+                      <td className="num">{fmt(c?.numerator ?? null, false)}</td>
+                      <td className="num">{fmt(c?.denominator ?? null, false)}</td>
+                    </>
+                  ) : null}
+                  <td className="num">{fmt(c?.value ?? null, rate)}</td>
+                  <td>{!top ? 'qua đơn vị cấp trên' : counted ? 'có' : r.missing.includes(x.id) ? 'chưa có số liệu' : r.excluded.includes(x.id) ? 'không (thiếu tử số, mẫu số)' : '—'}</td>
+                  {r.previous ? (
+                    <td className="num">
+                      {prev ? fmt(prev.value, rate) : '—'}
+                      {prev?.fromUnits ? <div className="small muted">gộp từ {prev.fromUnits.join(', ')}</div> : null}
+                      {prev?.note ? <div className="small warn-text">{prev.note}</div> : null}
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            });
           })}
           <tr className="row-goal">
             <td>Tổng hợp</td>
@@ -334,6 +372,7 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
             ) : null}
             <td className="num">{fmt(r.computed.value, rate)}</td>
             <td>{r.contributing.length} đơn vị</td>
+            {r.previous ? <td className="num">{fmt(r.previous.value, rate)}</td> : null}
           </tr>
         </tbody>
       </table>
@@ -450,4 +489,14 @@ function Narratives(props: {
 function changeText(delta: number, rate: boolean): string {
   if (Math.abs(delta) < 1e-9) return 'không đổi';
   return `${delta > 0 ? 'tăng' : 'giảm'} ${formatVnNumber(Math.abs(delta), rate ? { decimals: 2 } : { maxDecimals: 2 })}`;
+}
+
+/** Whether a unit of the period's tree is below another one. */
+function isUnder(v: MergeView, id: number, ancestorId: number): boolean {
+  let parent = v.tree.find((t) => t.id === id)?.parentId;
+  for (let guard = 0; parent !== undefined && guard < 50; guard++) {
+    if (parent === ancestorId) return true;
+    parent = v.tree.find((t) => t.id === parent)?.parentId;
+  }
+  return false;
 }

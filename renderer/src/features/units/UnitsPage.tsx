@@ -1,19 +1,15 @@
 import { useMemo, useState } from 'react';
 import type { UnitDto } from '../../../../shared/api/types';
-import { UNIT_KINDS, UNIT_KIND_SHORT, formatIsoDate, parseVnDate } from '../../../../shared/domain/org-units';
+import { UNIT_KINDS, UNIT_KIND_SHORT, dayBefore, formatIsoDate, parseVnDate } from '../../../../shared/domain/org-units';
+import { CHANGE_KINDS, DUTIES } from '../../../../shared/domain/reorganisation';
+import { ConfirmDialog } from '../../components/Dialog';
+import { ReorganiseWizard } from './ReorganiseWizard';
 import { api } from '../../api';
 import { useAsync } from '../../app/use-async';
 import { todayText } from '../../components/DateField';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { UnitChangeDialog, type UnitAction } from './UnitChangeDialog';
 
-const EVENT_LABEL: Record<string, string> = {
-  create: 'Thành lập',
-  rename: 'Đổi tên',
-  move: 'Chuyển đơn vị cấp trên',
-  merge: 'Sáp nhập',
-  dissolve: 'Giải thể',
-};
 
 export function UnitsPage() {
   const [dateText, setDateText] = useState(todayText());
@@ -22,7 +18,14 @@ export function UnitsPage() {
   const units = useAsync(() => api.call('unit-list', { asOf: asOf ?? undefined, includeDissolved: showDissolved }), [asOf, showDissolved]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [action, setAction] = useState<UnitAction | null>(null);
+  const [wizard, setWizard] = useState(false);
+  const changes = useAsync(() => api.call('org-changes', {}), []);
+  const [undoing, setUndoing] = useState<{ id: number; title: string; effectiveOn: string } | null>(null);
   const toast = useToast();
+  const reloadAll = () => {
+    units.reload();
+    changes.reload();
+  };
 
   const tree = useMemo(() => {
     const list = units.data ?? [];
@@ -49,11 +52,26 @@ export function UnitsPage() {
             data-unit-code={u.code}
           >
             <span className={u.dissolvedOn && (!asOf || u.dissolvedOn <= asOf) ? 'dissolved' : undefined}>{u.name}</span>
+            {u.isSample ? <span className="sample-tag" title="Tên đơn vị là dữ liệu mẫu, không phải số liệu chính thức">mẫu</span> : null}
             <span className="tree-kind">{UNIT_KIND_SHORT[u.kind]}</span>
           </button>
           {tree.get(u.id)?.length ? <ul role="group">{renderNodes(u.id, depth + 1)}</ul> : null}
         </li>
       ));
+
+  if (wizard) {
+    return (
+      <ReorganiseWizard
+        units={units.data ?? []}
+        onClose={() => setWizard(false)}
+        onDone={(message) => {
+          toast(message);
+          setWizard(false);
+          reloadAll();
+        }}
+      />
+    );
+  }
 
   return (
     <section className="page">
@@ -65,6 +83,9 @@ export function UnitsPage() {
         <div className="toolbar">
           <button type="button" className="primary" onClick={() => setAction({ kind: 'create', parent: selected })}>
             Thêm đơn vị
+          </button>
+          <button type="button" onClick={() => setWizard(true)} disabled={!units.data?.length}>
+            Sắp xếp tổ chức…
           </button>
         </div>
       </header>
@@ -101,6 +122,68 @@ export function UnitsPage() {
           </div>
         </div>
       ) : null}
+      {changes.data?.length ? (
+        <section className="changes" aria-label="Các đợt thay đổi">
+          <h2>Các đợt thay đổi</h2>
+          <table className="table table-compact">
+            <thead>
+              <tr>
+                <th>Hiệu lực từ</th>
+                <th>Thay đổi</th>
+                <th>Loại</th>
+                <th>Người ghi, lúc</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {changes.data.slice(0, 20).map((c) => (
+                <tr key={c.id} className={c.undoneAt ? 'undone' : undefined}>
+                  <td>{formatIsoDate(c.effectiveOn)}</td>
+                  <td>
+                    {c.title}
+                    {c.undoneAt ? <div className="muted small">Đã hoàn tác lúc {new Date(c.undoneAt).toLocaleString('vi-VN')}</div> : null}
+                  </td>
+                  <td>{CHANGE_KINDS[c.kind]}</td>
+                  <td className="muted small">
+                    {c.createdBy || 'không rõ'}, {new Date(c.createdAt).toLocaleString('vi-VN')}
+                  </td>
+                  <td>
+                    {c.undoable ? (
+                      <button type="button" onClick={() => setUndoing(c)}>
+                        Hoàn tác…
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      {undoing && (
+        <ConfirmDialog
+          title="Hoàn tác thay đổi"
+          danger
+          confirmLabel="Hoàn tác"
+          message={
+            <p>
+              Hoàn tác "{undoing.title}" (hiệu lực từ {formatIsoDate(undoing.effectiveOn)})? Cây đơn vị trở lại như trước thay đổi này; thay đổi vẫn được ghi trong lịch sử là đã hoàn tác.
+            </p>
+          }
+          onClose={() => setUndoing(null)}
+          onConfirm={() => {
+            const target = undoing;
+            setUndoing(null);
+            api
+              .call('org-undo', { changeId: target.id })
+              .then(() => {
+                toast(`Đã hoàn tác "${target.title}".`);
+                reloadAll();
+              })
+              .catch((e: Error) => toast(e.message));
+          }}
+        />
+      )}
       {action && (
         <UnitChangeDialog
           action={action}
@@ -109,7 +192,7 @@ export function UnitsPage() {
           onDone={(u, message) => {
             toast(message);
             setSelectedId(u.id);
-            units.reload();
+            reloadAll();
           }}
         />
       )}
@@ -134,9 +217,34 @@ function UnitDetail({ unit, onAction }: { unit: UnitDto; onAction: (a: UnitActio
         <dt>Hoạt động</dt>
         <dd>
           từ {formatIsoDate(unit.createdOn)}
-          {unit.dissolvedOn ? ` đến ${formatIsoDate(previousDay(unit.dissolvedOn))}` : ' đến nay'}
-          {unit.successorName ? ` · sáp nhập vào ${unit.successorName}` : ''}
+          {unit.dissolvedOn ? ` đến ${formatIsoDate(dayBefore(unit.dissolvedOn))}` : ' đến nay'}
         </dd>
+        {unit.predecessors.length ? (
+          <>
+            <dt>Hình thành từ</dt>
+            <dd>{unit.predecessors.map((p) => `${p.name} (từ ${formatIsoDate(p.on)})`).join('; ')}</dd>
+          </>
+        ) : null}
+        {unit.successors.length ? (
+          <>
+            <dt>{unit.successors.length > 1 ? 'Chia tách thành' : 'Sáp nhập vào'}</dt>
+            <dd>{unit.successors.map((s) => `${s.name} (từ ${formatIsoDate(s.on)})`).join('; ')}</dd>
+          </>
+        ) : null}
+        {unit.duties.length ? (
+          <>
+            <dt>Nhiệm vụ</dt>
+            <dd>
+              {unit.duties.map((d) => `${DUTIES[d.duty]}: từ ${formatIsoDate(d.validFrom)}${d.validTo ? ` đến ${formatIsoDate(dayBefore(d.validTo))}` : ' đến nay'}`).join('; ')}
+            </dd>
+          </>
+        ) : null}
+        {unit.isSample ? (
+          <>
+            <dt>Ghi chú</dt>
+            <dd>Dữ liệu mẫu: tên và lịch sử của đơn vị này được tạo để minh họa, không phải dữ liệu chính thức.</dd>
+          </>
+        ) : null}
       </dl>
       {active ? (
         <div className="toolbar">
@@ -175,11 +283,11 @@ function UnitDetail({ unit, onAction }: { unit: UnitDto; onAction: (a: UnitActio
             .map((v) => (
               <tr key={v.validFrom}>
                 <td>{formatIsoDate(v.validFrom)}</td>
-                <td>{v.validTo ? formatIsoDate(previousDay(v.validTo)) : <span className="muted">nay</span>}</td>
+                <td>{v.validTo ? formatIsoDate(dayBefore(v.validTo)) : <span className="muted">nay</span>}</td>
                 <td>{v.name}</td>
                 <td>{v.parentName ?? '—'}</td>
                 <td>
-                  {v.eventKind ? EVENT_LABEL[v.eventKind] : ''}
+                  {v.eventKind ? CHANGE_KINDS[v.eventKind] : ''}
                   {v.eventNote ? <div className="muted small">{v.eventNote}</div> : null}
                 </td>
               </tr>
@@ -188,11 +296,4 @@ function UnitDetail({ unit, onAction }: { unit: UnitDto; onAction: (a: UnitActio
       </table>
     </div>
   );
-}
-
-/** Versions end the day before the next one starts. */
-function previousDay(iso: string): string {
-  const d = new Date(iso + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
