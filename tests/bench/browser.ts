@@ -41,12 +41,12 @@ export async function benchBrowser(dbPath: string, root: string): Promise<Row[]>
     const plan = await api('plan-import-commit', { fileName: 'lon.xlsx', dataBase64: appendixWorkbook(sheet).toString('base64'), plan: { number: '', title: 'Kế hoạch 2.000 chỉ tiêu', issuerName: '', issuedOn: null, yearFrom: 2026, yearTo: 2026, parentPlanId: null } });
     const units = (await api('unit-list', {})) as unknown as { id: number; code: string }[];
     const period = await api('period-create', {
-      planId: plan.id, parentUnitId: units.find((u) => u.code === 'KT')!.id, kind: 'ad_hoc', year: 2026, name: 'Đo bảng nhập', dataFrom: '2026-01-01', dataTo: '2026-06-30',
-      deadlines: [{ level: 'district', dueOn: '2026-07-05' }],
+      planId: plan.id, parentUnitId: units.find((u) => u.code === 'QNG')!.id, kind: 'ad_hoc', year: 2026, name: 'Đo bảng nhập', dataFrom: '2026-01-01', dataTo: '2026-06-30',
+      deadlines: [{ level: 'commune', dueOn: '2026-07-05' }],
     });
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
-    await page.goto(`${host.url}#/entry/${period.id}/${units.find((u) => u.code === 'KT.ST')!.id}`);
+    await page.goto(`${host.url}#/entry/${period.id}/${units.find((u) => u.code === 'KT.ST.01')!.id}`);
     const grid = page.getByRole('grid', { name: 'Bảng nhập số liệu' });
     await grid.locator('[data-cell="E1"]').click();
     // Keystroke to paint as the browser measures it (Event Timing: from the event to the next

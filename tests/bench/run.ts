@@ -55,13 +55,14 @@ const peakMb = () => Math.round(peak / 1024 / 1024);
 /** A province with 10 districts and 100 communes; the demo plan's 39 measures. */
 async function province(dir: string) {
   const b = await startBackend({ dbPath: path.join(dir, 'bench.sqlite'), log: () => undefined });
-  const units = await call(b, 'unit-list', {});
-  const kt = units.find((u) => u.code === 'KT')!;
-  const districts = units.filter((u) => u.kind === 'district');
+  // Its own province (the demo's Kon Tum ends in 2025): 10 districts from 2016, so every year of history has three tiers.
+  const kt = await call(b, 'unit-create', { code: 'BENCH', name: 'Tỉnh Đo', kind: 'province', parentId: null, validFrom: '2016-01-01' });
+  const districts = [];
+  for (let i = 1; i <= 10; i++) districts.push(await call(b, 'unit-create', { code: `BENCH.${i}`, name: `Huyện đo ${i}`, kind: 'district', parentId: kt.id, validFrom: '2016-01-01' }));
   const communes: number[] = [];
   for (const [i, d] of districts.entries()) {
     for (let j = 1; j <= 10; j++) {
-      communes.push((await call(b, 'unit-create', { code: `B.${i}.${j}`, name: `Xã mẫu ${i * 10 + j}`, kind: 'commune', parentId: d.id, validFrom: '2020-01-01' })).id);
+      communes.push((await call(b, 'unit-create', { code: `B.${i}.${j}`, name: `Xã mẫu ${i * 10 + j}`, kind: 'commune', parentId: d.id, validFrom: '2016-01-01' })).id);
     }
   }
   return { b, kt, districts, communes };
@@ -70,8 +71,7 @@ async function province(dir: string) {
 async function benchImportAndTemplates(rows: Row[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
   const b = await startBackend({ dbPath: path.join(dir, 'import.sqlite'), log: () => undefined });
-  const units = await call(b, 'unit-list', {});
-  const kt = units.find((u) => u.code === 'KT')!;
+  const kt = await call(b, 'unit-create', { code: 'BENCH', name: 'Tỉnh Đo', kind: 'province', parentId: null, validFrom: '2016-01-01' });
   for (let i = 1; i <= 100; i++) await call(b, 'unit-create', { code: `I.${i}`, name: `Huyện mẫu ${i}`, kind: 'district', parentId: kt.id, validFrom: '2020-01-01' });
   const plan = (await call(b, 'plan-list', {})).find((p) => p.title.endsWith('tỉnh Kon Tum năm 2024'))!;
   const period = await call(b, 'period-create', {

@@ -17,11 +17,11 @@ test('the entry grid renders only what is visible of a 2.000-row report and stay
     plan: { number: '', title: 'Kế hoạch 2.000 chỉ tiêu', issuerName: '', issuedOn: null, yearFrom: 2026, yearTo: 2026, parentPlanId: null },
   });
   const units = (await api('unit-list', {})) as unknown as { id: number; code: string }[];
-  const province = units.find((u) => u.code === 'KT')!;
-  const district = units.find((u) => u.code === 'KT.ST')!;
+  const province = units.find((u) => u.code === 'QNG')!; // the 2026 tree: communes under Quảng Ngãi
+  const district = units.find((u) => u.code === 'KT.ST.01')!; // Xã Sa Thầy
   const period = await api('period-create', {
     planId: plan.id, parentUnitId: province.id, kind: 'half_year', year: 2026, name: '6 tháng đầu năm 2026 (lớn)', dataFrom: '2025-12-15', dataTo: '2026-06-14',
-    deadlines: [{ level: 'district', dueOn: '2026-06-05' }],
+    deadlines: [{ level: 'commune', dueOn: '2026-05-31' }],
   });
 
   await page.goto(`${url}#/entry/${period.id}/${district.id}`);
