@@ -91,3 +91,19 @@ test('reorganisation wizard: preview, confirm, then the 2024 merge has three tie
   await expect(page.getByRole('tree', { name: 'Cây đơn vị' })).toContainText('Xã Ia Dom');
   await expect(page.getByRole('tree', { name: 'Cây đơn vị' })).not.toContainText('Xã Ia H’Drai');
 });
+
+test('the wizard splits a unit: names for the parts, and the preview says what happens', async ({ app: { page } }) => {
+  await page.getByRole('link', { name: 'Đơn vị' }).click();
+  await page.getByRole('button', { name: 'Sắp xếp tổ chức…' }).click();
+  await page.getByLabel('Ngày hiệu lực').fill('01/01/2026');
+  await page.getByLabel('Tên đợt sắp xếp').fill('Chia tách xã Ia Tơi');
+  await page.getByRole('button', { name: '+ Chia tách' }).click();
+  await page.getByLabel('Đơn vị chia tách').selectOption({ label: 'Xã Ia Tơi (Cấp xã)' });
+  await page.getByLabel('Tên đơn vị mới thứ 1').fill('Xã Ia Tơi Bắc');
+  await page.getByRole('button', { name: 'Xem trước cây đơn vị' }).click();
+  await expect(page.getByRole('alert')).toContainText('Thay đổi thứ 1 (Chia tách): nhập tên cho từng đơn vị mới (ít nhất 2).');
+  await page.getByLabel('Tên đơn vị mới thứ 2').fill('Xã Ia Tơi Nam');
+  await page.getByRole('button', { name: 'Xem trước cây đơn vị' }).click();
+  await expect(page.getByLabel('Xem trước')).toContainText('Chia tách Xã Ia Tơi thành Xã Ia Tơi Bắc và Xã Ia Tơi Nam.');
+  await expect(page.getByRole('list', { name: 'Cây đơn vị sau' }).locator('.diff-node.new')).toHaveCount(2);
+});

@@ -18,7 +18,8 @@ type Card =
   | { key: number; op: 'merge'; unitIds: number[]; target: string; newName: string; newKind: UnitKind }
   | { key: number; op: 'rename'; unitId: string; name: string }
   | { key: number; op: 'move'; unitIds: number[]; parentId: string }
-  | { key: number; op: 'transfer'; fromId: string; toId: string };
+  | { key: number; op: 'transfer'; fromId: string; toId: string }
+  | { key: number; op: 'split'; unitId: string; parts: string[]; assign: Record<number, number> };
 
 const CARD_LABEL: Record<Card['op'], string> = {
   dissolve: 'Giải thể đơn vị',
@@ -26,6 +27,7 @@ const CARD_LABEL: Record<Card['op'], string> = {
   rename: 'Đổi tên',
   move: 'Chuyển sang đơn vị cấp trên khác',
   transfer: 'Chuyển giao công tác trẻ em',
+  split: 'Chia tách',
 };
 const NEW = 'new';
 
@@ -43,6 +45,8 @@ function newCard(op: Card['op']): Card {
       return { key, op, unitIds: [], parentId: '' };
     case 'transfer':
       return { key, op, fromId: '', toId: '' };
+    case 'split':
+      return { key, op, unitId: '', parts: ['', ''], assign: {} };
   }
 }
 
@@ -74,6 +78,21 @@ function toSteps(cards: Card[], units: UnitDto[]): ReorgStep[] | string {
         if (!c.fromId || !c.toId) return `${where}: chọn đơn vị giao và đơn vị nhận.`;
         steps.push({ op: 'transfer', duty: 'child_affairs', fromId: Number(c.fromId), toId: Number(c.toId) });
         break;
+      case 'split': {
+        const source = units.find((u) => u.id === Number(c.unitId));
+        if (!source) return `${where}: chưa chọn đơn vị chia tách.`;
+        const names = c.parts.map((p) => p.trim());
+        if (names.filter(Boolean).length < 2 || names.some((n) => !n)) return `${where}: nhập tên cho từng đơn vị mới (ít nhất 2).`;
+        const children = units.filter((u) => u.parentId === source.id && u.dissolvedOn === null);
+        const unassigned = children.filter((ch) => c.assign[ch.id] === undefined);
+        if (unassigned.length) return `${where}: chọn đơn vị mới cho ${unassigned.map((u) => u.name).join(', ')}.`;
+        steps.push({
+          op: 'split',
+          unitId: source.id,
+          parts: names.map((name, i) => ({ name, kind: source.kind, parentId: source.parentId, childIds: children.filter((ch) => c.assign[ch.id] === i).map((ch) => ch.id) })),
+        });
+        break;
+      }
     }
   }
   return steps.length ? steps : 'Chưa có thay đổi nào. Hãy thêm ít nhất một thay đổi.';
@@ -283,6 +302,41 @@ function CardFields({ card: c, units, update }: { card: Card; units: UnitDto[]; 
           <UnitSelect label="Trực thuộc đơn vị" units={units.filter((u) => !c.unitIds.includes(u.id))} value={c.parentId} onChange={(parentId) => update({ parentId })} />
         </div>
       );
+    case 'split': {
+      const children = units.filter((u) => String(u.parentId) === c.unitId);
+      return (
+        <div className="form-row">
+          <div>
+            <UnitSelect label="Đơn vị chia tách" units={units} value={c.unitId} onChange={(unitId) => update({ unitId, assign: {} })} />
+            {c.parts.map((p, i) => (
+              <TextField key={i} label={`Tên đơn vị mới thứ ${i + 1}`} value={p} onChange={(e) => update({ parts: c.parts.map((x, j) => (j === i ? e.target.value : x)) })} />
+            ))}
+            <button type="button" className="link-button" onClick={() => update({ parts: [...c.parts, ''] })}>
+              + thêm một đơn vị mới
+            </button>
+          </div>
+          {children.length ? (
+            <div className="field">
+              <span>Các đơn vị trực thuộc chuyển về</span>
+              {children.map((ch) => (
+                <SelectField key={ch.id} label={ch.name} value={c.assign[ch.id] ?? ''} onChange={(e) => {
+                  const { [ch.id]: _old, ...rest } = c.assign;
+                  void _old;
+                  update({ assign: e.target.value === '' ? rest : { ...rest, [ch.id]: Number(e.target.value) } });
+                }}>
+                  <option value="">— chọn —</option>
+                  {c.parts.map((p, i) => (
+                    <option key={i} value={i}>
+                      {p.trim() || `Đơn vị mới thứ ${i + 1}`}
+                    </option>
+                  ))}
+                </SelectField>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      );
+    }
     case 'transfer':
       return (
         <div className="form-row">
