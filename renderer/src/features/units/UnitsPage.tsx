@@ -51,8 +51,10 @@ export function UnitsPage() {
             onClick={() => setSelectedId(u.id)}
             data-unit-code={u.code}
           >
-            <span className={u.dissolvedOn && (!asOf || u.dissolvedOn <= asOf) ? 'dissolved' : undefined}>{u.name}</span>
-            {u.isSample ? <span className="sample-tag" title="Tên đơn vị là dữ liệu mẫu, không phải số liệu chính thức">mẫu</span> : null}
+            <span>
+              <span className={u.dissolvedOn && (!asOf || u.dissolvedOn <= asOf) ? 'dissolved' : undefined}>{u.name}</span>
+              {u.isSample ? <span className="sample-tag" title="Tên đơn vị là dữ liệu mẫu, không phải dữ liệu chính thức">mẫu</span> : null}
+            </span>
             <span className="tree-kind">{UNIT_KIND_SHORT[u.kind]}</span>
           </button>
           {tree.get(u.id)?.length ? <ul role="group">{renderNodes(u.id, depth + 1)}</ul> : null}
