@@ -14,8 +14,11 @@ const LEVELS = Object.keys(DEADLINE_LEVELS) as DeadlineLevel[];
 export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; units: UnitDto[]; onClose: () => void; onSaved: (p: PeriodDto) => void }) {
   const p = props.period;
   const initialYear = p?.year ?? new Date().getFullYear();
-  const [planId, setPlanId] = useState(String(p?.planId ?? props.plans.find((x) => x.indicatorCount > 0)?.id ?? ''));
-  const [parentUnitId, setParentUnitId] = useState(String(p?.parentUnitId ?? props.units.find((u) => u.kind === 'province')?.id ?? ''));
+  // Plans and units may still be loading when the form opens: the defaults follow them until the user picks.
+  const [chosenPlanId, setPlanId] = useState(p ? String(p.planId) : '');
+  const [chosenParentId, setParentUnitId] = useState(p?.parentUnitId ? String(p.parentUnitId) : '');
+  const planId = chosenPlanId || String(props.plans.find((x) => x.indicatorCount > 0)?.id ?? '');
+  const parentUnitId = chosenParentId || String(props.units.find((u) => u.kind === 'province')?.id ?? '');
   const [kind, setKind] = useState<PeriodKind>(p?.kind ?? 'half_year');
   const [year, setYear] = useState(String(initialYear));
   const [name, setName] = useState(p?.name ?? periodName('half_year', initialYear));
@@ -49,6 +52,8 @@ export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; un
     }
     if (!/^\d{4}$/.test(year)) errs.year = 'Năm gồm 4 chữ số.';
     if (!LEVELS.some((l) => iso[l])) errs.district = 'Cần ít nhất một hạn nộp.';
+    if (!parentUnitId) errs.parentUnitId = 'Chọn đơn vị tổng hợp (tỉnh hoặc huyện nhận báo cáo).';
+    if (!planId) errs.planId = 'Chọn kế hoạch của kỳ báo cáo.';
     setErrors(errs);
     if (Object.keys(errs).length) return;
     const args = {
@@ -132,7 +137,7 @@ export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; un
           </div>
           <p className="field-hint">Để trống cấp nào không báo cáo cho kỳ này.</p>
         </fieldset>
-        <FormFooter error={error} busy={busy} submitLabel={p ? 'Lưu' : 'Lập kỳ báo cáo'} onCancel={props.onClose} />
+        <FormFooter error={error ?? errors.parentUnitId ?? errors.planId ?? null} busy={busy} submitLabel={p ? 'Lưu' : 'Lập kỳ báo cáo'} onCancel={props.onClose} />
       </form>
     </Dialog>
   );
