@@ -12,11 +12,11 @@ import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
-import { expectedUnits, getPeriod, listPeriods, periodStatus } from './periods';
+import { expectedUnits, getPeriod, listPeriods, periodStatus, periodTree } from './periods';
 import { getPlan } from './plans';
 import { audit } from './audit';
 import { getSetting } from './settings';
-import { descendantsIn, listUnits } from './units';
+import { listUnits } from './units';
 import { templateForUnit } from './templates';
 
 /** Units that stand for a part of the territory; their counts and rates add up to the parent's. */
@@ -28,14 +28,16 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   if (parentId === null) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị tổng hợp.`);
   if (parentId !== period.parentUnitId) throw new UserError('validation', `Kỳ "${period.name}" do ${period.parentUnitName ?? 'đơn vị khác'} tổng hợp; hãy chọn kỳ của đơn vị này.`);
   const plan = await getPlan(db, period.planId, period.dataTo);
-  const status = (await periodStatus(db, ctx, { id: periodId }))!;
+  // The units alive on the cut-off date, read once: the statuses, the tree and last year's lineage all use them.
+  const allUnits = await listUnits(db, period.dataTo, true);
+  const onCutOff = allUnits.filter((u) => versionAt(u.versions, period.dataTo));
+  const status = (await periodStatus(db, ctx, { id: periodId }, onCutOff))!;
   // The period's status already resolved its expected units (names as of the cut-off date).
   const children = status.units.map((u) => ({ id: u.unitId, name: u.unitName, kind: u.unitKind, late: u.late, status: u.status }));
   const parentName = period.parentUnitName ?? '';
 
   // The whole tree under the compiling unit: a unit that sent nothing gets the roll-up of the units under it.
-  const allUnits = await listUnits(db, period.dataTo, true);
-  const tree = descendantsIn(allUnits.filter((u) => versionAt(u.versions, period.dataTo)), parentId);
+  const tree = await periodTree(db, period, onCutOff);
   const treeIds = new Set(tree.map((u) => u.id));
   const childIds = new Set(children.map((u) => u.id));
   const treeUnits: TreeUnit[] = [{ id: parentId, parentId: null, territorial: false }, ...tree.map((u) => ({ id: u.id, parentId: u.parentId, territorial: TERRITORIAL.has(u.kind) }))];

@@ -104,9 +104,9 @@ export async function deletePeriod(db: Db, ctx: BackendContext, id: number): Pro
 }
 
 /** The units expected to report: the compiling unit's children on the cut-off date. */
-export async function expectedUnits(db: Db, period: PeriodDto): Promise<UnitDto[]> {
+export async function expectedUnits(db: Db, period: PeriodDto, unitsOnCutOff?: UnitDto[]): Promise<UnitDto[]> {
   if (period.parentUnitId === null) return [];
-  const units = await listUnits(db, period.dataTo);
+  const units = unitsOnCutOff ?? (await listUnits(db, period.dataTo));
   return units.filter((u) => u.parentId === period.parentUnitId).sort((a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name, 'vi'));
 }
 
@@ -114,9 +114,9 @@ export async function expectedUnits(db: Db, period: PeriodDto): Promise<UnitDto[
  * Every unit under the compiling unit on the cut-off date, parents first: the expected reporters
  * and the units under them (a 2024 district's communes), whose reports roll up through them.
  */
-export async function periodTree(db: Db, period: PeriodDto): Promise<UnitDto[]> {
+export async function periodTree(db: Db, period: PeriodDto, unitsOnCutOff?: UnitDto[]): Promise<UnitDto[]> {
   if (period.parentUnitId === null) return [];
-  return descendantsIn(await listUnits(db, period.dataTo), period.parentUnitId);
+  return descendantsIn(unitsOnCutOff ?? (await listUnits(db, period.dataTo)), period.parentUnitId);
 }
 
 function kindRank(u: UnitDto): number {
@@ -133,11 +133,12 @@ export async function currentPeriod(db: Db, today: string): Promise<PeriodDto | 
   return upcoming[0]?.p ?? periods[0] ?? null;
 }
 
-export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedArgs<'period-status'>): Promise<PeriodStatus | null> {
+/** `unitsOnCutOff`: the units alive on the period's cut-off date, when the caller already has them. */
+export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedArgs<'period-status'>, unitsOnCutOff?: UnitDto[]): Promise<PeriodStatus | null> {
   const today = args.today ?? todayIso(ctx);
   const period = args.id !== undefined ? await getPeriod(db, args.id) : await currentPeriod(db, today);
   if (!period) return null;
-  const units = await expectedUnits(db, period);
+  const units = await expectedUnits(db, period, unitsOnCutOff);
   const reports = await db.selectFrom('report').selectAll().where('period_id', '=', period.id).where('is_current', '=', 1).execute();
   const attempts = await db
     .selectFrom('import_attempt')
