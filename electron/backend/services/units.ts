@@ -111,13 +111,16 @@ export function descendantsIn(units: readonly UnitDto[], rootId: number): UnitDt
 
 /** The unit holding a duty on a date within the tree under `rootId` (e.g. the province's child-affairs department). */
 export function dutyHolder(units: readonly UnitDto[], rootId: number, duty: Duty, date: string): UnitDto | null {
-  const holds = (u: UnitDto) => u.duties.some((d) => d.duty === duty && d.validFrom <= date && (d.validTo === null || date < d.validTo));
-  return descendantsIn(units, rootId).find(holds) ?? null;
+  return descendantsIn(units, rootId).find((u) => holdsDutyOn(u, duty, date)) ?? null;
 }
 
 /** The national body holding a duty on a date (a root unit of kind "ministry"). */
 export function ministryFor(units: readonly UnitDto[], duty: Duty, date: string): UnitDto | null {
-  return units.find((u) => u.kind === 'ministry' && u.duties.some((d) => d.duty === duty && d.validFrom <= date && (d.validTo === null || date < d.validTo))) ?? null;
+  return units.find((u) => u.kind === 'ministry' && holdsDutyOn(u, duty, date)) ?? null;
+}
+
+function holdsDutyOn(u: UnitDto, duty: Duty, date: string): boolean {
+  return u.duties.some((d) => d.duty === duty && d.validFrom <= date && (d.validTo === null || date < d.validTo));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,7 +201,10 @@ const treeNode = (u: UnitDto) => ({ id: u.id, name: u.name, kind: u.kind, parent
 
 async function applyStep(trx: Trx, ctx: BackendContext, change: Change, step: ReorgStep): Promise<string> {
   const on = change.effectiveOn;
-  const nameOf = async (id: number) => (versionAt(await versionsOf(trx, id), on) ?? (await versionsOf(trx, id)).at(-1)!).name;
+  const nameOf = async (id: number) => {
+    const versions = await versionsOf(trx, id);
+    return (versionAt(versions, on) ?? versions.at(-1)!).name;
+  };
   switch (step.op) {
     case 'create': {
       const id = await insertUnit(trx, ctx, change, step.unit, 'subject');
@@ -271,7 +277,7 @@ async function applyStep(trx: Trx, ctx: BackendContext, change: Change, step: Re
       if (!versionAt(await versionsOf(trx, step.toId), on)) throw new UserError('validation', `${to} không hoạt động vào ngày ${formatIsoDate(on)}.`);
       const held = await trx.selectFrom('unit_duty').selectAll().where('unit_id', '=', step.fromId).where('duty', '=', step.duty).where('valid_to', 'is', null).executeTakeFirst();
       if (!held || held.valid_from > on) throw new UserError('validation', `${from} không phụ trách ${DUTIES[step.duty].toLowerCase()} vào ngày ${formatIsoDate(on)}.`);
-      await closeDuty(trx, held, on, change);
+      await closeDuty(trx, held, on);
       await trx.insertInto('unit_duty').values({ unit_id: step.toId, duty: step.duty, valid_from: on, valid_to: null, change_id: change.id }).execute();
       return `${to} tiếp nhận ${DUTIES[step.duty].toLowerCase()} từ ${from}.`;
     }
@@ -291,14 +297,13 @@ async function holdsDuty(trx: Trx, unitId: number, on: string): Promise<boolean>
   return row !== undefined;
 }
 
-async function closeDuty(trx: Trx, duty: { id: number; valid_from: string }, on: string, change: Change): Promise<void> {
+async function closeDuty(trx: Trx, duty: { id: number; valid_from: string }, on: string): Promise<void> {
   if (duty.valid_from === on) {
     // Given and passed on the same date (within this change): the short stretch never existed.
     await trx.deleteFrom('unit_duty').where('id', '=', duty.id).execute();
   } else {
     await trx.updateTable('unit_duty').set({ valid_to: on }).where('id', '=', duty.id).execute();
   }
-  void change;
 }
 
 /** A unit that ends passes its duties to its successor; with none, the change must transfer them first. */
@@ -306,7 +311,7 @@ async function handOverDuties(trx: Trx, unitId: number, successorId: number | nu
   const held = await trx.selectFrom('unit_duty').selectAll().where('unit_id', '=', unitId).where('valid_to', 'is', null).execute();
   for (const duty of held) {
     if (successorId === null) throw new UserError('validation', `${name} đang phụ trách ${DUTIES[duty.duty as Duty].toLowerCase()}; hãy chuyển giao nhiệm vụ này cho đơn vị khác trước khi giải thể.`);
-    await closeDuty(trx, duty, on, change);
+    await closeDuty(trx, duty, on);
     if (!(await holdsDuty(trx, successorId, on))) {
       await trx.insertInto('unit_duty').values({ unit_id: successorId, duty: duty.duty, valid_from: on, valid_to: null, change_id: change.id }).execute();
     }
