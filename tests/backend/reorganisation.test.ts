@@ -13,6 +13,12 @@ import { call, callError, testBackend } from '../helpers/backend';
 
 const empty = { numerator: null, denominator: null, value: null, textValue: null, note: null };
 
+/** Creates units from 2020, keeping their ids by code; a parent is named by its code. */
+function unitMaker(backend: Backend, ids: Record<string, number>) {
+  return async (code: string, name: string, kind: 'province' | 'district' | 'commune' | 'department', parent: string | null) =>
+    (ids[code] = (await call(backend, 'unit-create', { code, name, kind, parentId: parent ? ids[parent]! : null, validFrom: '2020-01-01' })).id);
+}
+
 /** Raw commune reports: a count and a rate (numerator, denominator), the same in every period. */
 const RAW: Record<string, { count: number; rate: [number, number] }> = {
   C1: { count: 2, rate: [30, 40] },
@@ -45,8 +51,7 @@ describe('a province that goes from three tiers to two', () => {
 
   beforeAll(async () => {
     backend = await testBackend({ now: new Date('2026-07-10T03:00:00Z') });
-    const unit = async (code: string, name: string, kind: 'province' | 'district' | 'commune' | 'department', parent: string | null) =>
-      (ids[code] = (await call(backend, 'unit-create', { code, name, kind, parentId: parent ? ids[parent]! : null, validFrom: '2020-01-01' })).id);
+    const unit = unitMaker(backend, ids);
     await unit('P', 'Tỉnh Thử', 'province', null);
     await unit('D1', 'Huyện Một', 'district', 'P');
     await unit('D2', 'Huyện Hai', 'district', 'P');
@@ -181,8 +186,7 @@ describe('splits and duties', () => {
   const ids: Record<string, number> = {};
   beforeAll(async () => {
     backend = await testBackend({ now: new Date('2026-07-10T03:00:00Z') });
-    const unit = async (code: string, name: string, kind: 'province' | 'district' | 'commune' | 'department', parent: string | null) =>
-      (ids[code] = (await call(backend, 'unit-create', { code, name, kind, parentId: parent ? ids[parent]! : null, validFrom: '2020-01-01' })).id);
+    const unit = unitMaker(backend, ids);
     await unit('P', 'Tỉnh Thử', 'province', null);
     await unit('D', 'Huyện Lớn', 'district', 'P');
     await unit('C1', 'Xã Một', 'commune', 'D');
