@@ -20,6 +20,12 @@ export const UNIT_KIND_SHORT: Record<UnitKind, string> = {
   agency: 'Cơ quan',
 };
 
+/** How units are listed in trees and pickers: territory first (province, district, commune), then the rest; by name within a kind. */
+export function compareUnitsForList(a: { kind: UnitKind; name: string }, b: { kind: UnitKind; name: string }): number {
+  const order: UnitKind[] = ['province', 'district', 'commune', 'department', 'agency', 'ministry'];
+  return order.indexOf(a.kind) - order.indexOf(b.kind) || a.name.localeCompare(b.name, 'vi');
+}
+
 /** One stretch of a unit's life with a given name and parent; `validTo` is exclusive. */
 export interface UnitVersion {
   name: string;

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { ReorgResult, UnitDto } from '../../../../shared/api/types';
-import { UNIT_KIND_SHORT, dayBefore, formatIsoDate, type UnitKind } from '../../../../shared/domain/org-units';
+import { UNIT_KIND_SHORT, compareUnitsForList, dayBefore, formatIsoDate, type UnitKind } from '../../../../shared/domain/org-units';
 import type { DiffNode, ReorgStep } from '../../../../shared/domain/reorganisation';
 import { api } from '../../api';
 import { useAction } from '../../app/use-action';
@@ -207,8 +207,7 @@ function UnitSelect(props: { label: string; units: UnitDto[]; value: string; onC
 }
 
 function sortUnits(units: UnitDto[]): UnitDto[] {
-  const order: UnitKind[] = ['ministry', 'province', 'district', 'commune', 'department', 'agency'];
-  return units.slice().sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.name.localeCompare(b.name, 'vi'));
+  return units.slice().sort(compareUnitsForList);
 }
 
 /** Tick several units, grouped by the unit they belong to, with a filter box for long lists. */

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { UnitDto } from '../../../../shared/api/types';
-import { UNIT_KINDS, UNIT_KIND_SHORT, dayBefore, formatIsoDate, parseVnDate } from '../../../../shared/domain/org-units';
+import { UNIT_KINDS, UNIT_KIND_SHORT, compareUnitsForList, dayBefore, formatIsoDate, parseVnDate } from '../../../../shared/domain/org-units';
 import { CHANGE_KINDS, DUTIES } from '../../../../shared/domain/reorganisation';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ReorganiseWizard } from './ReorganiseWizard';
@@ -42,7 +42,7 @@ export function UnitsPage() {
   const renderNodes = (parent: number | null, depth: number): React.ReactNode =>
     (tree.get(parent) ?? [])
       .slice()
-      .sort((a, b) => kindOrder(a) - kindOrder(b) || a.name.localeCompare(b.name, 'vi'))
+      .sort(compareUnitsForList)
       .map((u) => (
         <li key={u.id} role="treeitem" aria-selected={u.id === selectedId} aria-level={depth + 1}>
           <button
@@ -200,10 +200,6 @@ export function UnitsPage() {
       )}
     </section>
   );
-}
-
-function kindOrder(u: UnitDto): number {
-  return ['province', 'district', 'commune', 'department', 'agency', 'ministry'].indexOf(u.kind);
 }
 
 function UnitDetail({ unit, onAction }: { unit: UnitDto; onAction: (a: UnitAction) => void }) {
