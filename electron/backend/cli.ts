@@ -15,6 +15,7 @@ import { LATE_LABEL, REPORT_STATUSES } from '../../shared/domain/periods';
 import { ASSESSMENTS } from '../../shared/domain/rollup';
 import { formatVnNumber } from '../../shared/domain/vn-number';
 import { formatIsoDate, parseVnDate } from '../../shared/domain/org-units';
+import { formatFileSize, vietnamDateTime } from '../../shared/domain/backups';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
 import { defaultDbPath } from './default-paths';
 import { startBackend, type Backend } from './index';
@@ -29,6 +30,11 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
                                xuất biểu mẫu báo cáo (.xlsx) cho một hoặc mọi đơn vị của kỳ
   import TỆP... [--period KỲ] [--replace] [--json]
                                nhận báo cáo của đơn vị; mã thoát 0 chỉ khi mọi tệp đều được nhận
+  backup [--json]              sao lưu dữ liệu ngay (vào thư mục backups cạnh tệp dữ liệu)
+  backups [--json]             liệt kê các bản sao lưu
+  restore BẢN_SAO_LƯU|TỆP --yes
+                               khôi phục một bản sao lưu, hoặc mở một tệp dữ liệu .sqlite thay cho dữ liệu hiện tại
+                               (dữ liệu hiện tại được sao lưu trước)
   status [--period KỲ] [--json]
                                tình hình nhận báo cáo của kỳ (mặc định: kỳ có hạn nộp gần nhất)
   merge --period KỲ [--unit ĐƠN_VỊ] [--json]
@@ -129,12 +135,14 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     if (files.length === 0) throw new CliError('Cần ít nhất một tệp: import TỆP...');
     const periodFlag = stringFlag(args, 'period');
     const results = [];
+    const batchId = `cli-${process.pid}-${Date.now()}`;
     for (const f of files) {
       if (!fs.existsSync(f)) throw new CliError(`Không tìm thấy tệp "${path.resolve(f)}".`);
       const [r] = await call(backend, 'report-import', {
         files: [{ fileName: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') }],
         periodId: periodFlag === undefined ? undefined : intFlag(args, 'period', 'kỳ báo cáo'),
         replace: args.flags.has('replace'),
+        batchId,
       });
       results.push(r!);
       if (!json) {
@@ -146,6 +154,36 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     if (json) console.log(JSON.stringify(results, null, 2));
     if (results.some((r) => r.outcome !== 'imported')) process.exitCode = 1;
     return;
+  }
+  if (command === 'backup') {
+    const b = await call(backend, 'backup-create', {});
+    const { folder } = await call(backend, 'backup-list', {});
+    return out(b, () => console.log(`Đã sao lưu: ${path.join(folder, b.fileName)} (${formatFileSize(b.sizeBytes)})`));
+  }
+  if (command === 'backups') {
+    const list = await call(backend, 'backup-list', {});
+    return out(list, () => {
+      console.log(`Thư mục sao lưu: ${list.folder}`);
+      if (list.backups.length === 0) console.log('Chưa có bản sao lưu nào.');
+      for (const b of list.backups) console.log(`${vietnamDateTime(b.createdAt).padEnd(20)} ${b.label.padEnd(30)} ${formatFileSize(b.sizeBytes).padStart(9)}  ${b.fileName}`);
+    });
+  }
+  if (command === 'restore') {
+    const source = sub;
+    if (!source) throw new CliError('Cần bản sao lưu hoặc tệp dữ liệu: restore TÊN_BẢN_SAO_LƯU | TỆP.sqlite [--yes]');
+    const { backups } = await call(backend, 'backup-list', {});
+    const backup = backups.find((b) => b.fileName === path.basename(source) && !fs.existsSync(source)) ?? backups.find((b) => b.fileName === source);
+    if (!backup && !fs.existsSync(source)) throw new CliError(`Không có bản sao lưu hay tệp "${source}". Xem danh sách: backups`);
+    const what = backup ? `bản sao lưu ngày ${vietnamDateTime(backup.createdAt)} (${backup.label.toLowerCase()})` : `tệp "${path.resolve(source)}"`;
+    if (!args.flags.has('yes')) {
+      console.log(`Dữ liệu hiện tại sẽ được thay bằng ${what}. Dữ liệu hiện tại được sao lưu trước. Chạy lại với --yes để thực hiện.`);
+      process.exitCode = 2;
+      return;
+    }
+    const r = backup
+      ? await call(backend, 'backup-restore', { fileName: backup.fileName })
+      : await call(backend, 'database-open', { fileName: path.basename(source), dataBase64: fs.readFileSync(source).toString('base64') });
+    return out(r, () => console.log(`Đã khôi phục ${what}. Dữ liệu trước đó đã được sao lưu: ${r.safetyBackup.fileName}`));
   }
   if (command === 'status') {
     const periodFlag = stringFlag(args, 'period');

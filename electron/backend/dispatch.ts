@@ -5,7 +5,11 @@
 import { apiMethods, isApiMethod, type ApiErrorData, type ApiMethod, type ApiResponse } from '../../shared/api/contract';
 import type { BackendContext } from './context';
 import { UserError } from './errors';
+import { storageError } from './db/connection';
+import { ensureDailyBackup } from './services/backups';
+import { vietnamDay } from '../../shared/domain/backups';
 import { appHandlers } from './handlers/app';
+import { backupHandlers } from './handlers/backups';
 import { collectHandlers } from './handlers/collect';
 import { mergeHandlers } from './handlers/merge';
 import { periodHandlers } from './handlers/periods';
@@ -26,7 +30,7 @@ function combine(...slices: Partial<Handlers>[]): Handlers {
   return out as Handlers;
 }
 
-const handlers: Handlers = combine(appHandlers, planHandlers, periodHandlers, collectHandlers, mergeHandlers, unitHandlers) satisfies Handlers;
+const handlers: Handlers = combine(appHandlers, planHandlers, periodHandlers, collectHandlers, mergeHandlers, unitHandlers, backupHandlers) satisfies Handlers;
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
 
@@ -42,23 +46,38 @@ export function createDispatcher(ctx: BackendContext, log: (message: string) => 
       return { ok: false, error: { type: 'validation', message: `Dữ liệu không hợp lệ${where}: ${issue?.message ?? 'sai định dạng'}.`, method } };
     }
     try {
+      await ctx.callsAllowed();
+      await ensureDailyBackupOnce(ctx);
       const handler = handlers[method] as Handler<typeof method>;
       return { ok: true, result: await handler(parsed.data as never, ctx) };
     } catch (e) {
-      return { ok: false, error: toErrorData(e, method, log) };
+      return { ok: false, error: toErrorData(e, method, ctx, log) };
     }
   };
 }
 
-function toErrorData(e: unknown, method: ApiMethod, log: (message: string) => void): ApiErrorData {
+function toErrorData(e: unknown, method: ApiMethod, ctx: BackendContext, log: (message: string) => void): ApiErrorData {
   if (e instanceof UserError) return { type: e.type, message: e.message, method };
   const sqliteCode = (e as { code?: string })?.code;
   if (sqliteCode === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     return { type: 'conflict', message: 'Dữ liệu đang được dùng ở nơi khác hoặc tham chiếu tới mục không tồn tại.', method };
+  }
+  if (sqliteCode === 'SQLITE_FULL' || sqliteCode === 'SQLITE_READONLY' || sqliteCode === 'SQLITE_IOERR' || sqliteCode === 'ENOSPC') {
+    const err = storageError(e, ctx.dbPath);
+    if (err instanceof UserError) return { type: err.type, message: err.message, method };
   }
   if (sqliteCode === 'SQLITE_BUSY' || sqliteCode === 'SQLITE_LOCKED') {
     return { type: 'conflict', message: 'Tệp dữ liệu đang bận (có thể đang mở ở một cửa sổ TongHop khác). Hãy thử lại.', method };
   }
   log(`[${method}] ${(e as Error)?.stack ?? String(e)}`);
   return { type: 'internal', message: `Lỗi không mong đợi khi thực hiện "${method}": ${(e as Error)?.message ?? String(e)}`, method };
+}
+
+/** An app left open overnight still gets its start-of-day backup, on the first call of the day. */
+const dayChecked = new WeakMap<BackendContext, string>();
+async function ensureDailyBackupOnce(ctx: BackendContext): Promise<void> {
+  const today = vietnamDay(ctx.now());
+  if (dayChecked.get(ctx) === today) return;
+  dayChecked.set(ctx, today);
+  await ensureDailyBackup(ctx);
 }

@@ -1,15 +1,19 @@
-/** Starts the backend on a database file: open, migrate, load the demo on first start, dispatch. */
-import { openDatabase, type OpenDatabase } from './db/connection';
-import type { BackendContext } from './context';
+/** Starts the backend on a database file: lock, open, back up, migrate, load the demo on first start, dispatch. */
+import path from 'node:path';
+import { openDatabase, storageError, type OpenDatabase } from './db/connection';
+import { acquireInstanceLock, type InstanceLock } from './db/instance-lock';
+import { createContext, type BackendContext } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { loadDemo } from './demo/load-demo';
+import { backupDirFor, ensureDailyBackup, writeBackup } from './services/backups';
 
 export const APP_VERSION = '0.1.0';
 
 export interface Backend {
   dispatch: Dispatch;
   ctx: BackendContext;
-  database: OpenDatabase;
+  /** The open database (a new one after a restore). */
+  readonly database: OpenDatabase;
   close(): Promise<void>;
 }
 
@@ -22,12 +26,45 @@ export interface BackendOptions {
 }
 
 export async function startBackend(options: BackendOptions): Promise<Backend> {
-  const database = await openDatabase(options.dbPath);
-  const ctx: BackendContext = { db: database.db, dbPath: options.dbPath, appVersion: APP_VERSION, now: options.now ?? (() => new Date()) };
-  if (options.demoOnEmpty ?? true) {
-    const plans = await ctx.db.selectFrom('plan').select('id').limit(1).execute();
-    const units = await ctx.db.selectFrom('org_unit').select('id').limit(1).execute();
-    if (plans.length === 0 && units.length === 0) await loadDemo(ctx.db, ctx);
+  const now = options.now ?? (() => new Date());
+  const inMemory = options.dbPath === ':memory:';
+  let lock: InstanceLock | null = null;
+  try {
+    lock = inMemory ? null : acquireInstanceLock(options.dbPath);
+  } catch (e) {
+    throw storageError(e, path.dirname(options.dbPath));
   }
-  return { dispatch: createDispatcher(ctx, options.log), ctx, database, close: () => database.close() };
+  let database: OpenDatabase;
+  try {
+    database = await openDatabase(options.dbPath, {
+      beforeMigrate: async (raw) => void (await writeBackup(raw, backupDirFor(options.dbPath), now(), 'migration')),
+    });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  const ctx = createContext(database, APP_VERSION, now);
+  try {
+    await ensureDailyBackup(ctx);
+    if (options.demoOnEmpty ?? true) {
+      const plans = await ctx.db.selectFrom('plan').select('id').limit(1).execute();
+      const units = await ctx.db.selectFrom('org_unit').select('id').limit(1).execute();
+      if (plans.length === 0 && units.length === 0) await loadDemo(ctx.db, ctx);
+    }
+  } catch (e) {
+    await ctx.database.close();
+    lock?.release();
+    throw storageError(e, options.dbPath);
+  }
+  return {
+    dispatch: createDispatcher(ctx, options.log),
+    ctx,
+    get database() {
+      return ctx.database;
+    },
+    close: async () => {
+      await ctx.database.close();
+      lock?.release();
+    },
+  };
 }

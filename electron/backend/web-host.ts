@@ -14,7 +14,8 @@ import { parseArgs, stringFlag } from './args';
 import { defaultDbPath } from './default-paths';
 import { startBackend, type Backend } from './index';
 
-const MAX_BODY_BYTES = 45 * 1024 * 1024;
+// A whole database file (restore from another computer) is the largest thing sent: 200 MB as base64.
+const MAX_BODY_BYTES = 290 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -96,7 +97,7 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ba
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > MAX_BODY_BYTES) {
-      send(413, { ok: false, error: { type: 'validation', message: 'Dữ liệu gửi lên quá lớn (tối đa 30 MB mỗi tệp).', method } });
+      send(413, { ok: false, error: { type: 'validation', message: 'Dữ liệu gửi lên quá lớn (tối đa 30 MB mỗi tệp báo cáo, 200 MB cho tệp dữ liệu).', method } });
       req.destroy();
       return;
     }

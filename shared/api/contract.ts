@@ -11,6 +11,7 @@ import { NARRATIVE_SECTIONS, type NarrativeKey } from '../domain/narratives';
 import { DUTIES } from '../domain/reorganisation';
 import type {
   AppInfo,
+  BackupDto,
   BreakdownDto,
   DocumentSettings,
   FileUpload,
@@ -33,6 +34,9 @@ import type {
 } from './types';
 
 const id = z.number().int().positive();
+const BACKUP_FILE = /^tonghop-\d{8}-\d{9}-[a-z_]+\.sqlite$/;
+/** A whole database file sent as base64: 200 MB of file at most. */
+export const MAX_DATABASE_BASE64 = 280_000_000;
 const isoDate = z
   .string()
   .regex(ISO_DATE, 'ngày phải có dạng YYYY-MM-DD')
@@ -161,6 +165,8 @@ export const apiMethods = {
     replace: z.boolean().optional(),
     /** The user confirmed the unit matched for a file whose metadata sheet was lost. */
     confirmMatch: z.boolean().optional(),
+    /** Files sent one by one as one batch share this id: one backup before the batch. */
+    batchId: z.string().max(100).optional(),
   }),
   'report-get': z.object({ id }),
   'report-approve': z.object({ id }),
@@ -227,6 +233,18 @@ export const apiMethods = {
   }),
   'org-changes': z.object({}),
   'org-undo': z.object({ changeId: id }),
+
+  'backup-list': z.object({}),
+  'backup-create': z.object({}),
+  /** Replaces the data with a backup (the current data is backed up first). */
+  'backup-restore': z.object({ fileName: z.string().regex(BACKUP_FILE, 'tên bản sao lưu không hợp lệ') }),
+  /** The whole database as one .sqlite file. */
+  'database-export': z.object({}),
+  /** Opens a whole database file in place of the current one (the current data is backed up first). */
+  'database-open': z.object({
+    fileName: required(260, 'tên tệp'),
+    dataBase64: z.string().min(1).max(MAX_DATABASE_BASE64, 'tệp dữ liệu quá lớn (tối đa 200 MB)'),
+  }),
 } as const;
 
 export type ApiMethod = keyof typeof apiMethods;
@@ -284,6 +302,11 @@ export interface ApiResults {
   'org-reorganise': ReorgResult;
   'org-changes': OrgChangeDto[];
   'org-undo': OrgChangeDto;
+  'backup-list': { folder: string; backups: BackupDto[] };
+  'backup-create': BackupDto;
+  'backup-restore': { restored: BackupDto; safetyBackup: BackupDto };
+  'database-export': FileUpload;
+  'database-open': { safetyBackup: BackupDto };
 }
 
 export type ApiResult<M extends ApiMethod> = ApiResults[M];

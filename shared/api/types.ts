@@ -4,6 +4,7 @@ import type { UnitKind } from '../domain/org-units';
 import type { DeadlineLevel, PeriodKind, ReportStatus } from '../domain/periods';
 import type { Assessment } from '../domain/rollup';
 import type { ChangeKind, DiffNode, Duty } from '../domain/reorganisation';
+import type { BackupReason } from '../domain/backups';
 
 export interface AppInfo {
   version: string;
@@ -403,4 +404,14 @@ export interface DocumentSettings {
   /** `PHÓ GIÁM ĐỐC` */
   signerTitle: string;
   signerName: string;
+}
+
+export interface BackupDto {
+  fileName: string;
+  /** ISO time (UTC) the backup was made. */
+  createdAt: string;
+  reason: BackupReason;
+  /** Why it was made, in Vietnamese. */
+  label: string;
+  sizeBytes: number;
 }

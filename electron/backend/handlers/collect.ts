@@ -1,3 +1,4 @@
+import { backupBeforeImport } from '../services/backups';
 import { getEntry, saveEntry } from '../services/report-entry';
 import { approveReport, getReport, importReportFiles } from '../services/report-import';
 import { templateForUnit, templatesZip } from '../services/templates';
@@ -9,7 +10,10 @@ export const collectHandlers: HandlerSlice<'template-build' | 'template-build-al
     return { fileName: t.fileName, dataBase64: t.bytes.toString('base64') };
   },
   'template-build-all': async ({ periodId }, ctx) => templatesZip(ctx.db, ctx, periodId),
-  'report-import': async (args, ctx) => importReportFiles(ctx.db, ctx, args),
+  'report-import': async (args, ctx) => {
+    await backupBeforeImport(ctx, 'import', args.batchId);
+    return importReportFiles(ctx.db, ctx, args);
+  },
   'report-get': async ({ id }, ctx) => getReport(ctx.db, id),
   'report-approve': async ({ id }, ctx) => approveReport(ctx.db, ctx, id),
   'report-entry-get': async ({ periodId, unitId }, ctx) => getEntry(ctx.db, periodId, unitId),

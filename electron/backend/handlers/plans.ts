@@ -1,3 +1,4 @@
+import { backupBeforeImport } from '../services/backups';
 import { listBreakdowns } from '../services/breakdowns';
 import { commitPlanImport, previewPlanImport } from '../services/plan-import';
 import { createPlan, deleteNode, deletePlan, getPlan, listPlans, saveGoal, saveIndicator, saveMeasure, updatePlan } from '../services/plans';
@@ -16,7 +17,10 @@ export const planHandlers: HandlerSlice<PlanMethods> = {
   'plan-update': async (args, ctx) => updatePlan(ctx.db, ctx, args),
   'plan-delete': async ({ id }, ctx) => (await deletePlan(ctx.db, ctx, id), deleted),
   'plan-import-preview': async (args) => previewPlanImport(args),
-  'plan-import-commit': async (args, ctx) => commitPlanImport(ctx.db, ctx, args),
+  'plan-import-commit': async (args, ctx) => {
+    await backupBeforeImport(ctx, 'plan_import', undefined);
+    return commitPlanImport(ctx.db, ctx, args);
+  },
   'goal-save': async (args, ctx) => saveGoal(ctx.db, ctx, args),
   'goal-delete': async ({ id }, ctx) => (await deleteNode(ctx.db, ctx, 'goal', id), deleted),
   'indicator-save': async (args, ctx) => saveIndicator(ctx.db, ctx, args),

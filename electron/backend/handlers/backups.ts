@@ -1,0 +1,14 @@
+import { decodeUpload } from '../services/plan-import';
+import { backupDirFor, createBackup, exportDatabase, listBackups, openDatabaseFile, restoreBackup } from '../services/backups';
+import type { HandlerSlice } from './types';
+
+export const backupHandlers: HandlerSlice<'backup-list' | 'backup-create' | 'backup-restore' | 'database-export' | 'database-open'> = {
+  'backup-list': async (_args, ctx) => ({ folder: backupDirFor(ctx.dbPath), backups: listBackups(ctx) }),
+  'backup-create': async (_args, ctx) => createBackup(ctx, 'manual'),
+  'backup-restore': async ({ fileName }, ctx) => restoreBackup(ctx, fileName),
+  'database-export': async (_args, ctx) => {
+    const { fileName, bytes } = await exportDatabase(ctx);
+    return { fileName, dataBase64: bytes.toString('base64') };
+  },
+  'database-open': async ({ fileName, dataBase64 }, ctx) => openDatabaseFile(ctx, fileName, decodeUpload(dataBase64, fileName)),
+};

@@ -1,0 +1,202 @@
+/**
+ * Backups of the open database with SQLite's online backup API (never a copy of a live file),
+ * kept in a `backups` folder beside it, and restoring one: the current data is backed up first,
+ * the chosen file is checked, then it replaces the database and is opened (and migrated) again.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import type { BackupDto } from '../../../shared/api/types';
+import {
+  BACKUP_REASONS,
+  backupFileName,
+  backupsToPrune,
+  parseBackupFileName,
+  vietnamDateTime,
+  vietnamDay,
+  type BackupReason,
+} from '../../../shared/domain/backups';
+import { migrations } from '../db/migrations';
+import { openDatabase, storageError } from '../db/connection';
+import type { BackendContext } from '../context';
+import { UserError, notFound } from '../errors';
+import { audit } from './audit';
+
+export function backupDirFor(dbPath: string): string {
+  return path.join(path.dirname(dbPath), 'backups');
+}
+
+function backupsEnabled(ctx: BackendContext): boolean {
+  return ctx.dbPath !== ':memory:';
+}
+
+/** Writes a backup of a database connection to `dir`; a half-written file never carries a backup's name. */
+export async function writeBackup(raw: SqliteDatabase.Database, dir: string, at: Date, reason: BackupReason): Promise<string> {
+  let fileName = backupFileName(at, reason);
+  // Two backups in the same millisecond (a fixed clock in tests) must not overwrite each other.
+  for (let ms = at.getTime() + 1; fs.existsSync(path.join(dir, fileName)); ms++) fileName = backupFileName(new Date(ms), reason);
+  const target = path.join(dir, fileName);
+  const partial = `${target}.partial`;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    await raw.backup(partial);
+    // The copy is a plain database file: no WAL beside it to lose.
+    const copy = new SqliteDatabase(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    fs.renameSync(partial, target);
+  } catch (e) {
+    fs.rmSync(partial, { force: true });
+    throw storageError(e, target);
+  }
+  return fileName;
+}
+
+export async function createBackup(ctx: BackendContext, reason: BackupReason): Promise<BackupDto> {
+  if (!backupsEnabled(ctx)) throw new UserError('conflict', 'Dữ liệu đang mở chỉ nằm trong bộ nhớ nên không sao lưu được.');
+  const dir = backupDirFor(ctx.dbPath);
+  const fileName = await writeBackup(ctx.raw, dir, ctx.now(), reason);
+  pruneBackups(dir);
+  const made = listBackupFiles(dir).find((b) => b.fileName === fileName);
+  if (!made) throw new Error(`backup ${fileName} vanished`);
+  return made;
+}
+
+function listBackupFiles(dir: string): BackupDto[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: BackupDto[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const parsed = parseBackupFileName(name);
+    if (!parsed) continue;
+    out.push({ ...parsed, label: BACKUP_REASONS[parsed.reason], sizeBytes: fs.statSync(path.join(dir, name)).size });
+  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export function listBackups(ctx: BackendContext): BackupDto[] {
+  return backupsEnabled(ctx) ? listBackupFiles(backupDirFor(ctx.dbPath)) : [];
+}
+
+function pruneBackups(dir: string): void {
+  for (const name of backupsToPrune(listBackupFiles(dir))) fs.rmSync(path.join(dir, name), { force: true });
+  // Leftovers of a backup interrupted by a crash.
+  for (const name of fs.readdirSync(dir)) if (name.endsWith('.partial')) fs.rmSync(path.join(dir, name), { force: true });
+}
+
+/** The first backup of the day (Vietnam time), made when TongHop starts or first works that day. */
+export async function ensureDailyBackup(ctx: BackendContext): Promise<BackupDto | null> {
+  if (!backupsEnabled(ctx)) return null;
+  const today = vietnamDay(ctx.now());
+  if (listBackups(ctx).some((b) => vietnamDay(b.createdAt) === today)) return null;
+  return createBackup(ctx, 'daily');
+}
+
+/**
+ * One backup per batch of imported files: the renderer sends a batch file by file with the same
+ * batch id, so the backup is taken before the first file of it.
+ */
+const backedUpBatches = new WeakMap<BackendContext, string>();
+export async function backupBeforeImport(ctx: BackendContext, reason: BackupReason, batchId: string | undefined): Promise<void> {
+  if (!backupsEnabled(ctx)) return;
+  if (batchId !== undefined && backedUpBatches.get(ctx) === batchId) return;
+  await createBackup(ctx, reason);
+  if (batchId !== undefined) backedUpBatches.set(ctx, batchId);
+}
+
+/** What a database file holds, checked before it replaces the open one. */
+function checkCandidate(file: string, shownName: string): void {
+  let db: SqliteDatabase.Database;
+  try {
+    db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new UserError('validation', `"${shownName}" không phải tệp dữ liệu TongHop (không mở được như cơ sở dữ liệu SQLite).`);
+  }
+  try {
+    let integrity: string;
+    try {
+      integrity = String(db.pragma('integrity_check', { simple: true }));
+    } catch {
+      throw new UserError('validation', `"${shownName}" không phải tệp dữ liệu TongHop hoặc đã bị hỏng.`);
+    }
+    if (integrity !== 'ok') throw new UserError('validation', `"${shownName}" bị hỏng (kiểm tra toàn vẹn báo lỗi: ${integrity.slice(0, 200)}). Hãy chọn bản sao lưu khác.`);
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]));
+    if (!tables.has('kysely_migration') || !tables.has('org_unit') || !tables.has('plan')) {
+      throw new UserError('validation', `"${shownName}" là một cơ sở dữ liệu SQLite nhưng không phải tệp dữ liệu TongHop.`);
+    }
+    const applied = db.prepare('SELECT name FROM kysely_migration').pluck().all() as string[];
+    const unknown = applied.filter((name) => !(name in migrations));
+    if (unknown.length > 0) {
+      throw new UserError('conflict', `"${shownName}" được tạo bởi phiên bản TongHop mới hơn. Hãy cập nhật TongHop trước khi mở tệp này; dữ liệu đang dùng không bị thay đổi.`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** Replaces the open database with `source` (already checked), keeping a backup of what was open. */
+async function replaceDatabase(ctx: BackendContext, source: string, reason: BackupReason, what: string): Promise<BackupDto> {
+  const before = await createBackup(ctx, reason);
+  const release = ctx.holdCalls();
+  try {
+    const staged = `${ctx.dbPath}.incoming`;
+    fs.copyFileSync(source, staged);
+    await ctx.database.close();
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(ctx.dbPath + suffix, { force: true });
+    fs.renameSync(staged, ctx.dbPath);
+    await reopen(ctx);
+    await audit(ctx.db, ctx, { entity: 'database', entityId: null, action: reason === 'open' ? 'open file' : 'restore', after: { from: what }, before: { backup: before.fileName } });
+    return before;
+  } catch (e) {
+    // Whatever happened, the app must keep a working database: reopen what is on disk.
+    if (!ctx.database.isOpen()) await reopen(ctx).catch(() => undefined);
+    throw storageError(e, ctx.dbPath);
+  } finally {
+    release();
+  }
+}
+
+async function reopen(ctx: BackendContext): Promise<void> {
+  const dir = backupDirFor(ctx.dbPath);
+  const database = await openDatabase(ctx.dbPath, { beforeMigrate: async (raw) => void (await writeBackup(raw, dir, ctx.now(), 'migration')) });
+  ctx.useDatabase(database);
+}
+
+export async function restoreBackup(ctx: BackendContext, fileName: string): Promise<{ restored: BackupDto; safetyBackup: BackupDto }> {
+  const restored = listBackups(ctx).find((b) => b.fileName === fileName);
+  if (!restored) throw notFound(`bản sao lưu "${fileName}"`);
+  const file = path.join(backupDirFor(ctx.dbPath), fileName);
+  checkCandidate(file, `Bản sao lưu ${vietnamDateTime(restored.createdAt)}`);
+  const safetyBackup = await replaceDatabase(ctx, file, 'restore', fileName);
+  return { restored, safetyBackup };
+}
+
+/** Opens a whole database file (from another computer, an older copy) in place of the current one. */
+export async function openDatabaseFile(ctx: BackendContext, fileName: string, bytes: Uint8Array): Promise<{ safetyBackup: BackupDto }> {
+  if (!backupsEnabled(ctx)) throw new UserError('conflict', 'Dữ liệu đang mở chỉ nằm trong bộ nhớ nên không thay được.');
+  const staged = path.join(path.dirname(ctx.dbPath), `.opening-${process.pid}.sqlite`);
+  try {
+    fs.writeFileSync(staged, bytes);
+    checkCandidate(staged, fileName);
+    return { safetyBackup: await replaceDatabase(ctx, staged, 'open', fileName) };
+  } catch (e) {
+    throw storageError(e, ctx.dbPath);
+  } finally {
+    fs.rmSync(staged, { force: true });
+  }
+}
+
+/** The whole database as one file, consistent even while it is being used. */
+export async function exportDatabase(ctx: BackendContext): Promise<{ fileName: string; bytes: Buffer }> {
+  if (!backupsEnabled(ctx)) throw new UserError('conflict', 'Dữ liệu đang mở chỉ nằm trong bộ nhớ nên không xuất được.');
+  const dir = path.join(path.dirname(ctx.dbPath), '.export');
+  const fileName = await writeBackup(ctx.raw, dir, ctx.now(), 'manual');
+  try {
+    const bytes = fs.readFileSync(path.join(dir, fileName));
+    return { fileName: `TongHop-du-lieu-${vietnamDay(ctx.now())}.sqlite`, bytes };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

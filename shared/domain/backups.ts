@@ -1,0 +1,81 @@
+/**
+ * Backups of the database: why one was made, how its file is named, which ones are kept.
+ * Pure: the backend does the file work.
+ */
+import { formatVnNumber } from './vn-number';
+
+export const BACKUP_REASONS = {
+  daily: 'Sao lưu đầu ngày',
+  import: 'Trước khi nhận báo cáo',
+  plan_import: 'Trước khi nhập kế hoạch',
+  migration: 'Trước khi nâng cấp dữ liệu',
+  restore: 'Trước khi khôi phục',
+  open: 'Trước khi mở tệp dữ liệu khác',
+  manual: 'Sao lưu thủ công',
+} as const;
+export type BackupReason = keyof typeof BACKUP_REASONS;
+
+/** How many of the latest backups are always kept; older ones keep one per month. */
+export const KEEP_LATEST = 30;
+
+const FILE_PATTERN = /^tonghop-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(\d{3})-([a-z_]+)\.sqlite$/;
+
+/** `tonghop-20261123-173529123-import.sqlite` — UTC time, so names sort by time. */
+export function backupFileName(at: Date, reason: BackupReason): string {
+  const iso = at.toISOString(); // 2026-11-23T17:35:29.123Z
+  const digits = iso.slice(0, 23).replace(/[-:T.]/g, '');
+  return `tonghop-${digits.slice(0, 8)}-${digits.slice(8)}-${reason}.sqlite`;
+}
+
+export interface BackupName {
+  fileName: string;
+  createdAt: string;
+  reason: BackupReason;
+}
+
+/** Reads a backup's time and reason from its name; null for a file that is not a backup. */
+export function parseBackupFileName(fileName: string): BackupName | null {
+  const m = FILE_PATTERN.exec(fileName);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, ms, reason] = m;
+  if (!reason || !(reason in BACKUP_REASONS)) return null;
+  const createdAt = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`;
+  if (Number.isNaN(Date.parse(createdAt))) return null;
+  return { fileName, createdAt, reason: reason as BackupReason };
+}
+
+/** Vietnam has no daylight saving: its day starts at 17:00 UTC. */
+const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
+
+/** The day (YYYY-MM-DD) a moment falls on in Vietnam. */
+export function vietnamDay(at: Date | string): string {
+  return new Date(new Date(at).getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** "23/11/2026 lúc 17:35" in Vietnam time, for messages and lists. */
+export function vietnamDateTime(at: Date | string): string {
+  const local = new Date(new Date(at).getTime() + VIETNAM_OFFSET_MS).toISOString();
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} lúc ${local.slice(11, 16)}`;
+}
+
+/** "2,4 MB", "512 KB" */
+export function formatFileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${formatVnNumber(bytes / 1024 / 1024, { decimals: 1 })} MB` : `${formatVnNumber(Math.ceil(bytes / 1024), { decimals: 0 })} KB`;
+}
+
+/**
+ * Which backups stay: the latest KEEP_LATEST, and of the older ones the earliest of each month
+ * (Vietnam time). Returns the names to delete.
+ */
+export function backupsToPrune(backups: readonly BackupName[], keepLatest = KEEP_LATEST): string[] {
+  const newestFirst = [...backups].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const monthsKept = new Set<string>();
+  const prune: string[] = [];
+  // Oldest first, so the month keeps its first backup.
+  for (const b of newestFirst.slice(keepLatest).reverse()) {
+    const month = vietnamDay(b.createdAt).slice(0, 7);
+    if (monthsKept.has(month)) prune.push(b.fileName);
+    else monthsKept.add(month);
+  }
+  return prune;
+}
