@@ -47,7 +47,7 @@ export function createDispatcher(ctx: BackendContext, log: (message: string) => 
     }
     try {
       await ctx.callsAllowed();
-      await ensureDailyBackupOnce(ctx);
+      await ensureDailyBackupOnce(ctx, log);
       const handler = handlers[method] as Handler<typeof method>;
       return { ok: true, result: await handler(parsed.data as never, ctx) };
     } catch (e) {
@@ -75,9 +75,9 @@ function toErrorData(e: unknown, method: ApiMethod, ctx: BackendContext, log: (m
 
 /** An app left open overnight still gets its start-of-day backup, on the first call of the day. */
 const dayChecked = new WeakMap<BackendContext, string>();
-async function ensureDailyBackupOnce(ctx: BackendContext): Promise<void> {
+async function ensureDailyBackupOnce(ctx: BackendContext, log: (message: string) => void): Promise<void> {
   const today = vietnamDay(ctx.now());
   if (dayChecked.get(ctx) === today) return;
   dayChecked.set(ctx, today);
-  await ensureDailyBackup(ctx);
+  await ensureDailyBackup(ctx).catch((e: Error) => log(`Sao lưu đầu ngày không thành công: ${e.message}`));
 }

@@ -44,8 +44,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     throw e;
   }
   const ctx = createContext(database, APP_VERSION, now);
+  const log = options.log ?? console.error;
+  // A failed start-of-day backup (a full disk) must not keep the user from their data.
+  await ensureDailyBackup(ctx).catch((e: Error) => log(`Sao lưu đầu ngày không thành công: ${e.message}`));
   try {
-    await ensureDailyBackup(ctx);
     if (options.demoOnEmpty ?? true) {
       const plans = await ctx.db.selectFrom('plan').select('id').limit(1).execute();
       const units = await ctx.db.selectFrom('org_unit').select('id').limit(1).execute();
@@ -57,7 +59,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     throw storageError(e, options.dbPath);
   }
   return {
-    dispatch: createDispatcher(ctx, options.log),
+    dispatch: createDispatcher(ctx, log),
     ctx,
     get database() {
       return ctx.database;
