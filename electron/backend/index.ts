@@ -45,8 +45,6 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   }
   const ctx = createContext(database, APP_VERSION, now);
   const log = options.log ?? console.error;
-  // A failed start-of-day backup (a full disk) must not keep the user from their data.
-  await ensureDailyBackup(ctx).catch((e: Error) => log(`Sao lưu đầu ngày không thành công: ${e.message}`));
   try {
     if (options.demoOnEmpty ?? true) {
       const plans = await ctx.db.selectFrom('plan').select('id').limit(1).execute();
@@ -58,6 +56,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     lock?.release();
     throw storageError(e, options.dbPath);
   }
+  // A failed start-of-day backup (a full disk) must not keep the user from their data.
+  await ensureDailyBackup(ctx).catch((e: Error) => log(`Sao lưu đầu ngày không thành công: ${e.message}`));
   return {
     dispatch: createDispatcher(ctx, log),
     ctx,

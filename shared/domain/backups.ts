@@ -52,10 +52,10 @@ export function vietnamDay(at: Date | string): string {
   return new Date(new Date(at).getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** "23/11/2026 lúc 17:35" in Vietnam time, for messages and lists. */
-export function vietnamDateTime(at: Date | string): string {
+/** "23/11/2026 lúc 17:35" (or 17:35:29 with seconds) in Vietnam time, for messages and lists. */
+export function vietnamDateTime(at: Date | string, options: { seconds?: boolean } = {}): string {
   const local = new Date(new Date(at).getTime() + VIETNAM_OFFSET_MS).toISOString();
-  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} lúc ${local.slice(11, 16)}`;
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} lúc ${local.slice(11, options.seconds ? 19 : 16)}`;
 }
 
 /** "2,4 MB", "512 KB" */

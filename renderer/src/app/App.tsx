@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/api/types';
 import { api } from '../api';
 import { ToastProvider } from '../components/Feedback';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { MergePage } from '../features/merge/MergePage';
 import { HomePage } from '../features/periods/HomePage';
 import { EntryPage } from '../features/reports/EntryPage';
@@ -16,15 +17,17 @@ const NAV: { label: string; route?: Route; match: Route['page'][]; later?: strin
   { label: 'Kế hoạch', route: { page: 'plans' }, match: ['plans', 'plan'] },
   { label: 'Đơn vị', route: { page: 'units' }, match: ['units'] },
   { label: 'Tổng hợp', route: { page: 'merge' }, match: ['merge'] },
+  { label: 'Sao lưu', route: { page: 'backups' }, match: ['backups'] },
   { label: 'Cài đặt', route: { page: 'settings' }, match: ['settings'] },
 ];
 
 export function App() {
   const route = useRoute();
   const [info, setInfo] = useState<AppInfo>();
+  const [dataVersion, setDataVersion] = useState(0);
   useEffect(() => {
     api.call('app-info', {}).then(setInfo, () => undefined);
-  }, [route]);
+  }, [route, dataVersion]);
   return (
     <ToastProvider>
       <div className="frame">
@@ -65,6 +68,7 @@ export function App() {
           {route.page === 'plan' && <PlanPage id={route.id} />}
           {route.page === 'units' && <UnitsPage />}
           {route.page === 'merge' && <MergePage />}
+          {route.page === 'backups' && <BackupsPage onDataReplaced={() => setDataVersion((v) => v + 1)} />}
           {route.page === 'settings' && <SettingsPage info={info} />}
         </main>
       </div>

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'plan'; id: number }
   | { page: 'units' }
   | { page: 'merge' }
+  | { page: 'backups' }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'units') return { page: 'units' };
   if (parts[0] === 'merge') return { page: 'merge' };
   if (parts[0] === 'settings') return { page: 'settings' };
+  if (parts[0] === 'backups') return { page: 'backups' };
   return { page: 'home' };
 }
 
