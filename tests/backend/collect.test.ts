@@ -176,7 +176,7 @@ describe('collecting: templates out, filled files in', () => {
     const before = counts();
     const [r] = await importFiles([{ fileName: t.fileName, bytes: t.bytes.subarray(0, 2000) }]);
     expect(r!.outcome).toBe('rejected');
-    expect(r!.problems[0]!.message).toBe('Huyện Tu Mơ Rông - Năm 2024.xlsx: tệp bị hỏng hoặc không phải tệp Excel (.xlsx, .xls). Hãy mở lại bằng Excel và lưu lại.');
+    expect(r!.problems[0]!.message).toBe('Huyện Tu Mơ Rông - Năm 2024.xlsx: tệp bị hỏng (thiếu phần cuối, có thể do tải về hoặc chép chưa xong). Hãy mở lại bằng Excel và lưu lại, hoặc xin đơn vị gửi lại.');
     expect(counts()).toEqual(before);
   });
 });

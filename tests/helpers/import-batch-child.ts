@@ -15,7 +15,7 @@ console.log('READY');
 for (const fileName of files) {
   const dataBase64 = fs.readFileSync(path.join(folder!, fileName)).toString('base64');
   const r = await backend.dispatch('report-import', { files: [{ fileName, dataBase64 }], periodId: Number(periodId), batchId: 'crash-test' });
-  if (!r.ok || r.result[0]?.outcome !== 'imported') {
+  if (!r.ok || (r.result as { outcome: string }[])[0]?.outcome !== 'imported') {
     console.error(`not imported: ${fileName}: ${JSON.stringify(r)}`);
     process.exitCode = 1;
   }

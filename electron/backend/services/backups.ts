@@ -59,9 +59,8 @@ export async function createBackup(ctx: BackendContext, reason: BackupReason): P
   if (!backupsEnabled(ctx)) throw new UserError('conflict', 'Dữ liệu đang mở chỉ nằm trong bộ nhớ nên không sao lưu được.');
   const dir = backupDirFor(ctx.dbPath);
   const fileName = await writeBackup(ctx.raw, dir, ctx.now(), reason);
-  pruneBackups(dir);
-  const made = listBackupFiles(dir).find((b) => b.fileName === fileName);
-  if (!made) throw new Error(`backup ${fileName} vanished`);
+  const made = listBackupFiles(dir).find((b) => b.fileName === fileName)!;
+  pruneBackups(dir, fileName);
   return made;
 }
 
@@ -80,8 +79,9 @@ export function listBackups(ctx: BackendContext): BackupDto[] {
   return backupsEnabled(ctx) ? listBackupFiles(backupDirFor(ctx.dbPath)) : [];
 }
 
-function pruneBackups(dir: string): void {
-  for (const name of backupsToPrune(listBackupFiles(dir))) fs.rmSync(path.join(dir, name), { force: true });
+/** Deletes what the keeping rule lets go, never the backup just made (a clock set back could make it look old). */
+function pruneBackups(dir: string, justMade: string): void {
+  for (const name of backupsToPrune(listBackupFiles(dir))) if (name !== justMade) fs.rmSync(path.join(dir, name), { force: true });
   // Leftovers of a backup interrupted by a crash.
   for (const name of fs.readdirSync(dir)) if (name.endsWith('.partial')) fs.rmSync(path.join(dir, name), { force: true });
 }

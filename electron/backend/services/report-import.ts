@@ -11,13 +11,13 @@ import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { fold } from '../import/plan-sheet';
-import { SHEETS, layoutChecksum } from '../templates/layout';
+import { COL, MEASURE_HEADER_ROW, SHEETS, layoutChecksum } from '../templates/layout';
 import { readMeta, readReport, type ReadReport } from '../templates/read-report';
 import { taskKey } from '../templates/write-template';
 import { parseWorkbook } from '../workers/parse-workbook';
+import type { ParsedWorkbook } from '../workers/workbook-types';
 import { audit } from './audit';
 import { getSetting } from './settings';
-import { decodeUpload } from './plan-import';
 import { getPeriod, periodTree } from './periods';
 import { getPlan } from './plans';
 import { unitTasks } from './templates';
@@ -40,7 +40,7 @@ const fileProblem = (message: string): ImportProblem => ({ severity: 'error', ro
 
 export async function importReportFiles(db: Db, ctx: BackendContext, args: ApiParsedArgs<'report-import'>): Promise<ImportFileResult[]> {
   const results: ImportFileResult[] = [];
-  for (const file of args.files) results.push(await importOne(db, ctx, file.fileName, decodeUpload(file.dataBase64, file.fileName), args));
+  for (const file of args.files) results.push(await importOne(db, ctx, file.fileName, Buffer.from(file.dataBase64, 'base64'), args));
   return results;
 }
 
@@ -48,7 +48,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { fileName, sha256, periodId: null, periodName: null, unitId: null, unitName: null, reportId: null, revision: null, current: null };
   try {
-    if (!/\.(xlsx|xlsm|xls|ods)$/i.test(fileName)) throw new Rejection([fileProblem(`${fileName}: chỉ nhận tệp Excel (.xlsx, .xls) hoặc .ods.`)]);
+    if (!/\.(xlsx|xlsm|xls|ods)$/i.test(fileName)) throw new Rejection([fileProblem(wrongExtension(fileName))]);
     let workbook;
     try {
       workbook = await parseWorkbook(bytes, fileName);
@@ -60,6 +60,10 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
       throw new Rejection([fileProblem(e.message)], { period, unit });
     }
     const meta = readMeta(workbook.sheets);
+    if (!meta) {
+      const notOurs = notAReport(fileName, workbook);
+      if (notOurs) throw new Rejection([fileProblem(notOurs)]);
+    }
     const target = await identify(db, fileName, meta, args);
     if ('needsConfirmation' in target) {
       return { ...base, outcome: 'needs_confirmation', periodId: target.period.id, periodName: target.period.name, unitId: target.unit?.id ?? null, unitName: target.unit?.name ?? null, problems: target.problems };
@@ -135,6 +139,30 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     await logAttempt(db, ctx, { periodId: e.target.period?.id ?? null, unitId: e.target.unit?.id ?? null, fileName, sha256, outcome: 'rejected', reportId: null, problems: e.problems });
     return { ...base, outcome: 'rejected', periodId: e.target.period?.id ?? null, periodName: e.target.period?.name ?? null, unitId: e.target.unit?.id ?? null, unitName: e.target.unit?.name ?? null, problems: e.problems };
   }
+}
+
+function wrongExtension(fileName: string): string {
+  const extension = (/\.([^.]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
+  if (extension === 'csv' || extension === 'txt') {
+    return `${fileName}: tệp CSV/TXT chỉ có chữ và số, không giữ được biểu mẫu (các trang, mã chỉ tiêu, thông tin đơn vị). Hãy điền vào tệp .xlsx TongHop gửi và gửi lại tệp đó.`;
+  }
+  if (extension === 'xlsb') return `${fileName}: định dạng Excel nhị phân (.xlsb) không được nhận. Hãy mở bằng Excel, chọn Lưu thành › Excel Workbook (.xlsx).`;
+  return `${fileName}: chỉ nhận tệp Excel (.xlsx, .xls) hoặc .ods${extension ? `, không nhận tệp .${extension}` : ''}.`;
+}
+
+/** A workbook without TongHop's metadata that is not a report either: nothing to match by name. */
+function notAReport(fileName: string, workbook: ParsedWorkbook): string | null {
+  const hasCells = workbook.sheets.some((s) => s.rows.some((row) => row.some((c) => c !== null)));
+  if (!hasCells) return `${fileName}: tệp không có dữ liệu (các trang tính đều trống).`;
+  const measures = workbook.sheets.find((s) => fold(s.name) === fold(SHEETS.measures));
+  if (!measures) {
+    return `${fileName}: tệp không phải biểu mẫu báo cáo của TongHop (không có trang "${SHEETS.measures}" và trang thông tin "${SHEETS.meta}"). Hãy dùng biểu mẫu TongHop xuất cho kỳ này.`;
+  }
+  const codes = measures.rows.slice(MEASURE_HEADER_ROW + 1).filter((row) => /^\d+(\.\d+)*$/.test(String(row?.[COL.code]?.v ?? '').trim()));
+  if (codes.length === 0) {
+    return `${fileName} › ${measures.name}: không có dòng chỉ tiêu nào có mã ở cột A, nên đây không phải biểu mẫu báo cáo của TongHop. Hãy dùng biểu mẫu TongHop xuất cho kỳ này.`;
+  }
+  return null;
 }
 
 async function logAttempt(

@@ -22,6 +22,23 @@ export interface ReadReport {
   problems: ImportProblem[];
 }
 
+/** A note beside a number; longer explanations belong on the narrative sheet. */
+export const MAX_NOTE_LENGTH = 2000;
+
+/** A formula pointing outside the workbook: another file ([1]Sheet!A1, C:\\path\\[book.xlsx]), a URL or DDE (cmd|'…'). */
+const EXTERNAL_FORMULA = /\[[^\]]+\]|\||https?:|\\\\|[A-Za-z]:\\/;
+
+/** What is wrong with an input cell whatever the measure: a formula that reaches outside, or one never calculated. */
+function inputCellProblem(cell: ParsedCell | null | undefined, computedByTemplate: boolean): string | null {
+  if (!cell?.f) return null;
+  const formula = `=${cell.f.length > 60 ? `${cell.f.slice(0, 60)}…` : cell.f}`;
+  if (EXTERNAL_FORMULA.test(cell.f)) {
+    return `ô lấy số liệu từ tệp hoặc chương trình khác qua công thức liên kết (${formula}); TongHop chỉ nhận số liệu nằm trong tệp. Hãy chép rồi dán giá trị (Paste Special › Values) và lưu lại`;
+  }
+  if (cell.noValue && !computedByTemplate) return `ô chứa công thức (${formula}) chưa được tính ra số; hãy mở tệp bằng Excel để Excel tính, rồi lưu lại`;
+  return null;
+}
+
 function text(cell: ParsedCell | null | undefined): string {
   if (!cell) return '';
   return typeof cell.v === 'string' ? cell.v.trim() : cell.w?.trim() || String(cell.v);
@@ -67,6 +84,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
 
   const byCode = new Map(measures.map((m) => [m.code, m]));
   const seen = new Set<string>();
+  const inputColumns = [COL.numerator, COL.denominator, COL.value, COL.note];
   for (let r = MEASURE_HEADER_ROW + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
     const code = text(row[COL.code]);
@@ -82,6 +100,18 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
       continue;
     }
     seen.add(code);
+    const merged = sheet.merges.find((m) => m.s.r <= r && r <= m.e.r && inputColumns.some((c) => m.s.c <= c && c <= m.e.c));
+    if (merged) {
+      const range = `${where(merged.s.r, merged.s.c)}:${where(merged.e.r, merged.e.c)}`;
+      error(SHEETS.measures, merged.s.r, merged.s.c, `các ô ${range} bị gộp (Merge) đè lên ô nhập số liệu; hãy bỏ gộp ô (Unmerge) rồi nhập lại từng ô`);
+      continue;
+    }
+    // A rate's result column holds the template's own formula (the result is computed from E and F).
+    const badInput = inputColumns.map((c) => [c, inputCellProblem(row[c], m.valueKind === 'rate' && c === COL.value)] as const).find(([, problem]) => problem);
+    if (badInput) {
+      error(SHEETS.measures, r, badInput[0], badInput[1]!);
+      continue;
+    }
     const num = (col: number): number | null | undefined => {
       const cell = row[col];
       if (!cell || cell.v === '' || (typeof cell.v === 'string' && cell.v.trim() === '')) return null;
@@ -89,8 +119,8 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
         error(SHEETS.measures, r, col, `ô có lỗi công thức (${cell.w ?? cell.v})`);
         return undefined;
       }
-      if (cell.t === 'd') {
-        error(SHEETS.measures, r, col, `"${cell.w ?? cell.v}" là ngày tháng, không phải số`);
+      if (cell.t === 'd' || cell.date) {
+        error(SHEETS.measures, r, col, `"${cell.w ?? cell.v}" là ngày tháng, không phải số. Hãy nhập số (ô có thể đang định dạng ngày: chọn định dạng Number)`);
         return undefined;
       }
       const parsed = parseVnNumber(typeof cell.v === 'number' ? cell.v : String(cell.v));
@@ -105,6 +135,10 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
       return parsed.value;
     };
     const note = text(row[COL.note]) || null;
+    if (note && note.length > MAX_NOTE_LENGTH) {
+      error(SHEETS.measures, r, COL.note, `ghi chú dài ${formatVnNumber(note.length)} ký tự (tối đa ${formatVnNumber(MAX_NOTE_LENGTH)}); hãy rút gọn, phần thuyết minh dài ghi ở trang "${SHEETS.narrative}"`);
+      continue;
+    }
     const cell = where(r, COL.value);
     if (m.valueKind === 'rate') {
       const numerator = num(COL.numerator);

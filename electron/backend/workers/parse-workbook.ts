@@ -5,14 +5,18 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../errors';
 import type { ParsedWorkbook, WorkerReply } from './workbook-types';
+import { sniffFile } from './sniff-file';
 
 export interface ParseLimits {
   timeoutMs: number;
   maxMemoryMb: number;
   maxCells: number;
+  /** Rows of one sheet: a plan or a report has a few hundred. */
+  maxRows: number;
+  maxSheets: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 20_000, maxMemoryMb: 512, maxCells: 2_000_000 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 20_000, maxMemoryMb: 512, maxCells: 2_000_000, maxRows: 20_000, maxSheets: 200 };
 
 /**
  * Bundled builds carry the worker as a sibling `.cjs`; from source (tests, tsx) the worker is
@@ -104,7 +108,7 @@ class WorkbookParser {
           resolve: (r) => (clearTimeout(timer), resolve(r)),
           reject: (e) => (clearTimeout(timer), reject(e)),
         };
-        worker.postMessage({ id, bytes, maxCells: limits.maxCells });
+        worker.postMessage({ id, bytes, maxCells: limits.maxCells, maxRows: limits.maxRows, maxSheets: limits.maxSheets });
       });
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
@@ -117,6 +121,8 @@ class TimeoutError extends Error {}
 const parser = new WorkbookParser();
 
 export async function parseWorkbook(bytes: Uint8Array, fileName: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedWorkbook> {
+  const sniffed = sniffFile(bytes, fileName);
+  if (!sniffed.ok) throw new UserError('validation', `${fileName}: ${sniffed.reason}`);
   let reply: WorkerReply;
   try {
     reply = await parser.parse(bytes, limits);
@@ -132,6 +138,13 @@ export async function parseWorkbook(bytes: Uint8Array, fileName: string, limits:
     );
   }
   if (reply.ok) return reply.workbook;
+  if (reply.message.startsWith('TOO_MANY_ROWS:')) {
+    const sheet = reply.message.slice('TOO_MANY_ROWS:'.length);
+    throw new UserError('validation', `${fileName} › ${sheet}: trang tính có hơn ${limits.maxRows.toLocaleString('vi-VN')} dòng, không phải một biểu mẫu báo cáo hay bảng chỉ tiêu.`);
+  }
+  if (reply.message.startsWith('TOO_MANY_SHEETS:')) {
+    throw new UserError('validation', `${fileName}: tệp có ${Number(reply.message.split(':')[1]).toLocaleString('vi-VN')} trang tính (quá ${limits.maxSheets}), không phải một biểu mẫu báo cáo.`);
+  }
   if (reply.message.startsWith('TOO_MANY_CELLS')) {
     throw new UserError('validation', `${fileName}: tệp có quá nhiều ô (trên ${limits.maxCells.toLocaleString('vi-VN')} ô), không phải một biểu mẫu báo cáo.`);
   }
@@ -140,6 +153,12 @@ export async function parseWorkbook(bytes: Uint8Array, fileName: string, limits:
 
 function describeReadError(fileName: string, message: string): string {
   if (/password|encrypt/i.test(message)) return `${fileName}: tệp được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại.`;
+  if (/string longer than|Invalid string length|Array buffer allocation/i.test(message)) {
+    return `${fileName}: tệp quá lớn hoặc là tệp nén độc hại, TongHop không mở tệp này.`;
+  }
+  if (/is not a spreadsheet|Could not find workbook|Unsupported file/i.test(message)) {
+    return `${fileName}: tệp không phải bảng tính Excel (.xlsx, .xls). Hãy mở lại bằng Excel và lưu lại.`;
+  }
   if (/zip|corrupt|compressed|central directory|Unsupported|invalid|cannot find|header signature|truncated/i.test(message)) {
     return `${fileName}: tệp bị hỏng hoặc không phải tệp Excel (.xlsx, .xls). Hãy mở lại bằng Excel và lưu lại.`;
   }

@@ -7,19 +7,22 @@ import { parentPort } from 'node:worker_threads';
 import * as XLSX from 'xlsx';
 import type { ParsedCell, ParsedSheet, WorkerReply, WorkerRequest } from './workbook-types';
 
-function parse({ bytes, maxCells }: WorkerRequest): WorkerReply {
+function parse({ bytes, maxCells, maxRows, maxSheets }: WorkerRequest): WorkerReply {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellNF: false, cellStyles: false, dense: true, WTF: false });
+    // One row past the limit is read, to tell a sheet that is too long from one that just fits.
+    wb = XLSX.read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellNF: true, cellStyles: false, dense: true, WTF: false, sheetRows: maxRows + 1 });
   } catch (e) {
     return { ok: false, message: String((e as Error)?.message ?? e) };
   }
+  if (wb.SheetNames.length > maxSheets) return { ok: false, message: `TOO_MANY_SHEETS:${wb.SheetNames.length}` };
   const sheets: ParsedSheet[] = [];
   let cells = 0;
   for (const [index, name] of wb.SheetNames.entries()) {
     const ws = wb.Sheets[name];
     if (!ws) continue;
     const dense = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
+    if (dense.length > maxRows || ws['!fullref']) return { ok: false, message: `TOO_MANY_ROWS:${name}` };
     const rows: (ParsedCell | null)[][] = [];
     for (const [r, row] of dense.entries()) {
       if (!row) {
@@ -28,18 +31,24 @@ function parse({ bytes, maxCells }: WorkerRequest): WorkerReply {
       }
       const out: (ParsedCell | null)[] = [];
       for (const [c, cell] of row.entries()) {
+        if (cell?.f && cell.v === undefined) {
+          out[c] = { v: '', t: 'z', f: cell.f, noValue: true };
+          continue;
+        }
         if (!cell || cell.t === 'z' || cell.v === undefined) {
           out[c] = null;
           continue;
         }
         if (++cells > maxCells) return { ok: false, message: `TOO_MANY_CELLS:${maxCells}` };
         const v = cell.v instanceof Date ? cell.v.toISOString() : (cell.v as string | number | boolean);
-        out[c] = { v, t: cell.t, ...(cell.w !== undefined ? { w: cell.w } : {}), ...(cell.f ? { f: true } : {}) };
+        const date = cell.t === 'd' || (cell.t === 'n' && typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z));
+        out[c] = { v, t: cell.t, ...(cell.w !== undefined ? { w: cell.w } : {}), ...(cell.f ? { f: cell.f } : {}), ...(date ? { date: true as const } : {}) };
       }
       rows[r] = out;
     }
     const hidden = Boolean(wb.Workbook?.Sheets?.[index]?.Hidden);
-    sheets.push({ name, hidden, rows });
+    const merges = (ws['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+    sheets.push({ name, hidden, rows, merges });
   }
   return { ok: true, workbook: { sheets } };
 }

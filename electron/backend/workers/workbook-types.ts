@@ -6,8 +6,17 @@ export interface ParsedCell {
   w?: string;
   /** Cell type from SheetJS: n number, s string, b boolean, d date, e error. */
   t: string;
-  /** The cell holds a formula. */
-  f?: boolean;
+  /** The cell's formula, when it holds one. */
+  f?: string;
+  /** A formula the file carries without its result (never calculated, e.g. written by a script). */
+  noValue?: true;
+  /** The number is shown as a date or time (its number format is a date format). */
+  date?: true;
+}
+
+export interface CellRange {
+  s: { r: number; c: number };
+  e: { r: number; c: number };
 }
 
 export interface ParsedSheet {
@@ -15,11 +24,13 @@ export interface ParsedSheet {
   hidden: boolean;
   /** Rows of cells, 0-based; missing cells are null. */
   rows: (ParsedCell | null)[][];
+  /** Merged cell ranges. */
+  merges: CellRange[];
 }
 
 export interface ParsedWorkbook {
   sheets: ParsedSheet[];
 }
 
-export type WorkerRequest = { bytes: Uint8Array; maxCells: number };
+export type WorkerRequest = { bytes: Uint8Array; maxCells: number; maxRows: number; maxSheets: number };
 export type WorkerReply = { ok: true; workbook: ParsedWorkbook } | { ok: false; message: string };
