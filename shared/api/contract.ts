@@ -31,9 +31,11 @@ import type {
   ReorgResult,
   Settings,
   UnitDto,
+  ValueHistoryEntry,
 } from './types';
 
 const id = z.number().int().positive();
+const unlockReason = z.string().trim().min(5, 'cần ghi lý do mở khoá (ít nhất 5 ký tự)').max(1000);
 const BACKUP_FILE = /^tonghop-\d{8}-\d{9}-[a-z_]+\.sqlite$/;
 /** A whole database file sent as base64: 200 MB of file at most. */
 export const MAX_DATABASE_BASE64 = 280_000_000;
@@ -170,6 +172,13 @@ export const apiMethods = {
   }),
   'report-get': z.object({ id }),
   'report-approve': z.object({ id }),
+  /** Takes back an approval, with the reason (kept in the audit trail). */
+  'report-unlock': z.object({ id, reason: unlockReason }),
+  /** The compiling unit sent its report up: the period's data is locked. */
+  'period-submit': z.object({ id }),
+  'period-unlock': z.object({ id, reason: unlockReason }),
+  /** Everything that happened to one value of one unit in one period: files, typing, overrides. */
+  'value-history': z.object({ periodId: id, unitId: id, measureId: id }),
   'report-entry-get': z.object({ periodId: id, unitId: id }),
   'report-entry-save': z.object({
     periodId: id,
@@ -281,6 +290,10 @@ export interface ApiResults {
   'report-import': ImportFileResult[];
   'report-get': ReportDto;
   'report-approve': { id: number; approvedAt: string };
+  'report-unlock': { id: number };
+  'period-submit': { id: number; submittedAt: string };
+  'period-unlock': { id: number };
+  'value-history': ValueHistoryEntry[];
   'report-entry-get': ReportEntry;
   'report-entry-save': { reportId: number; revision: number; savedAt: string };
   'merge-get': MergeView;

@@ -211,6 +211,9 @@ export interface PeriodDto {
   parentUnitName: string | null;
   deadlines: { level: DeadlineLevel; dueOn: string }[];
   reportCount: number;
+  /** When the compiled report was sent to the level above (the period is locked since). */
+  submittedAt: string | null;
+  submittedBy: string | null;
 }
 
 export interface UnitReportStatus {
@@ -319,6 +322,8 @@ export interface ReportEntry {
   values: EntryValue[];
   narratives: Record<string, string>;
   taskProgress: Record<number, string>;
+  /** Why the report cannot be changed now (its approval, or the period submitted), or null. */
+  lock: { kind: 'report' | 'period'; message: string } | null;
 }
 
 export interface MergeCell {
@@ -414,4 +419,21 @@ export interface BackupDto {
   /** Why it was made, in Vietnamese. */
   label: string;
   sizeBytes: number;
+}
+
+/** One step in a value's life, oldest first. */
+export interface ValueHistoryEntry {
+  at: string;
+  /** Who did it (the user name in Settings at the time); empty when none was set. */
+  userName: string;
+  /** file: a received file; typed: typed in TongHop; override: the compiler replaced the roll-up; approve/unlock: the report's state. */
+  kind: 'file' | 'typed' | 'override' | 'approve' | 'unlock' | 'cleared';
+  revision: number | null;
+  fileName: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  textValue: string | null;
+  note: string | null;
+  reason: string | null;
 }

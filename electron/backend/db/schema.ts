@@ -115,6 +115,8 @@ export interface Database {
     data_from: string;
     data_to: string;
     parent_unit_id: number | null;
+    submitted_at: string | null;
+    submitted_by: string | null;
   };
   period_deadline: { period_id: number; level: string; due_on: string };
   report: {

@@ -1,10 +1,12 @@
+import { unlockReport } from '../services/locks';
+import { valueHistory } from '../services/value-history';
 import { backupBeforeImport } from '../services/backups';
 import { getEntry, saveEntry } from '../services/report-entry';
 import { approveReport, getReport, importReportFiles } from '../services/report-import';
 import { templateForUnit, templatesZip } from '../services/templates';
 import type { HandlerSlice } from './types';
 
-export const collectHandlers: HandlerSlice<'template-build' | 'template-build-all' | 'report-import' | 'report-get' | 'report-approve' | 'report-entry-get' | 'report-entry-save'> = {
+export const collectHandlers: HandlerSlice<'template-build' | 'template-build-all' | 'report-import' | 'report-get' | 'report-approve' | 'report-unlock' | 'report-entry-get' | 'report-entry-save' | 'value-history'> = {
   'template-build': async ({ periodId, unitId }, ctx) => {
     const t = await templateForUnit(ctx.db, ctx, periodId, unitId);
     return { fileName: t.fileName, dataBase64: t.bytes.toString('base64') };
@@ -16,6 +18,8 @@ export const collectHandlers: HandlerSlice<'template-build' | 'template-build-al
   },
   'report-get': async ({ id }, ctx) => getReport(ctx.db, id),
   'report-approve': async ({ id }, ctx) => approveReport(ctx.db, ctx, id),
+  'report-unlock': async ({ id, reason }, ctx) => unlockReport(ctx.db, ctx, id, reason),
+  'value-history': async ({ periodId, unitId, measureId }, ctx) => valueHistory(ctx.db, periodId, unitId, measureId),
   'report-entry-get': async ({ periodId, unitId }, ctx) => getEntry(ctx.db, periodId, unitId),
   'report-entry-save': async (args, ctx) => saveEntry(ctx.db, ctx, args),
 };

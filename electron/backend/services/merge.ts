@@ -15,6 +15,7 @@ import { targetFor, taskKey } from '../templates/write-template';
 import { expectedUnits, getPeriod, listPeriods, periodStatus, periodTree } from './periods';
 import { getPlan } from './plans';
 import { audit } from './audit';
+import { assertPeriodOpen } from './locks';
 import { getSetting } from './settings';
 import { listUnits } from './units';
 import { templateForUnit } from './templates';
@@ -229,6 +230,7 @@ function depthIn(tree: readonly UnitDto[], unit: UnitDto, rootId: number): numbe
 
 /** Sets (or, with a null value, removes) the compiler's value for a merged measure; every change is kept. */
 export async function overrideMerged(db: Db, ctx: BackendContext, args: { periodId: number; measureId: number; value: number | null; reason: string }): Promise<{ measureId: number; value: number | null }> {
+  await assertPeriodOpen(db, args.periodId, 'sửa số tổng hợp');
   const view = await mergeView(db, ctx, args.periodId, undefined, false);
   const row = view.rows.find((r) => r.measureId === args.measureId);
   if (!row) throw new UserError('validation', `Chỉ số số ${args.measureId} không thuộc kế hoạch của kỳ "${view.period.name}".`);
@@ -271,6 +273,7 @@ export async function saveMerge(
   narratives: Partial<Record<NarrativeKey, string>> = {},
   taskProgress: { taskId: number; progress: string }[] = [],
 ): Promise<{ reportId: number; revision: number; savedAt: string }> {
+  await assertPeriodOpen(db, periodId, 'lưu lại báo cáo tổng hợp');
   const view = await mergeView(db, ctx, periodId, undefined, false);
   const savedAt = nowIso(ctx);
   const values = mergedValues(view);

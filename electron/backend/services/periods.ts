@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import type { BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
+import { assertPeriodOpen } from './locks';
 import { descendantsIn, listUnits, todayIso } from './units';
 
 export async function listPeriods(db: Db, planId?: number): Promise<PeriodDto[]> {
@@ -40,6 +41,8 @@ export async function listPeriods(db: Db, planId?: number): Promise<PeriodDto[]>
         return d ? [{ level, dueOn: d.due_on }] : [];
       }),
       reportCount: Number(r.report_count ?? 0),
+      submittedAt: r.submitted_at,
+      submittedBy: r.submitted_by,
     };
   });
 }
@@ -85,6 +88,7 @@ export async function createPeriod(db: Db, ctx: BackendContext, args: ApiParsedA
 
 export async function updatePeriod(db: Db, ctx: BackendContext, args: ApiParsedArgs<'period-update'>): Promise<PeriodDto> {
   checkPeriod(args);
+  await assertPeriodOpen(db, args.id, 'sửa thông tin kỳ');
   const before = await getPeriod(db, args.id);
   await db.transaction().execute(async (trx) => {
     await writePeriod(trx, args, args.id);
@@ -95,6 +99,7 @@ export async function updatePeriod(db: Db, ctx: BackendContext, args: ApiParsedA
 
 export async function deletePeriod(db: Db, ctx: BackendContext, id: number): Promise<void> {
   const before = await getPeriod(db, id);
+  await assertPeriodOpen(db, id, 'xóa kỳ');
   const reports = await db.selectFrom('report').select('id').where('period_id', '=', id).execute();
   if (reports.length > 0) throw new UserError('conflict', `Kỳ "${before.name}" đã có ${reports.length} báo cáo; không thể xóa để tránh mất số liệu.`);
   await db.transaction().execute(async (trx) => {

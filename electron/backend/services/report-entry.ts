@@ -12,6 +12,7 @@ import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
 import { audit } from './audit';
+import { assertReportOpen, periodLock, reportLock } from './locks';
 import { getPeriod, periodTree } from './periods';
 import { getPlan } from './plans';
 import { unitTasks } from './templates';
@@ -57,6 +58,7 @@ export async function getEntry(db: Db, periodId: number, unitId: number): Promis
     values: values.map((v) => ({ measureId: v.measure_id, numerator: v.numerator, denominator: v.denominator, value: v.value, textValue: v.text_value, note: v.note })),
     narratives: Object.fromEntries(narratives.map((n) => [n.section, n.body])),
     taskProgress: Object.fromEntries(progress.map((p) => [p.task_id, p.progress])),
+    lock: await entryLock(db, period.id, unit.id, unit.name),
   };
 }
 
@@ -64,6 +66,7 @@ const isEmpty = (v: EntryValue) => v.numerator === null && v.denominator === nul
 
 export async function saveEntry(db: Db, ctx: BackendContext, args: ApiParsedArgs<'report-entry-save'>): Promise<{ reportId: number; revision: number; savedAt: string }> {
   const { period, unit, plan } = await entryContext(db, args.periodId, args.unitId);
+  await assertReportOpen(db, period.id, unit.id, unit.name, 'sửa số liệu');
   const measures = new Map(plan.goals.flatMap((g) => g.indicators.flatMap((i) => i.measures)).map((m) => [m.id, m]));
   const taskIds = new Set((await unitTasks(db, plan.tasks, unit.id)).map((t) => t.id));
   // Every value is checked by the same rules as a received file; one bad value saves nothing.
@@ -137,4 +140,11 @@ export async function saveEntry(db: Db, ctx: BackendContext, args: ApiParsedArgs
     }
     return { reportId, revision: report.revision, savedAt };
   });
+}
+
+async function entryLock(db: Db, periodId: number, unitId: number, unitName: string): Promise<ReportEntry['lock']> {
+  const period = await periodLock(db, periodId);
+  if (period) return { kind: 'period', message: period };
+  const report = await reportLock(db, periodId, unitId, unitName);
+  return report ? { kind: 'report', message: report } : null;
 }

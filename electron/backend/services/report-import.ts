@@ -17,6 +17,7 @@ import { taskKey } from '../templates/write-template';
 import { parseWorkbook } from '../workers/parse-workbook';
 import type { ParsedWorkbook } from '../workers/workbook-types';
 import { audit } from './audit';
+import { assertPeriodOpen, reportLock } from './locks';
 import { getSetting } from './settings';
 import { getPeriod, periodTree } from './periods';
 import { getPlan } from './plans';
@@ -69,6 +70,8 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
       return { ...base, outcome: 'needs_confirmation', periodId: target.period.id, periodName: target.period.name, unitId: target.unit?.id ?? null, unitName: target.unit?.name ?? null, problems: target.problems };
     }
     const { period, unit } = target;
+    const lock = await reportLock(db, period.id, unit.id, unit.name);
+    if (lock) throw new Rejection([fileProblem(`${fileName}: ${lock} Tệp này chưa được nhận; nếu cần thay báo cáo, hãy mở khoá (ghi lý do) rồi nhận lại tệp.`)], { period, unit });
     const plan = await getPlan(db, period.planId, period.dataTo);
     const measures = plan.goals.flatMap((g) => g.indicators.flatMap((i) => i.measures));
     const read = readReport(fileName, workbook, measures);
@@ -312,9 +315,10 @@ export async function getReport(db: Db, id: number): Promise<ReportDto> {
 
 /** The compiler approves a unit's current report after checking it. */
 export async function approveReport(db: Db, ctx: BackendContext, id: number): Promise<{ id: number; approvedAt: string }> {
-  const r = await db.selectFrom('report').select(['id', 'is_current', 'status']).where('id', '=', id).executeTakeFirst();
+  const r = await db.selectFrom('report').select(['id', 'period_id', 'is_current', 'status']).where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound(`báo cáo số ${id}`);
   if (r.is_current !== 1) throw new UserError('conflict', 'Chỉ duyệt được lần báo cáo mới nhất của đơn vị.');
+  await assertPeriodOpen(db, r.period_id, 'duyệt báo cáo');
   if (r.status === 'approved') throw new UserError('conflict', 'Báo cáo này đã được duyệt.');
   const approvedAt = nowIso(ctx);
   const userName = await getSetting(db, 'userName');

@@ -4,12 +4,14 @@ import * as m0001 from './0001-init';
 import * as m0002 from './0002-collecting';
 import * as m0003 from './0003-merge-overrides';
 import * as m0004 from './0004-reorganisation';
+import * as m0005 from './0005-locking';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
   '0002-collecting': m0002,
   '0003-merge-overrides': m0003,
   '0004-reorganisation': m0004,
+  '0005-locking': m0005,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

@@ -1,0 +1,78 @@
+/**
+ * Locks: a period submitted to the level above, and a report the compiler approved, are not
+ * changed any more. Unlocking asks for a reason, which goes into the audit trail.
+ */
+import { formatIsoDate } from '../../../shared/domain/org-units';
+import { vietnamDay } from '../../../shared/domain/backups';
+import type { Db } from '../db/connection';
+import { nowIso, type BackendContext } from '../context';
+import { UserError, notFound } from '../errors';
+import { audit } from './audit';
+import { getSetting } from './settings';
+
+const byWhom = (name: string | null) => (name ? ` (${name})` : '');
+const day = (iso: string) => formatIsoDate(vietnamDay(iso));
+
+/** Why the period is locked, or null. */
+export async function periodLock(db: Db, periodId: number): Promise<string | null> {
+  const p = await db.selectFrom('reporting_period').select(['name', 'submitted_at', 'submitted_by']).where('id', '=', periodId).executeTakeFirst();
+  if (!p?.submitted_at) return null;
+  return `Kỳ "${p.name}" đã nộp lên cấp trên ngày ${day(p.submitted_at)}${byWhom(p.submitted_by)} nên số liệu đang khoá.`;
+}
+
+/** Why a unit's report in a period is locked (the period, or its approved current report), or null. */
+export async function reportLock(db: Db, periodId: number, unitId: number, unitName: string): Promise<string | null> {
+  const period = await periodLock(db, periodId);
+  if (period) return period;
+  const r = await db.selectFrom('report').select(['status', 'approved_at', 'approved_by']).where('period_id', '=', periodId).where('unit_id', '=', unitId).where('is_current', '=', 1).executeTakeFirst();
+  if (r?.status !== 'approved') return null;
+  return `Báo cáo của ${unitName} đã được duyệt${r.approved_at ? ` ngày ${day(r.approved_at)}` : ''}${byWhom(r.approved_by)} nên đang khoá.`;
+}
+
+export async function assertPeriodOpen(db: Db, periodId: number, action: string): Promise<void> {
+  const lock = await periodLock(db, periodId);
+  if (lock) throw new UserError('conflict', `${lock} Không thể ${action}. Nếu cần sửa, hãy mở khoá kỳ (ghi lý do).`);
+}
+
+export async function assertReportOpen(db: Db, periodId: number, unitId: number, unitName: string, action: string): Promise<void> {
+  const lock = await reportLock(db, periodId, unitId, unitName);
+  if (lock) throw new UserError('conflict', `${lock} Không thể ${action}. Nếu cần sửa, hãy mở khoá (ghi lý do).`);
+}
+
+/** The compiling unit sent its report up: the period is locked. */
+export async function submitPeriod(db: Db, ctx: BackendContext, id: number): Promise<{ id: number; submittedAt: string }> {
+  const p = await db.selectFrom('reporting_period').select(['id', 'name', 'submitted_at']).where('id', '=', id).executeTakeFirst();
+  if (!p) throw notFound(`kỳ báo cáo số ${id}`);
+  if (p.submitted_at) throw new UserError('conflict', `Kỳ "${p.name}" đã được đánh dấu đã nộp ngày ${day(p.submitted_at)}.`);
+  const submittedAt = nowIso(ctx);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('reporting_period').set({ submitted_at: submittedAt, submitted_by: (await getSetting(trx, 'userName')) || null }).where('id', '=', id).execute();
+    await audit(trx, ctx, { entity: 'period', entityId: id, action: 'submit', after: { submittedAt } });
+  });
+  return { id, submittedAt };
+}
+
+export async function unlockPeriod(db: Db, ctx: BackendContext, id: number, reason: string): Promise<{ id: number }> {
+  const p = await db.selectFrom('reporting_period').select(['id', 'name', 'submitted_at', 'submitted_by']).where('id', '=', id).executeTakeFirst();
+  if (!p) throw notFound(`kỳ báo cáo số ${id}`);
+  if (!p.submitted_at) throw new UserError('conflict', `Kỳ "${p.name}" chưa nộp nên không bị khoá.`);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('reporting_period').set({ submitted_at: null, submitted_by: null }).where('id', '=', id).execute();
+    await audit(trx, ctx, { entity: 'period', entityId: id, action: 'unlock', before: { submittedAt: p.submitted_at, submittedBy: p.submitted_by }, reason });
+  });
+  return { id };
+}
+
+/** Takes back an approval so the report can be replaced or corrected. */
+export async function unlockReport(db: Db, ctx: BackendContext, id: number, reason: string): Promise<{ id: number }> {
+  const r = await db.selectFrom('report').select(['id', 'period_id', 'status', 'approved_at', 'approved_by', 'warnings_json', 'is_current']).where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound(`báo cáo số ${id}`);
+  if (r.status !== 'approved' || r.is_current !== 1) throw new UserError('conflict', 'Báo cáo này chưa được duyệt nên không bị khoá.');
+  await assertPeriodOpen(db, r.period_id, 'mở khoá báo cáo của đơn vị');
+  const warnings = JSON.parse(r.warnings_json ?? '[]') as unknown[];
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('report').set({ status: warnings.length ? 'received' : 'valid', approved_at: null, approved_by: null }).where('id', '=', id).execute();
+    await audit(trx, ctx, { entity: 'report', entityId: id, action: 'unlock', before: { status: 'approved', approvedAt: r.approved_at, approvedBy: r.approved_by }, reason });
+  });
+  return { id };
+}
