@@ -4,11 +4,13 @@ import { ASSESSMENTS } from '../../../../shared/domain/rollup';
 import { ROLLUPS } from '../../../../shared/domain/measure';
 import { formatVnNumber, parseVnNumber } from '../../../../shared/domain/vn-number';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
+import { vietnamDay } from '../../../../shared/domain/backups';
 import { api } from '../../api';
 import { Tabs } from '../../components/Tabs';
 import { useAction } from '../../app/use-action';
 import { useAsync } from '../../app/use-async';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { UnlockDialog } from '../../components/UnlockDialog';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { PdfDialog } from './PdfDialog';
@@ -26,6 +28,7 @@ export function MergePage() {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [taskDrafts, setTaskDrafts] = useState<Record<number, string>>({});
   const [pdf, setPdf] = useState(false);
+  const [lockDialog, setLockDialog] = useState<'submit' | 'unlock' | null>(null);
   const action = useAction();
   const toast = useToast();
 
@@ -59,6 +62,13 @@ export function MergePage() {
       downloadBase64(f.fileName, f.dataBase64, XLSX_MIME);
       toast(`Đã tạo tệp gửi cấp trên cho kỳ "${f.periodName}".`);
     });
+  const submit = () =>
+    action.run(async () => {
+      setLockDialog(null);
+      await api.call('period-submit', { id: chosen! });
+      toast(`Đã đánh dấu kỳ "${v!.period.name}" là đã nộp. Số liệu của kỳ được khoá.`);
+      view.reload();
+    });
   const exportXlsx = () =>
     action.run(async () => {
       const f = await api.call('merge-export', { periodId: chosen! });
@@ -74,7 +84,7 @@ export function MergePage() {
           <p className="page-lead">Số liệu các đơn vị cộng dồn theo quy tắc của từng chỉ tiêu: số lượng cộng lại, tỷ lệ tính lại từ tổng tử số và tổng mẫu số, chỉ tiêu của sở chủ trì lấy số của sở.</p>
         </div>
         <div className="toolbar">
-          <button type="button" disabled={!v || action.busy} onClick={() => void saveMerge()}>
+          <button type="button" disabled={!v || action.busy || Boolean(v.period.submittedAt)} onClick={() => void saveMerge()}>
             Lưu báo cáo tổng hợp
           </button>
           <button type="button" disabled={!v || action.busy} onClick={() => void exportUpstream()}>
@@ -86,6 +96,11 @@ export function MergePage() {
           <button type="button" className="primary" disabled={!v || action.busy} onClick={() => setPdf(true)}>
             Văn bản PDF…
           </button>
+          {v && !v.period.submittedAt ? (
+            <button type="button" disabled={action.busy} onClick={() => setLockDialog('submit')}>
+              Đánh dấu đã nộp…
+            </button>
+          ) : null}
         </div>
       </header>
       <div className="filter-bar">
@@ -112,6 +127,17 @@ export function MergePage() {
           </span>
         ) : null}
       </div>
+      {v?.period.submittedAt ? (
+        <div className="lock-banner" role="note">
+          <span>
+            <strong className="lock-tag">Đã khoá</strong> Kỳ này đã nộp lên cấp trên ngày {formatIsoDate(vietnamDay(v.period.submittedAt))}
+            {v.period.submittedBy ? ` (${v.period.submittedBy})` : ''}. Số liệu đang khoá; vẫn xuất được Excel và PDF.
+          </span>
+          <button type="button" onClick={() => setLockDialog('unlock')}>
+            Mở khoá kỳ…
+          </button>
+        </div>
+      ) : null}
       <ErrorBox message={view.error ?? action.error} />
       {view.loading && !v ? <Loading /> : null}
       {v ? <TreeLine view={v} /> : null}
@@ -124,6 +150,34 @@ export function MergePage() {
             { key: 'values', label: `Số liệu (${v.rows.length} chỉ tiêu)` },
             { key: 'narratives', label: 'Nội dung báo cáo' },
           ]}
+        />
+      ) : null}
+      {v && lockDialog === 'submit' ? (
+        <ConfirmDialog
+          title="Đánh dấu đã nộp"
+          message={
+            <>
+              <p>
+                Đánh dấu kỳ <strong>{v.period.name}</strong> của {v.parentUnitName} là đã nộp lên cấp trên?
+              </p>
+              <p>Số liệu của kỳ sẽ được khoá: không nhận tệp mới, không sửa số của đơn vị, không sửa số tổng hợp. Khi cần sửa, có thể mở khoá (ghi lý do).</p>
+            </>
+          }
+          confirmLabel="Đã nộp, khoá số liệu"
+          onConfirm={() => void submit()}
+          onClose={() => setLockDialog(null)}
+        />
+      ) : null}
+      {v && lockDialog === 'unlock' ? (
+        <UnlockDialog
+          title="Mở khoá kỳ báo cáo"
+          message={<p>Kỳ <strong>{v.period.name}</strong> đã nộp lên cấp trên. Sau khi mở khoá có thể sửa số và tổng hợp lại; nhớ gửi lại báo cáo cho cấp trên.</p>}
+          onUnlock={async (reason) => {
+            await api.call('period-unlock', { id: v.period.id, reason });
+            toast(`Đã mở khoá kỳ "${v.period.name}".`);
+            view.reload();
+          }}
+          onClose={() => setLockDialog(null)}
         />
       ) : null}
       {v && tab === 'values' ? <Matrix view={v} onDrill={setDrill} /> : null}

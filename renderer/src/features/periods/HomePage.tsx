@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { ImportFileResult, PeriodStatus, UnitReportStatus } from '../../../../shared/api/types';
+import type { ImportFileResult, PeriodDto, PeriodStatus, UnitReportStatus } from '../../../../shared/api/types';
+import { vietnamDay } from '../../../../shared/domain/backups';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { LATE_LABEL, PERIOD_KINDS, REPORT_STATUSES, countdownText, type ReportStatus } from '../../../../shared/domain/periods';
 import { api } from '../../api';
@@ -8,10 +9,20 @@ import { useAsync } from '../../app/use-async';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { readFileBase64, spreadsheetsOnly, useFileDrop } from '../../components/FilePicker';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
+import { UnlockDialog } from '../../components/UnlockDialog';
 import { ImportResults } from './ImportResults';
 import { PeriodForm } from './PeriodForm';
 
 const STATUS_ORDER: ReportStatus[] = ['missing', 'has_errors', 'received', 'valid', 'approved'];
+
+/** "Năm 2026 — Cả năm", with the compiling unit (and the plan) added when another period has the same name. */
+function periodLabel(p: PeriodDto, all: PeriodDto[]): string {
+  const label = `${p.name} — ${PERIOD_KINDS[p.kind]}`;
+  const namesakes = all.filter((x) => x.name === p.name && x.kind === p.kind);
+  if (namesakes.length < 2) return label;
+  const sameUnit = namesakes.filter((x) => x.parentUnitName === p.parentUnitName).length > 1;
+  return `${label} — ${p.parentUnitName ?? ''}${sameUnit ? ` (${p.planTitle})` : ''}`;
+}
 
 /** The screen a compiler opens first: the next deadline, and every expected unit's report. */
 export function HomePage() {
@@ -24,6 +35,7 @@ export function HomePage() {
   const [results, setResults] = useState<ImportFileResult[]>([]);
   const [uploads, setUploads] = useState<Map<string, string>>(new Map());
   const [progress, setProgress] = useState<string | null>(null);
+  const [unlocking, setUnlocking] = useState<{ kind: 'period' } | { kind: 'report'; unit: UnitReportStatus } | null>(null);
   const action = useAction();
   const toast = useToast();
   const s = status.data;
@@ -33,10 +45,12 @@ export function HomePage() {
       if (!s) return;
       const out: ImportFileResult[] = [];
       const kept = new Map<string, string>();
+      // One batch: the backend backs up the data once, before the first file.
+      const batchId = `ui-${Date.now()}`;
       for (const [i, f] of files.entries()) {
         setProgress(`Đang nhận tệp ${i + 1}/${files.length}: ${f.name}`);
         const dataBase64 = await readFileBase64(f);
-        const [r] = await api.call('report-import', { files: [{ fileName: f.name, dataBase64 }], periodId: s.period.id });
+        const [r] = await api.call('report-import', { files: [{ fileName: f.name, dataBase64 }], periodId: s.period.id, batchId });
         if (r!.outcome === 'needs_replace' || r!.outcome === 'needs_confirmation') kept.set(f.name, dataBase64);
         out.push(r!);
       }
@@ -101,9 +115,9 @@ export function HomePage() {
             <label>
               Kỳ{' '}
               <select aria-label="Chọn kỳ báo cáo" value={s.period.id} onChange={(e) => setPeriodId(Number(e.target.value))}>
-                {(periods.data ?? [s.period]).map((p) => (
+                {(periods.data ?? [s.period]).map((p, _i, all) => (
                   <option key={p.id} value={p.id}>
-                    {p.name} — {PERIOD_KINDS[p.kind]}
+                    {periodLabel(p, all)}
                   </option>
                 ))}
               </select>
@@ -112,6 +126,17 @@ export function HomePage() {
               {s.period.planTitle} · số liệu {formatIsoDate(s.period.dataFrom)}–{formatIsoDate(s.period.dataTo)} · gửi về {s.period.parentUnitName}
             </span>
           </div>
+          {s.period.submittedAt ? (
+            <div className="lock-banner" role="note">
+              <span>
+                <strong className="lock-tag">Đã khoá</strong> Kỳ này đã nộp lên cấp trên ngày {formatIsoDate(vietnamDay(s.period.submittedAt))}
+                {s.period.submittedBy ? ` (${s.period.submittedBy})` : ''}. Số liệu đang khoá: không nhận tệp mới, không sửa số.
+              </span>
+              <button type="button" onClick={() => setUnlocking({ kind: 'period' })}>
+                Mở khoá kỳ…
+              </button>
+            </div>
+          ) : null}
           <DeadlineCard status={s} />
           <div className="toolbar status-actions">
             <label className="button-like primary">
@@ -162,13 +187,37 @@ export function HomePage() {
             onApprove={(u) =>
               void action.run(async () => {
                 await api.call('report-approve', { id: u.reportId! });
-                toast(`Đã duyệt báo cáo của ${u.unitName}.`);
+                toast(`Đã duyệt báo cáo của ${u.unitName}. Báo cáo được khoá; muốn sửa hãy bấm Mở khoá.`);
                 status.reload();
               })
             }
+            onUnlock={s.period.submittedAt ? undefined : (u) => setUnlocking({ kind: 'report', unit: u })}
           />
         </>
       )}
+      {s && unlocking ? (
+        <UnlockDialog
+          title={unlocking.kind === 'period' ? 'Mở khoá kỳ báo cáo' : 'Mở khoá báo cáo đã duyệt'}
+          message={
+            unlocking.kind === 'period' ? (
+              <p>
+                Kỳ <strong>{s.period.name}</strong> đã nộp lên cấp trên. Sau khi mở khoá có thể nhận tệp, sửa số và tổng hợp lại; nhớ gửi lại báo cáo cho cấp trên.
+              </p>
+            ) : (
+              <p>
+                Báo cáo của <strong>{unlocking.unit.unitName}</strong> đã được duyệt. Sau khi mở khoá có thể nhận tệp mới hoặc sửa số, rồi duyệt lại.
+              </p>
+            )
+          }
+          onUnlock={async (reason) => {
+            if (unlocking.kind === 'period') await api.call('period-unlock', { id: s.period.id, reason });
+            else await api.call('report-unlock', { id: unlocking.unit.reportId!, reason });
+            toast(unlocking.kind === 'period' ? `Đã mở khoá kỳ "${s.period.name}".` : `Đã mở khoá báo cáo của ${unlocking.unit.unitName}.`);
+            status.reload();
+          }}
+          onClose={() => setUnlocking(null)}
+        />
+      ) : null}
       {form && (
         <PeriodForm
           period={form === 'edit' ? s?.period : undefined}
@@ -222,7 +271,19 @@ export function StatusChip({ status }: { status: ReportStatus }) {
   return <span className={`chip chip-${status}`}>{REPORT_STATUSES[status]}</span>;
 }
 
-function StatusTable({ status: s, onTemplate, onApprove }: { status: PeriodStatus; onTemplate: (u: UnitReportStatus) => void; onApprove: (u: UnitReportStatus) => void }) {
+function StatusTable({
+  status: s,
+  onTemplate,
+  onApprove,
+  onUnlock,
+}: {
+  status: PeriodStatus;
+  onTemplate: (u: UnitReportStatus) => void;
+  onApprove: (u: UnitReportStatus) => void;
+  /** Absent while the whole period is locked. */
+  onUnlock?: (u: UnitReportStatus) => void;
+}) {
+  const periodLocked = Boolean(s.period.submittedAt);
   if (s.units.length === 0) {
     return (
       <EmptyState title="Kỳ này chưa có đơn vị báo cáo">
@@ -270,9 +331,14 @@ function StatusTable({ status: s, onTemplate, onApprove }: { status: PeriodStatu
               <button type="button" className="link" onClick={() => onTemplate(u)} aria-label={`Tải biểu mẫu của ${u.unitName}`}>
                 Biểu mẫu
               </button>
-              {u.reportId && (u.status === 'valid' || u.status === 'received') ? (
+              {u.reportId && !periodLocked && (u.status === 'valid' || u.status === 'received') ? (
                 <button type="button" className="link" onClick={() => onApprove(u)} aria-label={`Duyệt báo cáo của ${u.unitName}`}>
                   Duyệt
+                </button>
+              ) : null}
+              {u.reportId && u.status === 'approved' && onUnlock ? (
+                <button type="button" className="link" onClick={() => onUnlock(u)} aria-label={`Mở khoá báo cáo của ${u.unitName}`} title="Báo cáo đã duyệt đang khoá">
+                  Mở khoá…
                 </button>
               ) : null}
             </td>

@@ -4,7 +4,9 @@ import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
 import { useAsync } from '../../app/use-async';
 import { Tabs } from '../../components/Tabs';
-import { ErrorBox, Loading } from '../../components/Feedback';
+import { ErrorBox, Loading, useToast } from '../../components/Feedback';
+import { UnlockDialog } from '../../components/UnlockDialog';
+import { ValueHistoryDialog } from './ValueHistoryDialog';
 import { DataGrid, type CellChange } from '../../components/grid/DataGrid';
 import { NARRATIVE_SECTIONS } from '../../../../shared/domain/narratives';
 import { COLUMNS, cellKey, displayText, fieldOf, initialTexts, readMeasure, type CellField } from './entry-model';
@@ -14,13 +16,18 @@ type Edit = { key: string; before: string; after: string };
 
 /** A unit's report typed in like Excel (paper or phone reports), saved as you go. */
 export function EntryPage({ periodId, unitId }: { periodId: number; unitId: number }) {
-  const entry = useAsync(() => api.call('report-entry-get', { periodId, unitId }), [periodId, unitId]);
+  const [version, setVersion] = useState(0);
+  const entry = useAsync(() => api.call('report-entry-get', { periodId, unitId }), [periodId, unitId, version]);
   if (entry.error) return <ErrorBox message={entry.error} />;
   if (!entry.data) return <Loading />;
-  return <EntryEditor key={`${periodId}-${unitId}`} entry={entry.data} />;
+  return <EntryEditor key={`${periodId}-${unitId}-${version}`} entry={entry.data} onReload={() => setVersion((v) => v + 1)} />;
 }
 
-function EntryEditor({ entry }: { entry: ReportEntry }) {
+function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => void }) {
+  const locked = entry.lock !== null;
+  const [activeRow, setActiveRow] = useState(0);
+  const [dialog, setDialog] = useState<'history' | 'unlock' | null>(null);
+  const toast = useToast();
   const [texts, setTexts] = useState(() => initialTexts(entry.measures, entry.values));
   const [narratives, setNarratives] = useState<Record<string, string>>(entry.narratives);
   const [progress, setProgress] = useState<Record<number, string>>(entry.taskProgress);
@@ -124,8 +131,18 @@ function EntryEditor({ entry }: { entry: ReportEntry }) {
     return f ? (texts.get(cellKey(m.id, f)) ?? '') : '';
   };
 
+  const activeMeasure = entry.measures[activeRow];
   return (
-    <section className="page">
+    <section
+      className="page"
+      onKeyDown={(e) => {
+        // Alt+L: the history (lịch sử) of the value under the cursor.
+        if (e.altKey && (e.key === 'l' || e.key === 'L') && activeMeasure) {
+          e.preventDefault();
+          setDialog('history');
+        }
+      }}
+    >
       <nav className="crumbs" aria-label="Vị trí">
         <a href="#/">Kỳ báo cáo</a> › <span>{entry.period.name}</span> › <span>{entry.unit.name}</span>
       </nav>
@@ -142,6 +159,16 @@ function EntryEditor({ entry }: { entry: ReportEntry }) {
           {invalidCount > 0 ? <div className="small">{invalidCount} chỉ tiêu có ô lỗi (ô đỏ; rê chuột để xem lý do)</div> : null}
         </div>
       </header>
+      {entry.lock ? (
+        <div className="lock-banner" role="note">
+          <span>
+            <strong className="lock-tag">Đã khoá</strong> {entry.lock.message} Chỉ xem, không sửa được.
+          </span>
+          <button type="button" onClick={() => setDialog('unlock')}>
+            {entry.lock.kind === 'period' ? 'Mở khoá kỳ…' : 'Mở khoá…'}
+          </button>
+        </div>
+      ) : null}
       <Tabs
         value={tab}
         onChange={setTab}
@@ -151,6 +178,14 @@ function EntryEditor({ entry }: { entry: ReportEntry }) {
           { key: 'tasks', label: `Nhiệm vụ (${entry.tasks.length})` },
         ]}
       />
+      {tab === 'values' && activeMeasure ? (
+        <div className="toolbar grid-toolbar">
+          <button type="button" onClick={() => setDialog('history')} title="Alt+L">
+            Lịch sử số liệu chỉ tiêu {activeMeasure.code}…
+          </button>
+          <span className="muted small">Chọn một ô rồi bấm Alt+L để xem số liệu đã nhận, đã sửa, ai sửa và khi nào.</span>
+        </div>
+      ) : null}
       {tab === 'values' ? (
         <DataGrid
           label="Bảng nhập số liệu"
@@ -159,7 +194,8 @@ function EntryEditor({ entry }: { entry: ReportEntry }) {
           height={height}
           display={(r, c) => displayText(entry.measures[r]!, c, texts, readings[r]!)}
           raw={raw}
-          editable={(r, c) => fieldOf(entry.measures[r]!, c) !== null}
+          editable={(r, c) => !locked && fieldOf(entry.measures[r]!, c) !== null}
+          onActiveChange={(r) => setActiveRow(r)}
           error={(r, c) => {
             const f = fieldOf(entry.measures[r]!, c) as CellField | null;
             return f ? (readings[r]!.errors[f] ?? null) : null;
@@ -177,6 +213,7 @@ function EntryEditor({ entry }: { entry: ReportEntry }) {
               <textarea
                 rows={6}
                 value={narratives[s.key] ?? ''}
+                readOnly={locked}
                 onChange={(e) => {
                   setNarratives({ ...narratives, [s.key]: e.target.value });
                   dirty.current.narratives.add(s.key);
@@ -200,6 +237,7 @@ function EntryEditor({ entry }: { entry: ReportEntry }) {
                 <textarea
                   rows={3}
                   value={progress[t.id] ?? ''}
+                  readOnly={locked}
                   onChange={(e) => {
                     setProgress({ ...progress, [t.id]: e.target.value });
                     dirty.current.tasks.add(t.id);
@@ -210,6 +248,22 @@ function EntryEditor({ entry }: { entry: ReportEntry }) {
             ))}
           </div>
         )
+      ) : null}
+      {dialog === 'history' && activeMeasure ? (
+        <ValueHistoryDialog periodId={entry.period.id} unitId={entry.unit.id} unitName={entry.unit.name} measure={activeMeasure} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'unlock' && entry.lock ? (
+        <UnlockDialog
+          title={entry.lock.kind === 'period' ? 'Mở khoá kỳ báo cáo' : 'Mở khoá báo cáo đã duyệt'}
+          message={<p>{entry.lock.message} Sau khi mở khoá có thể sửa số; lý do được lưu vào lịch sử.</p>}
+          onUnlock={async (reason) => {
+            if (entry.lock!.kind === 'period') await api.call('period-unlock', { id: entry.period.id, reason });
+            else await api.call('report-unlock', { id: entry.report!.id, reason });
+            toast('Đã mở khoá.');
+            onReload();
+          }}
+          onClose={() => setDialog(null)}
+        />
       ) : null}
     </section>
   );
