@@ -9,7 +9,7 @@ import { IPC_CHANNEL } from '../../shared/api/ipc';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 import { startBackend, type Backend } from '../backend/index';
 import { DB_FILE } from '../backend/default-paths';
-import { APP_SCHEME, APP_START_URL, isAppUrl, resolveAppPath, secureWebPreferences } from './security';
+import { APP_SCHEME, APP_START_URL, isAppUrl, resolveAppPath } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -87,7 +87,23 @@ function createWindow(): void {
     minHeight: 600,
     title: 'TongHop — Tổng hợp báo cáo',
     show: false,
-    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+    // Written out here (not built by a function) so static checkers see them; the test suite runs
+    // this file against a stand-in for Electron and asserts exactly these values.
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      preload: path.join(__dirname, 'preload.cjs'),
+    },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   void mainWindow.loadURL(APP_START_URL);

@@ -1,43 +1,11 @@
 /**
- * The Electron window's security settings, as plain data and pure checks so tests can assert
- * them without starting Electron.
+ * The app origin of the Electron window and pure checks on its URLs, so tests can assert them
+ * without starting Electron.
  */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'tonghop';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
-
-export interface SecureWebPreferences {
-  contextIsolation: true;
-  sandbox: true;
-  nodeIntegration: false;
-  nodeIntegrationInWorker: false;
-  nodeIntegrationInSubFrames: false;
-  webSecurity: true;
-  allowRunningInsecureContent: false;
-  webviewTag: false;
-  experimentalFeatures: false;
-  navigateOnDragDrop: false;
-  spellcheck: false;
-  preload: string;
-}
-
-export function secureWebPreferences(preload: string): SecureWebPreferences {
-  return {
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    preload,
-  };
-}
 
 /** Only the app's own pages may load in the window; everything else is blocked. */
 export function isAppUrl(url: string): boolean {

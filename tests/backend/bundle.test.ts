@@ -20,7 +20,7 @@ describe('the Electron bundle', () => {
     const reply = await new Promise<WorkerReply>((resolve, reject) => {
       w.once('message', (m: { id: number; reply: WorkerReply }) => resolve(m.reply));
       w.once('error', reject);
-      w.postMessage({ id: 1, bytes: new Uint8Array(appendixWorkbook()), maxCells: 10_000 });
+      w.postMessage({ id: 1, bytes: new Uint8Array(appendixWorkbook()), maxCells: 10_000, maxRows: 20_000, maxSheets: 200 });
     });
     await w.terminate();
     expect(reply.ok).toBe(true);
