@@ -7,7 +7,7 @@ import type { BackendContext } from './context';
 import { UserError } from './errors';
 import { storageError } from './db/connection';
 import { ensureDailyBackup } from './services/backups';
-import { vietnamDay } from '../../shared/domain/backups';
+import { vietnamDay } from '../../shared/domain/vietnam-time';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backups';
 import { collectHandlers } from './handlers/collect';

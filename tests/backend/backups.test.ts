@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { startBackend } from '../../electron/backend/index';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrations } from '../../electron/backend/db/migrations';
-import { backupFileName, backupsToPrune, parseBackupFileName, vietnamDay, type BackupName } from '../../shared/domain/backups';
+import { backupFileName, backupsToPrune, parseBackupFileName, type BackupName } from '../../shared/domain/backups';
+import { vietnamDay } from '../../shared/domain/vietnam-time';
 import { REPO_ROOT, call, callError, tempDir, testBackend } from '../helpers/backend';
 import { filledReports, province } from '../helpers/test-province';
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { UserError } from '../errors';
-import { vietnamDateTime } from '../../../shared/domain/backups';
+import { vietnamDateTime } from '../../../shared/domain/vietnam-time';
 
 export interface InstanceLock {
   file: string;

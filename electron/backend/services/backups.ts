@@ -7,15 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import type { BackupDto } from '../../../shared/api/types';
-import {
-  BACKUP_REASONS,
-  backupFileName,
-  backupsToPrune,
-  parseBackupFileName,
-  vietnamDateTime,
-  vietnamDay,
-  type BackupReason,
-} from '../../../shared/domain/backups';
+import { BACKUP_REASONS, backupFileName, backupsToPrune, parseBackupFileName, type BackupReason } from '../../../shared/domain/backups';
+import { vietnamDateTime, vietnamDay } from '../../../shared/domain/vietnam-time';
 import { migrations } from '../db/migrations';
 import { openDatabase, storageError } from '../db/connection';
 import type { BackendContext } from '../context';

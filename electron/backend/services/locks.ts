@@ -3,7 +3,7 @@
  * changed any more. Unlocking asks for a reason, which goes into the audit trail.
  */
 import { formatIsoDate } from '../../../shared/domain/org-units';
-import { vietnamDay } from '../../../shared/domain/backups';
+import { vietnamDay } from '../../../shared/domain/vietnam-time';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';

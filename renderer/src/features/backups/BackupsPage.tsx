@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackupDto } from '../../../../shared/api/types';
-import { formatFileSize, vietnamDateTime } from '../../../../shared/domain/backups';
+import { formatFileSize } from '../../../../shared/domain/backups';
+import { vietnamDateTime } from '../../../../shared/domain/vietnam-time';
 import { api } from '../../api';
 import { useAction } from '../../app/use-action';
 import { ConfirmDialog } from '../../components/Dialog';

@@ -4,7 +4,7 @@ import { ASSESSMENTS } from '../../../../shared/domain/rollup';
 import { ROLLUPS } from '../../../../shared/domain/measure';
 import { formatVnNumber, parseVnNumber } from '../../../../shared/domain/vn-number';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
-import { vietnamDay } from '../../../../shared/domain/backups';
+import { vietnamDay } from '../../../../shared/domain/vietnam-time';
 import { api } from '../../api';
 import { Tabs } from '../../components/Tabs';
 import { useAction } from '../../app/use-action';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ImportFileResult, PeriodDto, PeriodStatus, UnitReportStatus } from '../../../../shared/api/types';
-import { vietnamDay } from '../../../../shared/domain/backups';
+import { vietnamDay } from '../../../../shared/domain/vietnam-time';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { LATE_LABEL, PERIOD_KINDS, REPORT_STATUSES, countdownText, type ReportStatus } from '../../../../shared/domain/periods';
 import { api } from '../../api';

@@ -1,5 +1,5 @@
 import type { ValueHistoryEntry } from '../../../../shared/api/types';
-import { vietnamDateTime } from '../../../../shared/domain/backups';
+import { vietnamDateTime } from '../../../../shared/domain/vietnam-time';
 import { formatVnNumber } from '../../../../shared/domain/vn-number';
 import { api } from '../../api';
 import { useAsync } from '../../app/use-async';
