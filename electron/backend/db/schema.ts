@@ -5,6 +5,7 @@ type Flag = 0 | 1;
 
 export interface Database {
   setting: { key: string; value: string };
+  change_counter: { topic: string; n: number };
   org_unit: {
     id: Generated<number>;
     code: string;

@@ -3,6 +3,7 @@ import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { GoalDto, IndicatorDto, MeasureDto, PlanDetail, PlanSummary, TargetDto, TaskDto } from '../../../shared/api/types';
 import { parseTarget, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../shared/domain/measure';
 import type { Db } from '../db/connection';
+import { cachedRead } from '../db/read-cache';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -60,7 +61,13 @@ async function planSummary(db: Db, id: number): Promise<PlanSummary> {
 }
 
 /** A plan with its lead units named as on `asOf` (a period's cut-off date), or by their latest names. */
+/** A plan with its goals, indicators, measures, targets and tasks, lead units named as on `asOf`; kept until a plan or unit table changes. */
 export async function getPlan(db: Db, id: number, asOf?: string): Promise<PlanDetail> {
+  // A copy: callers may shape what they get.
+  return structuredClone(await cachedRead(db, ['plans', 'units'], `plan:${id}:${asOf ?? ''}`, () => readPlan(db, id, asOf)));
+}
+
+async function readPlan(db: Db, id: number, asOf?: string): Promise<PlanDetail> {
   const summary = await planSummary(db, id);
   const names = await unitNamesOn(db, asOf ?? '9999-12-31');
   const goals = await db.selectFrom('goal').selectAll().where('plan_id', '=', id).orderBy('position').execute();

@@ -10,6 +10,7 @@ import type { OrgChangeDto, OrgEventKind, ReorgResult, UnitDto, UnitVersionDto }
 import { checkChangeDate, dayBefore, formatIsoDate, versionAt, vietnamDate, type UnitKind } from '../../../shared/domain/org-units';
 import { CHANGE_KINDS, DUTIES, changeKindOf, diffTrees, unitCodeFromName, type ChangeKind, type Duty, type NewUnit, type ReorgStep } from '../../../shared/domain/reorganisation';
 import type { Db } from '../db/connection';
+import { cachedRead } from '../db/read-cache';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -23,7 +24,13 @@ export function todayIso(ctx: BackendContext): string {
   return vietnamDate(ctx.now());
 }
 
+/** Every unit as it was on `asOf` (with its whole history); kept until a unit table changes. */
 export async function listUnits(db: Db, asOf: string, includeDissolved = false): Promise<UnitDto[]> {
+  // A fresh array (callers filter and sort); the units themselves are shared and never changed.
+  return [...(await cachedRead(db, ['units'], `units:${asOf}:${includeDissolved}`, () => readUnits(db, asOf, includeDissolved)))];
+}
+
+async function readUnits(db: Db, asOf: string, includeDissolved: boolean): Promise<UnitDto[]> {
   const units = await db.selectFrom('org_unit').selectAll().orderBy('code').execute();
   const versions = await db
     .selectFrom('org_unit_version as v')
@@ -37,9 +44,16 @@ export async function listUnits(db: Db, asOf: string, includeDissolved = false):
   const byUnit = new Map<number, ReturnType<typeof toVersion>[]>();
   const rawByUnit = new Map<number, typeof versions>();
   for (const v of versions) {
-    byUnit.set(v.unit_id, [...(byUnit.get(v.unit_id) ?? []), toVersion(v)]);
-    rawByUnit.set(v.unit_id, [...(rawByUnit.get(v.unit_id) ?? []), v]);
+    if (!byUnit.has(v.unit_id)) {
+      byUnit.set(v.unit_id, []);
+      rawByUnit.set(v.unit_id, []);
+    }
+    byUnit.get(v.unit_id)!.push(toVersion(v));
+    rawByUnit.get(v.unit_id)!.push(v);
   }
+  const successionsOf = groupBy(successions, (s) => s.successor_id);
+  const successorsOf = groupBy(successions, (s) => s.predecessor_id);
+  const dutiesOf = groupBy(duties, (d) => d.unit_id);
   const nameAt = (unitId: number, date: string): string => {
     const list = byUnit.get(unitId) ?? [];
     return (versionAt(list, date) ?? list.at(-1))?.name ?? `đơn vị số ${unitId}`;
@@ -59,8 +73,8 @@ export async function listUnits(db: Db, asOf: string, includeDissolved = false):
     const shown = current ?? history.at(-1);
     if (!shown) continue;
     // Names of units before and after a change: as they were the day before it, and on it.
-    const predecessors = successions.filter((s) => s.successor_id === u.id).map((s) => ({ id: s.predecessor_id, name: nameAt(s.predecessor_id, dayBefore(s.effective_on)), on: s.effective_on }));
-    const successors = successions.filter((s) => s.predecessor_id === u.id).map((s) => ({ id: s.successor_id, name: nameAt(s.successor_id, s.effective_on), on: s.effective_on }));
+    const predecessors = (successionsOf.get(u.id) ?? []).map((s) => ({ id: s.predecessor_id, name: nameAt(s.predecessor_id, dayBefore(s.effective_on)), on: s.effective_on }));
+    const successors = (successorsOf.get(u.id) ?? []).map((s) => ({ id: s.successor_id, name: nameAt(s.successor_id, s.effective_on), on: s.effective_on }));
     out.push({
       id: u.id,
       code: u.code,
@@ -75,8 +89,19 @@ export async function listUnits(db: Db, asOf: string, includeDissolved = false):
       versions: history,
       predecessors,
       successors,
-      duties: duties.filter((d) => d.unit_id === u.id).map((d) => ({ duty: d.duty as Duty, validFrom: d.valid_from, validTo: d.valid_to })),
+      duties: (dutiesOf.get(u.id) ?? []).map((d) => ({ duty: d.duty as Duty, validFrom: d.valid_from, validTo: d.valid_to })),
     });
+  }
+  return out;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
   }
   return out;
 }
@@ -571,6 +596,10 @@ export async function unitIdsByCode(db: Db): Promise<Map<string, number>> {
 
 /** Every unit's name on a date; a unit not alive then keeps its last name. */
 export async function unitNamesOn(db: Db, date: string): Promise<Map<number, string>> {
+  return new Map(await cachedRead(db, ['units'], `names:${date}`, () => readUnitNames(db, date)));
+}
+
+async function readUnitNames(db: Db, date: string): Promise<Map<number, string>> {
   const rows = await db.selectFrom('org_unit_version').select(['unit_id', 'name', 'valid_from', 'valid_to']).orderBy('valid_from').execute();
   const names = new Map<number, string>();
   const settled = new Set<number>();

@@ -1,0 +1,68 @@
+/**
+ * A profiling harness for the template and import paths of `npm run bench` (not a test):
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tests/bench/profile-collect.ts
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startBackend } from '../../electron/backend/index';
+import { fillTemplate } from '../helpers/fill-template';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-prof-'));
+const b = await startBackend({ dbPath: path.join(dir, 'p.sqlite'), log: () => undefined });
+const call = async (m: string, a: unknown) => {
+  const r = await b.dispatch(m, a);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.result as never;
+};
+const kt = await call('unit-create', { code: 'BENCH', name: 'Tỉnh Đo', kind: 'province', parentId: null, validFrom: '2016-01-01' }) as { id: number };
+for (let i = 1; i <= 100; i++) await call('unit-create', { code: `I.${i}`, name: `Huyện mẫu ${i}`, kind: 'district', parentId: kt.id, validFrom: '2020-01-01' });
+const plans = await call('plan-list', {}) as { id: number; title: string }[];
+const plan = plans.find((p) => p.title.endsWith('tỉnh Kon Tum năm 2024'))!;
+const period = await call('period-create', { planId: plan.id, parentUnitId: kt.id, kind: 'half_year', year: 2026, name: 'đo', dataFrom: '2025-12-15', dataTo: '2026-06-14', deadlines: [{ level: 'district', dueOn: '2026-06-05' }] }) as { id: number };
+const status = await call('period-status', { id: period.id }) as { units: { unitId: number; unitName: string }[] };
+const units = status.units.filter((u) => u.unitName.startsWith('Huyện mẫu'));
+const what = process.argv[2] ?? 'both';
+// Time every statement by its SQL text.
+const bySql = new Map<string, { n: number; ms: number }>();
+const raw = b.database.raw;
+const prepare = raw.prepare.bind(raw);
+(raw as unknown as { prepare: unknown }).prepare = (sql: string) => {
+  const stmt = prepare(sql);
+  for (const m of ['all', 'run', 'get', 'iterate'] as const) {
+    const orig = (stmt as unknown as Record<string, (...a: unknown[]) => unknown>)[m]!.bind(stmt);
+    (stmt as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return orig(...a);
+      } finally {
+        const e = bySql.get(sql) ?? { n: 0, ms: 0 };
+        e.n++;
+        e.ms += performance.now() - t0;
+        bySql.set(sql, e);
+      }
+    };
+  }
+  return stmt;
+};
+process.on('exit', () => {
+  const top = [...bySql].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
+  for (const [sql, e] of top) console.log(`${e.ms.toFixed(0).padStart(6)} ms ${String(e.n).padStart(6)}× ${sql.slice(0, 160)}`);
+});
+let t = performance.now();
+const templates: { fileName: string; bytes: Buffer }[] = [];
+for (const u of units) {
+  const r = await call('template-build', { periodId: period.id, unitId: u.unitId }) as { fileName: string; dataBase64: string };
+  templates.push({ fileName: r.fileName, bytes: Buffer.from(r.dataBase64, 'base64') });
+}
+console.log('templates', Math.round(performance.now() - t), 'ms');
+if (what !== 'templates') {
+  const files = templates.map((f, i) => ({ fileName: f.fileName, dataBase64: fillTemplate(f.bytes, { '1.1': { G: i % 7 }, '1.2': { E: String(40 + (i % 50)), F: '100' } }).toString('base64') }));
+  for (let run = 0; run < 2; run++) {
+    t = performance.now();
+    await call('report-import', { files, replace: true });
+    console.log('import', Math.round(performance.now() - t), 'ms');
+  }
+}
+await b.close();
+process.exit(0);
