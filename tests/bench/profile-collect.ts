@@ -58,11 +58,20 @@ for (const u of units) {
 console.log('templates', Math.round(performance.now() - t), 'ms');
 if (what !== 'templates') {
   const files = templates.map((f, i) => ({ fileName: f.fileName, dataBase64: fillTemplate(f.bytes, { '1.1': { G: i % 7 }, '1.2': { E: String(40 + (i % 50)), F: '100' } }).toString('base64') }));
-  for (let run = 0; run < 2; run++) {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  for (let run = 0; run < 3; run++) {
+    if (run === 2) {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
     t = performance.now();
     await call('report-import', { files, replace: true });
     console.log('import', Math.round(performance.now() - t), 'ms');
   }
+  const { profile } = await session.post('Profiler.stop');
+  fs.writeFileSync('/tmp/prof/import.cpuprofile', JSON.stringify(profile));
 }
 await b.close();
 process.exit(0);

@@ -32,7 +32,9 @@ export async function writeBackup(raw: SqliteDatabase.Database, dir: string, at:
   const partial = `${target}.partial`;
   try {
     fs.mkdirSync(dir, { recursive: true });
-    await raw.backup(partial);
+    // All pages in one step: faster than better-sqlite3's default of 100 pages per turn of the
+    // event loop, and nothing can change the database half-way.
+    await raw.backup(partial, { progress: () => 0x7fffffff });
     // The copy is a plain database file: no WAL beside it to lose.
     const copy = new SqliteDatabase(partial);
     try {

@@ -1,11 +1,11 @@
 /** Templates out: one .xlsx per expected unit of a period, or all of them in one .zip. */
-import * as XLSX from 'xlsx';
 import type { FileUpload, TaskDto, UnitDto } from '../../../shared/api/types';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { fold } from '../import/plan-sheet';
 import { buildTemplate, type TemplateInput } from '../templates/write-template';
+import { writeZip } from '../xlsx/zip';
 import { expectedUnits, getPeriod, periodTree } from './periods';
 import { getPlan } from './plans';
 
@@ -47,9 +47,8 @@ export async function templatesForPeriod(db: Db, ctx: BackendContext, periodId: 
 export async function templatesZip(db: Db, ctx: BackendContext, periodId: number): Promise<FileUpload & { count: number }> {
   const period = await getPeriod(db, periodId);
   const files = await templatesOf(db, ctx, periodId);
-  const zip = XLSX.CFB.utils.cfb_new();
-  for (const f of files) XLSX.CFB.utils.cfb_add(zip, `/${asciiName(f.fileName)}`, f.bytes);
-  const bytes = Buffer.from(XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array);
+  // The templates are zips already: stored, not deflated again.
+  const bytes = writeZip(files.map((f) => ({ name: asciiName(f.fileName), data: f.bytes })), 0);
   return { fileName: `Bieu mau - ${asciiName(period.name)}.zip`, dataBase64: bytes.toString('base64'), count: files.length };
 }
 

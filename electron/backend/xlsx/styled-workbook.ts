@@ -4,6 +4,7 @@
  * styles.xml with TongHop's small stylesheet and sets each cell's style by address.
  */
 import * as XLSX from 'xlsx';
+import { writeZip, zipFiles } from './zip';
 
 /** The named styles; the index of each is its xf id in STYLES_XML. */
 export const STYLES = ['default', 'title', 'subtitle', 'instructions', 'header', 'label', 'labelBold', 'group', 'input', 'inputText', 'formula', 'na', 'labelNumber'] as const;
@@ -121,7 +122,8 @@ export class SheetBuilder {
 
 /** Writes the workbook, then applies TongHop's stylesheet and each sheet's cell styles. */
 export function writeStyledXlsx(wb: XLSX.WorkBook, sheetStyles: Map<string, SheetStyles>): Buffer {
-  const raw = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', sheetStubs: true, compression: true }) as Buffer;
+  // Stored (not deflated) here: it is unpacked at once, and deflated once at the end, natively.
+  const raw = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', sheetStubs: true, compression: false }) as Buffer;
   const zip = XLSX.CFB.read(raw, { type: 'buffer' });
   XLSX.CFB.utils.cfb_add(zip, '/xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
   wb.SheetNames.forEach((name, i) => {
@@ -137,7 +139,7 @@ export function writeStyledXlsx(wb: XLSX.WorkBook, sheetStyles: Map<string, Shee
     });
     XLSX.CFB.utils.cfb_add(zip, path, Buffer.from(withPageSetup(styled), 'utf8'));
   });
-  return Buffer.from(XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array);
+  return writeZip(zipFiles(zip));
 }
 
 /** A4 landscape, fit to the page width, when printed. */
