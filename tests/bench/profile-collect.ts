@@ -49,6 +49,11 @@ process.on('exit', () => {
   const top = [...bySql].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
   for (const [sql, e] of top) console.log(`${e.ms.toFixed(0).padStart(6)} ms ${String(e.n).padStart(6)}× ${sql.slice(0, 160)}`);
 });
+const { Session } = await import('node:inspector/promises');
+const session = new Session();
+session.connect();
+await session.post('Profiler.enable');
+if (what === 'templates') await session.post('Profiler.start');
 let t = performance.now();
 const templates: { fileName: string; bytes: Buffer }[] = [];
 for (const u of units) {
@@ -56,16 +61,11 @@ for (const u of units) {
   templates.push({ fileName: r.fileName, bytes: Buffer.from(r.dataBase64, 'base64') });
 }
 console.log('templates', Math.round(performance.now() - t), 'ms');
+if (what === 'templates') fs.writeFileSync('/tmp/prof/templates.cpuprofile', JSON.stringify((await session.post('Profiler.stop')).profile));
 if (what !== 'templates') {
   const files = templates.map((f, i) => ({ fileName: f.fileName, dataBase64: fillTemplate(f.bytes, { '1.1': { G: i % 7 }, '1.2': { E: String(40 + (i % 50)), F: '100' } }).toString('base64') }));
-  const { Session } = await import('node:inspector/promises');
-  const session = new Session();
-  session.connect();
   for (let run = 0; run < 3; run++) {
-    if (run === 2) {
-      await session.post('Profiler.enable');
-      await session.post('Profiler.start');
-    }
+    if (run === 2) await session.post('Profiler.start');
     t = performance.now();
     await call('report-import', { files, replace: true });
     console.log('import', Math.round(performance.now() - t), 'ms');

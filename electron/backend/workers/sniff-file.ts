@@ -3,6 +3,8 @@
  * sees it: a PDF or a picture renamed .xlsx, a CSV, a Word file, a zip bomb. Pure and cheap.
  */
 
+import { zipDirectory } from '../xlsx/zip';
+
 /** More than this, unpacked, is not a report template (a filled template is well under 5 MB). */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
@@ -22,43 +24,6 @@ const SIGNATURES: { name: string; bytes: number[] }[] = [
   { name: 'tệp RTF', bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66] },
 ];
 
-interface ZipEntry {
-  name: string;
-  compressedSize: number;
-  size: number;
-}
-
-/** The entries listed in a zip's central directory, or null when there is none to read. */
-export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: within the last 64 KB + 22 bytes.
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  const entries: ZipEntry[] = [];
-  const decoder = new TextDecoder();
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    entries.push({
-      compressedSize: view.getUint32(at + 20, true),
-      size: view.getUint32(at + 24, true),
-      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
 function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 512);
   let control = 0;
@@ -73,7 +38,7 @@ export function sniffFile(bytes: Uint8Array, fileName: string): Sniffed {
   if (other) return { ok: false, reason: `tệp này thực ra là ${other.name} được đổi đuôi thành .${extension}, không phải bảng tính Excel.` };
 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    const entries = zipEntries(bytes);
+    const entries = zipDirectory(bytes);
     if (!entries) return { ok: false, reason: 'tệp bị hỏng (thiếu phần cuối, có thể do tải về hoặc chép chưa xong). Hãy mở lại bằng Excel và lưu lại, hoặc xin đơn vị gửi lại.' };
     const unpacked = entries.reduce((sum, e) => sum + e.size, 0);
     if (unpacked > MAX_UNPACKED_BYTES || entries.some((e) => e.size > 10_000_000 && e.size / Math.max(1, e.compressedSize) > 500)) {

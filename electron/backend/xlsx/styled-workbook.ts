@@ -4,7 +4,7 @@
  * styles.xml with TongHop's small stylesheet and sets each cell's style by address.
  */
 import * as XLSX from 'xlsx';
-import { writeZip, zipFiles } from './zip';
+import { inPackageOrder, readOwnZip, writeZip } from './zip';
 
 /** The named styles; the index of each is its xf id in STYLES_XML. */
 export const STYLES = ['default', 'title', 'subtitle', 'instructions', 'header', 'label', 'labelBold', 'group', 'input', 'inputText', 'formula', 'na', 'labelNumber'] as const;
@@ -124,22 +124,22 @@ export class SheetBuilder {
 export function writeStyledXlsx(wb: XLSX.WorkBook, sheetStyles: Map<string, SheetStyles>): Buffer {
   // Stored (not deflated) here: it is unpacked at once, and deflated once at the end, natively.
   const raw = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', sheetStubs: true, compression: false }) as Buffer;
-  const zip = XLSX.CFB.read(raw, { type: 'buffer' });
-  XLSX.CFB.utils.cfb_add(zip, '/xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
+  const files = new Map(readOwnZip(raw).map((e) => [e.name, e.data]));
+  files.set('xl/styles.xml', Buffer.from(STYLES_XML, 'utf8'));
   wb.SheetNames.forEach((name, i) => {
-    const path = `/xl/worksheets/sheet${i + 1}.xml`;
-    const entry = XLSX.CFB.find(zip, path);
-    if (!entry) throw new Error(`styled workbook: ${path} missing`);
+    const path = `xl/worksheets/sheet${i + 1}.xml`;
+    const content = files.get(path);
+    if (!content) throw new Error(`styled workbook: ${path} missing`);
     const styles = sheetStyles.get(name) ?? new Map<string, StyleName>();
-    const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
+    const xml = Buffer.from(content).toString('utf8');
     const styled = xml.replace(/<c r="([A-Z]+\d+)"( s="\d+")?/g, (_m, address: string) => {
       const style = styles.get(address);
       const index = style ? STYLES.indexOf(style) : 0;
       return index > 0 ? `<c r="${address}" s="${index}"` : `<c r="${address}"`;
     });
-    XLSX.CFB.utils.cfb_add(zip, path, Buffer.from(withPageSetup(styled), 'utf8'));
+    files.set(path, Buffer.from(withPageSetup(styled), 'utf8'));
   });
-  return writeZip(zipFiles(zip));
+  return writeZip(inPackageOrder([...files].map(([name, data]) => ({ name, data }))));
 }
 
 /** A4 landscape, fit to the page width, when printed. */

@@ -1,9 +1,9 @@
 /**
  * Writing zip files (.xlsx packages, the templates' .zip) with Node's native deflate: SheetJS's
- * own zip writer deflates in JavaScript, several times slower. Reading stays with SheetJS (CFB).
+ * own zip writer deflates in JavaScript, several times slower. Files from outside are read by
+ * SheetJS in the parsing worker; `readOwnZip` is only for what TongHop just wrote.
  */
 import zlib from 'node:zlib';
-import * as XLSX from 'xlsx';
 
 export interface ZipEntry {
   name: string;
@@ -64,14 +64,61 @@ export function writeZip(entries: readonly ZipEntry[], level = 6): Buffer {
   return Buffer.concat([...parts, directory, end]);
 }
 
-/** The files of a zip SheetJS read (CFB container), in package order: [Content_Types].xml first. */
-export function zipFiles(zip: ReturnType<typeof XLSX.CFB.read>): ZipEntry[] {
-  const out: ZipEntry[] = [];
-  const files = zip.FileIndex as { name: string; type: number; content?: unknown }[];
-  files.forEach((f, i) => {
-    if (f.type !== 2 || !f.content || f.name === '\u0001Sh33tJ5') return;
-    out.push({ name: zip.FullPaths[i]!.replace(/^[^/]*\//, ''), data: f.content as Uint8Array });
-  });
+/** Package order: [Content_Types].xml first, then the package relationships, then the rest as they were. */
+export function inPackageOrder(entries: ZipEntry[]): ZipEntry[] {
   const rank = (n: string) => (n === '[Content_Types].xml' ? 0 : n === '_rels/.rels' ? 1 : 2);
-  return out.sort((a, b) => rank(a.name) - rank(b.name));
+  return [...entries].sort((a, b) => rank(a.name) - rank(b.name));
+}
+
+export interface ZipDirectoryEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+}
+
+/** The entries listed in a zip's central directory (nothing is unpacked), or null when there is none to read. */
+export function zipDirectory(bytes: Uint8Array): ZipDirectoryEntry[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: within the last 64 KB + 22 bytes.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries: ZipDirectoryEntry[] = [];
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    entries.push({
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      offset: view.getUint32(at + 42, true),
+      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Unpacks a zip TongHop itself just wrote (stored or deflated entries). Not for files from outside. */
+export function readOwnZip(bytes: Buffer): ZipEntry[] {
+  const entries = zipDirectory(bytes);
+  if (!entries) throw new Error('zip: no central directory');
+  return entries.map((e) => {
+    const start = e.offset + 30 + bytes.readUInt16LE(e.offset + 26) + bytes.readUInt16LE(e.offset + 28);
+    const body = bytes.subarray(start, start + e.compressedSize);
+    return { name: e.name, data: e.method === 0 ? body : zlib.inflateRawSync(body) };
+  });
 }
