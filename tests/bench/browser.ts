@@ -5,9 +5,38 @@
 import { chromium } from '@playwright/test';
 import { startWebHost } from '../../electron/backend/web-host';
 import { appendixWorkbook } from '../helpers/appendix-workbook';
-import { median, type Row } from './run';
+import { median, type Row } from './measure';
 
 const LAUNCH = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] };
+
+/**
+ * Keystroke to paint as the browser measures it (Event Timing: from the event to the next paint
+ * after its handlers; Chromium reports only events of 16 ms or more, so the others count as
+ * under 16 ms), and the time the page's own handlers took (processingStart → processingEnd).
+ * A string, not a function: the TypeScript runner would add helpers.
+ */
+const MEASURE = `(() => {
+  window.__events = 0;
+  window.__slow = [];
+  window.__handlers = [];
+  document.addEventListener('keydown', () => window.__events++, true);
+  document.addEventListener('paste', () => window.__events++, true);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'keydown' || e.name === 'paste') {
+      window.__slow.push(e.duration);
+      window.__handlers.push(e.processingEnd - e.processingStart);
+    }
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+})()`;
+
+async function collect(page: import('@playwright/test').Page): Promise<{ events: number; slow: number; p95: number; handlerP95: number }> {
+  const events = (await page.evaluate('window.__events')) as number;
+  const slow = (await page.evaluate('window.__slow')) as number[];
+  const handlers = (await page.evaluate('window.__handlers')) as number[];
+  const padded = (xs: number[]) => [...xs, ...Array.from({ length: Math.max(0, events - xs.length) }, () => 0)].sort((a, b) => a - b);
+  const p95 = (xs: number[]) => xs[Math.floor(xs.length * 0.95)] ?? NaN;
+  return { events, slow: slow.length, p95: p95(padded(slow)), handlerP95: p95(padded(handlers)) };
+}
 
 export async function benchBrowser(dbPath: string, root: string): Promise<Row[]> {
   const rows: Row[] = [];
@@ -49,18 +78,12 @@ export async function benchBrowser(dbPath: string, root: string): Promise<Row[]>
     await page.goto(`${host.url}#/entry/${period.id}/${units.find((u) => u.code === 'KT.ST.01')!.id}`);
     const grid = page.getByRole('grid', { name: 'Bảng nhập số liệu' });
     await grid.locator('[data-cell="E1"]').click();
-    // Keystroke to paint as the browser measures it (Event Timing: from the event to the next
-    // paint after its handlers). Chromium reports only events of 16 ms or more, so the others
-    // count as under 16 ms. A string, not a function: the TypeScript runner would add helpers.
-    await page.evaluate(`(() => {
-      window.__events = 0;
-      window.__slow = [];
-      document.addEventListener('keydown', () => window.__events++, true);
-      document.addEventListener('paste', () => window.__events++, true);
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.name === 'keydown' || e.name === 'paste') window.__slow.push(e.duration);
-      }).observe({ type: 'event', durationThreshold: 16, buffered: true });
-    })()`);
+    await page.evaluate(MEASURE);
+    const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     for (let i = 0; i < 200; i++) {
       await page.keyboard.type(String(i % 10));
       await page.keyboard.press(i % 2 === 0 ? 'Tab' : 'Enter');
@@ -70,19 +93,32 @@ export async function benchBrowser(dbPath: string, root: string): Promise<Row[]>
     await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(block)})`);
     await page.keyboard.press('Control+V');
     await page.waitForTimeout(1500);
-    const events = (await page.evaluate('window.__events')) as number;
-    const slow = (await page.evaluate('window.__slow')) as number[];
-    const all = [...slow, ...Array.from({ length: Math.max(0, events - slow.length) }, () => 0)].sort((a, b) => a - b);
-    const p95 = all[Math.floor(all.length * 0.95)] ?? NaN;
+    if (cdp) (await import('node:fs')).writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    const measured = await collect(page);
+
+    // The same keystrokes in a page with one plain text box and no script: what this browser
+    // itself takes from a key to the next frame, on this machine, in the same run.
+    const control = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    await control.setContent('<input id="box" style="font-size:16px;width:20rem">');
+    await control.click('#box');
+    await control.evaluate(MEASURE);
+    for (let i = 0; i < 200; i++) {
+      await control.keyboard.type(String(i % 10));
+      await control.keyboard.press(i % 2 === 0 ? 'Tab' : 'Enter');
+      if (i % 2 === 0) await control.click('#box');
+    }
+    await control.waitForTimeout(500);
+    const floor = await collect(control);
+    await control.close();
     rows.push({
       what: 'grid',
-      workload: `type 200 values and paste 50 × 5 into a 2.000-row report (Chromium; ${events} events, ${slow.length} took 16 ms or more)`,
-      ms: p95,
-      floorMs: null,
-      ratio: null,
+      workload: `type 200 values and paste 50 × 5 into a 2.000-row report (Chromium; ${measured.events} events, ${measured.slow} took 16 ms or more; handlers p95 ${measured.handlerP95.toFixed(1)} ms)`,
+      ms: measured.p95,
+      floorMs: floor.p95,
+      ratio: floor.p95 > 0 ? measured.p95 / floor.p95 : null,
       goal: 'p95 keystroke-to-paint < 16 ms',
-      met: p95 < 16,
-      note: p95 === 0 ? 'fewer than 5 % of events reached 16 ms' : undefined,
+      met: measured.p95 < 16,
+      note: `the floor is the same keystrokes in a plain text box (${floor.slow} of ${floor.events} events took 16 ms or more): headless Chromium paints in software at its own frame rate`,
     });
     await page.close();
     await host.close();

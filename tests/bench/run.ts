@@ -13,23 +13,10 @@ import { renderPdf } from '../../electron/backend/pdf/submission-pdf';
 import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract';
 import { fillTemplate } from '../helpers/fill-template';
 import { benchBrowser } from './browser';
+import { median, type Row } from './measure';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-
-export interface Row {
-  what: string;
-  workload: string;
-  ms: number;
-  floorMs: number | null;
-  ratio: number | null;
-  goal: string;
-  met: boolean;
-  peakRssMb?: number;
-  note?: string;
-}
-
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function time(fn: () => Promise<unknown> | unknown, runs = RUNS): Promise<number> {
   const out: number[] = [];

@@ -73,18 +73,23 @@ export function DataGrid(p: GridProps) {
     [p.rowCount, p.columns.length, p.onActiveChange],
   );
 
-  // Keep the active cell in view.
+  // Keep the active cell in view. The scroll position is tracked, not read back from the DOM:
+  // reading it after React's changes would make the browser lay the page out again at once.
+  const scrolled = useRef(0);
   useLayoutEffect(() => {
     const el = body.current;
     if (!el) return;
     const top = active.r * ROW_H;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_H > el.scrollTop + el.clientHeight - ROW_H) el.scrollTop = top + 2 * ROW_H - el.clientHeight;
-  }, [active.r]);
+    let next: number | null = null;
+    if (top < scrolled.current) next = top;
+    else if (top + ROW_H > scrolled.current + p.height - ROW_H) next = top + 2 * ROW_H - p.height;
+    if (next !== null) el.scrollTop = scrolled.current = Math.max(0, next);
+  }, [active.r, p.height]);
 
   useEffect(() => {
-    if (editing) input.current?.focus();
-    else grid.current?.focus({ preventScroll: true });
+    // Focus only when it moves: focusing the element that has it still costs a style pass.
+    const target = editing ? input.current : grid.current;
+    if (target && document.activeElement !== target) target.focus({ preventScroll: true });
   }, [editing]);
 
   const commit = (e: Editing, then?: Pos) => {
@@ -265,7 +270,7 @@ export function DataGrid(p: GridProps) {
             </div>
           ))}
         </div>
-        <div ref={body} className="grid-body" style={{ height: p.height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div ref={body} className="grid-body" style={{ height: p.height }} onScroll={(e) => setScrollTop((scrolled.current = e.currentTarget.scrollTop))}>
           <div style={{ height: p.rowCount * ROW_H, minWidth, position: 'relative' }}>
             {rows.map((r) => (
               <div key={r} role="row" aria-rowindex={r + 2} className="grid-row" style={{ top: r * ROW_H, gridTemplateColumns: template, height: ROW_H }}>

@@ -45,7 +45,18 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
     return () => window.removeEventListener('resize', on);
   }, []);
 
-  const readings = useMemo(() => entry.measures.map((m) => readMeasure(m, texts)), [entry.measures, texts]);
+  // Rows are read again only when one of their own cells changed (apply() notes which): a commit
+  // in a 2.000-row report must not read every row again.
+  const lastReadings = useRef<ReturnType<typeof readMeasure>[] | null>(null);
+  const changedRows = useRef(new Set<number>());
+  const readings = useMemo(() => {
+    const prev = lastReadings.current;
+    const changed = changedRows.current;
+    const next = prev && prev.length === entry.measures.length ? prev.map((r, i) => (changed.has(entry.measures[i]!.id) ? readMeasure(entry.measures[i]!, texts) : r)) : entry.measures.map((m) => readMeasure(m, texts));
+    changedRows.current = new Set();
+    lastReadings.current = next;
+    return next;
+  }, [entry.measures, texts]);
   const invalidCount = readings.filter((r) => Object.keys(r.errors).length > 0).length;
 
   const save = useCallback(async () => {
@@ -93,7 +104,11 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
       for (const e of edits) next.set(e.key, e[which]);
       return next;
     });
-    for (const e of edits) dirty.current.measures.add(Number(e.key.split(':')[0]));
+    for (const e of edits) {
+      const measureId = Number(e.key.split(':')[0]);
+      dirty.current.measures.add(measureId);
+      changedRows.current.add(measureId);
+    }
     schedule();
   };
 
