@@ -15,13 +15,19 @@ import { PeriodForm } from './PeriodForm';
 
 const STATUS_ORDER: ReportStatus[] = ['missing', 'has_errors', 'received', 'valid', 'approved'];
 
-/** "Năm 2026 — Cả năm", with the compiling unit (and the plan) added when another period has the same name. */
+/**
+ * "Năm 2026 — Báo cáo năm"; when another period has the same name, the compiling unit is added,
+ * then the plan (shortened) if that is the same too, then the period's number as a last resort.
+ */
 function periodLabel(p: PeriodDto, all: PeriodDto[]): string {
   const label = `${p.name} — ${PERIOD_KINDS[p.kind]}`;
   const namesakes = all.filter((x) => x.name === p.name && x.kind === p.kind);
   if (namesakes.length < 2) return label;
-  const sameUnit = namesakes.filter((x) => x.parentUnitName === p.parentUnitName).length > 1;
-  return `${label} — ${p.parentUnitName ?? ''}${sameUnit ? ` (${p.planTitle})` : ''}`;
+  const sameUnit = namesakes.filter((x) => x.parentUnitName === p.parentUnitName);
+  if (sameUnit.length < 2) return `${label} — ${p.parentUnitName ?? ''}`;
+  const plan = p.planTitle.length > 48 ? `${p.planTitle.slice(0, 47).trimEnd()}…` : p.planTitle;
+  const samePlan = sameUnit.filter((x) => x.planId === p.planId).length > 1;
+  return `${label} — ${p.parentUnitName ?? ''} (${samePlan ? `kỳ số ${p.id}` : plan})`;
 }
 
 /** The screen a compiler opens first: the next deadline, and every expected unit's report. */
