@@ -13,6 +13,9 @@ import { UnlockDialog } from '../../components/UnlockDialog';
 import { ImportResults } from './ImportResults';
 import { PeriodForm } from './PeriodForm';
 
+/** Files sent per call when many are received at once (progress moves in steps of this many). */
+const IMPORT_CHUNK = 4;
+
 const STATUS_ORDER: ReportStatus[] = ['missing', 'has_errors', 'received', 'valid', 'approved'];
 
 /**
@@ -53,12 +56,17 @@ export function HomePage() {
       const kept = new Map<string, string>();
       // One batch: the backend backs up the data once, before the first file.
       const batchId = `ui-${Date.now()}`;
-      for (const [i, f] of files.entries()) {
-        setProgress(`Đang nhận tệp ${i + 1}/${files.length}: ${f.name}`);
-        const dataBase64 = await readFileBase64(f);
-        const [r] = await api.call('report-import', { files: [{ fileName: f.name, dataBase64 }], periodId: s.period.id, batchId });
-        if (r!.outcome === 'needs_replace' || r!.outcome === 'needs_confirmation') kept.set(f.name, dataBase64);
-        out.push(r!);
+      // A few files per call: the backend parses the next file while it stores the current one.
+      for (let i = 0; i < files.length; i += IMPORT_CHUNK) {
+        const chunk = files.slice(i, i + IMPORT_CHUNK);
+        const last = i + chunk.length;
+        setProgress(`Đang nhận tệp ${chunk.length > 1 ? `${i + 1}–${last}` : last}/${files.length}: ${chunk.map((f) => f.name).join(', ')}`);
+        const uploads = await Promise.all(chunk.map(async (f) => ({ fileName: f.name, dataBase64: await readFileBase64(f) })));
+        const results = await api.call('report-import', { files: uploads, periodId: s.period.id, batchId });
+        for (const [k, r] of results.entries()) {
+          if (r.outcome === 'needs_replace' || r.outcome === 'needs_confirmation') kept.set(r.fileName, uploads[k]!.dataBase64);
+          out.push(r);
+        }
       }
       setUploads(kept);
       setProgress(null);
