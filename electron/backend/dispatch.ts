@@ -7,7 +7,6 @@ import type { BackendContext } from './context';
 import { UserError } from './errors';
 import { storageError } from './db/connection';
 import { ensureDailyBackup } from './services/backups';
-import { vietnamDay } from '../../shared/domain/vietnam-time';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backups';
 import { collectHandlers } from './handlers/collect';
@@ -47,7 +46,7 @@ export function createDispatcher(ctx: BackendContext, log: (message: string) => 
     }
     try {
       await ctx.callsAllowed();
-      await ensureDailyBackupOnce(ctx, log);
+      await ensureDailyBackup(ctx, log);
       const handler = handlers[method] as Handler<typeof method>;
       return { ok: true, result: await handler(parsed.data as never, ctx) };
     } catch (e) {
@@ -71,13 +70,4 @@ function toErrorData(e: unknown, method: ApiMethod, ctx: BackendContext, log: (m
   }
   log(`[${method}] ${(e as Error)?.stack ?? String(e)}`);
   return { type: 'internal', message: `Lỗi không mong đợi khi thực hiện "${method}": ${(e as Error)?.message ?? String(e)}`, method };
-}
-
-/** An app left open overnight still gets its start-of-day backup, on the first call of the day. */
-const dayChecked = new WeakMap<BackendContext, string>();
-async function ensureDailyBackupOnce(ctx: BackendContext, log: (message: string) => void): Promise<void> {
-  const today = vietnamDay(ctx.now());
-  if (dayChecked.get(ctx) === today) return;
-  dayChecked.set(ctx, today);
-  await ensureDailyBackup(ctx).catch((e: Error) => log(`Sao lưu đầu ngày không thành công: ${e.message}`));
 }

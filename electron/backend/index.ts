@@ -1,11 +1,11 @@
 /** Starts the backend on a database file: lock, open, back up, migrate, load the demo on first start, dispatch. */
 import path from 'node:path';
-import { openDatabase, storageError, type OpenDatabase } from './db/connection';
+import { storageError, type OpenDatabase } from './db/connection';
 import { acquireInstanceLock, type InstanceLock } from './db/instance-lock';
 import { createContext, type BackendContext } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { loadDemo } from './demo/load-demo';
-import { backupDirFor, ensureDailyBackup, writeBackup } from './services/backups';
+import { ensureDailyBackup, openWithMigrationBackup } from './services/backups';
 
 export const APP_VERSION = '0.1.0';
 
@@ -36,9 +36,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   }
   let database: OpenDatabase;
   try {
-    database = await openDatabase(options.dbPath, {
-      beforeMigrate: async (raw) => void (await writeBackup(raw, backupDirFor(options.dbPath), now(), 'migration')),
-    });
+    database = await openWithMigrationBackup(options.dbPath, now);
   } catch (e) {
     lock?.release();
     throw e;
@@ -56,8 +54,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     lock?.release();
     throw storageError(e, options.dbPath);
   }
-  // A failed start-of-day backup (a full disk) must not keep the user from their data.
-  await ensureDailyBackup(ctx).catch((e: Error) => log(`Sao lưu đầu ngày không thành công: ${e.message}`));
+  await ensureDailyBackup(ctx, log);
   return {
     dispatch: createDispatcher(ctx, log),
     ctx,

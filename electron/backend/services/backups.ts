@@ -10,7 +10,7 @@ import type { BackupDto } from '../../../shared/api/types';
 import { BACKUP_REASONS, backupFileName, backupsToPrune, parseBackupFileName, type BackupReason } from '../../../shared/domain/backups';
 import { vietnamDateTime, vietnamDay } from '../../../shared/domain/vietnam-time';
 import { migrations } from '../db/migrations';
-import { openDatabase, storageError } from '../db/connection';
+import { openDatabase, storageError, type OpenDatabase } from '../db/connection';
 import type { BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -24,7 +24,7 @@ function backupsEnabled(ctx: BackendContext): boolean {
 }
 
 /** Writes a backup of a database connection to `dir`; a half-written file never carries a backup's name. */
-export async function writeBackup(raw: SqliteDatabase.Database, dir: string, at: Date, reason: BackupReason): Promise<string> {
+async function writeBackup(raw: SqliteDatabase.Database, dir: string, at: Date, reason: BackupReason): Promise<string> {
   let fileName = backupFileName(at, reason);
   // Two backups in the same millisecond (a fixed clock in tests) must not overwrite each other.
   for (let ms = at.getTime() + 1; fs.existsSync(path.join(dir, fileName)); ms++) fileName = backupFileName(new Date(ms), reason);
@@ -81,12 +81,19 @@ function pruneBackups(dir: string, justMade: string): void {
   for (const name of fs.readdirSync(dir)) if (name.endsWith('.partial')) fs.rmSync(path.join(dir, name), { force: true });
 }
 
-/** The first backup of the day (Vietnam time), made when TongHop starts or first works that day. */
-export async function ensureDailyBackup(ctx: BackendContext): Promise<BackupDto | null> {
-  if (!backupsEnabled(ctx)) return null;
+/**
+ * The first backup of the day (Vietnam time): asked for when TongHop starts and before every
+ * call, so an app left open overnight gets it too; looked into once per day. A failure (a full
+ * disk) is logged, never thrown: it must not keep the user from their data.
+ */
+const dayChecked = new WeakMap<BackendContext, string>();
+export async function ensureDailyBackup(ctx: BackendContext, log: (message: string) => void): Promise<void> {
+  if (!backupsEnabled(ctx)) return;
   const today = vietnamDay(ctx.now());
-  if (listBackups(ctx).some((b) => vietnamDay(b.createdAt) === today)) return null;
-  return createBackup(ctx, 'daily');
+  if (dayChecked.get(ctx) === today) return;
+  dayChecked.set(ctx, today);
+  if (listBackups(ctx).some((b) => vietnamDay(b.createdAt) === today)) return;
+  await createBackup(ctx, 'daily').catch((e: Error) => log(`Sao lưu đầu ngày không thành công: ${e.message}`));
 }
 
 /**
@@ -153,10 +160,13 @@ async function replaceDatabase(ctx: BackendContext, source: string, reason: Back
   }
 }
 
+/** Opens (and migrates) a database file; a migration that would change it waits for a backup of it. */
+export function openWithMigrationBackup(dbPath: string, now: () => Date): Promise<OpenDatabase> {
+  return openDatabase(dbPath, { beforeMigrate: async (raw) => void (await writeBackup(raw, backupDirFor(dbPath), now(), 'migration')) });
+}
+
 async function reopen(ctx: BackendContext): Promise<void> {
-  const dir = backupDirFor(ctx.dbPath);
-  const database = await openDatabase(ctx.dbPath, { beforeMigrate: async (raw) => void (await writeBackup(raw, dir, ctx.now(), 'migration')) });
-  ctx.useDatabase(database);
+  ctx.useDatabase(await openWithMigrationBackup(ctx.dbPath, ctx.now));
 }
 
 export async function restoreBackup(ctx: BackendContext, fileName: string): Promise<{ restored: BackupDto; safetyBackup: BackupDto }> {
