@@ -11,8 +11,8 @@ import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { fold } from '../import/plan-sheet';
-import { COL, MEASURE_HEADER_ROW, SHEETS, layoutChecksum } from '../templates/layout';
-import { readMeta, readReport, type ReadReport } from '../templates/read-report';
+import { MEASURE_HEADER_ROW, SHEETS, layoutChecksum } from '../templates/layout';
+import { measureCodeOf, measuresSheet, readMeta, readReport, type ReadReport } from '../templates/read-report';
 import { taskKey } from '../templates/write-template';
 import { parseWorkbook } from '../workers/parse-workbook';
 import type { ParsedWorkbook } from '../workers/workbook-types';
@@ -173,12 +173,11 @@ function wrongExtension(fileName: string): string {
 function notAReport(fileName: string, workbook: ParsedWorkbook): string | null {
   const hasCells = workbook.sheets.some((s) => s.rows.some((row) => row.some((c) => c !== null)));
   if (!hasCells) return `${fileName}: tệp không có dữ liệu (các trang tính đều trống).`;
-  const measures = workbook.sheets.find((s) => fold(s.name) === fold(SHEETS.measures));
+  const measures = measuresSheet(workbook);
   if (!measures) {
     return `${fileName}: tệp không phải biểu mẫu báo cáo của TongHop (không có trang "${SHEETS.measures}" và trang thông tin "${SHEETS.meta}"). Hãy dùng biểu mẫu TongHop xuất cho kỳ này.`;
   }
-  const codes = measures.rows.slice(MEASURE_HEADER_ROW + 1).filter((row) => /^\d+(\.\d+)*$/.test(String(row?.[COL.code]?.v ?? '').trim()));
-  if (codes.length === 0) {
+  if (!measures.rows.slice(MEASURE_HEADER_ROW + 1).some((row) => measureCodeOf(row) !== null)) {
     return `${fileName} › ${measures.name}: không có dòng chỉ tiêu nào có mã ở cột A, nên đây không phải biểu mẫu báo cáo của TongHop. Hãy dùng biểu mẫu TongHop xuất cho kỳ này.`;
   }
   return null;

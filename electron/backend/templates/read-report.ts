@@ -44,6 +44,17 @@ function text(cell: ParsedCell | null | undefined): string {
   return typeof cell.v === 'string' ? cell.v.trim() : cell.w?.trim() || String(cell.v);
 }
 
+/** The sheet of measures: by its exact name, or by its name without diacritics (a re-saved copy). */
+export function measuresSheet(workbook: ParsedWorkbook): ParsedSheet | undefined {
+  return workbook.sheets.find((s) => s.name === SHEETS.measures) ?? workbook.sheets.find((s) => fold(s.name) === fold(SHEETS.measures));
+}
+
+/** A measure row's code (1, 1.2, 19.3), or null: goal and indicator rows carry a title in column A or B. */
+export function measureCodeOf(row: readonly (ParsedCell | null)[] | undefined): string | null {
+  const code = text(row?.[COL.code]);
+  return /^\d+(\.\d+)*$/.test(code) ? code : null;
+}
+
 export function readMeta(sheets: ParsedSheet[]): TemplateMeta | null {
   const sheet = sheets.find((s) => s.name === SHEETS.meta);
   if (!sheet) return null;
@@ -72,7 +83,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
     problems.push({ severity: 'error', row: row + 1, cell, message: `${fileName} › ${sheet} › ${cell}: ${message}` });
   };
   const meta = readMeta(workbook.sheets);
-  const sheet = workbook.sheets.find((s) => s.name === SHEETS.measures) ?? workbook.sheets.find((s) => fold(s.name) === fold(SHEETS.measures));
+  const sheet = measuresSheet(workbook);
   const out: ReadReport = { meta, unitNameInSheet: null, values: [], narratives: {}, taskProgress: [], problems };
   if (!sheet) {
     problems.push({ severity: 'error', row: null, cell: null, message: `${fileName}: không có trang tính "${SHEETS.measures}". Hãy dùng biểu mẫu do TongHop xuất cho kỳ này.` });
@@ -87,9 +98,8 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
   const inputColumns = [COL.numerator, COL.denominator, COL.value, COL.note];
   for (let r = MEASURE_HEADER_ROW + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
-    const code = text(row[COL.code]);
-    // Goal and indicator rows carry their title in column A or B; measure codes look like 1, 1.2, 19.3.
-    if (!/^\d+(\.\d+)*$/.test(code)) continue;
+    const code = measureCodeOf(row);
+    if (code === null) continue;
     const m = byCode.get(code);
     if (!m) {
       error(SHEETS.measures, r, COL.code, `mã chỉ tiêu "${code}" không có trong kế hoạch của kỳ này`);
