@@ -10,49 +10,68 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
+/** An entry deflated by the caller (raw deflate), with the CRC-32 and size of what it unpacks to. */
+export interface DeflatedZipEntry {
+  name: string;
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
+
 /** 1 January 1980, the first date a zip can hold (a zero date is invalid for some readers). */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-export function writeZip(entries: readonly ZipEntry[], level = 6): Buffer {
+interface Packed {
+  name: Buffer;
+  method: 0 | 8;
+  crc: number;
+  body: Buffer;
+  size: number;
+}
+
+const asBuffer = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** Deflated at `level`; stored as it is when that is not smaller (tiny entries) or the level is 0. */
+function pack(e: ZipEntry | DeflatedZipEntry, level: number): Packed {
+  const name = Buffer.from(e.name, 'utf8');
+  if ('deflated' in e) return { name, method: 8, crc: e.crc >>> 0, body: asBuffer(e.deflated), size: e.size };
+  const data = asBuffer(e.data);
+  const crc = zlib.crc32(data) >>> 0;
+  const deflated = level > 0 ? zlib.deflateRawSync(data, { level }) : null;
+  return deflated && deflated.length < data.length ? { name, method: 8, crc, body: deflated, size: data.length } : { name, method: 0, crc, body: data, size: data.length };
+}
+
+/** The fields a local header and a central directory entry share, from "flags" to "name length". */
+function writeShared(header: Buffer, at: number, p: Packed): void {
+  header.writeUInt16LE(0x0800, at); // names are UTF-8
+  header.writeUInt16LE(p.method, at + 2);
+  header.writeUInt16LE(0, at + 4);
+  header.writeUInt16LE(DOS_DATE, at + 6);
+  header.writeUInt32LE(p.crc, at + 8);
+  header.writeUInt32LE(p.body.length, at + 12);
+  header.writeUInt32LE(p.size, at + 16);
+  header.writeUInt16LE(p.name.length, at + 20);
+}
+
+export function writeZip(entries: readonly (ZipEntry | DeflatedZipEntry)[], level = 6): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const data = Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength);
-    const crc = zlib.crc32(data) >>> 0;
-    const deflated = zlib.deflateRawSync(data, { level });
-    // Tiny or incompressible entries are stored as they are.
-    const stored = deflated.length >= data.length;
-    const body = stored ? data : deflated;
+    const p = pack(e, level);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(0x0800, 6); // names are UTF-8
-    header.writeUInt16LE(stored ? 0 : 8, 8);
-    header.writeUInt16LE(0, 10);
-    header.writeUInt16LE(DOS_DATE, 12);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(body.length, 18);
-    header.writeUInt32LE(data.length, 22);
-    header.writeUInt16LE(name.length, 26);
-    header.writeUInt16LE(0, 28);
+    writeShared(header, 6, p);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
     dir.writeUInt16LE(20, 4);
     dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(stored ? 0 : 8, 10);
-    dir.writeUInt16LE(0, 12);
-    dir.writeUInt16LE(DOS_DATE, 14);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(body.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(name.length, 28);
+    writeShared(dir, 8, p);
     dir.writeUInt32LE(offset, 42);
-    parts.push(header, name, body);
-    central.push(dir, name);
-    offset += header.length + name.length + body.length;
+    parts.push(header, p.name, p.body);
+    central.push(dir, p.name);
+    offset += header.length + p.name.length + p.body.length;
   }
   const directory = Buffer.concat(central);
   const end = Buffer.alloc(22);
