@@ -6,21 +6,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBackend } from '../../electron/backend/index';
+import { call } from '../helpers/backend';
 import { fillTemplate } from '../helpers/fill-template';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-prof-'));
 const b = await startBackend({ dbPath: path.join(dir, 'p.sqlite'), log: () => undefined });
-const call = async (m: string, a: unknown) => {
-  const r = await b.dispatch(m, a);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.result as never;
-};
-const kt = await call('unit-create', { code: 'BENCH', name: 'Tỉnh Đo', kind: 'province', parentId: null, validFrom: '2016-01-01' }) as { id: number };
-for (let i = 1; i <= 100; i++) await call('unit-create', { code: `I.${i}`, name: `Huyện mẫu ${i}`, kind: 'district', parentId: kt.id, validFrom: '2020-01-01' });
-const plans = await call('plan-list', {}) as { id: number; title: string }[];
+const kt = await call(b, 'unit-create', { code: 'BENCH', name: 'Tỉnh Đo', kind: 'province', parentId: null, validFrom: '2016-01-01' });
+for (let i = 1; i <= 100; i++) await call(b, 'unit-create', { code: `I.${i}`, name: `Huyện mẫu ${i}`, kind: 'district', parentId: kt.id, validFrom: '2020-01-01' });
+const plans = await call(b, 'plan-list', {});
 const plan = plans.find((p) => p.title.endsWith('tỉnh Kon Tum năm 2024'))!;
-const period = await call('period-create', { planId: plan.id, parentUnitId: kt.id, kind: 'half_year', year: 2026, name: 'đo', dataFrom: '2025-12-15', dataTo: '2026-06-14', deadlines: [{ level: 'district', dueOn: '2026-06-05' }] }) as { id: number };
-const status = await call('period-status', { id: period.id }) as { units: { unitId: number; unitName: string }[] };
+const period = await call(b, 'period-create', { planId: plan.id, parentUnitId: kt.id, kind: 'half_year', year: 2026, name: 'đo', dataFrom: '2025-12-15', dataTo: '2026-06-14', deadlines: [{ level: 'district', dueOn: '2026-06-05' }] });
+const status = (await call(b, 'period-status', { id: period.id }))!;
 const units = status.units.filter((u) => u.unitName.startsWith('Huyện mẫu'));
 const what = process.argv[2] ?? 'both';
 // Time every statement by its SQL text.
@@ -57,7 +53,7 @@ if (what === 'templates') await session.post('Profiler.start');
 let t = performance.now();
 const templates: { fileName: string; bytes: Buffer }[] = [];
 for (const u of units) {
-  const r = await call('template-build', { periodId: period.id, unitId: u.unitId }) as { fileName: string; dataBase64: string };
+  const r = await call(b, 'template-build', { periodId: period.id, unitId: u.unitId });
   templates.push({ fileName: r.fileName, bytes: Buffer.from(r.dataBase64, 'base64') });
 }
 console.log('templates', Math.round(performance.now() - t), 'ms');
@@ -67,7 +63,7 @@ if (what !== 'templates') {
   for (let run = 0; run < 3; run++) {
     if (run === 2) await session.post('Profiler.start');
     t = performance.now();
-    await call('report-import', { files, replace: true });
+    await call(b, 'report-import', { files, replace: true });
     console.log('import', Math.round(performance.now() - t), 'ms');
   }
   const { profile } = await session.post('Profiler.stop');

@@ -7,25 +7,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { startBackend } from '../../electron/backend/index';
+import { call } from '../helpers/backend';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-prof-'));
 const b = await startBackend({ dbPath: path.join(dir, 'p.sqlite'), log: () => undefined });
-const call = async (m: string, a: unknown) => {
-  const r = await b.dispatch(m, a);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.result as never;
-};
-const kt = (await call('unit-create', { code: 'BENCH', name: 'Tỉnh Đo', kind: 'province', parentId: null, validFrom: '2016-01-01' })) as { id: number };
+const kt = await call(b, 'unit-create', { code: 'BENCH', name: 'Tỉnh Đo', kind: 'province', parentId: null, validFrom: '2016-01-01' });
 const districts: { id: number }[] = [];
-for (let i = 1; i <= 10; i++) districts.push(await call('unit-create', { code: `BENCH.${i}`, name: `Huyện đo ${i}`, kind: 'district', parentId: kt.id, validFrom: '2016-01-01' }));
-for (const [i, d] of districts.entries()) for (let j = 1; j <= 10; j++) await call('unit-create', { code: `B.${i}.${j}`, name: `Xã mẫu ${i * 10 + j}`, kind: 'commune', parentId: d.id, validFrom: '2016-01-01' });
-const plan = ((await call('plan-list', {})) as { id: number; title: string }[]).find((p) => p.title.endsWith('tỉnh Kon Tum năm 2024'))!;
+for (let i = 1; i <= 10; i++) districts.push(await call(b, 'unit-create', { code: `BENCH.${i}`, name: `Huyện đo ${i}`, kind: 'district', parentId: kt.id, validFrom: '2016-01-01' }));
+for (const [i, d] of districts.entries()) for (let j = 1; j <= 10; j++) await call(b, 'unit-create', { code: `B.${i}.${j}`, name: `Xã mẫu ${i * 10 + j}`, kind: 'commune', parentId: d.id, validFrom: '2016-01-01' });
+const plan = (await call(b, 'plan-list', {})).find((p) => p.title.endsWith('tỉnh Kon Tum năm 2024'))!;
 const raw = b.database.raw;
 const measures = raw.prepare('SELECT m.id, m.value_kind FROM measure m JOIN indicator i ON i.id = m.indicator_id JOIN goal g ON g.id = i.goal_id WHERE g.plan_id = ? ORDER BY m.id').all(plan.id) as { id: number; value_kind: string }[];
 let latest = 0;
 for (let y = 2017; y <= 2026; y++) {
   for (const kind of ['half_year', 'annual'] as const) {
-    const p = (await call('period-create', { planId: plan.id, parentUnitId: kt.id, kind, year: y, name: `${kind} ${y}`, dataFrom: `${y - 1}-12-15`, dataTo: kind === 'annual' ? `${y}-12-14` : `${y}-06-14`, deadlines: [{ level: 'district', dueOn: `${y}-06-05` }] })) as { id: number };
+    const p = await call(b, 'period-create', { planId: plan.id, parentUnitId: kt.id, kind, year: y, name: `${kind} ${y}`, dataFrom: `${y - 1}-12-15`, dataTo: kind === 'annual' ? `${y}-12-14` : `${y}-06-14`, deadlines: [{ level: 'district', dueOn: `${y}-06-05` }] });
     latest = p.id;
     raw.transaction(() => {
       for (const d of districts) {
@@ -39,8 +35,8 @@ const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
 for (const [name, run] of [
-  ['merge', () => call('merge-get', { periodId: latest })],
-  ['pdf', async () => call('merge-pdf', { periodId: latest, document: { ...((await call('document-settings-get', { periodId: latest })) as object), number: '15', signerName: 'Nguyễn Văn An' } })],
+  ['merge', () => call(b, 'merge-get', { periodId: latest })],
+  ['pdf', async () => call(b, 'merge-pdf', { periodId: latest, document: { ...((await call(b, 'document-settings-get', { periodId: latest })) ), number: '15', signerName: 'Nguyễn Văn An' } })],
 ] as const) {
   await run();
   await session.post('Profiler.start');
