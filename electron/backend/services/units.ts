@@ -41,16 +41,8 @@ async function readUnits(db: Db, asOf: string, includeDissolved: boolean): Promi
     .execute();
   const successions = await db.selectFrom('org_succession').selectAll().execute();
   const duties = await db.selectFrom('unit_duty').selectAll().orderBy('valid_from').execute();
-  const byUnit = new Map<number, ReturnType<typeof toVersion>[]>();
-  const rawByUnit = new Map<number, typeof versions>();
-  for (const v of versions) {
-    if (!byUnit.has(v.unit_id)) {
-      byUnit.set(v.unit_id, []);
-      rawByUnit.set(v.unit_id, []);
-    }
-    byUnit.get(v.unit_id)!.push(toVersion(v));
-    rawByUnit.get(v.unit_id)!.push(v);
-  }
+  const rawByUnit = groupBy(versions, (v) => v.unit_id);
+  const byUnit = new Map([...rawByUnit].map(([unitId, list]) => [unitId, list.map(toVersion)]));
   const successionsOf = groupBy(successions, (s) => s.successor_id);
   const successorsOf = groupBy(successions, (s) => s.predecessor_id);
   const dutiesOf = groupBy(duties, (d) => d.unit_id);
