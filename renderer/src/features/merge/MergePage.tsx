@@ -4,13 +4,12 @@ import { ASSESSMENTS } from '../../../../shared/domain/rollup';
 import { ROLLUPS } from '../../../../shared/domain/measure';
 import { formatVnNumber, parseVnNumber } from '../../../../shared/domain/vn-number';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
-import { vietnamDay } from '../../../../shared/domain/vietnam-time';
 import { api } from '../../api';
 import { Tabs } from '../../components/Tabs';
 import { useAction } from '../../app/use-action';
 import { useAsync } from '../../app/use-async';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
-import { UnlockDialog } from '../../components/UnlockDialog';
+import { SubmittedPeriodBanner, UnlockPeriodDialog } from '../periods/PeriodLock';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { PdfDialog } from './PdfDialog';
@@ -127,17 +126,7 @@ export function MergePage() {
           </span>
         ) : null}
       </div>
-      {v?.period.submittedAt ? (
-        <div className="lock-banner" role="note">
-          <span>
-            <strong className="lock-tag">Đã khoá</strong> Kỳ này đã nộp lên cấp trên ngày {formatIsoDate(vietnamDay(v.period.submittedAt))}
-            {v.period.submittedBy ? ` (${v.period.submittedBy})` : ''}. Số liệu đang khoá; vẫn xuất được Excel và PDF.
-          </span>
-          <button type="button" onClick={() => setLockDialog('unlock')}>
-            Mở khoá kỳ…
-          </button>
-        </div>
-      ) : null}
+      {v ? <SubmittedPeriodBanner period={v.period} consequence="Số liệu đang khoá; vẫn xuất được Excel và PDF." onUnlock={() => setLockDialog('unlock')} /> : null}
       <ErrorBox message={view.error ?? action.error} />
       {view.loading && !v ? <Loading /> : null}
       {v ? <TreeLine view={v} /> : null}
@@ -168,18 +157,7 @@ export function MergePage() {
           onClose={() => setLockDialog(null)}
         />
       ) : null}
-      {v && lockDialog === 'unlock' ? (
-        <UnlockDialog
-          title="Mở khoá kỳ báo cáo"
-          message={<p>Kỳ <strong>{v.period.name}</strong> đã nộp lên cấp trên. Sau khi mở khoá có thể sửa số và tổng hợp lại; nhớ gửi lại báo cáo cho cấp trên.</p>}
-          onUnlock={async (reason) => {
-            await api.call('period-unlock', { id: v.period.id, reason });
-            toast(`Đã mở khoá kỳ "${v.period.name}".`);
-            view.reload();
-          }}
-          onClose={() => setLockDialog(null)}
-        />
-      ) : null}
+      {v && lockDialog === 'unlock' ? <UnlockPeriodDialog period={v.period} onUnlocked={view.reload} onClose={() => setLockDialog(null)} /> : null}
       {v && tab === 'values' ? <Matrix view={v} onDrill={setDrill} /> : null}
       {v && tab === 'narratives' ? <Narratives view={v} drafts={drafts} onChange={setDrafts} taskDrafts={taskDrafts} onTaskChange={setTaskDrafts} /> : null}
       {pdf && chosen ? <PdfDialog periodId={chosen} onClose={() => setPdf(false)} onDone={(message) => toast(message)} /> : null}

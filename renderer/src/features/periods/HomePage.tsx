@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { ImportFileResult, PeriodDto, PeriodStatus, UnitReportStatus } from '../../../../shared/api/types';
-import { vietnamDay } from '../../../../shared/domain/vietnam-time';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { LATE_LABEL, PERIOD_KINDS, REPORT_STATUSES, countdownText, type ReportStatus } from '../../../../shared/domain/periods';
 import { api } from '../../api';
@@ -10,6 +9,7 @@ import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedba
 import { readFileBase64, spreadsheetsOnly, useFileDrop } from '../../components/FilePicker';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { UnlockDialog } from '../../components/UnlockDialog';
+import { SubmittedPeriodBanner, UnlockPeriodDialog } from './PeriodLock';
 import { ImportResults } from './ImportResults';
 import { PeriodForm } from './PeriodForm';
 
@@ -61,10 +61,10 @@ export function HomePage() {
         const chunk = files.slice(i, i + IMPORT_CHUNK);
         const last = i + chunk.length;
         setProgress(`Đang nhận tệp ${chunk.length > 1 ? `${i + 1}–${last}` : last}/${files.length}: ${chunk.map((f) => f.name).join(', ')}`);
-        const uploads = await Promise.all(chunk.map(async (f) => ({ fileName: f.name, dataBase64: await readFileBase64(f) })));
-        const results = await api.call('report-import', { files: uploads, periodId: s.period.id, batchId });
-        for (const [k, r] of results.entries()) {
-          if (r.outcome === 'needs_replace' || r.outcome === 'needs_confirmation') kept.set(r.fileName, uploads[k]!.dataBase64);
+        const sent = await Promise.all(chunk.map(async (f) => ({ fileName: f.name, dataBase64: await readFileBase64(f) })));
+        const answers = await api.call('report-import', { files: sent, periodId: s.period.id, batchId });
+        for (const [k, r] of answers.entries()) {
+          if (r.outcome === 'needs_replace' || r.outcome === 'needs_confirmation') kept.set(r.fileName, sent[k]!.dataBase64);
           out.push(r);
         }
       }
@@ -140,17 +140,7 @@ export function HomePage() {
               {s.period.planTitle} · số liệu {formatIsoDate(s.period.dataFrom)}–{formatIsoDate(s.period.dataTo)} · gửi về {s.period.parentUnitName}
             </span>
           </div>
-          {s.period.submittedAt ? (
-            <div className="lock-banner" role="note">
-              <span>
-                <strong className="lock-tag">Đã khoá</strong> Kỳ này đã nộp lên cấp trên ngày {formatIsoDate(vietnamDay(s.period.submittedAt))}
-                {s.period.submittedBy ? ` (${s.period.submittedBy})` : ''}. Số liệu đang khoá: không nhận tệp mới, không sửa số.
-              </span>
-              <button type="button" onClick={() => setUnlocking({ kind: 'period' })}>
-                Mở khoá kỳ…
-              </button>
-            </div>
-          ) : null}
+          <SubmittedPeriodBanner period={s.period} consequence="Số liệu đang khoá: không nhận tệp mới, không sửa số." onUnlock={() => setUnlocking({ kind: 'period' })} />
           <DeadlineCard status={s} />
           <div className="toolbar status-actions">
             <label className="button-like primary">
@@ -209,24 +199,18 @@ export function HomePage() {
           />
         </>
       )}
-      {s && unlocking ? (
+      {s && unlocking?.kind === 'period' ? <UnlockPeriodDialog period={s.period} onUnlocked={status.reload} onClose={() => setUnlocking(null)} /> : null}
+      {s && unlocking?.kind === 'report' ? (
         <UnlockDialog
-          title={unlocking.kind === 'period' ? 'Mở khoá kỳ báo cáo' : 'Mở khoá báo cáo đã duyệt'}
+          title="Mở khoá báo cáo đã duyệt"
           message={
-            unlocking.kind === 'period' ? (
-              <p>
-                Kỳ <strong>{s.period.name}</strong> đã nộp lên cấp trên. Sau khi mở khoá có thể nhận tệp, sửa số và tổng hợp lại; nhớ gửi lại báo cáo cho cấp trên.
-              </p>
-            ) : (
-              <p>
-                Báo cáo của <strong>{unlocking.unit.unitName}</strong> đã được duyệt. Sau khi mở khoá có thể nhận tệp mới hoặc sửa số, rồi duyệt lại.
-              </p>
-            )
+            <p>
+              Báo cáo của <strong>{unlocking.unit.unitName}</strong> đã được duyệt. Sau khi mở khoá có thể nhận tệp mới hoặc sửa số, rồi duyệt lại.
+            </p>
           }
           onUnlock={async (reason) => {
-            if (unlocking.kind === 'period') await api.call('period-unlock', { id: s.period.id, reason });
-            else await api.call('report-unlock', { id: unlocking.unit.reportId!, reason });
-            toast(unlocking.kind === 'period' ? `Đã mở khoá kỳ "${s.period.name}".` : `Đã mở khoá báo cáo của ${unlocking.unit.unitName}.`);
+            await api.call('report-unlock', { id: unlocking.unit.reportId!, reason });
+            toast(`Đã mở khoá báo cáo của ${unlocking.unit.unitName}.`);
             status.reload();
           }}
           onClose={() => setUnlocking(null)}

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { useAsync } from '../../app/use-async';
 import { Tabs } from '../../components/Tabs';
 import { ErrorBox, Loading, useToast } from '../../components/Feedback';
+import { LockBanner } from '../../components/LockBanner';
 import { UnlockDialog } from '../../components/UnlockDialog';
 import { ValueHistoryDialog } from './ValueHistoryDialog';
 import { DataGrid, type CellChange } from '../../components/grid/DataGrid';
@@ -175,14 +176,9 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
         </div>
       </header>
       {entry.lock ? (
-        <div className="lock-banner" role="note">
-          <span>
-            <strong className="lock-tag">Đã khoá</strong> {entry.lock.message} Chỉ xem, không sửa được.
-          </span>
-          <button type="button" onClick={() => setDialog('unlock')}>
-            {entry.lock.kind === 'period' ? 'Mở khoá kỳ…' : 'Mở khoá…'}
-          </button>
-        </div>
+        <LockBanner unlockLabel={entry.lock.kind === 'period' ? 'Mở khoá kỳ…' : 'Mở khoá…'} onUnlock={() => setDialog('unlock')}>
+          {entry.lock.message} Chỉ xem, không sửa được.
+        </LockBanner>
       ) : null}
       <Tabs
         value={tab}
