@@ -1,6 +1,7 @@
 /** Importing a plan's indicator table from an .xlsx/.xls file: preview, then commit in one transaction. */
 import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { PlanImportPreview, PlanSummary } from '../../../shared/api/types';
+import { isSpreadsheetName } from '../../../shared/domain/spreadsheet-files';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
@@ -18,7 +19,7 @@ export function decodeUpload(dataBase64: string, fileName: string): Uint8Array {
 }
 
 async function readPlanFile(fileName: string, dataBase64: string): Promise<PlanSheetResult> {
-  if (!/\.(xlsx|xlsm|xls|ods)$/i.test(fileName)) {
+  if (!isSpreadsheetName(fileName)) {
     throw new UserError('validation', `${fileName}: chỉ nhận tệp Excel (.xlsx, .xls) hoặc .ods.`);
   }
   const workbook = await parseWorkbook(decodeUpload(dataBase64, fileName), fileName);

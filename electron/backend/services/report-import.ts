@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { ImportFileResult, ImportProblem, PeriodDto, ReportDto, UnitDto } from '../../../shared/api/types';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
+import { isSpreadsheetName } from '../../../shared/domain/spreadsheet-files';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
@@ -42,7 +43,7 @@ const fileProblem = (message: string): ImportProblem => ({ severity: 'error', ro
 type Parsed = { workbook: ParsedWorkbook } | { error: unknown };
 
 const parseFile = (bytes: Uint8Array, fileName: string): Promise<Parsed> =>
-  /\.(xlsx|xlsm|xls|ods)$/i.test(fileName) ? parseWorkbook(bytes, fileName).then((workbook) => ({ workbook }), (error: unknown) => ({ error })) : Promise.resolve({ error: null });
+  isSpreadsheetName(fileName) ? parseWorkbook(bytes, fileName).then((workbook) => ({ workbook }), (error: unknown) => ({ error })) : Promise.resolve({ error: null });
 
 export async function importReportFiles(db: Db, ctx: BackendContext, args: ApiParsedArgs<'report-import'>): Promise<ImportFileResult[]> {
   const results: ImportFileResult[] = [];
@@ -62,7 +63,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { fileName, sha256, periodId: null, periodName: null, unitId: null, unitName: null, reportId: null, revision: null, current: null };
   try {
-    if (!/\.(xlsx|xlsm|xls|ods)$/i.test(fileName)) throw new Rejection([fileProblem(wrongExtension(fileName))]);
+    if (!isSpreadsheetName(fileName)) throw new Rejection([fileProblem(wrongExtension(fileName))]);
     let workbook;
     try {
       const p = await parsed;

@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { isSpreadsheetName } from '../../../shared/domain/spreadsheet-files';
 
 /** Reads a file the user picked or dropped, as base64 for the API. */
 export async function readFileBase64(file: File): Promise<string> {
@@ -33,7 +34,7 @@ async function droppedFiles(dt: DataTransfer): Promise<File[]> {
 
 /** Spreadsheets among picked or dropped files (a folder holds other things too). */
 export function spreadsheetsOnly(files: File[]): File[] {
-  return files.filter((f) => /\.(xlsx|xlsm|xls|ods)$/i.test(f.name) && !f.name.startsWith('~$'));
+  return files.filter((f) => isSpreadsheetName(f.name) && !f.name.startsWith('~$'));
 }
 
 /** Dropping files on an element: `over` while files hover, `onFiles` when they land (if enabled). */
