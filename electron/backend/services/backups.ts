@@ -138,13 +138,17 @@ function checkCandidate(file: string, shownName: string): void {
   }
 }
 
-/** Replaces the open database with `source` (already checked), keeping a backup of what was open. */
-async function replaceDatabase(ctx: BackendContext, source: string, reason: BackupReason, what: string): Promise<BackupDto> {
+/**
+ * Replaces the open database with `source` (already checked), keeping a backup of what was open.
+ * A backup being restored is copied (it stays a backup); a file staged for this is moved.
+ */
+async function replaceDatabase(ctx: BackendContext, source: string, reason: BackupReason, what: string, take: 'copy' | 'move'): Promise<BackupDto> {
   const before = await createBackup(ctx, reason);
   const release = ctx.holdCalls();
   try {
     const staged = `${ctx.dbPath}.incoming`;
-    fs.copyFileSync(source, staged);
+    if (take === 'move') fs.renameSync(source, staged);
+    else fs.copyFileSync(source, staged);
     await ctx.database.close();
     for (const suffix of ['-wal', '-shm']) fs.rmSync(ctx.dbPath + suffix, { force: true });
     fs.renameSync(staged, ctx.dbPath);
@@ -174,7 +178,7 @@ export async function restoreBackup(ctx: BackendContext, fileName: string): Prom
   if (!restored) throw notFound(`bản sao lưu "${fileName}"`);
   const file = path.join(backupDirFor(ctx.dbPath), fileName);
   checkCandidate(file, `Bản sao lưu ${vietnamDateTime(restored.createdAt)}`);
-  const safetyBackup = await replaceDatabase(ctx, file, 'restore', fileName);
+  const safetyBackup = await replaceDatabase(ctx, file, 'restore', fileName, 'copy');
   return { restored, safetyBackup };
 }
 
@@ -185,7 +189,7 @@ export async function openDatabaseFile(ctx: BackendContext, fileName: string, by
   try {
     fs.writeFileSync(staged, bytes);
     checkCandidate(staged, fileName);
-    return { safetyBackup: await replaceDatabase(ctx, staged, 'open', fileName) };
+    return { safetyBackup: await replaceDatabase(ctx, staged, 'open', fileName, 'move') };
   } catch (e) {
     throw storageError(e, ctx.dbPath);
   } finally {
