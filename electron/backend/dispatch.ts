@@ -5,7 +5,8 @@
 import { apiMethods, isApiMethod, type ApiErrorData, type ApiMethod, type ApiResponse } from '../../shared/api/contract';
 import type { BackendContext } from './context';
 import { UserError } from './errors';
-import { storageError } from './db/connection';
+import { StorageError } from './db/storage-error';
+import { storageError, storageMessage } from './storage-messages';
 import { ensureDailyBackup } from './services/backups';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backups';
@@ -57,6 +58,10 @@ export function createDispatcher(ctx: BackendContext, log: (message: string) => 
 
 function toErrorData(e: unknown, method: ApiMethod, ctx: BackendContext, log: (message: string) => void): ApiErrorData {
   if (e instanceof UserError) return { type: e.type, message: e.message, method };
+  if (e instanceof StorageError) {
+    const said = storageMessage(e);
+    return { type: said.type, message: said.message, method };
+  }
   const sqliteCode = (e as { code?: string })?.code;
   if (sqliteCode === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     return { type: 'conflict', message: 'Dữ liệu đang được dùng ở nơi khác hoặc tham chiếu tới mục không tồn tại.', method };

@@ -1,6 +1,7 @@
 /** Starts the backend on a database file: lock, open, back up, migrate, load the demo on first start, dispatch. */
 import path from 'node:path';
-import { storageError, type OpenDatabase } from './db/connection';
+import type { OpenDatabase } from './db/connection';
+import { storageError } from './storage-messages';
 import { acquireInstanceLock, type InstanceLock } from './db/instance-lock';
 import { createContext, type BackendContext } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
@@ -39,7 +40,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     database = await openWithMigrationBackup(options.dbPath, now);
   } catch (e) {
     lock?.release();
-    throw e;
+    throw storageError(e, options.dbPath);
   }
   const ctx = createContext(database, APP_VERSION, now);
   const log = options.log ?? console.error;

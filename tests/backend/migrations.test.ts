@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/backend/db/connection';
+import { StorageError } from '../../electron/backend/db/storage-error';
+import { storageMessage } from '../../electron/backend/storage-messages';
 import { LATEST_SCHEMA_VERSION } from '../../electron/backend/db/migrations';
 import { tempDir } from '../helpers/backend';
 
@@ -36,7 +38,12 @@ describe('migrations on a real SQLite file', () => {
     raw.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-from-the-future', '2030-01-01T00:00:00Z')").run();
     raw.close();
     const before = fs.readFileSync(file);
-    await expect(openDatabase(file)).rejects.toThrow(/phiên bản TongHop mới hơn.*9999-from-the-future/);
+    const refused = await openDatabase(file).then(() => null, (e: unknown) => e);
+    // The database layer states the fact; the layer above says it in Vietnamese.
+    expect(refused).toBeInstanceOf(StorageError);
+    expect((refused as StorageError).problem).toBe('newer_version');
+    expect((refused as StorageError).details.migrations).toEqual(['9999-from-the-future']);
+    expect(storageMessage(refused as StorageError).message).toMatch(/phiên bản TongHop mới hơn.*9999-from-the-future/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/index';
 import { ensureBreakdown } from '../../electron/backend/services/breakdowns';
-import { measureTotal, saveMeasureValues } from '../../electron/backend/services/report-values';
+import { readValues, writeValues } from '../../electron/backend/db/report-store';
+import { deriveTotal } from '../../shared/domain/breakdown';
 import { call, callError, testBackend } from '../helpers/backend';
 
 const measureArgs = (indicatorId: number, overrides: Record<string, unknown> = {}) => ({
@@ -89,13 +90,10 @@ describe('plans, goals, indicators, measures', () => {
     raw.prepare("INSERT INTO org_unit (code, kind, created_on) VALUES ('H1', 'district', '2020-01-01')").run();
     raw.prepare("INSERT INTO report (period_id, unit_id, revision, is_current, status, source, received_at) VALUES (1, 1, 1, 1, 'valid', 'typed', '2026-06-01')").run();
     const [nam, nu] = sex.optionCombos;
-    await saveMeasureValues(backend.ctx.db, 1, m.id, [
-      { optionComboId: nam!.id, numerator: 30, denominator: 200, value: 15 },
-      { optionComboId: nu!.id, numerator: 10, denominator: 300, value: 10 / 3 },
-    ]);
+    const part = (optionComboId: number, numerator: number, denominator: number) => ({ measureId: m.id, optionComboId, numerator, denominator, value: (numerator / denominator) * 100, textValue: null, note: null });
+    await backend.ctx.db.transaction().execute((trx) => writeValues(trx, 1, [part(nam!.id, 30, 200), part(nu!.id, 10, 300)]));
     // (30 + 10) / (200 + 300) = 8 %, not the mean of 15 % and 3,33 %.
-    expect(await measureTotal(backend.ctx.db, 1, m.id)).toEqual({ numerator: 40, denominator: 500, value: 8 });
-    await expect(saveMeasureValues(backend.ctx.db, 1, m.id, [{ optionComboId: 1, numerator: 1, denominator: 2, value: 50 }])).rejects.toThrow('không thuộc phân tổ');
+    expect(deriveTotal(await readValues(backend.ctx.db, [1], { measureId: m.id }), 100)).toEqual({ numerator: 40, denominator: 500, value: 8 });
     // A measure with values cannot be deleted.
     const e = await callError(backend, 'measure-delete', { id: m.id });
     expect(e.message).toContain('Đã có 2 số liệu báo cáo');

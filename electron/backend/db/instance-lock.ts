@@ -4,8 +4,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { UserError } from '../errors';
-import { vietnamDateTime } from '../../../shared/domain/vietnam-time';
+import { StorageError } from './storage-error';
 
 export interface InstanceLock {
   file: string;
@@ -58,15 +57,10 @@ export function acquireInstanceLock(dbPath: string): InstanceLock {
     const holder = readLock(file);
     const sameMachine = !holder || holder.host === os.hostname();
     if (holder && holder.pid !== process.pid && (!sameMachine || isRunning(holder.pid))) {
-      const since = holder.startedAt ? ` từ ${vietnamDateTime(holder.startedAt)}` : '';
-      const where = sameMachine ? `một cửa sổ TongHop khác trên máy này (tiến trình ${holder.pid})` : `TongHop trên máy "${holder.host}"`;
-      throw new UserError(
-        'conflict',
-        `Tệp dữ liệu "${dbPath}" đang được ${where} sử dụng${since}. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại TongHop. Dữ liệu không bị thay đổi.`,
-      );
+      throw new StorageError('in_use', dbPath, { holder: { ...holder, sameMachine } });
     }
     // Left by a process that is gone (or unreadable): take it over.
     fs.rmSync(file, { force: true });
   }
-  throw new UserError('conflict', `Không tạo được khoá cho tệp dữ liệu "${dbPath}". Hãy thử lại.`);
+  throw new StorageError('lock_failed', dbPath);
 }

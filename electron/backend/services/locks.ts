@@ -5,6 +5,7 @@
 import { formatIsoDate } from '../../../shared/domain/org-units';
 import { vietnamDay } from '../../../shared/domain/vietnam-time';
 import type { Db } from '../db/connection';
+import { currentReport, reportById, setApproval } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -24,9 +25,9 @@ export async function periodLock(db: Db, periodId: number): Promise<string | nul
 export async function reportLock(db: Db, periodId: number, unitId: number, unitName: string): Promise<string | null> {
   const period = await periodLock(db, periodId);
   if (period) return period;
-  const r = await db.selectFrom('report').select(['status', 'approved_at', 'approved_by']).where('period_id', '=', periodId).where('unit_id', '=', unitId).where('is_current', '=', 1).executeTakeFirst();
+  const r = await currentReport(db, periodId, unitId);
   if (r?.status !== 'approved') return null;
-  return `Báo cáo của ${unitName} đã được duyệt${r.approved_at ? ` ngày ${day(r.approved_at)}` : ''}${byWhom(r.approved_by)} nên đang khoá.`;
+  return `Báo cáo của ${unitName} đã được duyệt${r.approvedAt ? ` ngày ${day(r.approvedAt)}` : ''}${byWhom(r.approvedBy)} nên đang khoá.`;
 }
 
 export async function assertPeriodOpen(db: Db, periodId: number, action: string): Promise<void> {
@@ -65,14 +66,13 @@ export async function unlockPeriod(db: Db, ctx: BackendContext, id: number, reas
 
 /** Takes back an approval so the report can be replaced or corrected. */
 export async function unlockReport(db: Db, ctx: BackendContext, id: number, reason: string): Promise<{ id: number }> {
-  const r = await db.selectFrom('report').select(['id', 'period_id', 'status', 'approved_at', 'approved_by', 'warnings_json', 'is_current']).where('id', '=', id).executeTakeFirst();
+  const r = await reportById(db, id);
   if (!r) throw notFound(`báo cáo số ${id}`);
-  if (r.status !== 'approved' || r.is_current !== 1) throw new UserError('conflict', 'Báo cáo này chưa được duyệt nên không bị khoá.');
-  await assertPeriodOpen(db, r.period_id, 'mở khoá báo cáo của đơn vị');
-  const warnings = JSON.parse(r.warnings_json ?? '[]') as unknown[];
+  if (r.status !== 'approved' || !r.isCurrent) throw new UserError('conflict', 'Báo cáo này chưa được duyệt nên không bị khoá.');
+  await assertPeriodOpen(db, r.periodId, 'mở khoá báo cáo của đơn vị');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('report').set({ status: warnings.length ? 'received' : 'valid', approved_at: null, approved_by: null }).where('id', '=', id).execute();
-    await audit(trx, ctx, { entity: 'report', entityId: id, action: 'unlock', before: { status: 'approved', approvedAt: r.approved_at, approvedBy: r.approved_by }, reason });
+    await setApproval(trx, id, { status: r.warnings.length ? 'received' : 'valid' });
+    await audit(trx, ctx, { entity: 'report', entityId: id, action: 'unlock', before: { status: 'approved', approvedAt: r.approvedAt, approvedBy: r.approvedBy }, reason });
   });
   return { id };
 }

@@ -9,6 +9,7 @@ import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/na
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { assess, rollUp, rollUpTree, summedChildren, type TreeUnit, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
+import { TOTAL_COMBO, currentReports, readNarratives, readTaskProgress, readValues, startRevision, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
@@ -42,23 +43,16 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const treeIds = new Set(tree.map((u) => u.id));
   const childIds = new Set(children.map((u) => u.id));
   const treeUnits: TreeUnit[] = [{ id: parentId, parentId: null, territorial: false }, ...tree.map((u) => ({ id: u.id, parentId: u.parentId, territorial: TERRITORIAL.has(u.kind) }))];
-  const allReports = await db.selectFrom('report').select(['id', 'unit_id']).where('period_id', '=', periodId).where('is_current', '=', 1).execute();
-  const treeReports = allReports.filter((r) => treeIds.has(r.unit_id));
-  const reports = treeReports.filter((r) => childIds.has(r.unit_id));
-  const values = treeReports.length
-    ? await db
-        .selectFrom('report_value')
-        .innerJoin('report', 'report.id', 'report_value.report_id')
-        .select(['report.unit_id', 'report_value.measure_id', 'report_value.numerator', 'report_value.denominator', 'report_value.value'])
-        .where('report_value.report_id', 'in', treeReports.map((r) => r.id))
-        .where('report_value.option_combo_id', '=', 1)
-        .execute()
-    : [];
+  const allReports = await currentReports(db, periodId);
+  const treeReports = allReports.filter((r) => treeIds.has(r.unitId));
+  const reports = treeReports.filter((r) => childIds.has(r.unitId));
+  const unitOfReport = new Map(treeReports.map((r) => [r.id, r.unitId]));
+  const values = (await readValues(db, treeReports.map((r) => r.id), { totalsOnly: true })).map((v) => ({ ...v, unitId: unitOfReport.get(v.reportId)! }));
   const byMeasure = new Map<number, Map<number, UnitValue>>();
   for (const v of values) {
-    const map = byMeasure.get(v.measure_id) ?? new Map<number, UnitValue>();
-    map.set(v.unit_id, { unitId: v.unit_id, numerator: v.numerator, denominator: v.denominator, value: v.value });
-    byMeasure.set(v.measure_id, map);
+    const map = byMeasure.get(v.measureId) ?? new Map<number, UnitValue>();
+    map.set(v.unitId, { unitId: v.unitId, numerator: v.numerator, denominator: v.denominator, value: v.value });
+    byMeasure.set(v.measureId, map);
   }
   const summed = new Set(summedChildren(treeUnits.filter((u) => u.parentId === parentId)).map((u) => u.id));
   const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
@@ -115,29 +109,31 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
       }
     }
   }
-  const reported = new Set(reports.map((r) => r.unit_id));
+  const reported = new Set(reports.map((r) => r.unitId));
   const missing = children.filter((u) => !reported.has(u.id)).map((u) => u.name);
-  const texts = reports.length ? await db.selectFrom('report_narrative').selectAll().where('report_id', 'in', reports.map((r) => r.id)).execute() : [];
-  const own = await db.selectFrom('report').selectAll().where('period_id', '=', periodId).where('unit_id', '=', parentId).where('is_current', '=', 1).where('source', '=', 'merge').executeTakeFirst();
-  const ownTexts = own ? await db.selectFrom('report_narrative').selectAll().where('report_id', '=', own.id).execute() : [];
+  const reportIds = reports.map((r) => r.id);
+  const texts = await readNarratives(db, reportIds);
+  const ownReport = allReports.find((r) => r.unitId === parentId && r.source === 'merge');
+  const ownIds = ownReport ? [ownReport.id] : [];
+  const ownTexts = await readNarratives(db, ownIds);
   const narratives = NARRATIVE_SECTIONS.map((section) => {
     const parts = children.flatMap((u) => {
-      const report = reports.find((r) => r.unit_id === u.id);
-      const text = report && texts.find((t) => t.report_id === report.id && t.section === section.key)?.body;
+      const report = reports.find((r) => r.unitId === u.id);
+      const text = report && texts.find((t) => t.reportId === report.id && t.section === section.key)?.body;
       return text ? [{ unitName: u.name, text }] : [];
     });
     const saved = ownTexts.find((t) => t.section === section.key)?.body;
     return { key: section.key, label: section.label, parts, draft: saved ?? parts.map((p) => `- ${p.unitName}: ${p.text}`).join('\n') };
   });
-  const progress = reports.length ? await db.selectFrom('report_task_progress').selectAll().where('report_id', 'in', reports.map((r) => r.id)).execute() : [];
-  const ownProgress = own ? await db.selectFrom('report_task_progress').selectAll().where('report_id', '=', own.id).execute() : [];
+  const progress = await readTaskProgress(db, reportIds);
+  const ownProgress = await readTaskProgress(db, ownIds);
   const tasks = plan.tasks.map((t) => {
     const parts = children.flatMap((u) => {
-      const report = reports.find((r) => r.unit_id === u.id);
-      const text = report && progress.find((p) => p.report_id === report.id && p.task_id === t.id)?.progress;
+      const report = reports.find((r) => r.unitId === u.id);
+      const text = report && progress.find((p) => p.reportId === report.id && p.taskId === t.id)?.progress;
       return text ? [{ unitName: u.name, text }] : [];
     });
-    const saved = ownProgress.find((p) => p.task_id === t.id)?.progress;
+    const saved = ownProgress.find((p) => p.taskId === t.id)?.progress;
     return { taskId: t.id, key: taskKey(t), content: t.content, leadName: t.leadName, parts, draft: saved ?? parts.map((p) => `- ${p.unitName}: ${p.text}`).join('\n') };
   });
   return {
@@ -145,14 +141,14 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     parentUnitId: parentId,
     parentUnitName: parentName,
     units: children.map((u) => ({ ...u, reported: reported.has(u.id) })),
-    tree: tree.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId!, depth: depthIn(tree, u, parentId), isSample: u.isSample, reported: treeReports.some((r) => r.unit_id === u.id) })),
+    tree: tree.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId!, depth: depthIn(tree, u, parentId), isSample: u.isSample, reported: treeReports.some((r) => r.unitId === u.id) })),
     tiers: territorialTiers([{ id: parentId, parentId: null, kind: 'province' }, ...tree], parentId),
     rows,
     completeness: { expected: children.length, reported: reported.size, missing, late: status.units.filter((u) => u.late).map((u) => u.unitName) },
     missingText: missing.length ? `Chưa có số liệu của: ${missing.join(', ')} (tính đến ngày ${formatIsoDate(status.today)}).` : null,
     narratives,
     tasks,
-    saved: own ? { reportId: own.id, revision: own.revision, savedAt: own.received_at } : null,
+    saved: ownReport ? { reportId: ownReport.id, revision: ownReport.revision, savedAt: ownReport.receivedAt } : null,
   };
 }
 
@@ -279,22 +275,17 @@ export async function saveMerge(
   const values = mergedValues(view);
   const texts = Object.fromEntries(view.narratives.map((n) => [n.key, narratives[n.key as NarrativeKey] ?? n.draft]));
   return db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom('report').select((eb) => eb.fn.max<number>('revision').as('rev')).where('period_id', '=', periodId).where('unit_id', '=', view.parentUnitId).executeTakeFirst();
-    const revision = (last?.rev ?? 0) + 1;
-    await trx.updateTable('report').set({ is_current: 0 }).where('period_id', '=', periodId).where('unit_id', '=', view.parentUnitId).execute();
-    const { id } = await trx
-      .insertInto('report')
-      .values({ period_id: periodId, unit_id: view.parentUnitId, revision, is_current: 1, status: 'valid', source: 'merge', received_at: savedAt, file_name: null, file_sha256: null, file_bytes: null, warnings_json: JSON.stringify(view.missingText ? [{ severity: 'warning', row: null, cell: null, message: view.missingText }] : []), approved_at: null, approved_by: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const v of values) {
-      await trx.insertInto('report_value').values({ report_id: id, measure_id: v.measureId, numerator: v.numerator, denominator: v.denominator, value: v.value, text_value: null, note: v.note }).execute();
-    }
-    for (const [section, body] of Object.entries(texts)) if (body.trim()) await trx.insertInto('report_narrative').values({ report_id: id, section, body }).execute();
-    for (const t of view.tasks) {
-      const text = taskProgress.find((p) => p.taskId === t.taskId)?.progress ?? t.draft;
-      if (text.trim()) await trx.insertInto('report_task_progress').values({ report_id: id, task_id: t.taskId, progress: text }).execute();
-    }
+    const { reportId: id, revision } = await startRevision(trx, {
+      periodId,
+      unitId: view.parentUnitId,
+      source: 'merge',
+      status: 'valid',
+      receivedAt: savedAt,
+      warnings: view.missingText ? [{ severity: 'warning', row: null, cell: null, message: view.missingText }] : [],
+    });
+    await writeValues(trx, id, values.map((v) => ({ ...v, optionComboId: TOTAL_COMBO })));
+    await writeNarratives(trx, id, texts);
+    await writeTaskProgress(trx, id, view.tasks.map((t) => ({ taskId: t.taskId, progress: taskProgress.find((p) => p.taskId === t.taskId)?.progress ?? t.draft })));
     await audit(trx, ctx, { entity: 'merge', entityId: periodId, action: 'save', after: { reportId: id, revision, values: values.length, missing: view.completeness.missing } });
     return { reportId: id, revision, savedAt };
   });

@@ -4,6 +4,7 @@ import type { PeriodDto, PeriodStatus, UnitDto, UnitReportStatus } from '../../.
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { levelOfUnit, reportStatus, type DeadlineLevel, type PeriodKind, type ReportStatus } from '../../../shared/domain/periods';
 import type { Db } from '../db/connection';
+import { currentReportCounts, currentReports, revisionCount } from '../db/report-store';
 import type { BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -15,7 +16,7 @@ export async function listPeriods(db: Db, planId?: number): Promise<PeriodDto[]>
     .selectFrom('reporting_period as p')
     .innerJoin('plan', 'plan.id', 'p.plan_id')
     .selectAll('p')
-    .select(['plan.title as plan_title', (eb) => eb.selectFrom('report').select((e) => e.fn.countAll<number>().as('n')).whereRef('report.period_id', '=', 'p.id').where('report.is_current', '=', 1).as('report_count')])
+    .select(['plan.title as plan_title'])
     .orderBy('p.data_to', 'desc')
     .orderBy('p.id', 'desc');
   if (planId !== undefined) q = q.where('p.plan_id', '=', planId);
@@ -23,6 +24,7 @@ export async function listPeriods(db: Db, planId?: number): Promise<PeriodDto[]>
   if (rows.length === 0) return [];
   const deadlines = await db.selectFrom('period_deadline').selectAll().where('period_id', 'in', rows.map((r) => r.id)).execute();
   const units = await listUnits(db, '9999-12-31', true);
+  const reportCounts = await currentReportCounts(db);
   return rows.map((r) => {
     const parent = units.find((u) => u.id === r.parent_unit_id);
     return {
@@ -40,7 +42,7 @@ export async function listPeriods(db: Db, planId?: number): Promise<PeriodDto[]>
         const d = deadlines.find((x) => x.period_id === r.id && x.level === level);
         return d ? [{ level, dueOn: d.due_on }] : [];
       }),
-      reportCount: Number(r.report_count ?? 0),
+      reportCount: reportCounts.get(r.id) ?? 0,
       submittedAt: r.submitted_at,
       submittedBy: r.submitted_by,
     };
@@ -100,8 +102,8 @@ export async function updatePeriod(db: Db, ctx: BackendContext, args: ApiParsedA
 export async function deletePeriod(db: Db, ctx: BackendContext, id: number): Promise<void> {
   const before = await getPeriod(db, id);
   await assertPeriodOpen(db, id, 'xóa kỳ');
-  const reports = await db.selectFrom('report').select('id').where('period_id', '=', id).execute();
-  if (reports.length > 0) throw new UserError('conflict', `Kỳ "${before.name}" đã có ${reports.length} báo cáo; không thể xóa để tránh mất số liệu.`);
+  const reports = await revisionCount(db, { periodId: id });
+  if (reports > 0) throw new UserError('conflict', `Kỳ "${before.name}" đã có ${reports} báo cáo; không thể xóa để tránh mất số liệu.`);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('reporting_period').where('id', '=', id).execute();
     await audit(trx, ctx, { entity: 'period', entityId: id, action: 'delete', before });
@@ -144,7 +146,7 @@ export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedA
   const period = args.id !== undefined ? await getPeriod(db, args.id) : await currentPeriod(db, today);
   if (!period) return null;
   const units = await expectedUnits(db, period, unitsOnCutOff);
-  const reports = await db.selectFrom('report').selectAll().where('period_id', '=', period.id).where('is_current', '=', 1).execute();
+  const reports = await currentReports(db, period.id);
   const attempts = await db
     .selectFrom('import_attempt')
     .select(['unit_id', 'attempted_at', 'problems_json'])
@@ -156,12 +158,12 @@ export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedA
   const rows: UnitReportStatus[] = units.map((u) => {
     const level = levelOfUnit(u.kind);
     const dueOn = dueFor(level);
-    const report = reports.find((r) => r.unit_id === u.id);
-    const rejected = attempts.find((a) => a.unit_id === u.id && (!report || a.attempted_at > report.received_at));
+    const report = reports.find((r) => r.unitId === u.id);
+    const rejected = attempts.find((a) => a.unit_id === u.id && (!report || a.attempted_at > report.receivedAt));
     const s = reportStatus({
       dueOn,
       today,
-      report: report ? { status: report.status as 'received' | 'valid' | 'approved', receivedOn: report.received_at.slice(0, 10) } : null,
+      report: report ? { status: report.status, receivedOn: report.receivedAt.slice(0, 10) } : null,
       rejectedOn: rejected ? rejected.attempted_at.slice(0, 10) : null,
     });
     return {
@@ -172,10 +174,10 @@ export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedA
       level,
       dueOn,
       ...s,
-      receivedAt: report?.received_at ?? null,
+      receivedAt: report?.receivedAt ?? null,
       revision: report?.revision ?? null,
       reportId: report?.id ?? null,
-      fileName: report?.file_name ?? null,
+      fileName: report?.fileName ?? null,
       problemCount: rejected ? (JSON.parse(rejected.problems_json) as unknown[]).length : 0,
     };
   });

@@ -4,6 +4,7 @@ import type { GoalDto, IndicatorDto, MeasureDto, PlanDetail, PlanSummary, Target
 import { parseTarget, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../shared/domain/measure';
 import type { Db } from '../db/connection';
 import { cachedRead } from '../db/read-cache';
+import { valueCountForMeasures } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -349,14 +350,14 @@ export async function deleteNode(db: Db, ctx: BackendContext, entity: 'goal' | '
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom(entity).selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound(`${entity === 'goal' ? 'mục tiêu' : entity === 'indicator' ? 'chỉ tiêu' : 'chỉ số'} số ${id}`);
-    const used = await trx
-      .selectFrom('report_value as rv')
-      .innerJoin('measure as m', 'm.id', 'rv.measure_id')
+    const measures = await trx
+      .selectFrom('measure as m')
       .innerJoin('indicator as i', 'i.id', 'm.indicator_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select('m.id')
       .where(entity === 'goal' ? 'i.goal_id' : entity === 'indicator' ? 'i.id' : 'm.id', '=', id)
-      .executeTakeFirst();
-    if (Number(used?.n ?? 0) > 0) throw new UserError('conflict', `Đã có ${used!.n} số liệu báo cáo gắn với mục này; không thể xóa.`);
+      .execute();
+    const used = await valueCountForMeasures(trx, measures.map((m) => m.id));
+    if (used > 0) throw new UserError('conflict', `Đã có ${used} số liệu báo cáo gắn với mục này; không thể xóa.`);
     await trx.deleteFrom(entity).where('id', '=', id).execute();
     await audit(trx, ctx, { entity, entityId: id, action: 'delete', before });
   });

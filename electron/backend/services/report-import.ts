@@ -6,9 +6,11 @@
 import { createHash } from 'node:crypto';
 import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { ImportFileResult, ImportProblem, PeriodDto, ReportDto, UnitDto } from '../../../shared/api/types';
+import { planMeasures } from '../../../shared/api/plan-shape';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
 import { isSpreadsheetName } from '../../../shared/domain/spreadsheet-files';
 import type { Db } from '../db/connection';
+import { TOTAL_COMBO, currentReport, previousReportOfUnit, readNarratives, readTaskProgress, readValues, reportById, revisionsOf, setApproval, startRevision, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { fold } from '../import/plan-sheet';
@@ -89,7 +91,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     const lock = await reportLock(db, period.id, unit.id, unit.name);
     if (lock) throw new Rejection([fileProblem(`${fileName}: ${lock} Tệp này chưa được nhận; nếu cần thay báo cáo, hãy mở khoá (ghi lý do) rồi nhận lại tệp.`)], { period, unit });
     const plan = await getPlan(db, period.planId, period.dataTo);
-    const measures = plan.goals.flatMap((g) => g.indicators.flatMap((i) => i.measures));
+    const measures = planMeasures(plan);
     const read = readReport(fileName, workbook, measures);
     const expectedLayout = layoutChecksum(measures.map((m) => m.code), (await unitTasks(db, plan.tasks, unit.id)).map(taskKey));
     if (meta && meta.layoutChecksum !== expectedLayout) {
@@ -99,7 +101,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     const errors = read.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new Rejection(read.problems, { period, unit });
 
-    const current = await db.selectFrom('report').selectAll().where('period_id', '=', period.id).where('unit_id', '=', unit.id).where('is_current', '=', 1).executeTakeFirst();
+    const current = await currentReport(db, period.id, unit.id);
     if (current && !args.replace) {
       return {
         ...base,
@@ -109,48 +111,26 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
         unitId: unit.id,
         unitName: unit.name,
         problems: read.problems,
-        current: { revision: current.revision, receivedAt: current.received_at, fileName: current.file_name },
+        current: { revision: current.revision, receivedAt: current.receivedAt, fileName: current.fileName },
       };
     }
     const taskIds = new Map(plan.tasks.map((t) => [taskKey(t), t.id]));
     const { reportId, revision } = await db.transaction().execute(async (trx) => {
-      const last = await trx.selectFrom('report').select((eb) => eb.fn.max<number>('revision').as('rev')).where('period_id', '=', period.id).where('unit_id', '=', unit.id).executeTakeFirst();
-      const revision = (last?.rev ?? 0) + 1;
-      await trx.updateTable('report').set({ is_current: 0 }).where('period_id', '=', period.id).where('unit_id', '=', unit.id).execute();
       const warnings = read.problems.filter((p) => p.severity === 'warning');
-      const { id: reportId } = await trx
-        .insertInto('report')
-        .values({
-          period_id: period.id,
-          unit_id: unit.id,
-          revision,
-          is_current: 1,
-          status: warnings.length ? 'received' : 'valid',
-          source: 'file',
-          received_at: nowIso(ctx),
-          file_name: fileName,
-          file_sha256: sha256,
-          file_bytes: Buffer.from(bytes),
-          warnings_json: JSON.stringify(warnings),
-          approved_at: null,
-          approved_by: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      // One statement for all values (SQLite allows 32.766 parameters: 4.000 values of 7).
-      for (let i = 0; i < read.values.length; i += 4000) {
-        await trx
-          .insertInto('report_value')
-          .values(read.values.slice(i, i + 4000).map((v) => ({ report_id: reportId, measure_id: v.measureId, numerator: v.numerator, denominator: v.denominator, value: v.value, text_value: v.textValue, note: v.note })))
-          .execute();
-      }
-      for (const [section, body] of Object.entries(read.narratives)) await trx.insertInto('report_narrative').values({ report_id: reportId, section, body }).execute();
-      for (const p of read.taskProgress) {
-        const taskId = taskIds.get(p.key);
-        if (taskId !== undefined) await trx.insertInto('report_task_progress').values({ report_id: reportId, task_id: taskId, progress: p.progress }).execute();
-      }
+      const { reportId, revision } = await startRevision(trx, {
+        periodId: period.id,
+        unitId: unit.id,
+        source: 'file',
+        status: warnings.length ? 'received' : 'valid',
+        receivedAt: nowIso(ctx),
+        file: { name: fileName, bytes, sha256 },
+        warnings,
+      });
+      await writeValues(trx, reportId, read.values.map((v) => ({ ...v, optionComboId: TOTAL_COMBO })));
+      await writeNarratives(trx, reportId, read.narratives);
+      await writeTaskProgress(trx, reportId, read.taskProgress.flatMap((p) => (taskIds.has(p.key) ? [{ taskId: taskIds.get(p.key)!, progress: p.progress }] : [])));
       await logAttempt(trx, ctx, { periodId: period.id, unitId: unit.id, fileName, sha256, outcome: 'imported', reportId, problems: warnings });
-      await audit(trx, ctx, { entity: 'report', entityId: reportId, action: current ? 'replace' : 'import', before: current ? { revision: current.revision, fileName: current.file_name } : undefined, after: { fileName, sha256, revision, values: read.values.length } });
+      await audit(trx, ctx, { entity: 'report', entityId: reportId, action: current ? 'replace' : 'import', before: current ? { revision: current.revision, fileName: current.fileName } : undefined, after: { fileName, sha256, revision, values: read.values.length } });
       return { reportId, revision };
     });
     return { ...base, outcome: 'imported', periodId: period.id, periodName: period.name, unitId: unit.id, unitName: unit.name, reportId, revision, problems: read.problems };
@@ -263,19 +243,10 @@ async function guessUnit(units: UnitDto[], fileName: string): Promise<UnitDto | 
 
 /** A value far from the same unit's previous report in the plan gets a warning, never an error. */
 async function farFromPrevious(db: Db, period: PeriodDto, unit: UnitDto, read: ReadReport, fileName: string, measures: { id: number; code: string; unitLabel: string }[]): Promise<ImportProblem[]> {
-  const previous = await db
-    .selectFrom('report as r')
-    .innerJoin('reporting_period as p', 'p.id', 'r.period_id')
-    .select(['r.id', 'p.name'])
-    .where('r.unit_id', '=', unit.id)
-    .where('r.is_current', '=', 1)
-    .where('p.plan_id', '=', period.planId)
-    .where('p.data_to', '<', period.dataTo)
-    .orderBy('p.data_to', 'desc')
-    .executeTakeFirst();
+  const previous = await previousReportOfUnit(db, unit.id, period.planId, period.dataTo);
   if (!previous) return [];
-  const old = await db.selectFrom('report_value').select(['measure_id', 'value']).where('report_id', '=', previous.id).where('option_combo_id', '=', 1).execute();
-  const oldBy = new Map(old.map((o) => [o.measure_id, o.value]));
+  const old = await readValues(db, [previous.id], { totalsOnly: true });
+  const oldBy = new Map(old.map((o) => [o.measureId, o.value]));
   const out: ImportProblem[] = [];
   for (const v of read.values) {
     const before = oldBy.get(v.measureId);
@@ -287,7 +258,7 @@ async function farFromPrevious(db: Db, period: PeriodDto, unit: UnitDto, read: R
         severity: 'warning',
         row: null,
         cell: v.cell,
-        message: `${fileName} › ${SHEETS.measures} › ${v.cell}: chỉ tiêu ${m.code} là ${formatVnNumber(v.value, { maxDecimals: 2 })}, khác nhiều so với kỳ "${previous.name}" (${formatVnNumber(before, { maxDecimals: 2 })}). Hãy kiểm tra lại.`,
+        message: `${fileName} › ${SHEETS.measures} › ${v.cell}: chỉ tiêu ${m.code} là ${formatVnNumber(v.value, { maxDecimals: 2 })}, khác nhiều so với kỳ "${previous.periodName}" (${formatVnNumber(before, { maxDecimals: 2 })}). Hãy kiểm tra lại.`,
       });
     }
   }
@@ -295,51 +266,46 @@ async function farFromPrevious(db: Db, period: PeriodDto, unit: UnitDto, read: R
 }
 
 export async function getReport(db: Db, id: number): Promise<ReportDto> {
-  const r = await db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await reportById(db, id);
   if (!r) throw notFound(`báo cáo số ${id}`);
-  const period = await getPeriod(db, r.period_id);
-  const unit = (await periodTree(db, period)).find((u) => u.id === r.unit_id);
-  const values = await db
-    .selectFrom('report_value as v')
-    .innerJoin('measure as m', 'm.id', 'v.measure_id')
-    .select(['v.measure_id', 'm.code', 'v.option_combo_id', 'v.numerator', 'v.denominator', 'v.value', 'v.text_value'])
-    .where('v.report_id', '=', id)
-    .orderBy('m.id')
-    .execute();
-  const narratives = await db.selectFrom('report_narrative').selectAll().where('report_id', '=', id).execute();
-  const progress = await db.selectFrom('report_task_progress').selectAll().where('report_id', '=', id).execute();
-  const revisions = await db.selectFrom('report').select(['id', 'revision', 'received_at', 'file_name', 'is_current']).where('period_id', '=', r.period_id).where('unit_id', '=', r.unit_id).orderBy('revision', 'desc').execute();
+  const period = await getPeriod(db, r.periodId);
+  const unit = (await periodTree(db, period)).find((u) => u.id === r.unitId);
+  const codes = new Map(planMeasures(await getPlan(db, period.planId, period.dataTo)).map((m) => [m.id, m.code]));
+  const values = await readValues(db, [id]);
+  const narratives = await readNarratives(db, [id]);
+  const progress = await readTaskProgress(db, [id]);
+  const revisions = await revisionsOf(db, r.periodId, r.unitId);
   return {
     id: r.id,
-    periodId: r.period_id,
-    unitId: r.unit_id,
-    unitName: unit?.name ?? `Đơn vị số ${r.unit_id}`,
+    periodId: r.periodId,
+    unitId: r.unitId,
+    unitName: unit?.name ?? `Đơn vị số ${r.unitId}`,
     revision: r.revision,
-    isCurrent: r.is_current === 1,
-    status: r.status as ReportDto['status'],
-    source: r.source as ReportDto['source'],
-    receivedAt: r.received_at,
-    fileName: r.file_name,
-    fileSha256: r.file_sha256,
-    warnings: JSON.parse(r.warnings_json ?? '[]') as ImportProblem[],
-    values: values.map((v) => ({ measureId: v.measure_id, measureCode: v.code, optionComboId: v.option_combo_id, numerator: v.numerator, denominator: v.denominator, value: v.value, textValue: v.text_value })),
+    isCurrent: r.isCurrent,
+    status: r.status,
+    source: r.source,
+    receivedAt: r.receivedAt,
+    fileName: r.fileName,
+    fileSha256: r.fileSha256,
+    warnings: r.warnings as ImportProblem[],
+    values: values.map((v) => ({ measureId: v.measureId, measureCode: codes.get(v.measureId) ?? '', optionComboId: v.optionComboId, numerator: v.numerator, denominator: v.denominator, value: v.value, textValue: v.textValue })),
     narratives: Object.fromEntries(narratives.map((n) => [n.section, n.body])),
-    taskProgress: progress.map((p) => ({ taskId: p.task_id, progress: p.progress })),
-    revisions: revisions.map((x) => ({ id: x.id, revision: x.revision, receivedAt: x.received_at, fileName: x.file_name, isCurrent: x.is_current === 1 })),
+    taskProgress: progress.map((p) => ({ taskId: p.taskId, progress: p.progress })),
+    revisions: revisions.reverse().map((x) => ({ id: x.id, revision: x.revision, receivedAt: x.receivedAt, fileName: x.fileName, isCurrent: x.isCurrent })),
   };
 }
 
 /** The compiler approves a unit's current report after checking it. */
 export async function approveReport(db: Db, ctx: BackendContext, id: number): Promise<{ id: number; approvedAt: string }> {
-  const r = await db.selectFrom('report').select(['id', 'period_id', 'is_current', 'status']).where('id', '=', id).executeTakeFirst();
+  const r = await reportById(db, id);
   if (!r) throw notFound(`báo cáo số ${id}`);
-  if (r.is_current !== 1) throw new UserError('conflict', 'Chỉ duyệt được lần báo cáo mới nhất của đơn vị.');
-  await assertPeriodOpen(db, r.period_id, 'duyệt báo cáo');
+  if (!r.isCurrent) throw new UserError('conflict', 'Chỉ duyệt được lần báo cáo mới nhất của đơn vị.');
+  await assertPeriodOpen(db, r.periodId, 'duyệt báo cáo');
   if (r.status === 'approved') throw new UserError('conflict', 'Báo cáo này đã được duyệt.');
   const approvedAt = nowIso(ctx);
   const userName = await getSetting(db, 'userName');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('report').set({ status: 'approved', approved_at: approvedAt, approved_by: userName }).where('id', '=', id).execute();
+    await setApproval(trx, id, { status: 'approved', at: approvedAt, by: userName });
     await audit(trx, ctx, { entity: 'report', entityId: id, action: 'approve', before: { status: r.status }, after: { status: 'approved' } });
   });
   return { id, approvedAt };

@@ -10,6 +10,7 @@ import type { OrgChangeDto, OrgEventKind, ReorgResult, UnitDto, UnitVersionDto }
 import { checkChangeDate, dayBefore, formatIsoDate, versionAt, vietnamDate, type UnitKind } from '../../../shared/domain/org-units';
 import { CHANGE_KINDS, DUTIES, changeKindOf, diffTrees, unitCodeFromName, type ChangeKind, type Duty, type NewUnit, type ReorgStep } from '../../../shared/domain/reorganisation';
 import type { Db } from '../db/connection';
+import { revisionCount } from '../db/report-store';
 import { cachedRead } from '../db/read-cache';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
@@ -485,7 +486,7 @@ export async function listChanges(db: Db): Promise<OrgChangeDto[]> {
 /** Units a change created can only be removed again while nothing refers to them. */
 async function referencesTo(trx: Trx, unitId: number): Promise<string | null> {
   const checks: [string, () => Promise<unknown>][] = [
-    ['báo cáo', () => trx.selectFrom('report').select('id').where('unit_id', '=', unitId).executeTakeFirst()],
+    ['báo cáo', async () => (await revisionCount(trx, { unitId })) || undefined],
     ['kỳ báo cáo', () => trx.selectFrom('reporting_period').select('id').where('parent_unit_id', '=', unitId).executeTakeFirst()],
     ['chỉ tiêu', () => trx.selectFrom('measure').select('id').where('lead_unit_id', '=', unitId).executeTakeFirst()],
     ['chỉ tiêu', () => trx.selectFrom('measure_cooperating_unit').select('measure_id').where('unit_id', '=', unitId).executeTakeFirst()],

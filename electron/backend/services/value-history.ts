@@ -6,6 +6,7 @@
  */
 import type { ValueHistoryEntry } from '../../../shared/api/types';
 import type { Db } from '../db/connection';
+import { TOTAL_COMBO, readValues, revisionsOf } from '../db/report-store';
 import { notFound } from '../errors';
 
 type Values = Pick<ValueHistoryEntry, 'numerator' | 'denominator' | 'value' | 'textValue' | 'note'>;
@@ -17,14 +18,12 @@ function parseValues(json: string | null): Values | null {
   return { numerator: v.numerator ?? null, denominator: v.denominator ?? null, value: v.value ?? null, textValue: v.textValue ?? null, note: v.note ?? null };
 }
 
-export async function valueHistory(db: Db, periodId: number, unitId: number, measureId: number): Promise<ValueHistoryEntry[]> {
+export async function valueHistory(db: Db, periodId: number, unitId: number, measureId: number, optionComboId = TOTAL_COMBO): Promise<ValueHistoryEntry[]> {
   const measure = await db.selectFrom('measure').select(['id', 'code']).where('id', '=', measureId).executeTakeFirst();
   if (!measure) throw notFound(`chỉ số số ${measureId}`);
-  const reports = await db.selectFrom('report').selectAll().where('period_id', '=', periodId).where('unit_id', '=', unitId).orderBy('revision').execute();
+  const reports = await revisionsOf(db, periodId, unitId);
   const reportIds = reports.map((r) => r.id);
-  const values = reportIds.length
-    ? await db.selectFrom('report_value').selectAll().where('report_id', 'in', reportIds).where('measure_id', '=', measureId).where('option_combo_id', '=', 1).execute()
-    : [];
+  const values = (await readValues(db, reportIds, { measureId })).filter((v) => v.optionComboId === optionComboId);
   const audits = reportIds.length
     ? await db.selectFrom('audit_log').selectAll().where('entity', '=', 'report').where('entity_id', 'in', reportIds).orderBy('id').execute()
     : [];
@@ -35,17 +34,17 @@ export async function valueHistory(db: Db, periodId: number, unitId: number, mea
   const out: ValueHistoryEntry[] = [];
   for (const r of reports) {
     const mine = audits.filter((a) => a.entity_id === r.id);
-    const base = { revision: r.revision, fileName: r.file_name, reason: null };
+    const base = { revision: r.revision, fileName: r.fileName, reason: null };
     if (r.source !== 'typed') {
-      const v = values.find((x) => x.report_id === r.id);
+      const v = values.find((x) => x.reportId === r.id);
       const received =
         mine.find((a) => a.action === 'import' || a.action === 'replace') ?? compiled.find((a) => (JSON.parse(a.after_json ?? '{}') as { reportId?: number }).reportId === r.id);
       out.push({
         ...base,
-        at: r.received_at,
+        at: r.receivedAt,
         userName: received?.user_name ?? '',
         kind: r.source === 'merge' ? 'typed' : 'file',
-        ...(v ? { numerator: v.numerator, denominator: v.denominator, value: v.value, textValue: v.text_value, note: v.note } : NO_VALUES),
+        ...(v ? { numerator: v.numerator, denominator: v.denominator, value: v.value, textValue: v.textValue, note: v.note } : NO_VALUES),
       });
     }
     for (const a of mine) {

@@ -5,6 +5,7 @@
  */
 import * as XLSX from 'xlsx';
 import type { EntryValue, MeasureDto, PeriodDto, PlanDetail, TaskDto, UnitDto } from '../../../shared/api/types';
+import { planMeasures } from '../../../shared/api/plan-shape';
 import { formatIsoDate } from '../../../shared/domain/org-units';
 import { levelOfUnit } from '../../../shared/domain/periods';
 import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
@@ -34,7 +35,7 @@ export function taskKey(t: TaskDto): string {
 
 export function buildTemplate(input: TemplateInput): { fileName: string; bytes: Buffer; meta: TemplateMeta } {
   const { plan, period, unit, tasks } = input;
-  const measures = plan.goals.flatMap((g) => g.indicators.flatMap((i) => i.measures));
+  const measures = planMeasures(plan);
   const due = period.deadlines.find((d) => d.level === levelOfUnit(unit.kind))?.dueOn ?? period.deadlines[0]?.dueOn;
   const meta: TemplateMeta = {
     format: TEMPLATE_FORMAT,

@@ -1,0 +1,314 @@
+/**
+ * The report store: the one module that reads and writes the report tables. A row of `report`
+ * is one revision of one unit's report for one period (a received file with its bytes and
+ * SHA-256, a typed report, or a compiled one); its values are keyed by measure and option
+ * combination (TOTAL_COMBO is the total: the only value of a measure without breakdown, the sum
+ * over the parts of one with a breakdown); its narratives by section; its task progress by task.
+ *
+ * Writes take a kysely Transaction: a revision and its content are written together or not at
+ * all. Nothing else in the backend touches these tables.
+ */
+import type { Selectable, Transaction } from 'kysely';
+import type { Db } from './connection';
+import type { Database } from './schema';
+
+/** The option combination that stands for "no breakdown" / the total (migration 0001 made it). */
+export const TOTAL_COMBO = 1;
+
+export type ReportSource = 'file' | 'typed' | 'merge';
+export type ReportState = 'received' | 'valid' | 'approved';
+export type Trx = Transaction<Database>;
+
+export interface ReportRevision {
+  id: number;
+  periodId: number;
+  unitId: number;
+  revision: number;
+  isCurrent: boolean;
+  status: ReportState;
+  source: ReportSource;
+  receivedAt: string;
+  fileName: string | null;
+  fileSha256: string | null;
+  /** Problems of the import that did not block it (JSON of ImportProblem[]). */
+  warnings: unknown[];
+  approvedAt: string | null;
+  approvedBy: string | null;
+}
+
+export interface StoredValue {
+  measureId: number;
+  optionComboId: number;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  textValue: string | null;
+  note: string | null;
+}
+
+export type ReportValueRow = StoredValue & { reportId: number };
+
+export interface NewRevision {
+  periodId: number;
+  unitId: number;
+  source: ReportSource;
+  status: Exclude<ReportState, 'approved'>;
+  receivedAt: string;
+  file?: { name: string; bytes: Uint8Array; sha256: string };
+  warnings?: unknown[];
+  /** Start from this revision's values, narratives and task progress (a typed correction of a received file). */
+  copyFrom?: number;
+}
+
+const REVISION_COLUMNS = ['id', 'period_id', 'unit_id', 'revision', 'is_current', 'status', 'source', 'received_at', 'file_name', 'file_sha256', 'warnings_json', 'approved_at', 'approved_by'] as const;
+
+type RevisionRow = Pick<Selectable<Database['report']>, (typeof REVISION_COLUMNS)[number]>;
+
+function toRevision(r: RevisionRow): ReportRevision {
+  return {
+    id: r.id,
+    periodId: r.period_id,
+    unitId: r.unit_id,
+    revision: r.revision,
+    isCurrent: r.is_current === 1,
+    status: r.status as ReportState,
+    source: r.source as ReportSource,
+    receivedAt: r.received_at,
+    fileName: r.file_name,
+    fileSha256: r.file_sha256,
+    warnings: JSON.parse(r.warnings_json ?? '[]') as unknown[],
+    approvedAt: r.approved_at,
+    approvedBy: r.approved_by,
+  };
+}
+
+// ---- revisions -------------------------------------------------------------------------------
+
+export async function reportById(db: Db, id: number): Promise<ReportRevision | undefined> {
+  const r = await db.selectFrom('report').select(REVISION_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return r && toRevision(r);
+}
+
+/** A unit's current report for a period. */
+export async function currentReport(db: Db, periodId: number, unitId: number): Promise<ReportRevision | undefined> {
+  const r = await db.selectFrom('report').select(REVISION_COLUMNS).where('period_id', '=', periodId).where('unit_id', '=', unitId).where('is_current', '=', 1).executeTakeFirst();
+  return r && toRevision(r);
+}
+
+/** Every unit's current report for a period. */
+export async function currentReports(db: Db, periodId: number): Promise<ReportRevision[]> {
+  const rows = await db.selectFrom('report').select(REVISION_COLUMNS).where('period_id', '=', periodId).where('is_current', '=', 1).orderBy('id').execute();
+  return rows.map(toRevision);
+}
+
+/** Every revision of a unit's report for a period, oldest first. */
+export async function revisionsOf(db: Db, periodId: number, unitId: number): Promise<ReportRevision[]> {
+  const rows = await db.selectFrom('report').select(REVISION_COLUMNS).where('period_id', '=', periodId).where('unit_id', '=', unitId).orderBy('revision').execute();
+  return rows.map(toRevision);
+}
+
+/** How many current reports each period has. */
+export async function currentReportCounts(db: Db): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('report').select(['period_id', (eb) => eb.fn.countAll<number>().as('n')]).where('is_current', '=', 1).groupBy('period_id').execute();
+  return new Map(rows.map((r) => [r.period_id, Number(r.n)]));
+}
+
+/** How many revisions (of any unit) a period has, or a unit has (in any period). */
+export async function revisionCount(db: Db, of: { periodId: number } | { unitId: number }): Promise<number> {
+  const q = db.selectFrom('report').select((eb) => eb.fn.countAll<number>().as('n'));
+  const row = await ('periodId' in of ? q.where('period_id', '=', of.periodId) : q.where('unit_id', '=', of.unitId)).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The unit's latest current report in an earlier period of the same plan (cut-off before
+ * `before`), for comparing a new file with what the unit said last time.
+ */
+export async function previousReportOfUnit(db: Db, unitId: number, planId: number, before: string): Promise<{ id: number; periodName: string } | undefined> {
+  const r = await db
+    .selectFrom('report as r')
+    .innerJoin('reporting_period as p', 'p.id', 'r.period_id')
+    .select(['r.id', 'p.name'])
+    .where('r.unit_id', '=', unitId)
+    .where('r.is_current', '=', 1)
+    .where('p.plan_id', '=', planId)
+    .where('p.data_to', '<', before)
+    .orderBy('p.data_to', 'desc')
+    .executeTakeFirst();
+  return r && { id: r.id, periodName: r.name };
+}
+
+/** The bytes of the file a revision came from, with their SHA-256 as recorded on receipt. */
+export async function revisionFile(db: Db, id: number): Promise<{ name: string; bytes: Buffer; sha256: string } | null> {
+  const r = await db.selectFrom('report').select(['file_name', 'file_bytes', 'file_sha256']).where('id', '=', id).executeTakeFirst();
+  return r?.file_name && r.file_bytes && r.file_sha256 ? { name: r.file_name, bytes: r.file_bytes, sha256: r.file_sha256 } : null;
+}
+
+/**
+ * Starts a new revision of a unit's report: numbered after the last one, made current (the
+ * earlier ones stay as history), optionally starting from another revision's content.
+ */
+export async function startRevision(trx: Trx, input: NewRevision): Promise<{ reportId: number; revision: number }> {
+  const last = await trx
+    .selectFrom('report')
+    .select((eb) => eb.fn.max<number>('revision').as('rev'))
+    .where('period_id', '=', input.periodId)
+    .where('unit_id', '=', input.unitId)
+    .executeTakeFirst();
+  const revision = (last?.rev ?? 0) + 1;
+  await trx.updateTable('report').set({ is_current: 0 }).where('period_id', '=', input.periodId).where('unit_id', '=', input.unitId).where('is_current', '=', 1).execute();
+  const { id: reportId } = await trx
+    .insertInto('report')
+    .values({
+      period_id: input.periodId,
+      unit_id: input.unitId,
+      revision,
+      is_current: 1,
+      status: input.status,
+      source: input.source,
+      received_at: input.receivedAt,
+      file_name: input.file?.name ?? null,
+      file_sha256: input.file?.sha256 ?? null,
+      file_bytes: input.file ? Buffer.from(input.file.bytes) : null,
+      warnings_json: JSON.stringify(input.warnings ?? []),
+      approved_at: null,
+      approved_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (input.copyFrom !== undefined) await copyContent(trx, input.copyFrom, reportId);
+  return { reportId, revision };
+}
+
+async function copyContent(trx: Trx, from: number, to: number): Promise<void> {
+  await trx
+    .insertInto('report_value')
+    .columns(['report_id', 'measure_id', 'option_combo_id', 'numerator', 'denominator', 'value', 'text_value', 'note'])
+    .expression((eb) => eb.selectFrom('report_value').select([eb.val(to).as('report_id'), 'measure_id', 'option_combo_id', 'numerator', 'denominator', 'value', 'text_value', 'note']).where('report_id', '=', from))
+    .execute();
+  await trx
+    .insertInto('report_narrative')
+    .columns(['report_id', 'section', 'body'])
+    .expression((eb) => eb.selectFrom('report_narrative').select([eb.val(to).as('report_id'), 'section', 'body']).where('report_id', '=', from))
+    .execute();
+  await trx
+    .insertInto('report_task_progress')
+    .columns(['report_id', 'task_id', 'progress'])
+    .expression((eb) => eb.selectFrom('report_task_progress').select([eb.val(to).as('report_id'), 'task_id', 'progress']).where('report_id', '=', from))
+    .execute();
+}
+
+/** Approves a revision, or takes the approval back (to `valid` or `received`). */
+export async function setApproval(trx: Trx, id: number, approval: { status: 'approved'; at: string; by: string } | { status: Exclude<ReportState, 'approved'> }): Promise<void> {
+  await trx
+    .updateTable('report')
+    .set(approval.status === 'approved' ? { status: 'approved', approved_at: approval.at, approved_by: approval.by } : { status: approval.status, approved_at: null, approved_by: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+// ---- values ----------------------------------------------------------------------------------
+
+/** SQLite takes 32.766 parameters per statement: 4.000 rows of 8 columns. */
+const ROWS_PER_INSERT = 4000;
+
+/** Adds values to a revision (one statement per 4.000 values). */
+export async function writeValues(trx: Trx, reportId: number, values: readonly StoredValue[]): Promise<void> {
+  for (let i = 0; i < values.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('report_value')
+      .values(
+        values.slice(i, i + ROWS_PER_INSERT).map((v) => ({
+          report_id: reportId,
+          measure_id: v.measureId,
+          option_combo_id: v.optionComboId,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          value: v.value,
+          text_value: v.textValue,
+          note: v.note,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Replaces everything a revision holds for one measure (total and parts); returns what was there. */
+export async function replaceMeasureValues(trx: Trx, reportId: number, measureId: number, values: readonly StoredValue[]): Promise<StoredValue[]> {
+  const before = await readValues(trx, [reportId], { measureId });
+  await trx.deleteFrom('report_value').where('report_id', '=', reportId).where('measure_id', '=', measureId).execute();
+  await writeValues(trx, reportId, values.filter((v) => v.measureId === measureId));
+  return before;
+}
+
+export interface ValueFilter {
+  measureId?: number;
+  /** Only the totals (TOTAL_COMBO), e.g. for comparing with an earlier period. */
+  totalsOnly?: boolean;
+}
+
+/** The values of the given revisions (all option combinations unless filtered), by measure then combination. */
+export async function readValues(db: Db, reportIds: readonly number[], filter: ValueFilter = {}): Promise<ReportValueRow[]> {
+  if (reportIds.length === 0) return [];
+  let q = db
+    .selectFrom('report_value')
+    .select(['report_id', 'measure_id', 'option_combo_id', 'numerator', 'denominator', 'value', 'text_value', 'note'])
+    .where('report_id', 'in', [...reportIds]);
+  if (filter.measureId !== undefined) q = q.where('measure_id', '=', filter.measureId);
+  if (filter.totalsOnly) q = q.where('option_combo_id', '=', TOTAL_COMBO);
+  const rows = await q.orderBy('report_id').orderBy('measure_id').orderBy('option_combo_id').execute();
+  return rows.map((r) => ({
+    reportId: r.report_id,
+    measureId: r.measure_id,
+    optionComboId: r.option_combo_id,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    value: r.value,
+    textValue: r.text_value,
+    note: r.note,
+  }));
+}
+
+/** How many stored values refer to the given measures (a measure with values is not deleted). */
+export async function valueCountForMeasures(db: Db, measureIds: readonly number[]): Promise<number> {
+  if (measureIds.length === 0) return 0;
+  const row = await db.selectFrom('report_value').select((eb) => eb.fn.countAll<number>().as('n')).where('measure_id', 'in', [...measureIds]).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** How many stored values use one of the given option combinations (an option in use is retired, not deleted). */
+export async function valueCountForCombos(db: Db, optionComboIds: readonly number[]): Promise<number> {
+  if (optionComboIds.length === 0) return 0;
+  const row = await db.selectFrom('report_value').select((eb) => eb.fn.countAll<number>().as('n')).where('option_combo_id', 'in', [...optionComboIds]).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+// ---- narratives and task progress ------------------------------------------------------------
+
+export async function readNarratives(db: Db, reportIds: readonly number[]): Promise<{ reportId: number; section: string; body: string }[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await db.selectFrom('report_narrative').selectAll().where('report_id', 'in', [...reportIds]).execute();
+  return rows.map((r) => ({ reportId: r.report_id, section: r.section, body: r.body }));
+}
+
+/** Sets the given sections (an empty text removes the section). */
+export async function writeNarratives(trx: Trx, reportId: number, sections: Readonly<Record<string, string>>): Promise<void> {
+  for (const [section, body] of Object.entries(sections)) {
+    await trx.deleteFrom('report_narrative').where('report_id', '=', reportId).where('section', '=', section).execute();
+    if (body.trim()) await trx.insertInto('report_narrative').values({ report_id: reportId, section, body }).execute();
+  }
+}
+
+export async function readTaskProgress(db: Db, reportIds: readonly number[]): Promise<{ reportId: number; taskId: number; progress: string }[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await db.selectFrom('report_task_progress').selectAll().where('report_id', 'in', [...reportIds]).execute();
+  return rows.map((r) => ({ reportId: r.report_id, taskId: r.task_id, progress: r.progress }));
+}
+
+/** Sets the progress of the given tasks (an empty text removes it). */
+export async function writeTaskProgress(trx: Trx, reportId: number, progress: readonly { taskId: number; progress: string }[]): Promise<void> {
+  for (const p of progress) {
+    await trx.deleteFrom('report_task_progress').where('report_id', '=', reportId).where('task_id', '=', p.taskId).execute();
+    if (p.progress.trim()) await trx.insertInto('report_task_progress').values({ report_id: reportId, task_id: p.taskId, progress: p.progress }).execute();
+  }
+}
