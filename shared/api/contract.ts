@@ -9,10 +9,12 @@ import { ISO_DATE, UNIT_KINDS, isRealDate } from '../domain/org-units';
 import { DEADLINE_LEVELS, PERIOD_KINDS } from '../domain/periods';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../domain/narratives';
 import { DUTIES } from '../domain/reorganisation';
+import { OPTION_CODE } from '../domain/breakdown';
 import type {
   AppInfo,
   BackupDto,
   BreakdownDto,
+  CategoryDto,
   DocumentSettings,
   FileUpload,
   ImportFileResult,
@@ -46,6 +48,7 @@ const isoDate = z
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number, what: string) => z.string().trim().min(1, `cần nhập ${what}`).max(max);
 const year = z.number().int().min(1990).max(2100);
+const optionCode = (what: string) => z.string().trim().regex(OPTION_CODE, `${what} chỉ gồm chữ không dấu, số, _ và - (tối đa 20 ký tự)`);
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 const newUnit = z.object({
@@ -144,11 +147,26 @@ export const apiMethods = {
     rollup: z.enum(keys(ROLLUPS)),
     leadUnitId: id.nullable(),
     cooperatingUnitIds: z.array(id).max(500),
-    breakdownId: id.optional(),
+    /** The categories to break the measure down by, in order; [] for none; left out: unchanged. */
+    categoryIds: z.array(id).max(3, 'một chỉ số phân tổ theo tối đa 3 nhóm').optional(),
     targets: z.array(targetInput).max(40),
   }),
   'measure-delete': z.object({ id }),
   'breakdown-list': z.object({}),
+  'category-list': z.object({}),
+  'category-save': z.object({
+    id: id.optional(),
+    code: optionCode('mã nhóm'),
+    name: required(100, 'tên nhóm phân tổ'),
+    note: text(500),
+    /** From when a renamed option has its new name (default: today); reports before keep the old name. */
+    effectiveOn: isoDate.optional(),
+    options: z
+      .array(z.object({ id: id.optional(), code: optionCode('mã giá trị'), name: required(100, 'tên giá trị'), retired: z.boolean().optional() }))
+      .min(1, 'nhóm phân tổ cần ít nhất một giá trị')
+      .max(200, 'tối đa 200 giá trị trong một nhóm'),
+  }),
+  'category-delete': z.object({ id }),
 
   'period-list': z.object({ planId: id.optional() }),
   'period-get': z.object({ id }),
@@ -178,7 +196,7 @@ export const apiMethods = {
   'period-submit': z.object({ id }),
   'period-unlock': z.object({ id, reason: unlockReason }),
   /** Everything that happened to one value of one unit in one period: files, typing, overrides. */
-  'value-history': z.object({ periodId: id, unitId: id, measureId: id }),
+  'value-history': z.object({ periodId: id, unitId: id, measureId: id, optionComboId: id.optional() }),
   'report-entry-get': z.object({ periodId: id, unitId: id }),
   'report-entry-save': z.object({
     periodId: id,
@@ -187,6 +205,8 @@ export const apiMethods = {
       .array(
         z.object({
           measureId: id,
+          /** A part of a broken-down measure; left out: the total. */
+          optionComboId: id.optional(),
           numerator: z.number().finite().nullable(),
           denominator: z.number().finite().nullable(),
           value: z.number().finite().nullable(),
@@ -279,6 +299,9 @@ export interface ApiResults {
   'measure-save': MeasureDto;
   'measure-delete': { deleted: true };
   'breakdown-list': BreakdownDto[];
+  'category-list': CategoryDto[];
+  'category-save': CategoryDto;
+  'category-delete': { deleted: true };
   'period-list': PeriodDto[];
   'period-get': PeriodDto;
   'period-create': PeriodDto;
@@ -304,7 +327,8 @@ export interface ApiResults {
   'document-settings-set': DocumentSettings;
   'merge-pdf': FileUpload & { signedBy: string | null };
   'merge-save': { reportId: number; revision: number; savedAt: string };
-  'merge-export-upstream': FileUpload & { periodName: string };
+  /** `notes`: what the file leaves out and why (parts of a breakdown some unit did not give). */
+  'merge-export-upstream': FileUpload & { periodName: string; notes: string[] };
   'unit-list': UnitDto[];
   'unit-get': UnitDto;
   'unit-create': UnitDto;

@@ -103,6 +103,8 @@ export interface MeasureDto {
   cooperatingUnitIds: number[];
   breakdownId: number;
   breakdownName: string;
+  /** The categories and option combinations the measure is broken down by; null without breakdown. */
+  breakdown: BreakdownDto | null;
   targets: TargetDto[];
 }
 
@@ -159,12 +161,47 @@ export interface PlanDetail extends PlanSummary {
   targetColumns: { year: number; isPhaseEnd: boolean }[];
 }
 
+/** One option combination of a breakdown: Nam × Dưới 6 tuổi. */
+export interface OptionComboDto {
+  id: number;
+  /** The options' codes, `NAM/U6`: with the measure code, the key of the part's row in a template. */
+  key: string;
+  /** "Nam · Dưới 6 tuổi" */
+  label: string;
+  /** One name per category, in the breakdown's order. */
+  options: string[];
+}
+
+/** A breakdown: the categories a measure is broken down by, and their option combinations in reading order. */
 export interface BreakdownDto {
   id: number;
   code: string;
   name: string;
-  categories: { name: string; options: string[] }[];
-  optionCombos: { id: number; name: string }[];
+  categories: { id: number; code: string; name: string; isSample: boolean; options: { id: number; code: string; name: string }[] }[];
+  /** Without the combinations of retired options. */
+  combos: OptionComboDto[];
+}
+
+/** A category of breakdowns (Giới tính, Nhóm tuổi, …) as the user defines it. */
+export interface CategoryDto {
+  id: number;
+  code: string;
+  name: string;
+  note: string;
+  isSample: boolean;
+  options: {
+    id: number;
+    code: string;
+    name: string;
+    /** Retired options stay in old reports but leave new forms. */
+    retiredOn: string | null;
+    /** Names the option had before, with the day each stopped being used. */
+    formerNames: { name: string; until: string }[];
+    /** Some report has a value for this option. */
+    used: boolean;
+  }[];
+  /** Measures broken down by this category. */
+  measureCount: number;
 }
 
 export interface ImportProblem {
@@ -306,6 +343,8 @@ export interface EntryMeasure {
 
 export interface EntryValue {
   measureId: number;
+  /** A part of a broken-down measure; absent for the total. */
+  optionComboId?: number;
   numerator: number | null;
   denominator: number | null;
   value: number | null;
@@ -366,6 +405,26 @@ export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel'
   previous: { value: number | null; periodName: string } | null;
   /** The same figure a year earlier for each unit of the tree, through predecessors where units merged. */
   previousByUnit: Record<number, PreviousCell>;
+  /** A broken-down measure's parts, each rolled up like the total; null without breakdown. */
+  breakdown: MergeBreakdown | null;
+}
+
+export interface MergeBreakdown {
+  name: string;
+  categories: { name: string; options: string[] }[];
+  parts: {
+    comboId: number;
+    key: string;
+    label: string;
+    /** One option name per category. */
+    options: string[];
+    /** The compiling unit's figure for this part. */
+    total: MergeCell;
+    /** Every unit's figure for this part, by unit id. */
+    cells: Record<number, MergeCell>;
+  }[];
+  /** Units that gave the total without its parts (so the parts need not add up to the total). */
+  withoutBreakdown: number[];
 }
 
 export interface MergeView {

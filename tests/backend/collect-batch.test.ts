@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/index';
-import { call, tempDir, testBackend } from '../helpers/backend';
+import { call, testBackend } from '../helpers/backend';
+import { noOffice, resaveWithCalc, soffice, withoutOffice } from '../helpers/libreoffice';
 import { fillTemplate } from '../helpers/fill-template';
 import { province } from '../helpers/test-province';
 
@@ -37,25 +35,17 @@ describe('a batch of 50 files', () => {
   }, 120_000);
 });
 
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
-const noOffice = 'LibreOffice (soffice) not installed: apt-get install libreoffice-calc (done by .ci/run)';
 if (!soffice) console.log(`[collect-batch] LibreOffice round trip skipped: ${noOffice}`);
 
 describe('LibreOffice Calc as the spreadsheet client', () => {
-  it.skipIf(!soffice && process.env.CI !== 'true')('opens a template and what it re-saves (.xlsx and .xls) imports with the same values', async () => {
-    if (!soffice) throw new Error(noOffice);
+  it.skipIf(withoutOffice)('opens a template and what it re-saves (.xlsx and .xls) imports with the same values', async () => {
     const backend = await testBackend({ now: new Date('2026-06-01T03:00:00Z') });
     try {
       const { districts, period } = await province(backend, 2);
-      const dir = tempDir();
       for (const [i, format] of (['xlsx', 'xls'] as const).entries()) {
         const t = await call(backend, 'template-build', { periodId: period.id, unitId: districts[i]!.id });
         const filled = fillTemplate(Buffer.from(t.dataBase64, 'base64'), { '1': { E: '58,82', F: '100' }, '1.2': { G: 7 } }, { narratives: ['Đã làm tốt.'] });
-        const src = path.join(dir, `in-${format}.xlsx`);
-        fs.writeFileSync(src, filled);
-        const outDir = path.join(dir, format);
-        execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', format === 'xls' ? 'xls:MS Excel 97' : 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, src], { stdio: 'ignore', timeout: 120_000 });
-        const resaved = fs.readFileSync(path.join(outDir, `in-${format}.${format}`));
+        const resaved = resaveWithCalc(filled, format);
         const [r] = await call(backend, 'report-import', { files: [{ fileName: `resaved.${format}`, dataBase64: resaved.toString('base64') }], periodId: period.id });
         expect(r!.problems.filter((p) => p.severity === 'error')).toEqual([]);
         expect(r!.outcome).toBe('imported');

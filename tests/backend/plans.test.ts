@@ -79,17 +79,18 @@ describe('plans, goals, indicators, measures', () => {
   });
 
   it('stores values per breakdown option and derives the total, without a schema change', async () => {
-    const comboId = await ensureBreakdown(backend.ctx.db, 'sex', 'Giới tính', [{ name: 'Giới tính', options: ['Nam', 'Nữ'] }]);
+    const comboId = await ensureBreakdown(backend.ctx.db, [{ name: 'Giới tính', options: ['Nam', 'Nữ'] }]);
     const breakdowns = await call(backend, 'breakdown-list', {});
     const sex = breakdowns.find((b) => b.id === comboId)!;
-    expect(sex.optionCombos.map((o) => o.name)).toEqual(['Nam', 'Nữ']);
-    const m = await call(backend, 'measure-save', measureArgs(indicatorId, { name: 'Tỷ lệ theo giới tính', breakdownId: comboId }));
+    expect(sex.combos.map((o) => o.label)).toEqual(['Nam', 'Nữ']);
+    const m = await call(backend, 'measure-save', measureArgs(indicatorId, { name: 'Tỷ lệ theo giới tính', categoryIds: [sex.categories[0]!.id] }));
     expect(m.breakdownName).toBe('Giới tính');
+    expect(m.breakdownId).toBe(comboId);
     const raw = backend.database.raw;
     raw.prepare("INSERT INTO reporting_period (plan_id, year, kind, name, data_from, data_to) VALUES (?, 2026, 'half_year', '6 tháng 2026', '2026-01-01', '2026-06-30')").run(planId);
     raw.prepare("INSERT INTO org_unit (code, kind, created_on) VALUES ('H1', 'district', '2020-01-01')").run();
     raw.prepare("INSERT INTO report (period_id, unit_id, revision, is_current, status, source, received_at) VALUES (1, 1, 1, 1, 'valid', 'typed', '2026-06-01')").run();
-    const [nam, nu] = sex.optionCombos;
+    const [nam, nu] = sex.combos;
     const part = (optionComboId: number, numerator: number, denominator: number) => ({ measureId: m.id, optionComboId, numerator, denominator, value: (numerator / denominator) * 100, textValue: null, note: null });
     await backend.ctx.db.transaction().execute((trx) => writeValues(trx, 1, [part(nam!.id, 30, 200), part(nu!.id, 10, 300)]));
     // (30 + 10) / (200 + 300) = 8 %, not the mean of 15 % and 3,33 %.

@@ -283,6 +283,18 @@ export async function valueCountForCombos(db: Db, optionComboIds: readonly numbe
   return Number(row?.n ?? 0);
 }
 
+/** The option combinations any stored value uses. */
+export async function optionCombosInUse(db: Db): Promise<Set<number>> {
+  const rows = await db.selectFrom('report_value').select('option_combo_id').distinct().execute();
+  return new Set(rows.map((r) => r.option_combo_id));
+}
+
+/** How many values of a measure are parts of a breakdown (not the total). */
+export async function partValueCount(db: Db, measureId: number): Promise<number> {
+  const row = await db.selectFrom('report_value').select((eb) => eb.fn.countAll<number>().as('n')).where('measure_id', '=', measureId).where('option_combo_id', '!=', TOTAL_COMBO).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 // ---- narratives and task progress ------------------------------------------------------------
 
 export async function readNarratives(db: Db, reportIds: readonly number[]): Promise<{ reportId: number; section: string; body: string }[]> {

@@ -49,8 +49,9 @@ export interface Database {
     event_id: number | null;
   };
   org_event_unit: { event_id: number; unit_id: number; role: string };
-  category: { id: Generated<number>; code: string; name: string };
-  category_option: { id: Generated<number>; category_id: number; code: string; name: string; position: number };
+  category: { id: Generated<number>; code: string; name: string; position: Generated<number>; note: Generated<string>; is_sample: Generated<Flag> };
+  category_option: { id: Generated<number>; category_id: number; code: string; name: string; position: number; retired_on: string | null };
+  category_option_rename: { id: Generated<number>; option_id: number; old_name: string; new_name: string; renamed_on: string; created_at: string; created_by: Generated<string> };
   category_combo: { id: Generated<number>; code: string; name: string };
   category_combo_category: { combo_id: number; category_id: number; position: number };
   category_option_combo: { id: Generated<number>; combo_id: number; name: string };

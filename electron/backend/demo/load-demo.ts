@@ -39,11 +39,20 @@ function factorOf(unit: string): RateFactor | null {
 export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: number; created: boolean }> {
   const existing = await demoPlanId(db);
   if (existing !== null) return { planId: existing, created: false };
-  // Breakdowns the ministry's indicator set uses; the plan's 24 indicators use none.
-  await ensureBreakdown(db, 'sex', 'Giới tính', [{ name: 'Giới tính', options: ['Nam', 'Nữ'] }]);
-  await ensureBreakdown(db, 'sex-age', 'Giới tính × nhóm tuổi', [
-    { name: 'Giới tính', options: ['Nam', 'Nữ'] },
-    { name: 'Nhóm tuổi', options: ['Dưới 6 tuổi', 'Từ 6 đến dưới 11 tuổi', 'Từ 11 đến dưới 16 tuổi'] },
+  // Breakdowns (phân tổ) the ministry's indicator set names for "Số trẻ em bị xâm hại": Giới tính and
+  // Nhóm tuổi. The sources confirm the names, not the age bands, so the bands are sample data.
+  const sexByAge = await ensureBreakdown(db, [
+    { code: 'GIOI-TINH', name: 'Giới tính', options: [{ code: 'NAM', name: 'Nam' }, { code: 'NU', name: 'Nữ' }] },
+    {
+      code: 'NHOM-TUOI',
+      name: 'Nhóm tuổi',
+      isSample: true,
+      options: [
+        { code: 'DUOI-6', name: 'Dưới 6 tuổi' },
+        { code: '6-11', name: 'Từ 6 đến dưới 11 tuổi' },
+        { code: '11-16', name: 'Từ 11 đến dưới 16 tuổi' },
+      ],
+    },
   ]);
   const now = nowIso(ctx);
   const planId = await db.transaction().execute(async (trx) => {
@@ -166,7 +175,7 @@ export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: n
 
     // 2025: the tree becomes two tiers; 2026: a 6-month period of the merged province.
     await loadReorganisation(trx, ctx, unitIds);
-    await loadTwoTierPeriod(trx, ctx, planId);
+    await loadTwoTierPeriod(trx, ctx, planId, { measureCode: '9', breakdownId: sexByAge });
 
     await trx.insertInto('setting').values({ key: DEMO_SETTING, value: String(planId) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(planId) })).execute();
     await audit(trx, ctx, { entity: 'demo', entityId: planId, action: 'load', after: { plans: [parentId, planId, crcId] } });

@@ -51,8 +51,10 @@ export async function loadReorganisation(trx: Db, ctx: BackendContext, unitIds: 
 /**
  * A sample 2026 plan of the merged province (the 2024 plan's measures, with the 2025 phase-end
  * targets carried as 2026 targets, led by the units that lead them in 2026) and its periods.
+ * One measure (`sample.measureCode`, abused children) is broken down there, as a sample: the
+ * real 2024 plan stays as published.
  */
-export async function loadTwoTierPeriod(trx: Db, ctx: BackendContext, plan2024Id: number): Promise<number> {
+export async function loadTwoTierPeriod(trx: Db, ctx: BackendContext, plan2024Id: number, sample: { measureCode: string; breakdownId: number }): Promise<number> {
   const year = 2026;
   const d = periodDefaults('half_year', year);
   const units = await listUnits(trx, d.dataTo, true);
@@ -95,6 +97,7 @@ export async function loadTwoTierPeriod(trx: Db, ctx: BackendContext, plan2024Id
           rollup: m.rollup,
           leadUnitId: current(m.leadUnitId),
           cooperatingUnitIds: communes,
+          ...(m.code === sample.measureCode ? { categoryComboId: sample.breakdownId } : {}),
           targets: m.targets.filter((t) => t.isPhaseEnd).map((t) => ({ ...t, year, isPhaseEnd: false })),
         })),
       })),

@@ -31,6 +31,6 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export' | 'merge-o
   'merge-save': async ({ periodId, narratives, taskProgress }, ctx) => saveMerge(ctx.db, ctx, periodId, narratives, taskProgress),
   'merge-export-upstream': async ({ periodId }, ctx) => {
     const t = await exportMergeUpstream(ctx.db, ctx, periodId);
-    return { fileName: t.fileName, dataBase64: t.bytes.toString('base64'), periodName: t.periodName };
+    return { fileName: t.fileName, dataBase64: t.bytes.toString('base64'), periodName: t.periodName, notes: t.notes };
   },
 };

@@ -1,12 +1,12 @@
 import { backupBeforeImport } from '../services/backups';
-import { listBreakdowns } from '../services/breakdowns';
+import { deleteCategory, listBreakdowns, listCategories, saveCategory } from '../services/breakdowns';
 import { commitPlanImport, previewPlanImport } from '../services/plan-import';
 import { createPlan, deleteNode, deletePlan, getPlan, listPlans, saveGoal, saveIndicator, saveMeasure, updatePlan } from '../services/plans';
 import type { HandlerSlice } from './types';
 
 type PlanMethods =
   | 'plan-list' | 'plan-get' | 'plan-create' | 'plan-update' | 'plan-delete' | 'plan-import-preview' | 'plan-import-commit'
-  | 'goal-save' | 'goal-delete' | 'indicator-save' | 'indicator-delete' | 'measure-save' | 'measure-delete' | 'breakdown-list';
+  | 'goal-save' | 'goal-delete' | 'indicator-save' | 'indicator-delete' | 'measure-save' | 'measure-delete' | 'breakdown-list' | 'category-list' | 'category-save' | 'category-delete';
 
 const deleted = { deleted: true } as const;
 
@@ -28,4 +28,7 @@ export const planHandlers: HandlerSlice<PlanMethods> = {
   'measure-save': async (args, ctx) => saveMeasure(ctx.db, ctx, args),
   'measure-delete': async ({ id }, ctx) => (await deleteNode(ctx.db, ctx, 'measure', id), deleted),
   'breakdown-list': async (_args, ctx) => listBreakdowns(ctx.db),
+  'category-list': async (_args, ctx) => listCategories(ctx.db),
+  'category-save': async (args, ctx) => saveCategory(ctx.db, ctx, args),
+  'category-delete': async ({ id }, ctx) => (await deleteCategory(ctx.db, ctx, id), deleted),
 };

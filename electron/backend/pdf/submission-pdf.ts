@@ -6,7 +6,9 @@
  */
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
-import type { DocumentSettings, MergeView } from '../../../shared/api/types';
+import type { DocumentSettings, MergeRow, MergeView } from '../../../shared/api/types';
+import { withoutBreakdownText } from '../../../shared/api/merge-text';
+import { comboLabel, deriveTotal } from '../../../shared/domain/breakdown';
 import { documentDateLine, documentNumber } from '../../../shared/domain/documents';
 import { ASSESSMENTS } from '../../../shared/domain/rollup';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
@@ -166,6 +168,9 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
       ...(hasPrevious ? [{ text: fmt(r.previous?.value ?? null), alignment: 'right' as const }] : []),
       { text: r.leadUnitName ?? '', fontSize: 11 },
     ]);
+    if (r.breakdown) {
+      body.push(['', { stack: breakdownTable(r, fmt, withoutBreakdownText(view, r)), colSpan: span - 1 }, ...Array.from({ length: span - 2 }, () => ({}))]);
+    }
   }
   const appendix: Content[] = [
     { text: 'Phụ lục', fontSize: 14, bold: true, alignment: 'center', pageBreak: 'before', pageOrientation: 'landscape' },
@@ -197,6 +202,33 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
       ...appendix,
     ],
   };
+}
+
+/**
+ * A broken-down measure's parts as a compact table: one row per option of the first categories,
+ * one column per option of the last, and their sum ("Cộng": Σ numerators / Σ denominators for a rate).
+ */
+function breakdownTable(r: MergeRow, fmt: (n: number | null) => string, without: string | null): Content[] {
+  const b = r.breakdown!;
+  const last = b.categories.at(-1)!;
+  const width = last.options.length;
+  const factor = r.valueKind === 'rate' ? r.rateFactor : null;
+  const rows: TableCell[][] = [];
+  for (let i = 0; i < b.parts.length; i += width) {
+    const group = b.parts.slice(i, i + width);
+    const label = b.categories.length > 1 ? comboLabel(group[0]!.options.slice(0, -1)) : 'Số liệu';
+    rows.push([{ text: label }, ...group.map((p) => ({ text: fmt(p.total.value), alignment: 'right' as const })), { text: fmt(deriveTotal(group.map((p) => p.total), factor).value), alignment: 'right' as const, bold: true }]);
+  }
+  const head = (t: string): TableCell => ({ text: t, bold: true, alignment: 'center', fontSize: 10 });
+  return [
+    { text: `Phân tổ theo ${b.name}${r.valueKind === 'rate' ? ` (${r.unitLabel})` : ''}:`, italics: true, fontSize: 11, margin: [0, 0, 0, 2] },
+    {
+      table: { headerRows: 1, widths: ['auto', ...last.options.map(() => 'auto' as const), 'auto'], body: [[head(b.categories.length > 1 ? b.categories.slice(0, -1).map((c) => c.name).join(' · ') : ''), ...last.options.map(head), head('Cộng')], ...rows] },
+      fontSize: 11,
+      layout: { hLineWidth: () => 0.4, vLineWidth: () => 0.4, hLineColor: () => '#777777', vLineColor: () => '#777777', paddingTop: () => 1, paddingBottom: () => 1 },
+    },
+    ...(without ? [{ text: without, italics: true, fontSize: 10, margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
+  ];
 }
 
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {

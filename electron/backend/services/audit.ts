@@ -5,7 +5,7 @@ import { nowIso } from '../context';
 import { getSetting } from './settings';
 
 export interface AuditEntry {
-  entity: 'plan' | 'goal' | 'indicator' | 'measure' | 'unit' | 'setting' | 'demo' | 'period' | 'report' | 'merge' | 'database';
+  entity: 'plan' | 'goal' | 'indicator' | 'measure' | 'unit' | 'setting' | 'demo' | 'period' | 'report' | 'merge' | 'database' | 'category' | 'catalogue';
   entityId: number | null;
   action: string;
   before?: unknown;

@@ -2,17 +2,19 @@
  * The merge view: a period's measures × the child units' values, rolled up by each measure's
  * rule, judged against this year's target, next to the same period a year before.
  */
-import type { EntryValue, MergeCell, MergeRow, MergeView, PeriodDto, PreviousCell, UnitDto } from '../../../shared/api/types';
+import type { BreakdownDto, EntryValue, MergeCell, MergeRow, MergeView, PeriodDto, PreviousCell, UnitDto } from '../../../shared/api/types';
 import type { Rollup } from '../../../shared/domain/measure';
 import { predecessorsAt, territorialTiers, type Succession } from '../../../shared/domain/reorganisation';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
-import { assess, rollUp, rollUpTree, summedChildren, type TreeUnit, type UnitValue } from '../../../shared/domain/rollup';
+import { assess, rollUp, rollUpTree, summedChildren, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
 import { TOTAL_COMBO, currentReports, readNarratives, readTaskProgress, readValues, startRevision, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
+import { partKey } from '../../../shared/domain/breakdown';
+import { withoutBreakdownText } from '../../../shared/api/merge-text';
 import { expectedUnits, getPeriod, listPeriods, periodStatus, periodTree } from './periods';
 import { getPlan } from './plans';
 import { audit } from './audit';
@@ -24,7 +26,15 @@ import { templateForUnit } from './templates';
 /** Units that stand for a part of the territory; their counts and rates add up to the parent's. */
 const TERRITORIAL = new Set(['district', 'commune']);
 
-export async function mergeView(db: Db, ctx: BackendContext, periodId: number, parentUnitId?: number, withPrevious = true): Promise<MergeView> {
+export interface MergeOptions {
+  /** Last year's figures beside this year's (default true). */
+  withPrevious?: boolean;
+  /** The parts of broken-down measures (default true). */
+  withParts?: boolean;
+}
+
+export async function mergeView(db: Db, ctx: BackendContext, periodId: number, parentUnitId?: number, options: MergeOptions = {}): Promise<MergeView> {
+  const { withPrevious = true, withParts = true } = options;
   const period = await getPeriod(db, periodId);
   const parentId = parentUnitId ?? period.parentUnitId;
   if (parentId === null) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị tổng hợp.`);
@@ -47,12 +57,15 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const treeReports = allReports.filter((r) => treeIds.has(r.unitId));
   const reports = treeReports.filter((r) => childIds.has(r.unitId));
   const unitOfReport = new Map(treeReports.map((r) => [r.id, r.unitId]));
-  const values = (await readValues(db, treeReports.map((r) => r.id), { totalsOnly: true })).map((v) => ({ ...v, unitId: unitOfReport.get(v.reportId)! }));
-  const byMeasure = new Map<number, Map<number, UnitValue>>();
+  const values = (await readValues(db, treeReports.map((r) => r.id), { totalsOnly: !withParts })).map((v) => ({ ...v, unitId: unitOfReport.get(v.reportId)! }));
+  // measure → option combination → unit → value
+  const byMeasure = new Map<number, Map<number, Map<number, UnitValue>>>();
   for (const v of values) {
-    const map = byMeasure.get(v.measureId) ?? new Map<number, UnitValue>();
+    const combos = byMeasure.get(v.measureId) ?? new Map<number, Map<number, UnitValue>>();
+    const map = combos.get(v.optionComboId) ?? new Map<number, UnitValue>();
     map.set(v.unitId, { unitId: v.unitId, numerator: v.numerator, denominator: v.denominator, value: v.value });
-    byMeasure.set(v.measureId, map);
+    combos.set(v.optionComboId, map);
+    byMeasure.set(v.measureId, combos);
   }
   const summed = new Set(summedChildren(treeUnits.filter((u) => u.parentId === parentId)).map((u) => u.id));
   const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
@@ -63,12 +76,16 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   for (const g of plan.goals) {
     for (const i of g.indicators) {
       for (const m of i.measures) {
-        const own = byMeasure.get(m.id) ?? new Map<number, UnitValue>();
-        const cells = rollUpTree(m.rollup, m.rateFactor, treeUnits, own);
-        cells.delete(parentId);
-        const all = [...cells.values()].filter((v) => childIds.has(v.unitId));
-        const counted = m.rollup === 'sum' || m.rollup === 'ratio' ? all.filter((v) => summed.has(v.unitId)) : all;
-        const total = rollUp(m.rollup, m.rateFactor, counted, m.leadUnitId);
+        const combos = byMeasure.get(m.id);
+        /** Every unit's figure for one option combination, rolled up through the tree, and the compiling unit's total. */
+        const rollUpCombo = (comboId: number) => {
+          const cells = rollUpTree(m.rollup, m.rateFactor, treeUnits, combos?.get(comboId) ?? new Map<number, UnitValue>());
+          cells.delete(parentId);
+          const all = [...cells.values()].filter((v) => childIds.has(v.unitId));
+          const counted = m.rollup === 'sum' || m.rollup === 'ratio' ? all.filter((v) => summed.has(v.unitId)) : all;
+          return { cells, all, total: rollUp(m.rollup, m.rateFactor, counted, m.leadUnitId) };
+        };
+        const { cells, all, total } = rollUpCombo(TOTAL_COMBO);
         const expectedFor = m.rollup === 'lead' ? (m.leadUnitId !== null && children.some((u) => u.id === m.leadUnitId) ? [m.leadUnitId] : []) : m.rollup === 'none' ? [] : [...summed];
         const given = new Set(all.map((v) => v.unitId));
         const target = m.targets.find((t) => t.year === period.year && !t.isPhaseEnd) ?? m.targets.filter((t) => t.isPhaseEnd && t.year >= period.year).sort((a, b) => a.year - b.year)[0] ?? null;
@@ -94,7 +111,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           leadUnitName: m.leadUnitName,
           targetText: targetFor(m, period.year),
           target: target ? { value: target.value, valueMax: target.valueMax } : null,
-          cells: Object.fromEntries([...cells.values()].map((v) => [v.unitId, { numerator: v.numerator, denominator: v.denominator, value: v.value, ...(v.derivedFrom ? { derivedFrom: v.derivedFrom } : {}) }])),
+          cells: Object.fromEntries([...cells.values()].map((v) => [v.unitId, cellOf(v)])),
           total: effective,
           computed,
           override: current ? { value: current.value, reason: current.reason, by: current.created_by, at: current.created_at } : null,
@@ -105,6 +122,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           assessment: assess(m.direction, target, effective.value),
           previous: previous ? { value: prev?.total.value ?? null, periodName: previous.period.name } : null,
           previousByUnit: previousCells && prev ? previousCells(m.rollup, m.rateFactor, prev) : {},
+          breakdown: m.breakdown && withParts ? breakdownOf(m.breakdown, rollUpCombo, combos) : null,
         });
       }
     }
@@ -161,7 +179,7 @@ async function previousYear(db: Db, ctx: BackendContext, period: PeriodDto, unit
   for (const p of await listPeriods(db)) {
     if (p.kind !== period.kind || p.year !== period.year - 1 || p.parentUnitId === null || period.parentUnitId === null) continue;
     const stood = p.parentUnitId === period.parentUnitId || predecessorsAt(period.parentUnitId, p.dataTo, lineage, existedOn(units)).ids.includes(p.parentUnitId);
-    if (stood) return { period: p, view: await mergeView(db, ctx, p.id, undefined, false) };
+    if (stood) return { period: p, view: await mergeView(db, ctx, p.id, undefined, { withPrevious: false, withParts: false }) };
   }
   return null;
 }
@@ -218,6 +236,28 @@ function previousByUnit(tree: readonly UnitDto[], units: readonly UnitDto[], pri
   };
 }
 
+const cellOf = (v: TreeValue): MergeCell => ({ numerator: v.numerator, denominator: v.denominator, value: v.value, ...(v.derivedFrom ? { derivedFrom: v.derivedFrom } : {}) });
+
+/**
+ * A broken-down measure's parts: each option combination rolled up by the measure's rule, like
+ * the total; and the units that gave the total without its parts (their total is in the
+ * compiled total, not in the parts, so the parts need not add up to it).
+ */
+function breakdownOf(
+  b: BreakdownDto,
+  rollUpCombo: (comboId: number) => { cells: Map<number, TreeValue>; total: { numerator: number | null; denominator: number | null; value: number | null } },
+  own: Map<number, Map<number, UnitValue>> | undefined,
+): NonNullable<MergeRow['breakdown']> {
+  const parts = b.combos.map((c) => {
+    const { cells, total } = rollUpCombo(c.id);
+    return { comboId: c.id, key: c.key, label: c.label, options: c.options, total: { numerator: total.numerator, denominator: total.denominator, value: total.value }, cells: Object.fromEntries([...cells.values()].map((v) => [v.unitId, cellOf(v)])) };
+  });
+  const given = (v: UnitValue | undefined) => !!v && (v.value !== null || v.numerator !== null);
+  const withTotal = [...(own?.get(TOTAL_COMBO)?.values() ?? [])].filter(given).map((v) => v.unitId);
+  const withoutBreakdown = withTotal.filter((unitId) => !b.combos.some((c) => given(own?.get(c.id)?.get(unitId))));
+  return { name: b.name, categories: b.categories.map((c) => ({ name: c.name, options: c.options.map((o) => o.name) })), parts, withoutBreakdown };
+}
+
 function depthIn(tree: readonly UnitDto[], unit: UnitDto, rootId: number): number {
   let depth = 1;
   for (let p = unit.parentId; p !== null && p !== rootId && depth < 50; depth++) p = tree.find((u) => u.id === p)?.parentId ?? null;
@@ -227,7 +267,7 @@ function depthIn(tree: readonly UnitDto[], unit: UnitDto, rootId: number): numbe
 /** Sets (or, with a null value, removes) the compiler's value for a merged measure; every change is kept. */
 export async function overrideMerged(db: Db, ctx: BackendContext, args: { periodId: number; measureId: number; value: number | null; reason: string }): Promise<{ measureId: number; value: number | null }> {
   await assertPeriodOpen(db, args.periodId, 'sửa số tổng hợp');
-  const view = await mergeView(db, ctx, args.periodId, undefined, false);
+  const view = await mergeView(db, ctx, args.periodId, undefined, { withPrevious: false, withParts: false });
   const row = view.rows.find((r) => r.measureId === args.measureId);
   if (!row) throw new UserError('validation', `Chỉ số số ${args.measureId} không thuộc kế hoạch của kỳ "${view.period.name}".`);
   if (args.value === null && !row.override) throw new UserError('validation', `Chỉ tiêu ${row.code} chưa có số sửa tay để bỏ.`);
@@ -254,11 +294,15 @@ export async function overrideMerged(db: Db, ctx: BackendContext, args: { period
   return { measureId: args.measureId, value: args.value };
 }
 
-/** The merged values as a report's values: rates keep their summed numerator and denominator. */
-function mergedValues(view: MergeView): EntryValue[] {
-  return view.rows
-    .filter((r) => r.total.value !== null || r.total.numerator !== null)
-    .map((r) => ({ measureId: r.measureId, numerator: r.total.numerator, denominator: r.total.denominator, value: r.total.value, textValue: null, note: r.override ? `Sửa tay: ${r.override.reason}` : null }));
+/** The merged values as a report's values: rates keep their summed numerator and denominator; parts keep their option combination. */
+function mergedValues(view: MergeView): (EntryValue & { key: string })[] {
+  const given = (c: MergeCell) => c.value !== null || c.numerator !== null;
+  return view.rows.flatMap((r) => [
+    ...(given(r.total) ? [{ key: r.code, measureId: r.measureId, numerator: r.total.numerator, denominator: r.total.denominator, value: r.total.value, textValue: null, note: r.override ? `Sửa tay: ${r.override.reason}` : null }] : []),
+    ...(r.breakdown?.parts ?? [])
+      .filter((p) => given(p.total))
+      .map((p) => ({ key: partKey(r.code, p.key.split('/')), measureId: r.measureId, optionComboId: p.comboId, numerator: p.total.numerator, denominator: p.total.denominator, value: p.total.value, textValue: null, note: null })),
+  ]);
 }
 
 /** Saves the merge as the compiling unit's own report for the period (a new revision each time). */
@@ -270,7 +314,7 @@ export async function saveMerge(
   taskProgress: { taskId: number; progress: string }[] = [],
 ): Promise<{ reportId: number; revision: number; savedAt: string }> {
   await assertPeriodOpen(db, periodId, 'lưu lại báo cáo tổng hợp');
-  const view = await mergeView(db, ctx, periodId, undefined, false);
+  const view = await mergeView(db, ctx, periodId, undefined, { withPrevious: false });
   const savedAt = nowIso(ctx);
   const values = mergedValues(view);
   const texts = Object.fromEntries(view.narratives.map((n) => [n.key, narratives[n.key as NarrativeKey] ?? n.draft]));
@@ -283,7 +327,7 @@ export async function saveMerge(
       receivedAt: savedAt,
       warnings: view.missingText ? [{ severity: 'warning', row: null, cell: null, message: view.missingText }] : [],
     });
-    await writeValues(trx, id, values.map((v) => ({ ...v, optionComboId: TOTAL_COMBO })));
+    await writeValues(trx, id, values.map(({ key: _key, ...v }) => ({ ...v, optionComboId: v.optionComboId ?? TOTAL_COMBO })));
     await writeNarratives(trx, id, texts);
     await writeTaskProgress(trx, id, view.tasks.map((t) => ({ taskId: t.taskId, progress: taskProgress.find((p) => p.taskId === t.taskId)?.progress ?? t.draft })));
     await audit(trx, ctx, { entity: 'merge', entityId: periodId, action: 'save', after: { reportId: id, revision, values: values.length, missing: view.completeness.missing } });
@@ -295,8 +339,8 @@ export async function saveMerge(
  * The compiled report as the file the level above imports: its template for this unit, filled
  * with the merged values (a district's merge becomes a file the province takes like any other).
  */
-export async function exportMergeUpstream(db: Db, ctx: BackendContext, periodId: number): Promise<{ fileName: string; bytes: Buffer; periodName: string }> {
-  const view = await mergeView(db, ctx, periodId, undefined, false);
+export async function exportMergeUpstream(db: Db, ctx: BackendContext, periodId: number): Promise<{ fileName: string; bytes: Buffer; periodName: string; notes: string[] }> {
+  const view = await mergeView(db, ctx, periodId, undefined, { withPrevious: false });
   let upstream: PeriodDto | undefined;
   for (const p of await listPeriods(db)) {
     if (p.id === periodId || p.year !== view.period.year || p.kind !== view.period.kind) continue;
@@ -308,8 +352,19 @@ export async function exportMergeUpstream(db: Db, ctx: BackendContext, periodId:
   if (!upstream) {
     throw new UserError('validation', `Không có kỳ báo cáo cấp trên (${view.period.name}) nhận báo cáo của ${view.parentUnitName} trong dữ liệu này. Hãy lập kỳ của cấp trên, hoặc điền số tổng hợp vào biểu mẫu cấp trên gửi.`);
   }
-  const values = new Map(mergedValues(view).map((v) => [view.rows.find((r) => r.measureId === v.measureId)!.code, v]));
+  // Parts go up only where they add up to the total: with a unit that gave no breakdown they do
+  // not, and the level above would (rightly) refuse the file. Such a measure goes up as its
+  // total, with a note saying whose breakdown is missing.
+  const incomplete = new Map(view.rows.flatMap((r) => (r.breakdown?.withoutBreakdown.length ? [[r.measureId, withoutBreakdownText(view, r)!] as const] : [])));
+  const values = new Map(
+    mergedValues(view)
+      .filter((v) => v.optionComboId === undefined || !incomplete.has(v.measureId))
+      .map((v) => [v.key, v.optionComboId === undefined && incomplete.has(v.measureId) ? { ...v, note: [v.note, `${incomplete.get(v.measureId)}.`].filter(Boolean).join(' ') } : v]),
+  );
   const narratives = Object.fromEntries(view.narratives.map((n) => [n.key, n.draft])) as Partial<Record<NarrativeKey, string>>;
   const t = await templateForUnit(db, ctx, upstream.id, view.parentUnitId, { values, narratives });
-  return { fileName: t.fileName, bytes: t.bytes, periodName: upstream.name };
+  const notes = view.rows
+    .filter((r) => incomplete.has(r.measureId))
+    .map((r) => `Chỉ tiêu ${r.code} chỉ gửi Tổng số, không gửi phân tổ, vì ${incomplete.get(r.measureId)!.replace(/^Chưa phân tổ \(chỉ có Tổng số\): /, '')} chưa báo cáo phân tổ.`);
+  return { fileName: t.fileName, bytes: t.bytes, periodName: upstream.name, notes };
 }

@@ -18,6 +18,8 @@ export interface MeasureInput {
   rollup: Rollup;
   leadUnitId: number | null;
   cooperatingUnitIds?: number[];
+  /** A breakdown (category combination) made beforehand; none by default. */
+  categoryComboId?: number;
   targets: TargetDto[];
 }
 
@@ -70,6 +72,7 @@ export async function insertGoals(trx: Db, planId: number, goals: GoalInput[]): 
             direction: m.direction,
             rollup: m.rollup,
             lead_unit_id: m.leadUnitId,
+            ...(m.categoryComboId !== undefined ? { category_combo_id: m.categoryComboId } : {}),
           })
           .returning('id')
           .executeTakeFirstOrThrow();

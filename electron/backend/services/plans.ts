@@ -4,14 +4,14 @@ import type { GoalDto, IndicatorDto, MeasureDto, PlanDetail, PlanSummary, Target
 import { parseTarget, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../shared/domain/measure';
 import type { Db } from '../db/connection';
 import { cachedRead } from '../db/read-cache';
-import { valueCountForMeasures } from '../db/report-store';
+import { partValueCount, valueCountForMeasures } from '../db/report-store';
+import { NO_BREAKDOWN, breakdownFor, breakdownsOf } from './breakdowns';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
 import { insertPlanRow } from './plan-writer';
 import { unitNamesOn } from './units';
 
-const DEFAULT_BREAKDOWN = 1;
 
 export async function listPlans(db: Db): Promise<PlanSummary[]> {
   const plans = await db
@@ -79,7 +79,7 @@ async function readPlan(db: Db, id: number, asOf?: string): Promise<PlanDetail> 
     .where('goal.plan_id', '=', id)
     .orderBy('indicator.position')
     .execute();
-  const measures = await measuresOfPlan(db, id, undefined, names);
+  const measures = await measuresOfPlan(db, id, undefined, names, asOf);
   const tasks = await db
     .selectFrom('task as t')
     .innerJoin('task_group as g', 'g.id', 't.group_id')
@@ -117,7 +117,7 @@ async function readPlan(db: Db, id: number, asOf?: string): Promise<PlanDetail> 
   };
 }
 
-async function measuresOfPlan(db: Db, planId: number, measureId?: number, unitNames?: Map<number, string>): Promise<MeasureDto[]> {
+async function measuresOfPlan(db: Db, planId: number, measureId?: number, unitNames?: Map<number, string>, asOf?: string): Promise<MeasureDto[]> {
   const names = unitNames ?? (await unitNamesOn(db, '9999-12-31'));
   let q = db
     .selectFrom('measure as m')
@@ -136,6 +136,7 @@ async function measuresOfPlan(db: Db, planId: number, measureId?: number, unitNa
   if (ids.length === 0) return [];
   const targets = await db.selectFrom('target').selectAll().where('measure_id', 'in', ids).orderBy('is_phase_end', 'desc').orderBy('year').execute();
   const coops = await db.selectFrom('measure_cooperating_unit').selectAll().where('measure_id', 'in', ids).execute();
+  const breakdowns = new Map((await breakdownsOf(db, rows.map((r) => r.category_combo_id), asOf)).map((b) => [b.id, b]));
   return rows.map((m) => ({
     id: m.id,
     indicatorId: m.indicator_id,
@@ -152,6 +153,7 @@ async function measuresOfPlan(db: Db, planId: number, measureId?: number, unitNa
     cooperatingUnitIds: coops.filter((c) => c.measure_id === m.id).map((c) => c.unit_id),
     breakdownId: m.category_combo_id,
     breakdownName: m.combo_name,
+    breakdown: breakdowns.get(m.category_combo_id) ?? null,
     targets: targets
       .filter((t) => t.measure_id === m.id)
       .map<TargetDto>((t) => ({ year: t.year, isPhaseEnd: t.is_phase_end === 1, value: t.value, valueMax: t.value_max, text: t.text })),
@@ -308,19 +310,30 @@ export async function saveMeasure(db: Db, ctx: BackendContext, args: ApiParsedAr
       direction: args.direction,
       rollup: args.rollup,
       lead_unit_id: args.leadUnitId,
-      category_combo_id: args.breakdownId ?? DEFAULT_BREAKDOWN,
     };
     let id: number;
     let before: MeasureDto | undefined;
     if (args.id !== undefined) {
       before = (await measuresOfPlan(trx, indicator.plan_id, args.id))[0];
       if (!before) throw notFound(`chỉ số số ${args.id}`);
-      await trx.updateTable('measure').set({ ...fields, code: args.code || before.code }).where('id', '=', args.id).execute();
-      id = args.id;
+    }
+    const comboId = args.categoryIds === undefined ? (before?.breakdownId ?? NO_BREAKDOWN) : await breakdownFor(trx, args.categoryIds);
+    if (comboId !== NO_BREAKDOWN && (args.valueKind === 'text' || args.valueKind === 'boolean')) {
+      throw new UserError('validation', 'Chỉ số dạng chữ hoặc Có/Không không phân tổ được; chỉ số lượng và tỷ lệ có phân tổ.');
+    }
+    if (before && comboId !== before.breakdownId) {
+      const parts = await partValueCount(trx, before.id);
+      if (parts > 0) {
+        throw new UserError('conflict', `Chỉ số ${before.code} đã có ${parts} số liệu phân tổ theo "${before.breakdownName}"; không đổi phân tổ được (số liệu cũ sẽ không còn khớp). Hãy tạo chỉ số mới nếu cần phân tổ khác.`);
+      }
+    }
+    if (before) {
+      await trx.updateTable('measure').set({ ...fields, category_combo_id: comboId, code: args.code || before.code }).where('id', '=', before.id).execute();
+      id = before.id;
     } else {
       const position = await nextPosition(trx, 'measure', 'indicator_id', args.indicatorId);
       const code = args.code || (position === 1 ? indicator.code : `${indicator.code}.${position}`);
-      id = (await trx.insertInto('measure').values({ ...fields, position, code }).returning('id').executeTakeFirstOrThrow()).id;
+      id = (await trx.insertInto('measure').values({ ...fields, category_combo_id: comboId, position, code }).returning('id').executeTakeFirstOrThrow()).id;
     }
     await checkMeasureCodeUnique(trx, indicator.plan_id, id);
     await trx.deleteFrom('target').where('measure_id', '=', id).execute();

@@ -16,7 +16,7 @@ import { UserError, notFound } from '../errors';
 import { fold } from '../import/plan-sheet';
 import { MEASURE_HEADER_ROW, SHEETS, layoutChecksum } from '../templates/layout';
 import { measureCodeOf, measuresSheet, readMeta, readReport, type ReadReport } from '../templates/read-report';
-import { taskKey } from '../templates/write-template';
+import { taskKey, templateRowKeys } from '../templates/write-template';
 import { parseWorkbook } from '../workers/parse-workbook';
 import type { ParsedWorkbook } from '../workers/workbook-types';
 import { audit } from './audit';
@@ -93,7 +93,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     const plan = await getPlan(db, period.planId, period.dataTo);
     const measures = planMeasures(plan);
     const read = readReport(fileName, workbook, measures);
-    const expectedLayout = layoutChecksum(measures.map((m) => m.code), (await unitTasks(db, plan.tasks, unit.id)).map(taskKey));
+    const expectedLayout = layoutChecksum(templateRowKeys(measures), (await unitTasks(db, plan.tasks, unit.id)).map(taskKey));
     if (meta && meta.layoutChecksum !== expectedLayout) {
       read.problems.push({ severity: 'warning', row: null, cell: null, message: `${fileName}: bố cục biểu mẫu khác với bảng chỉ tiêu hiện nay (kế hoạch có thể đã sửa sau khi gửi biểu mẫu). Hãy kiểm tra các dòng.` });
     }
@@ -126,11 +126,11 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
         file: { name: fileName, bytes, sha256 },
         warnings,
       });
-      await writeValues(trx, reportId, read.values.map((v) => ({ ...v, optionComboId: TOTAL_COMBO })));
+      await writeValues(trx, reportId, read.values);
       await writeNarratives(trx, reportId, read.narratives);
       await writeTaskProgress(trx, reportId, read.taskProgress.flatMap((p) => (taskIds.has(p.key) ? [{ taskId: taskIds.get(p.key)!, progress: p.progress }] : [])));
       await logAttempt(trx, ctx, { periodId: period.id, unitId: unit.id, fileName, sha256, outcome: 'imported', reportId, problems: warnings });
-      await audit(trx, ctx, { entity: 'report', entityId: reportId, action: current ? 'replace' : 'import', before: current ? { revision: current.revision, fileName: current.fileName } : undefined, after: { fileName, sha256, revision, values: read.values.length } });
+      await audit(trx, ctx, { entity: 'report', entityId: reportId, action: current ? 'replace' : 'import', before: current ? { revision: current.revision, fileName: current.fileName } : undefined, after: { fileName, sha256, revision, values: read.values.filter((v) => v.optionComboId === TOTAL_COMBO).length, parts: read.values.filter((v) => v.optionComboId !== TOTAL_COMBO).length } });
       return { reportId, revision };
     });
     return { ...base, outcome: 'imported', periodId: period.id, periodName: period.name, unitId: unit.id, unitName: unit.name, reportId, revision, problems: read.problems };
@@ -249,6 +249,7 @@ async function farFromPrevious(db: Db, period: PeriodDto, unit: UnitDto, read: R
   const oldBy = new Map(old.map((o) => [o.measureId, o.value]));
   const out: ImportProblem[] = [];
   for (const v of read.values) {
+    if (v.optionComboId !== TOTAL_COMBO) continue;
     const before = oldBy.get(v.measureId);
     if (v.value === null || before === null || before === undefined) continue;
     const change = before === 0 ? (v.value === 0 ? 0 : Infinity) : Math.abs(v.value - before) / Math.abs(before);

@@ -4,13 +4,15 @@
  */
 import type { EntryValue, ImportProblem, MeasureDto } from '../../../shared/api/types';
 import { checkValue, rateValue } from '../../../shared/domain/value-rules';
+import { mismatchText, parsePartKey, reconcileBreakdown } from '../../../shared/domain/breakdown';
+import { TOTAL_COMBO } from '../db/report-store';
 import { formatVnNumber, parseVnNumber } from '../../../shared/domain/vn-number';
 import { columnName, fold } from '../import/plan-sheet';
 import type { ParsedCell, ParsedSheet, ParsedWorkbook } from '../workers/workbook-types';
 import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TEMPLATE_FORMAT, type NarrativeKey, type TemplateMeta } from './layout';
 
 /** One measure's values as read, and the cell they came from (for warnings about them later). */
-export type ReadValue = EntryValue & { cell: string };
+export type ReadValue = EntryValue & { optionComboId: number; cell: string };
 
 export interface ReadReport {
   meta: TemplateMeta | null;
@@ -95,32 +97,70 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
 
   const byCode = new Map(measures.map((m) => [m.code, m]));
   const seen = new Set<string>();
+  /** The rows read per broken-down measure, to check its parts against its total once all are read. */
+  const brokenDown = new Map<number, { m: MeasureDto; total: ReadValue | null; totalRow: number; parts: ReadValue[]; partRows: number[]; failed: boolean }>();
   const inputColumns = [COL.numerator, COL.denominator, COL.value, COL.note];
   for (let r = MEASURE_HEADER_ROW + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
     const code = measureCodeOf(row);
-    if (code === null) continue;
-    const m = byCode.get(code);
+    const part = code === null ? parsePartKey(text(row[COL.code])) : null;
+    if (code === null && part === null) continue;
+    const m = byCode.get(code ?? part!.measureCode);
     if (!m) {
-      error(SHEETS.measures, r, COL.code, `mã chỉ tiêu "${code}" không có trong kế hoạch của kỳ này`);
+      error(SHEETS.measures, r, COL.code, `mã chỉ tiêu "${code ?? part!.measureCode}" không có trong kế hoạch của kỳ này`);
       continue;
     }
-    if (seen.has(code)) {
-      error(SHEETS.measures, r, COL.code, `mã chỉ tiêu "${code}" xuất hiện hai lần`);
+    let comboId = TOTAL_COMBO;
+    if (part) {
+      const combo = m.breakdown?.combos.find((c) => c.key === part.optionCodes.join('/'));
+      if (!combo) {
+        error(
+          SHEETS.measures,
+          r,
+          COL.code,
+          m.breakdown
+            ? `dòng phân tổ "${text(row[COL.code])}" không có trong phân tổ "${m.breakdown.name}" của chỉ tiêu ${m.code} (phân tổ có thể đã sửa sau khi gửi biểu mẫu); hãy dùng biểu mẫu mới xuất cho kỳ này`
+            : `chỉ tiêu ${m.code} không có phân tổ nên không có dòng "${text(row[COL.code])}"; hãy dùng biểu mẫu mới xuất cho kỳ này`,
+        );
+        continue;
+      }
+      comboId = combo.id;
+    }
+    const key = part ? text(row[COL.code]) : m.code;
+    if (seen.has(key)) {
+      error(SHEETS.measures, r, COL.code, `${part ? 'dòng phân tổ' : 'mã chỉ tiêu'} "${key}" xuất hiện hai lần`);
       continue;
     }
-    seen.add(code);
-    const merged = sheet.merges.find((m) => m.s.r <= r && r <= m.e.r && inputColumns.some((c) => m.s.c <= c && c <= m.e.c));
+    seen.add(key);
+    const merged = sheet.merges.find((x) => x.s.r <= r && r <= x.e.r && inputColumns.some((c) => x.s.c <= c && c <= x.e.c));
     if (merged) {
       const range = `${where(merged.s.r, merged.s.c)}:${where(merged.e.r, merged.e.c)}`;
       error(SHEETS.measures, merged.s.r, merged.s.c, `các ô ${range} bị gộp (Merge) đè lên ô nhập số liệu; hãy bỏ gộp ô (Unmerge) rồi nhập lại từng ô`);
       continue;
     }
+    const read = readInputRow(r, row, m, comboId);
+    if (m.breakdown) {
+      const entry = brokenDown.get(m.id) ?? { m, total: null, totalRow: -1, parts: [], partRows: [], failed: false };
+      if (part) {
+        entry.partRows.push(r);
+        if (read) entry.parts.push(read);
+      } else {
+        entry.totalRow = r;
+        entry.total = read ?? null;
+      }
+      // A row with an error was reported already: its measure is not checked further.
+      if (read === undefined) entry.failed = true;
+      brokenDown.set(m.id, entry);
+    } else if (read) out.values.push(read);
+  }
+
+  /** One input row read: a value, null when empty, undefined when an error was reported. */
+  function readInputRow(r: number, row: readonly (ParsedCell | null)[], m: MeasureDto, optionComboId: number): ReadValue | null | undefined {
     // A rate's result column holds the template's own formula (the result is computed from E and F).
     const badInput = inputColumns.map((c) => [c, inputCellProblem(row[c], m.valueKind === 'rate' && c === COL.value)] as const).find(([, problem]) => problem);
     if (badInput) {
       error(SHEETS.measures, r, badInput[0], badInput[1]!);
-      continue;
+      return undefined;
     }
     const num = (col: number): number | null | undefined => {
       const cell = row[col];
@@ -147,55 +187,83 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
     const note = text(row[COL.note]) || null;
     if (note && note.length > MAX_NOTE_LENGTH) {
       error(SHEETS.measures, r, COL.note, `ghi chú dài ${formatVnNumber(note.length)} ký tự (tối đa ${formatVnNumber(MAX_NOTE_LENGTH)}); hãy rút gọn, phần thuyết minh dài ghi ở trang "${SHEETS.narrative}"`);
-      continue;
+      return undefined;
     }
     const cell = where(r, COL.value);
+    const base = { measureId: m.id, optionComboId, note, cell };
     if (m.valueKind === 'rate') {
       const numerator = num(COL.numerator);
       const denominator = num(COL.denominator);
-      if (numerator === undefined || denominator === undefined) continue;
+      if (numerator === undefined || denominator === undefined) return undefined;
       const typedResult = row[COL.value] && !row[COL.value]!.f ? num(COL.value) : null;
-      if (typedResult === undefined) continue;
+      if (typedResult === undefined) return undefined;
       if (numerator === null && denominator === null) {
         if (typedResult !== null && m.rateFactor === 100 && typedResult > 100) {
           error(SHEETS.measures, r, COL.value, `tỷ lệ ${formatVnNumber(typedResult)}% nằm ngoài khoảng 0–100%`);
-          continue;
+          return undefined;
         }
         if (typedResult !== null) {
           problems.push({ severity: 'warning', row: r + 1, cell, message: `${fileName} › ${SHEETS.measures} › ${cell}: chỉ có kết quả, thiếu tử số và mẫu số; số này không cộng dồn được khi tổng hợp.` });
-          out.values.push({ measureId: m.id, numerator: null, denominator: null, value: typedResult, textValue: null, note, cell });
-        } else if (note) out.values.push({ measureId: m.id, numerator: null, denominator: null, value: null, textValue: null, note, cell });
-        continue;
+          return { ...base, numerator: null, denominator: null, value: typedResult, textValue: null };
+        }
+        return note ? { ...base, numerator: null, denominator: null, value: null, textValue: null } : null;
       }
       const problem = checkValue('rate', m.rateFactor, { numerator, denominator, value: null }, (n) => text(row[n === numerator ? COL.numerator : COL.denominator]) || String(n));
       if (problem) {
         error(SHEETS.measures, r, problem.field === 'numerator' ? COL.numerator : COL.denominator, problem.message);
-        continue;
+        return undefined;
       }
-      const value = rateValue(numerator!, denominator!, m.rateFactor!);
-      out.values.push({ measureId: m.id, numerator, denominator, value, textValue: null, note, cell });
-    } else if (m.valueKind === 'count') {
+      return { ...base, numerator, denominator, value: rateValue(numerator!, denominator!, m.rateFactor!), textValue: null };
+    }
+    if (m.valueKind === 'count') {
       const value = num(COL.value);
-      if (value === undefined) continue;
+      if (value === undefined) return undefined;
       const problem = value === null ? null : checkValue('count', null, { numerator: null, denominator: null, value }, () => text(row[COL.value]));
       if (problem) {
         error(SHEETS.measures, r, COL.value, problem.message);
-        continue;
+        return undefined;
       }
-      if (value !== null || note) out.values.push({ measureId: m.id, numerator: null, denominator: null, value, textValue: null, note, cell });
-    } else {
-      const raw = text(row[COL.value]);
-      if (m.valueKind === 'boolean' && raw) {
-        const f = fold(raw);
-        const yes = ['co', 'x', '1', 'dat', 'true'].includes(f);
-        const no = ['khong', '0', 'chua', 'false'].includes(f);
-        if (!yes && !no) {
-          error(SHEETS.measures, r, COL.value, `"${raw}" không phải Có hoặc Không`);
-          continue;
-        }
-        out.values.push({ measureId: m.id, numerator: null, denominator: null, value: yes ? 1 : 0, textValue: yes ? 'Có' : 'Không', note, cell });
-      } else if (raw || note) {
-        out.values.push({ measureId: m.id, numerator: null, denominator: null, value: null, textValue: raw || null, note, cell });
+      return value !== null || note ? { ...base, numerator: null, denominator: null, value, textValue: null } : null;
+    }
+    const raw = text(row[COL.value]);
+    if (m.valueKind === 'boolean' && raw) {
+      const f = fold(raw);
+      const yes = ['co', 'x', '1', 'dat', 'true'].includes(f);
+      const no = ['khong', '0', 'chua', 'false'].includes(f);
+      if (!yes && !no) {
+        error(SHEETS.measures, r, COL.value, `"${raw}" không phải Có hoặc Không`);
+        return undefined;
+      }
+      return { ...base, numerator: null, denominator: null, value: yes ? 1 : 0, textValue: yes ? 'Có' : 'Không' };
+    }
+    return raw || note ? { ...base, numerator: null, denominator: null, value: null, textValue: raw || null } : null;
+  }
+
+  // A broken-down measure: its parts and its total must agree (see reconcileBreakdown).
+  for (const { m, total, totalRow, parts, partRows, failed } of brokenDown.values()) {
+    if (failed) continue;
+    const isRate = m.valueKind === 'rate';
+    const result = reconcileBreakdown(m.rateFactor, total, parts);
+    if (result.kind === 'mismatch') {
+      const col = result.field === 'numerator' ? COL.numerator : result.field === 'denominator' ? COL.denominator : COL.value;
+      const range = partRows.length ? ` (${where(partRows[0]!, col)}:${where(partRows.at(-1)!, col)})` : '';
+      error(SHEETS.measures, totalRow >= 0 ? totalRow : partRows[0]!, col, `chỉ tiêu ${m.code} (${m.name}): ${mismatchText(result, isRate).replace('các nhóm phân tổ', `các nhóm phân tổ${range}`)}`);
+      continue;
+    }
+    if (result.kind === 'empty') continue;
+    const totalCell = totalRow >= 0 ? where(totalRow, COL.value) : (parts[0]?.cell ?? '');
+    const note = total?.note ?? null;
+    out.values.push({ measureId: m.id, optionComboId: TOTAL_COMBO, ...result.total, textValue: null, note, cell: totalCell });
+    if (result.kind === 'parts') {
+      out.values.push(...parts);
+      if (result.derived && result.missing > 0) {
+        const fmt = formatVnNumber(result.total.value ?? 0, { maxDecimals: 2 });
+        problems.push({
+          severity: 'warning',
+          row: totalRow + 1,
+          cell: totalCell,
+          message: `${fileName} › ${SHEETS.measures} › ${totalCell}: chỉ tiêu ${m.code}: ${result.given}/${result.given + result.missing} nhóm phân tổ có số liệu; Tổng số (${fmt}) được tính từ các nhóm đã nhập. Nếu nhóm còn trống là 0, hãy nhập 0.`,
+        });
       }
     }
   }

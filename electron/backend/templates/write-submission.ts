@@ -5,6 +5,7 @@
 import * as XLSX from 'xlsx';
 import type { MergeRow, MergeView } from '../../../shared/api/types';
 import { ASSESSMENTS } from '../../../shared/domain/rollup';
+import { withoutBreakdownText } from '../../../shared/api/merge-text';
 import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
 
 const num = (n: number | null, rate: boolean) => (n === null ? null : Math.round(n * (rate ? 100 : 10000)) / (rate ? 100 : 10000));
@@ -52,6 +53,20 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
     a.set(row, 6, r.previous ? num(r.previous.value, rate) : null, 'labelNumber');
     a.set(row, 7, r.leadUnitName ?? '', 'label');
     row++;
+    for (const p of r.breakdown?.parts ?? []) {
+      a.set(row, 0, null, 'label');
+      a.set(row, 1, `– ${p.label}`, 'part');
+      a.set(row, 2, r.unitLabel, 'label');
+      a.set(row, 3, null, 'label');
+      a.set(row, 4, num(p.total.value, rate), p.total.value === null ? 'label' : 'labelNumber');
+      for (let c = 5; c <= lastCol; c++) a.set(row, c, null, 'label');
+      row++;
+    }
+    const without = withoutBreakdownText(view, r);
+    if (without) {
+      a.set(row, 0, null, 'label');
+      a.merged(row++, 1, lastCol, without, 'part');
+    }
   }
   add('Phụ lục', a);
 
@@ -78,14 +93,22 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
   m.merged(0, 0, 3 + view.units.length, `TỔNG HỢP THEO ĐƠN VỊ — ${view.period.name}`, 'title');
   ['Mã', 'Chỉ tiêu', 'ĐVT', ...view.units.map((u) => u.name), 'Tổng hợp'].forEach((h, c) => m.set(2, c, h, 'header'));
   m.height(2, 48);
-  view.rows.forEach((r, i) => {
+  let mRow = 3;
+  for (const r of view.rows) {
     const rate = r.valueKind === 'rate';
-    m.set(3 + i, 0, r.code, 'label');
-    m.set(3 + i, 1, r.name, 'label');
-    m.set(3 + i, 2, r.unitLabel, 'label');
-    view.units.forEach((u, j) => m.set(3 + i, 3 + j, num(r.cells[u.id]?.value ?? null, rate), 'labelNumber'));
-    m.set(3 + i, 3 + view.units.length, num(r.total.value, rate), 'labelNumber');
-  });
+    m.set(mRow, 0, r.code, 'label');
+    m.set(mRow, 1, r.name, 'label');
+    m.set(mRow, 2, r.unitLabel, 'label');
+    view.units.forEach((u, j) => m.set(mRow, 3 + j, num(r.cells[u.id]?.value ?? null, rate), 'labelNumber'));
+    m.set(mRow++, 3 + view.units.length, num(r.total.value, rate), 'labelNumber');
+    for (const p of r.breakdown?.parts ?? []) {
+      m.set(mRow, 0, null, 'label');
+      m.set(mRow, 1, `– ${p.label}`, 'part');
+      m.set(mRow, 2, r.unitLabel, 'label');
+      view.units.forEach((u, j) => m.set(mRow, 3 + j, num(p.cells[u.id]?.value ?? null, rate), 'labelNumber'));
+      m.set(mRow++, 3 + view.units.length, num(p.total.value, rate), 'labelNumber');
+    }
+  }
   add('Theo đơn vị', m);
 
   // One sheet per source unit that reported.
@@ -94,15 +117,20 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
     const s = new SheetBuilder([9, 52, 9, 13, 13, 13]);
     s.merged(0, 0, 5, u.name, 'title');
     ['Mã', 'Chỉ tiêu', 'ĐVT', 'Tử số', 'Mẫu số', 'Kết quả'].forEach((h, c) => s.set(2, c, h, 'header'));
-    view.rows.forEach((r: MergeRow, i) => {
-      const c = r.cells[u.id];
-      s.set(3 + i, 0, r.code, 'label');
-      s.set(3 + i, 1, r.name, 'label');
-      s.set(3 + i, 2, r.unitLabel, 'label');
-      s.set(3 + i, 3, c?.numerator ?? null, 'labelNumber');
-      s.set(3 + i, 4, c?.denominator ?? null, 'labelNumber');
-      s.set(3 + i, 5, num(c?.value ?? null, r.valueKind === 'rate'), 'labelNumber');
-    });
+    let sRow = 3;
+    const line = (code: string | null, name: string, style: 'label' | 'part', unitLabel: string, c: MergeRow['total'] | undefined, rate: boolean) => {
+      s.set(sRow, 0, code, 'label');
+      s.set(sRow, 1, name, style);
+      s.set(sRow, 2, unitLabel, 'label');
+      s.set(sRow, 3, c?.numerator ?? null, 'labelNumber');
+      s.set(sRow, 4, c?.denominator ?? null, 'labelNumber');
+      s.set(sRow++, 5, num(c?.value ?? null, rate), 'labelNumber');
+    };
+    for (const r of view.rows) {
+      const rate = r.valueKind === 'rate';
+      line(r.code, r.name, 'label', r.unitLabel, r.cells[u.id], rate);
+      for (const p of r.breakdown?.parts ?? []) line(null, `– ${p.label}`, 'part', r.unitLabel, p.cells[u.id], rate);
+    }
     add(sheetName(u.name, used), s);
   }
   const fileName = `Tong hop - ${view.parentUnitName} - ${view.period.name}.xlsx`;

@@ -7,6 +7,7 @@ import * as XLSX from 'xlsx';
 import type { EntryValue, MeasureDto, PeriodDto, PlanDetail, TaskDto, UnitDto } from '../../../shared/api/types';
 import { planMeasures } from '../../../shared/api/plan-shape';
 import { formatIsoDate } from '../../../shared/domain/org-units';
+import { partKey } from '../../../shared/domain/breakdown';
 import { levelOfUnit } from '../../../shared/domain/periods';
 import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
 import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TEMPLATE_FORMAT, TEMPLATE_VERSION, layoutChecksum, templateFileName, type NarrativeKey, type TemplateMeta } from './layout';
@@ -46,7 +47,7 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
     unitId: unit.id,
     unitCode: unit.code,
     unitName: unit.name,
-    layoutChecksum: layoutChecksum(measures.map((m) => m.code), tasks.map(taskKey)),
+    layoutChecksum: layoutChecksum(templateRowKeys(measures), tasks.map(taskKey)),
     generatedAt: input.generatedAt,
   };
   const wb = XLSX.utils.book_new();
@@ -68,10 +69,13 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
     0,
     7,
     'Cách điền: chỉ nhập vào các ô màu vàng. Với tỷ lệ, nhập Tử số và Mẫu số (cột Kết quả tự tính); với số lượng, nhập vào cột Kết quả. ' +
-      'Gõ số như thường dùng (58,82 hoặc 1.234). Để trống nếu chưa có số liệu; nhập 0 nếu kết quả bằng 0. Không thêm, xóa hay đổi thứ tự dòng, không đổi tên trang tính.',
+      'Gõ số như thường dùng (58,82 hoặc 1.234). Để trống nếu chưa có số liệu; nhập 0 nếu kết quả bằng 0. Không thêm, xóa hay đổi thứ tự dòng, không đổi tên trang tính.' +
+      (measures.some((m) => m.breakdown)
+        ? ' Chỉ tiêu có phân tổ (các dòng "–" in nghiêng bên dưới): nhập số của từng nhóm; dòng Tổng số để trống thì TongHop tự cộng, nếu điền cả hai thì các nhóm phải cộng lại bằng Tổng số.'
+        : ''),
     'instructions',
   );
-  s.height(3, 48);
+  s.height(3, measures.some((m) => m.breakdown) ? 64 : 48);
   const headers = ['Mã', 'Chỉ tiêu', 'Đơn vị tính', `Chỉ tiêu năm ${period.year}`, 'Tử số', 'Mẫu số', 'Kết quả', 'Ghi chú'];
   headers.forEach((h, c) => s.set(MEASURE_HEADER_ROW, c, h, 'header'));
   s.height(MEASURE_HEADER_ROW, 32);
@@ -83,25 +87,11 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
       s.merged(row, COL.name, COL.note, `Chỉ tiêu ${ind.code}: ${ind.title}`, 'labelBold');
       row++;
       for (const m of ind.measures) {
-        s.set(row, COL.code, m.code, 'label');
-        s.set(row, COL.name, m.name, 'label');
-        s.set(row, COL.unit, m.unitLabel, 'label');
-        s.set(row, COL.target, targetFor(m, period.year), 'labelNumber');
-        const v = input.filled?.values.get(m.code);
-        if (m.valueKind === 'rate') {
-          s.set(row, COL.numerator, v?.numerator ?? null, 'input');
-          s.set(row, COL.denominator, v?.denominator ?? null, 'input');
-          const e = XLSX.utils.encode_cell({ r: row, c: COL.numerator });
-          const f = XLSX.utils.encode_cell({ r: row, c: COL.denominator });
-          if (v && v.numerator === null && v.value !== null) s.set(row, COL.value, v.value, 'input');
-          else s.formula(row, COL.value, `IF(AND(ISNUMBER(${e}),ISNUMBER(${f}),${f}>0),${e}/${f}*${m.rateFactor},"")`);
-        } else {
-          s.set(row, COL.numerator, '—', 'na');
-          s.set(row, COL.denominator, '—', 'na');
-          s.set(row, COL.value, m.valueKind === 'count' ? (v?.value ?? null) : (v?.textValue ?? null), m.valueKind === 'count' ? 'input' : 'inputText');
+        inputRow(s, row++, m, { key: m.code, name: m.breakdown ? `${m.name} (Tổng số)` : m.name, target: targetFor(m, period.year), style: 'label' }, input.filled?.values.get(m.code));
+        for (const c of m.breakdown?.combos ?? []) {
+          const key = partKey(m.code, c.key.split('/'));
+          inputRow(s, row++, m, { key, name: `– ${c.label}`, target: '', style: 'part' }, input.filled?.values.get(key));
         }
-        s.set(row, COL.note, v?.note ?? null, 'inputText');
-        row++;
       }
     }
   }
@@ -144,4 +134,30 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
   wb.Props = { Title: `${unit.name} - ${period.name}`, Author: 'TongHop', Company: period.parentUnitName ?? '' };
 
   return { fileName: templateFileName(unit.name, period.name), bytes: writeStyledXlsx(wb, styles), meta };
+}
+
+/** The keys of the measures sheet's input rows, in order: each measure's code, then its parts' keys. */
+export function templateRowKeys(measures: readonly MeasureDto[]): string[] {
+  return measures.flatMap((m) => [m.code, ...(m.breakdown?.combos ?? []).map((c) => partKey(m.code, c.key.split('/')))]);
+}
+
+/** One input row of the measures sheet: a measure's total, or one part of its breakdown. */
+function inputRow(s: SheetBuilder, row: number, m: MeasureDto, label: { key: string; name: string; target: string; style: 'label' | 'part' }, v: EntryValue | undefined): void {
+  s.set(row, COL.code, label.key, 'label');
+  s.set(row, COL.name, label.name, label.style);
+  s.set(row, COL.unit, m.unitLabel, 'label');
+  s.set(row, COL.target, label.target, 'labelNumber');
+  if (m.valueKind === 'rate') {
+    s.set(row, COL.numerator, v?.numerator ?? null, 'input');
+    s.set(row, COL.denominator, v?.denominator ?? null, 'input');
+    const e = XLSX.utils.encode_cell({ r: row, c: COL.numerator });
+    const f = XLSX.utils.encode_cell({ r: row, c: COL.denominator });
+    if (v && v.numerator === null && v.value !== null) s.set(row, COL.value, v.value, 'input');
+    else s.formula(row, COL.value, `IF(AND(ISNUMBER(${e}),ISNUMBER(${f}),${f}>0),${e}/${f}*${m.rateFactor},"")`);
+  } else {
+    s.set(row, COL.numerator, '—', 'na');
+    s.set(row, COL.denominator, '—', 'na');
+    s.set(row, COL.value, m.valueKind === 'count' ? (v?.value ?? null) : (v?.textValue ?? null), m.valueKind === 'count' ? 'input' : 'inputText');
+  }
+  s.set(row, COL.note, v?.note ?? null, 'inputText');
 }

@@ -7,7 +7,7 @@ import * as XLSX from 'xlsx';
 import { inPackageOrder, readOwnZip, writeZip } from './zip';
 
 /** The named styles; the index of each is its xf id in STYLES_XML. */
-export const STYLES = ['default', 'title', 'subtitle', 'instructions', 'header', 'label', 'labelBold', 'group', 'input', 'inputText', 'formula', 'na', 'labelNumber'] as const;
+export const STYLES = ['default', 'title', 'subtitle', 'instructions', 'header', 'label', 'labelBold', 'group', 'input', 'inputText', 'formula', 'na', 'labelNumber', 'part'] as const;
 export type StyleName = (typeof STYLES)[number];
 
 const FONT = 'Times New Roman';
@@ -36,6 +36,8 @@ const XFS: Record<StyleName, string> = {
   formula: xf({ fill: 6, border: 1, numFmt: 2, align: '<alignment horizontal="right" vertical="top"/>' }),
   na: xf({ fill: 5, border: 1, align: '<alignment horizontal="center" vertical="top"/>' }),
   labelNumber: xf({ border: 1, align: '<alignment horizontal="right" vertical="top"/>' }),
+  /** A part of a broken-down measure: italic, indented under its total. */
+  part: xf({ font: 3, border: 1, align: '<alignment vertical="top" wrapText="1" indent="1"/>' }),
 };
 
 const STYLES_XML =
@@ -52,7 +54,7 @@ const STYLES_XML =
 
 export type SheetStyles = Map<string, StyleName>;
 
-const WRAPPED = new Set<StyleName>(['label', 'labelBold', 'group', 'instructions', 'header', 'inputText', 'subtitle']);
+const WRAPPED = new Set<StyleName>(['label', 'labelBold', 'group', 'instructions', 'header', 'inputText', 'subtitle', 'part']);
 
 /** A sheet being laid out: cells, their styles, merges, widths, row heights. */
 export class SheetBuilder {

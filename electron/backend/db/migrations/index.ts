@@ -6,6 +6,7 @@ import * as m0003 from './0003-merge-overrides';
 import * as m0004 from './0004-reorganisation';
 import * as m0005 from './0005-locking';
 import * as m0006 from './0006-change-counters';
+import * as m0007 from './0007-breakdowns';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004-reorganisation': m0004,
   '0005-locking': m0005,
   '0006-change-counters': m0006,
+  '0007-breakdowns': m0007,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

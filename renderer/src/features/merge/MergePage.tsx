@@ -59,7 +59,7 @@ export function MergePage() {
     action.run(async () => {
       const f = await api.call('merge-export-upstream', { periodId: chosen! });
       downloadBase64(f.fileName, f.dataBase64, XLSX_MIME);
-      toast(`Đã tạo tệp gửi cấp trên cho kỳ "${f.periodName}".`);
+      toast([`Đã tạo tệp gửi cấp trên cho kỳ "${f.periodName}".`, ...f.notes].join(' '));
     });
   const submit = () =>
     action.run(async () => {
