@@ -339,6 +339,8 @@ export interface EntryMeasure {
   valueKind: ValueKind;
   rateFactor: RateFactor | null;
   target: string;
+  /** The parts to fill under the total, in reading order; null without breakdown. */
+  breakdown: { name: string; combos: { id: number; key: string; label: string }[] } | null;
 }
 
 export interface EntryValue {

@@ -19,7 +19,7 @@ export const collectHandlers: HandlerSlice<'template-build' | 'template-build-al
   'report-get': async ({ id }, ctx) => getReport(ctx.db, id),
   'report-approve': async ({ id }, ctx) => approveReport(ctx.db, ctx, id),
   'report-unlock': async ({ id, reason }, ctx) => unlockReport(ctx.db, ctx, id, reason),
-  'value-history': async ({ periodId, unitId, measureId }, ctx) => valueHistory(ctx.db, periodId, unitId, measureId),
+  'value-history': async ({ periodId, unitId, measureId, optionComboId }, ctx) => valueHistory(ctx.db, periodId, unitId, measureId, optionComboId),
   'report-entry-get': async ({ periodId, unitId }, ctx) => getEntry(ctx.db, periodId, unitId),
   'report-entry-save': async (args, ctx) => saveEntry(ctx.db, ctx, args),
 };

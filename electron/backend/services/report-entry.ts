@@ -9,7 +9,8 @@ import { planMeasures } from '../../../shared/api/plan-shape';
 import { checkValue, rateValue } from '../../../shared/domain/value-rules';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
 import type { Db } from '../db/connection';
-import { TOTAL_COMBO, currentReport, readNarratives, readTaskProgress, readValues, replaceMeasureValues, startRevision, writeNarratives, writeTaskProgress } from '../db/report-store';
+import { TOTAL_COMBO, currentReport, readNarratives, readTaskProgress, readValues, replaceMeasureValues, startRevision, writeNarratives, writeTaskProgress, type StoredValue } from '../db/report-store';
+import { mismatchText, partKey, reconcileBreakdown } from '../../../shared/domain/breakdown';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
@@ -31,7 +32,7 @@ export async function getEntry(db: Db, periodId: number, unitId: number): Promis
   const { period, unit, plan } = await entryContext(db, periodId, unitId);
   const report = await currentReport(db, periodId, unitId);
   const ids = report ? [report.id] : [];
-  const values = await readValues(db, ids, { totalsOnly: true });
+  const values = await readValues(db, ids);
   const narratives = await readNarratives(db, ids);
   const progress = await readTaskProgress(db, ids);
   return {
@@ -49,19 +50,29 @@ export async function getEntry(db: Db, periodId: number, unitId: number): Promis
           valueKind: m.valueKind,
           rateFactor: m.rateFactor,
           target: targetFor(m, period.year),
+          breakdown: m.breakdown ? { name: m.breakdown.name, combos: m.breakdown.combos.map((c) => ({ id: c.id, key: c.key, label: c.label })) } : null,
         })),
       ),
     ),
     tasks: (await unitTasks(db, plan.tasks, unit.id)).map((t) => ({ id: t.id, key: taskKey(t), content: t.content, role: t.role, timeframe: t.timeframe })),
     report: report ? { id: report.id, revision: report.revision, source: report.source, status: report.status, receivedAt: report.receivedAt, fileName: report.fileName } : null,
-    values: values.map((v) => ({ measureId: v.measureId, numerator: v.numerator, denominator: v.denominator, value: v.value, textValue: v.textValue, note: v.note })),
+    values: values.map((v) => ({
+      measureId: v.measureId,
+      ...(v.optionComboId !== TOTAL_COMBO ? { optionComboId: v.optionComboId } : {}),
+      numerator: v.numerator,
+      denominator: v.denominator,
+      value: v.value,
+      textValue: v.textValue,
+      note: v.note,
+    })),
     narratives: Object.fromEntries(narratives.map((n) => [n.section, n.body])),
     taskProgress: Object.fromEntries(progress.map((p) => [p.taskId, p.progress])),
     lock: await entryLock(db, period.id, unit.id, unit.name),
   };
 }
 
-const isEmpty = (v: EntryValue) => v.numerator === null && v.denominator === null && v.value === null && !v.textValue && !v.note;
+const isEmpty = (v: Omit<EntryValue, 'measureId'>) => v.numerator === null && v.denominator === null && v.value === null && !v.textValue && !v.note;
+const valuesOf = (v: Omit<EntryValue, 'measureId'> | undefined) => (v && !isEmpty(v) ? { numerator: v.numerator, denominator: v.denominator, value: v.value, textValue: v.textValue, note: v.note } : null);
 
 export async function saveEntry(db: Db, ctx: BackendContext, args: ApiParsedArgs<'report-entry-save'>): Promise<{ reportId: number; revision: number; savedAt: string }> {
   const { period, unit, plan } = await entryContext(db, args.periodId, args.unitId);
@@ -69,14 +80,20 @@ export async function saveEntry(db: Db, ctx: BackendContext, args: ApiParsedArgs
   const measures = new Map(planMeasures(plan).map((m) => [m.id, m]));
   const taskIds = new Set((await unitTasks(db, plan.tasks, unit.id)).map((t) => t.id));
   // Every value is checked by the same rules as a received file; one bad value saves nothing.
-  const values = args.values.map((v) => {
+  const byMeasure = new Map<number, Map<number, StoredValue>>();
+  for (const v of args.values) {
     const m = measures.get(v.measureId);
     if (!m) throw new UserError('validation', `Chỉ số số ${v.measureId} không thuộc kế hoạch của kỳ "${period.name}".`);
+    const comboId = v.optionComboId ?? TOTAL_COMBO;
+    const combo = comboId === TOTAL_COMBO ? null : m.breakdown?.combos.find((c) => c.id === comboId);
+    if (comboId !== TOTAL_COMBO && !combo) throw new UserError('validation', `Chỉ tiêu ${m.code} không có nhóm phân tổ số ${comboId}.`);
     const problem = checkValue(m.valueKind, m.rateFactor, v, (n) => formatVnNumber(n));
-    if (problem) throw new UserError('validation', `Chỉ tiêu ${m.code}: ${problem.message}.`);
+    if (problem) throw new UserError('validation', `Chỉ tiêu ${m.code}${combo ? ` (${combo.label})` : ''}: ${problem.message}.`);
     const value = m.valueKind === 'rate' && v.numerator !== null && v.denominator !== null ? rateValue(v.numerator, v.denominator, m.rateFactor!) : v.value;
-    return { ...v, value, code: m.code };
-  });
+    const combos = byMeasure.get(m.id) ?? new Map<number, StoredValue>();
+    combos.set(comboId, { ...v, measureId: m.id, optionComboId: comboId, value });
+    byMeasure.set(m.id, combos);
+  }
   for (const p of args.taskProgress ?? []) {
     if (!taskIds.has(p.taskId)) throw new UserError('validation', `Nhiệm vụ số ${p.taskId} không giao cho ${unit.name}.`);
   }
@@ -88,19 +105,41 @@ export async function saveEntry(db: Db, ctx: BackendContext, args: ApiParsedArgs
     const { reportId, revision } = editable
       ? { reportId: current.id, revision: current.revision }
       : await startRevision(trx, { periodId: period.id, unitId: unit.id, source: 'typed', status: 'valid', receivedAt: savedAt, copyFrom: current?.id });
-    for (const v of values) {
-      const stored = isEmpty(v) ? [] : [{ ...v, optionComboId: TOTAL_COMBO }];
-      const before = (await replaceMeasureValues(trx, reportId, v.measureId, stored)).find((x) => x.optionComboId === TOTAL_COMBO);
-      const after = isEmpty(v) ? null : { numerator: v.numerator, denominator: v.denominator, value: v.value, textValue: v.textValue, note: v.note };
-      const was = before ? { numerator: before.numerator, denominator: before.denominator, value: before.value, textValue: before.textValue, note: before.note } : null;
-      if (JSON.stringify(was) !== JSON.stringify(after)) {
-        await audit(trx, ctx, { entity: 'report', entityId: reportId, action: `value ${v.code}`, before: was ?? undefined, after: after ?? undefined });
+    for (const [measureId, changed] of byMeasure) {
+      const m = measures.get(measureId)!;
+      const stored = new Map<number, StoredValue>((await readValues(trx, [reportId], { measureId })).map(({ reportId: _r, ...v }) => [v.optionComboId, v]));
+      const next = new Map(stored);
+      for (const [comboId, v] of changed) next.set(comboId, v);
+      if (m.breakdown) {
+        // Parts and total follow the rules of a received file: the total is the parts' when they exist.
+        // A total not typed in this change is the stored one: re-derived from the parts, not checked against them.
+        const total = next.get(TOTAL_COMBO) ?? null;
+        const typedTotal = changed.has(TOTAL_COMBO) ? total : total && { ...total, numerator: null, denominator: null, value: null };
+        const parts = m.breakdown.combos.map((c) => next.get(c.id) ?? null);
+        const result = reconcileBreakdown(m.valueKind === 'rate' ? m.rateFactor : null, parts.some(Boolean) ? typedTotal : total, parts);
+        if (result.kind === 'mismatch') throw new UserError('validation', `Chỉ tiêu ${m.code} (${m.name}): ${mismatchText(result, m.valueKind === 'rate')}.`);
+        if (result.kind === 'parts') next.set(TOTAL_COMBO, { measureId, optionComboId: TOTAL_COMBO, ...result.total, textValue: null, note: total?.note ?? null });
+      }
+      const rows = [...next.values()].filter((v) => !isEmpty(v));
+      await replaceMeasureValues(trx, reportId, measureId, rows);
+      // One line in the audit trail per value that changed (the total, or one part).
+      for (const comboId of new Set([...stored.keys(), ...next.keys()])) {
+        const was = valuesOf(stored.get(comboId));
+        const after = valuesOf(next.get(comboId));
+        if (JSON.stringify(was) === JSON.stringify(after)) continue;
+        const key = m.breakdown?.combos.find((c) => c.id === comboId)?.key;
+        await audit(trx, ctx, { entity: 'report', entityId: reportId, action: valueAction(m.code, key), before: was ?? undefined, after: after ?? undefined });
       }
     }
     await writeNarratives(trx, reportId, args.narratives ?? {});
     await writeTaskProgress(trx, reportId, args.taskProgress ?? []);
     return { reportId, revision, savedAt };
   });
+}
+
+/** The audit trail's name for a typed change of a value: `value 9`, or `value 9/NAM/U6` for a part. */
+export function valueAction(measureCode: string, comboKey?: string): string {
+  return comboKey ? `value ${partKey(measureCode, comboKey.split('/'))}` : `value ${measureCode}`;
 }
 
 async function entryLock(db: Db, periodId: number, unitId: number, unitName: string): Promise<ReportEntry['lock']> {

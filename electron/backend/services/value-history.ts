@@ -8,6 +8,8 @@ import type { ValueHistoryEntry } from '../../../shared/api/types';
 import type { Db } from '../db/connection';
 import { TOTAL_COMBO, readValues, revisionsOf } from '../db/report-store';
 import { notFound } from '../errors';
+import { breakdownsOf } from './breakdowns';
+import { valueAction } from './report-entry';
 
 type Values = Pick<ValueHistoryEntry, 'numerator' | 'denominator' | 'value' | 'textValue' | 'note'>;
 const NO_VALUES: Values = { numerator: null, denominator: null, value: null, textValue: null, note: null };
@@ -19,8 +21,11 @@ function parseValues(json: string | null): Values | null {
 }
 
 export async function valueHistory(db: Db, periodId: number, unitId: number, measureId: number, optionComboId = TOTAL_COMBO): Promise<ValueHistoryEntry[]> {
-  const measure = await db.selectFrom('measure').select(['id', 'code']).where('id', '=', measureId).executeTakeFirst();
+  const measure = await db.selectFrom('measure').select(['id', 'code', 'category_combo_id']).where('id', '=', measureId).executeTakeFirst();
   if (!measure) throw notFound(`chỉ số số ${measureId}`);
+  const combo = optionComboId === TOTAL_COMBO ? null : (await breakdownsOf(db, [measure.category_combo_id]))[0]?.combos.find((c) => c.id === optionComboId);
+  if (optionComboId !== TOTAL_COMBO && !combo) throw notFound(`nhóm phân tổ số ${optionComboId} của chỉ số ${measure.code}`);
+  const action = valueAction(measure.code, combo?.key);
   const reports = await revisionsOf(db, periodId, unitId);
   const reportIds = reports.map((r) => r.id);
   const values = (await readValues(db, reportIds, { measureId })).filter((v) => v.optionComboId === optionComboId);
@@ -48,7 +53,7 @@ export async function valueHistory(db: Db, periodId: number, unitId: number, mea
       });
     }
     for (const a of mine) {
-      if (a.action === `value ${measure.code}`) {
+      if (a.action === action) {
         const after = parseValues(a.after_json);
         out.push({ ...base, at: a.at, userName: a.user_name, kind: after ? 'typed' : 'cleared', ...(after ?? NO_VALUES) });
       } else if (a.action === 'approve' || a.action === 'unlock') {
@@ -56,7 +61,8 @@ export async function valueHistory(db: Db, periodId: number, unitId: number, mea
       }
     }
   }
-  const overrides = await db.selectFrom('merge_override').selectAll().where('period_id', '=', periodId).where('parent_unit_id', '=', unitId).where('measure_id', '=', measureId).orderBy('id').execute();
+  // Overrides are of the total only.
+  const overrides = combo ? [] : await db.selectFrom('merge_override').selectAll().where('period_id', '=', periodId).where('parent_unit_id', '=', unitId).where('measure_id', '=', measureId).orderBy('id').execute();
   for (const o of overrides) {
     out.push({ at: o.created_at, userName: o.created_by, kind: 'override', revision: null, fileName: null, ...NO_VALUES, value: o.value, reason: o.reason });
   }

@@ -98,7 +98,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
   const byCode = new Map(measures.map((m) => [m.code, m]));
   const seen = new Set<string>();
   /** The rows read per broken-down measure, to check its parts against its total once all are read. */
-  const brokenDown = new Map<number, { m: MeasureDto; total: ReadValue | null; totalRow: number; parts: ReadValue[]; partRows: number[]; failed: boolean }>();
+  const brokenDown = new Map<number, { m: MeasureDto; total: ReadValue | null; totalRow: number; parts: (ReadValue | null)[]; partRows: number[]; failed: boolean }>();
   const inputColumns = [COL.numerator, COL.denominator, COL.value, COL.note];
   for (let r = MEASURE_HEADER_ROW + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
@@ -143,7 +143,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
       const entry = brokenDown.get(m.id) ?? { m, total: null, totalRow: -1, parts: [], partRows: [], failed: false };
       if (part) {
         entry.partRows.push(r);
-        if (read) entry.parts.push(read);
+        entry.parts.push(read ?? null);
       } else {
         entry.totalRow = r;
         entry.total = read ?? null;
@@ -251,11 +251,11 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
       continue;
     }
     if (result.kind === 'empty') continue;
-    const totalCell = totalRow >= 0 ? where(totalRow, COL.value) : (parts[0]?.cell ?? '');
+    const totalCell = totalRow >= 0 ? where(totalRow, COL.value) : where(partRows[0]!, COL.value);
     const note = total?.note ?? null;
     out.values.push({ measureId: m.id, optionComboId: TOTAL_COMBO, ...result.total, textValue: null, note, cell: totalCell });
     if (result.kind === 'parts') {
-      out.values.push(...parts);
+      out.values.push(...parts.filter((p): p is ReadValue => p !== null));
       if (result.derived && result.missing > 0) {
         const fmt = formatVnNumber(result.total.value ?? 0, { maxDecimals: 2 });
         problems.push({
