@@ -16,6 +16,7 @@ import { ASSESSMENTS } from '../../shared/domain/rollup';
 import { formatVnNumber } from '../../shared/domain/vn-number';
 import { formatIsoDate, parseVnDate } from '../../shared/domain/org-units';
 import { formatFileSize } from '../../shared/domain/backups';
+import { catalogueTag } from '../../shared/domain/catalogue';
 import { vietnamDateTime } from '../../shared/domain/vietnam-time';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
 import { defaultDbPath } from './default-paths';
@@ -31,6 +32,11 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
                                xuất biểu mẫu báo cáo (.xlsx) cho một hoặc mọi đơn vị của kỳ
   import TỆP... [--period KỲ] [--replace] [--json]
                                nhận báo cáo của đơn vị; mã thoát 0 chỉ khi mọi tệp đều được nhận
+  catalogue list [--json]      liệt kê các bộ chỉ tiêu thống kê và chỉ tiêu của chúng
+  catalogue import TỆP [--code VIẾT_TẮT] [--title TÊN] [--document VĂN_BẢN] [--sample] [--into SỐ] [--json]
+                               nhập bộ chỉ tiêu thống kê từ bảng phụ lục (.xlsx/.xls)
+  catalogue export --period KỲ --catalogue SỐ --out TỆP
+                               xuất số liệu tổng hợp của kỳ theo bố cục của bộ chỉ tiêu
   backup [--json]              sao lưu dữ liệu ngay (vào thư mục backups cạnh tệp dữ liệu)
   backups [--json]             liệt kê các bản sao lưu
   restore BẢN_SAO_LƯU|TỆP --yes
@@ -70,6 +76,8 @@ function printPlan(plan: PlanDetail): void {
       for (const m of i.measures) {
         const targets = m.targets.map((t) => `${t.isPhaseEnd ? 'đến ' : ''}${t.year}: ${t.text}`).join('; ');
         console.log(`    [${m.code}] ${m.name} (${m.unitLabel}) — ${targets}`);
+        if (m.catalogueIndicator) console.log(`           chỉ tiêu thống kê: ${catalogueTag(m.catalogueIndicator)} ${m.catalogueIndicator.name}`);
+        if (m.breakdown) console.log(`           phân tổ: ${m.breakdown.categories.map((c) => `${c.name} (${c.options.map((o) => o.name).join(', ')})`).join(' × ')}`);
       }
     }
   }
@@ -156,6 +164,42 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     if (results.some((r) => r.outcome !== 'imported')) process.exitCode = 1;
     return;
   }
+  if (command === 'catalogue' && sub === 'list') {
+    const list = await call(backend, 'catalogue-list', {});
+    return out(list, () => {
+      if (list.length === 0) console.log('Chưa có bộ chỉ tiêu thống kê nào. Nhập một bộ: catalogue import TỆP.xlsx');
+      for (const c of list) {
+        console.log(`${String(c.id).padStart(3)}  ${c.code}  ${c.title}${c.isSample ? '  [MẪU]' : ''}`);
+        for (const i of c.indicators) console.log(`       PL ${i.annex.padEnd(3)} ${(i.code ?? '----').padEnd(5)} ${i.name}`);
+      }
+    });
+  }
+  if (command === 'catalogue' && sub === 'import') {
+    if (!arg) throw new CliError('Cần đường dẫn tệp: catalogue import TỆP.xlsx');
+    const file = path.resolve(arg);
+    if (!fs.existsSync(file)) throw new CliError(`Không tìm thấy tệp "${file}".`);
+    const upload = { fileName: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64') };
+    const preview = await call(backend, 'catalogue-import-preview', upload);
+    for (const p of preview.problems) console.error(`${p.severity === 'error' ? 'Lỗi' : 'Lưu ý'}: ${p.message}`);
+    for (const sheet of preview.sheets) console.error(`${upload.fileName} › ${sheet.name}: Phụ lục ${sheet.annex || '?'}, dòng tiêu đề ${sheet.headerRow}, các cột: ${sheet.columns.map((c) => `${c.column} "${c.header}"`).join(', ')}`);
+    const title = stringFlag(args, 'title') ?? (preview.guessedTitle || `Bộ chỉ tiêu nhập từ ${upload.fileName}`);
+    const sample = args.flags.has('sample');
+    const into = stringFlag(args, 'into');
+    const cat = await call(backend, 'catalogue-import-commit', {
+      ...upload,
+      catalogueId: into === undefined ? undefined : intFlag(args, 'into', 'bộ chỉ tiêu'),
+      catalogue: { code: stringFlag(args, 'code') ?? 'BCT', title, document: stringFlag(args, 'document') ?? preview.guessedDocument, issuedOn: null, note: '', isSample: sample },
+    });
+    return out(cat, () => console.log(`Đã nhập bộ chỉ tiêu số ${cat.id} (${cat.code}): ${cat.indicators.length} chỉ tiêu${sample ? ', đánh dấu là MẪU' : ''}.`));
+  }
+  if (command === 'catalogue' && sub === 'export') {
+    const file = stringFlag(args, 'out');
+    if (!file) throw new CliError('Cần tệp kết quả: --out TỆP.xlsx');
+    const f = await call(backend, 'catalogue-export', { periodId: intFlag(args, 'period', 'kỳ báo cáo'), catalogueId: intFlag(args, 'catalogue', 'bộ chỉ tiêu') });
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, Buffer.from(f.dataBase64, 'base64'));
+    return out({ file: path.resolve(file), indicators: f.count }, () => console.log(path.resolve(file)));
+  }
   if (command === 'backup') {
     const b = await call(backend, 'backup-create', {});
     const { folder } = await call(backend, 'backup-list', {});
@@ -220,11 +264,25 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
         assessment: r.assessment,
         contributingUnits: r.contributing.map((u) => units.get(u)),
         missingUnits: r.missing.map((u) => units.get(u)),
+        catalogueIndicator: r.catalogueIndicator ? catalogueTag(r.catalogueIndicator) : null,
+        breakdown: r.breakdown
+          ? {
+              name: r.breakdown.name,
+              categories: r.breakdown.categories,
+              combinations: r.breakdown.parts.map((p) => ({ options: p.options, label: p.label, numerator: p.total.numerator, denominator: p.total.denominator, value: p.total.value })),
+              unitsWithoutBreakdown: r.breakdown.withoutBreakdown.map((u) => view.tree.find((t) => t.id === u)?.name ?? String(u)),
+            }
+          : null,
       }));
       return out({ period: view.period.name, unit: view.parentUnitName, completeness: view.completeness, missingText: view.missingText, measures }, () => {
         console.log(`${view.period.name} — ${view.parentUnitName}: ${view.completeness.reported}/${view.completeness.expected} đơn vị đã gửi`);
         if (view.missingText) console.log(view.missingText);
-        for (const m of measures) console.log(`  ${m.code.padEnd(6)} ${m.value === null ? '—' : formatVnNumber(m.value, { maxDecimals: 2 })} ${m.unit}  (chỉ tiêu ${m.target}) ${ASSESSMENTS[m.assessment]}`);
+        const fmt = (n: number | null) => (n === null ? '—' : formatVnNumber(n, { maxDecimals: 2 }));
+        for (const m of measures) {
+          console.log(`  ${m.code.padEnd(6)} ${fmt(m.value)} ${m.unit}  (chỉ tiêu ${m.target}) ${ASSESSMENTS[m.assessment]}`);
+          for (const c of m.breakdown?.combinations ?? []) console.log(`         – ${c.label}: ${fmt(c.value)}`);
+          if (m.breakdown?.unitsWithoutBreakdown.length) console.log(`         Chưa phân tổ (chỉ có Tổng số): ${m.breakdown.unitsWithoutBreakdown.join(', ')}`);
+        }
       });
     }
     const format = stringFlag(args, 'format') ?? 'xlsx';

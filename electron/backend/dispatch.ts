@@ -10,6 +10,7 @@ import { storageError, storageMessage } from './storage-messages';
 import { ensureDailyBackup } from './services/backups';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backups';
+import { catalogueHandlers } from './handlers/catalogues';
 import { collectHandlers } from './handlers/collect';
 import { mergeHandlers } from './handlers/merge';
 import { periodHandlers } from './handlers/periods';
@@ -30,7 +31,7 @@ function combine(...slices: Partial<Handlers>[]): Handlers {
   return out as Handlers;
 }
 
-const handlers: Handlers = combine(appHandlers, planHandlers, periodHandlers, collectHandlers, mergeHandlers, unitHandlers, backupHandlers) satisfies Handlers;
+const handlers: Handlers = combine(appHandlers, planHandlers, catalogueHandlers, periodHandlers, collectHandlers, mergeHandlers, unitHandlers, backupHandlers) satisfies Handlers;
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
 

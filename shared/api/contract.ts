@@ -10,11 +10,15 @@ import { DEADLINE_LEVELS, PERIOD_KINDS } from '../domain/periods';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../domain/narratives';
 import { DUTIES } from '../domain/reorganisation';
 import { OPTION_CODE } from '../domain/breakdown';
+import { ANNEXES, INDICATOR_CODE } from '../domain/catalogue';
 import type {
   AppInfo,
   BackupDto,
   BreakdownDto,
   CategoryDto,
+  CatalogueDto,
+  CatalogueImportPreview,
+  CatalogueIndicatorDto,
   DocumentSettings,
   FileUpload,
   ImportFileResult,
@@ -92,6 +96,34 @@ const fileUpload = z.object({
   dataBase64: z.string().max(40_000_000, 'tệp quá lớn (tối đa 30 MB)'),
 });
 
+const catalogueFields = z.object({
+  code: required(30, 'tên viết tắt của bộ chỉ tiêu').regex(/^[A-Za-z0-9._-]+$/, 'tên viết tắt chỉ gồm chữ không dấu, số và . _ -'),
+  title: required(500, 'tên bộ chỉ tiêu'),
+  document: text(200),
+  issuedOn: isoDate.nullable(),
+  note: text(2000),
+  isSample: z.boolean(),
+});
+
+const catalogueIndicator = z.object({
+  annex: z.enum(ANNEXES, 'phụ lục phải là I, II, III, IV, V hoặc VI'),
+  code: z.string().regex(INDICATOR_CODE, 'mã số gồm 4 chữ số, ví dụ 0101').nullable(),
+  groupCode: text(10),
+  groupName: text(300),
+  name: required(500, 'tên chỉ tiêu'),
+  unitLabel: text(60),
+  concept: text(5000),
+  numerator: text(1000),
+  denominator: text(1000),
+  factor: z.number().refine((f) => [100, 1000, 10000, 100000].includes(f), 'hệ số phải là 100, 1.000, 10.000 hoặc 100.000').nullable(),
+  breakdowns: text(1000),
+  period: text(100),
+  source: text(500),
+  leadBody: text(500),
+  cooperatingBodies: text(1000),
+  note: text(2000),
+});
+
 const periodFields = z.object({
   planId: id,
   parentUnitId: id,
@@ -147,6 +179,8 @@ export const apiMethods = {
     rollup: z.enum(keys(ROLLUPS)),
     leadUnitId: id.nullable(),
     cooperatingUnitIds: z.array(id).max(500),
+    /** The statistical indicator (bộ chỉ tiêu thống kê) the measure reports; null for none; left out: unchanged. */
+    catalogueIndicatorId: id.nullable().optional(),
     /** The categories to break the measure down by, in order; [] for none; left out: unchanged. */
     categoryIds: z.array(id).max(3, 'một chỉ số phân tổ theo tối đa 3 nhóm').optional(),
     targets: z.array(targetInput).max(40),
@@ -167,6 +201,17 @@ export const apiMethods = {
       .max(200, 'tối đa 200 giá trị trong một nhóm'),
   }),
   'category-delete': z.object({ id }),
+
+  'catalogue-list': z.object({}),
+  'catalogue-save': catalogueFields.extend({ id: id.optional() }),
+  'catalogue-delete': z.object({ id }),
+  'catalogue-indicator-save': catalogueIndicator.extend({ id: id.optional(), catalogueId: id }),
+  'catalogue-indicator-delete': z.object({ id }),
+  'catalogue-import-preview': fileUpload,
+  /** Into a new catalogue, or (catalogueId) into an existing one: indicators matched by annex and code are updated, links kept. */
+  'catalogue-import-commit': fileUpload.extend({ catalogueId: id.optional(), catalogue: catalogueFields }),
+  /** A period's compiled values in the catalogue's layout: code, name, each breakdown category as a column. */
+  'catalogue-export': z.object({ periodId: id, catalogueId: id }),
 
   'period-list': z.object({ planId: id.optional() }),
   'period-get': z.object({ id }),
@@ -302,6 +347,14 @@ export interface ApiResults {
   'category-list': CategoryDto[];
   'category-save': CategoryDto;
   'category-delete': { deleted: true };
+  'catalogue-list': CatalogueDto[];
+  'catalogue-save': CatalogueDto;
+  'catalogue-delete': { deleted: true };
+  'catalogue-indicator-save': CatalogueIndicatorDto;
+  'catalogue-indicator-delete': { deleted: true };
+  'catalogue-import-preview': CatalogueImportPreview;
+  'catalogue-import-commit': CatalogueDto;
+  'catalogue-export': FileUpload & { count: number };
   'period-list': PeriodDto[];
   'period-get': PeriodDto;
   'period-create': PeriodDto;

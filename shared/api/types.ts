@@ -5,6 +5,7 @@ import type { DeadlineLevel, PeriodKind, ReportStatus } from '../domain/periods'
 import type { Assessment } from '../domain/rollup';
 import type { ChangeKind, DiffNode, Duty } from '../domain/reorganisation';
 import type { BackupReason } from '../domain/backups';
+import type { Annex } from '../domain/catalogue';
 
 export interface AppInfo {
   version: string;
@@ -105,6 +106,8 @@ export interface MeasureDto {
   breakdownName: string;
   /** The categories and option combinations the measure is broken down by; null without breakdown. */
   breakdown: BreakdownDto | null;
+  /** The statistical indicator the measure reports, when linked to one. */
+  catalogueIndicator: { id: number; catalogueId: number; catalogueCode: string; annex: string; code: string | null; name: string } | null;
   targets: TargetDto[];
 }
 
@@ -202,6 +205,64 @@ export interface CategoryDto {
   }[];
   /** Measures broken down by this category. */
   measureCount: number;
+}
+
+/** What an indicator of a statistical catalogue says, as in the circular's annex tables. */
+export interface CatalogueIndicatorFields {
+  /** Phụ lục I–IV. */
+  annex: Annex;
+  /** 4 digits (group + number), restarting per annex; null while not known. */
+  code: string | null;
+  groupCode: string;
+  groupName: string;
+  name: string;
+  unitLabel: string;
+  /** Khái niệm, phương pháp tính. */
+  concept: string;
+  numerator: string;
+  denominator: string;
+  factor: number | null;
+  /** Phân tổ chủ yếu, as written. */
+  breakdowns: string;
+  /** Kỳ công bố. */
+  period: string;
+  /** Nguồn số liệu. */
+  source: string;
+  /** Cơ quan chịu trách nhiệm: chủ trì / phối hợp. */
+  leadBody: string;
+  cooperatingBodies: string;
+  note: string;
+}
+
+export interface CatalogueIndicatorDto extends CatalogueIndicatorFields {
+  id: number;
+  catalogueId: number;
+  position: number;
+  /** Measures of plans linked to it. */
+  measureCount: number;
+}
+
+export interface CatalogueDto {
+  id: number;
+  /** Short name used in citations, e.g. "TT13". */
+  code: string;
+  title: string;
+  /** The document that issued it: "Thông tư 13/2021/TT-BLĐTBXH". */
+  document: string;
+  issuedOn: string | null;
+  note: string;
+  isSample: boolean;
+  indicators: CatalogueIndicatorDto[];
+}
+
+export interface CatalogueImportPreview {
+  fileName: string;
+  /** Title and document found above the tables, for the confirm form. */
+  guessedTitle: string;
+  guessedDocument: string;
+  sheets: { name: string; annex: string; headerRow: number; columns: { field: string; header: string; column: string }[] }[];
+  indicators: (CatalogueIndicatorFields & { sheet: string; row: number })[];
+  problems: ImportProblem[];
 }
 
 export interface ImportProblem {
@@ -383,7 +444,7 @@ export interface PreviousCell extends MergeCell {
   note: string | null;
 }
 
-export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel' | 'valueKind' | 'rateFactor' | 'direction' | 'rollup' | 'leadUnitId' | 'leadUnitName'> {
+export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel' | 'valueKind' | 'rateFactor' | 'direction' | 'rollup' | 'leadUnitId' | 'leadUnitName' | 'catalogueIndicator'> {
   measureId: number;
   goalCode: string;
   goalTitle: string;

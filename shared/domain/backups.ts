@@ -9,6 +9,7 @@ export const BACKUP_REASONS = {
   daily: 'Sao lưu đầu ngày',
   import: 'Trước khi nhận báo cáo',
   plan_import: 'Trước khi nhập kế hoạch',
+  catalogue_import: 'Trước khi nhập bộ chỉ tiêu thống kê',
   migration: 'Trước khi nâng cấp dữ liệu',
   restore: 'Trước khi khôi phục',
   open: 'Trước khi mở tệp dữ liệu khác',

@@ -87,4 +87,47 @@ describe('command line', () => {
     await cli(['export', '--period', '2', '--format', 'pdf', '--out', pdf, '--number', '7', '--date', '05/12/2024', '--signer', 'Nguyễn Văn An', '--db', db]);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   }, 90_000);
+
+  it('shows breakdowns in plan show and merge, and imports, lists and exports catalogues', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    await cli(['demo', '--db', db]);
+    // The sample 2026 plan breaks measure 9 down by sex and age group (sample bands).
+    const plans = JSON.parse((await cli(['plan', 'list', '--json', '--db', db])).stdout) as { id: number; title: string }[];
+    const plan2026 = plans.find((p) => p.title.includes('Quảng Ngãi năm 2026'))!;
+    const show = JSON.parse((await cli(['plan', 'show', String(plan2026.id), '--json', '--db', db])).stdout);
+    const nine = show.goals.flatMap((g: { indicators: { measures: unknown[] }[] }) => g.indicators.flatMap((i) => i.measures)).find((m: { code: string }) => m.code === '9');
+    expect(nine.breakdown.categories.map((c: { name: string; isSample: boolean }) => [c.name, c.isSample])).toEqual([['Giới tính', false], ['Nhóm tuổi', true]]);
+    expect(nine.breakdown.combos).toHaveLength(6);
+    expect((await cli(['plan', 'show', String(plan2026.id), '--db', db])).stdout).toContain('phân tổ: Giới tính (Nam, Nữ) × Nhóm tuổi (Dưới 6 tuổi, Từ 6 đến dưới 11 tuổi, Từ 11 đến dưới 16 tuổi)');
+
+    // The lead (Công an tỉnh) reports measure 9 by its parts; merge --json shows every combination.
+    const out = path.join(dir, 'bm');
+    await cli(['template', '--period', '4', '--unit', 'KT.CA', '--out', out, '--db', db]);
+    const f = path.join(out, 'Công an tỉnh - 6 tháng đầu năm 2026.xlsx');
+    fs.writeFileSync(f, fillTemplate(fs.readFileSync(f), { '9/NAM/DUOI-6': { E: 2, F: 10000 }, '9/NU/11-16': { E: 3, F: 9000 } }));
+    const imported = await cli(['import', f, '--json', '--db', db]);
+    expect(JSON.parse(imported.stdout)[0]).toMatchObject({ outcome: 'imported', unitName: 'Công an tỉnh' });
+    const merged = JSON.parse((await cli(['merge', '--period', '4', '--json', '--db', db])).stdout);
+    const m9 = merged.measures.find((m: { code: string }) => m.code === '9');
+    expect(m9).toMatchObject({ numerator: 5, denominator: 19000 });
+    expect(m9.breakdown.combinations[0]).toEqual({ options: ['Nam', 'Dưới 6 tuổi'], label: 'Nam · Dưới 6 tuổi', numerator: 2, denominator: 10000, value: 0.02 });
+    expect(m9.breakdown.combinations[5]).toMatchObject({ options: ['Nữ', 'Từ 11 đến dưới 16 tuổi'], numerator: 3, denominator: 9000 });
+    expect(m9.breakdown.combinations[1]).toMatchObject({ numerator: null, value: null });
+    expect(m9.breakdown.unitsWithoutBreakdown).toEqual([]);
+    expect((await cli(['merge', '--period', '4', '--db', db])).stdout).toContain('– Nam · Dưới 6 tuổi: 0,02');
+
+    // The demo's sample catalogue, and the shipped sample file imported again as a catalogue of its own.
+    const list = JSON.parse((await cli(['catalogue', 'list', '--json', '--db', db])).stdout);
+    expect(list.map((c: { code: string; isSample: boolean }) => [c.code, c.isSample])).toEqual([['TT13-MAU', true]]);
+    const sample = path.join(REPO_ROOT, 'resources/catalogues/tt13-2021-mau.xlsx');
+    const imp = await cli(['catalogue', 'import', sample, '--code', 'TT13', '--sample', '--db', db]);
+    expect(imp.stdout).toContain('Đã nhập bộ chỉ tiêu số 2 (TT13): 15 chỉ tiêu, đánh dấu là MẪU.');
+    expect(imp.stderr).toContain('tt13-2021-mau.xlsx › Phụ lục IV: Phụ lục IV, dòng tiêu đề 6, các cột: A "Mã số", B "Nhóm", C "Tên chỉ tiêu"');
+    const after = JSON.parse((await cli(['catalogue', 'list', '--json', '--db', db])).stdout);
+    expect(after[1].indicators.find((i: { code: string }) => i.code === '0101')).toMatchObject({ annex: 'IV', name: 'Số trẻ em bị xâm hại' });
+    expect((await cli(['catalogue', 'list', '--db', db])).stdout).toContain('PL IV  0101  Số trẻ em bị xâm hại');
+    const none = await cli(['catalogue', 'export', '--period', '4', '--catalogue', '2', '--out', path.join(dir, 'tk.xlsx'), '--db', db]).catch((e: { code: number; stderr: string }) => e);
+    expect((none as { stderr: string }).stderr).toContain('chưa có chỉ số nào gắn với bộ chỉ tiêu');
+  }, 120_000);
 });

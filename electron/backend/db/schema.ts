@@ -84,6 +84,39 @@ export interface Database {
     rollup: string;
     lead_unit_id: number | null;
     category_combo_id: Generated<number>;
+    catalogue_indicator_id: Generated<number | null>;
+  };
+  catalogue: {
+    id: Generated<number>;
+    code: string;
+    title: string;
+    document: Generated<string>;
+    issued_on: string | null;
+    note: Generated<string>;
+    is_sample: Generated<Flag>;
+    created_at: string;
+    updated_at: string;
+  };
+  catalogue_indicator: {
+    id: Generated<number>;
+    catalogue_id: number;
+    position: number;
+    annex: string;
+    code: string | null;
+    group_code: string;
+    group_name: string;
+    name: string;
+    unit_label: string;
+    concept: string;
+    numerator: string;
+    denominator: string;
+    factor: number | null;
+    breakdowns: string;
+    period: string;
+    source: string;
+    lead_body: string;
+    cooperating_bodies: string;
+    note: string;
   };
   measure_cooperating_unit: { measure_id: number; unit_id: number };
   target: {

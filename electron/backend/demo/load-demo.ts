@@ -15,6 +15,8 @@ import { writePeriod } from '../services/periods';
 import { KONTUM_2024_GOALS, KONTUM_2024_PLAN, KONTUM_PARENT_PLAN } from './kontum-2024-plan';
 import { KONTUM_2025_CRC_PLAN, KONTUM_2025_TASK_GROUPS } from './kontum-2025-tasks';
 import { loadReorganisation, loadTwoTierPeriod } from './load-reorganisation';
+import { addIndicator, writeCatalogue } from '../services/catalogues';
+import { TT13_SAMPLE, TT13_SAMPLE_INDICATORS } from './tt13-sample-catalogue';
 import { CHILD_AFFAIRS_2024, DEMO_COMMUNES, MINISTRIES, QUANG_NGAI, REAL_COMMUNES } from './kontum-2025-reorganisation';
 
 const DEMO_SETTING = 'demoPlanId';
@@ -176,6 +178,12 @@ export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: n
     // 2025: the tree becomes two tiers; 2026: a 6-month period of the merged province.
     await loadReorganisation(trx, ctx, unitIds);
     await loadTwoTierPeriod(trx, ctx, planId, { measureCode: '9', breakdownId: sexByAge });
+
+    // A sample of the ministry's statistical indicator set, marked as a sample.
+    if (!(await trx.selectFrom('catalogue').select('id').where('code', '=', TT13_SAMPLE.code).executeTakeFirst())) {
+      const catalogueId = await writeCatalogue(trx, ctx, { ...TT13_SAMPLE, isSample: true });
+      for (const [i, indicator] of TT13_SAMPLE_INDICATORS.entries()) await addIndicator(trx, catalogueId, i + 1, indicator);
+    }
 
     await trx.insertInto('setting').values({ key: DEMO_SETTING, value: String(planId) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(planId) })).execute();
     await audit(trx, ctx, { entity: 'demo', entityId: planId, action: 'load', after: { plans: [parentId, planId, crcId] } });

@@ -109,6 +109,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           rollup: m.rollup,
           leadUnitId: m.leadUnitId,
           leadUnitName: m.leadUnitName,
+          catalogueIndicator: m.catalogueIndicator,
           targetText: targetFor(m, period.year),
           target: target ? { value: target.value, valueMax: target.valueMax } : null,
           cells: Object.fromEntries([...cells.values()].map((v) => [v.unitId, cellOf(v)])),

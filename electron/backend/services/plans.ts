@@ -137,6 +137,15 @@ async function measuresOfPlan(db: Db, planId: number, measureId?: number, unitNa
   const targets = await db.selectFrom('target').selectAll().where('measure_id', 'in', ids).orderBy('is_phase_end', 'desc').orderBy('year').execute();
   const coops = await db.selectFrom('measure_cooperating_unit').selectAll().where('measure_id', 'in', ids).execute();
   const breakdowns = new Map((await breakdownsOf(db, rows.map((r) => r.category_combo_id), asOf)).map((b) => [b.id, b]));
+  const linked = rows.flatMap((r) => (r.catalogue_indicator_id !== null ? [r.catalogue_indicator_id] : []));
+  const indicators = linked.length
+    ? await db
+        .selectFrom('catalogue_indicator as ci')
+        .innerJoin('catalogue as c', 'c.id', 'ci.catalogue_id')
+        .select(['ci.id', 'ci.catalogue_id', 'c.code as catalogue_code', 'ci.annex', 'ci.code', 'ci.name'])
+        .where('ci.id', 'in', linked)
+        .execute()
+    : [];
   return rows.map((m) => ({
     id: m.id,
     indicatorId: m.indicator_id,
@@ -154,6 +163,9 @@ async function measuresOfPlan(db: Db, planId: number, measureId?: number, unitNa
     breakdownId: m.category_combo_id,
     breakdownName: m.combo_name,
     breakdown: breakdowns.get(m.category_combo_id) ?? null,
+    catalogueIndicator: ((ci) => (ci ? { id: ci.id, catalogueId: ci.catalogue_id, catalogueCode: ci.catalogue_code, annex: ci.annex, code: ci.code, name: ci.name } : null))(
+      indicators.find((x) => x.id === m.catalogue_indicator_id),
+    ),
     targets: targets
       .filter((t) => t.measure_id === m.id)
       .map<TargetDto>((t) => ({ year: t.year, isPhaseEnd: t.is_phase_end === 1, value: t.value, valueMax: t.value_max, text: t.text })),
@@ -311,6 +323,11 @@ export async function saveMeasure(db: Db, ctx: BackendContext, args: ApiParsedAr
       rollup: args.rollup,
       lead_unit_id: args.leadUnitId,
     };
+    if (args.catalogueIndicatorId) {
+      const exists = await trx.selectFrom('catalogue_indicator').select('id').where('id', '=', args.catalogueIndicatorId).executeTakeFirst();
+      if (!exists) throw notFound(`chỉ tiêu thống kê số ${args.catalogueIndicatorId}`);
+    }
+    const link = args.catalogueIndicatorId === undefined ? {} : { catalogue_indicator_id: args.catalogueIndicatorId };
     let id: number;
     let before: MeasureDto | undefined;
     if (args.id !== undefined) {
@@ -328,12 +345,12 @@ export async function saveMeasure(db: Db, ctx: BackendContext, args: ApiParsedAr
       }
     }
     if (before) {
-      await trx.updateTable('measure').set({ ...fields, category_combo_id: comboId, code: args.code || before.code }).where('id', '=', before.id).execute();
+      await trx.updateTable('measure').set({ ...fields, ...link, category_combo_id: comboId, code: args.code || before.code }).where('id', '=', before.id).execute();
       id = before.id;
     } else {
       const position = await nextPosition(trx, 'measure', 'indicator_id', args.indicatorId);
       const code = args.code || (position === 1 ? indicator.code : `${indicator.code}.${position}`);
-      id = (await trx.insertInto('measure').values({ ...fields, category_combo_id: comboId, position, code }).returning('id').executeTakeFirstOrThrow()).id;
+      id = (await trx.insertInto('measure').values({ ...fields, ...link, category_combo_id: comboId, position, code }).returning('id').executeTakeFirstOrThrow()).id;
     }
     await checkMeasureCodeUnique(trx, indicator.plan_id, id);
     await trx.deleteFrom('target').where('measure_id', '=', id).execute();

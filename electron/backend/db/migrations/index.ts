@@ -7,6 +7,7 @@ import * as m0004 from './0004-reorganisation';
 import * as m0005 from './0005-locking';
 import * as m0006 from './0006-change-counters';
 import * as m0007 from './0007-breakdowns';
+import * as m0008 from './0008-catalogue';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005-locking': m0005,
   '0006-change-counters': m0006,
   '0007-breakdowns': m0007,
+  '0008-catalogue': m0008,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;
