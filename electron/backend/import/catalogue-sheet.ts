@@ -69,6 +69,11 @@ function readCode(text: string): string | null | undefined {
   return undefined;
 }
 
+/** A title written in capitals, as on the circular's first page, in the case of a sentence. */
+function sentenceCase(t: string): string {
+  return t && t === t.toLocaleUpperCase('vi') ? t.charAt(0) + t.slice(1).toLocaleLowerCase('vi') : t;
+}
+
 export type CatalogueSheetResult = Omit<CatalogueImportPreview, 'fileName'>;
 
 export function readCatalogueSheets(sheets: ParsedSheet[]): CatalogueSheetResult {
@@ -81,7 +86,7 @@ export function readCatalogueSheets(sheets: ParsedSheet[]): CatalogueSheetResult
     // The annex: the sheet's name, else the nearest title above the table that starts with "Phụ lục".
     const titled = above.filter((t) => /^phu luc\b/.test(fold(t))).reverse();
     const annexOfSheet = parseAnnex(sheet.name) ?? titled.map(parseAnnex).find((a) => a !== null) ?? null;
-    if (!out.guessedTitle) out.guessedTitle = above.find((t) => /chi tieu thong ke/i.test(fold(t)) && t.length > 20) ?? '';
+    if (!out.guessedTitle) out.guessedTitle = sentenceCase(above.find((t) => /chi tieu thong ke/i.test(fold(t)) && t.length > 20) ?? '');
     if (!out.guessedDocument) out.guessedDocument = /(Thông tư|Quyết định)\s+(số\s+)?[\d/A-ZĐa-zđ-]+/.exec(above.join(' '))?.[0]?.replace(/\s+số\s+/, ' ') ?? '';
     const col = header.columns;
     out.sheets.push({

@@ -10,12 +10,14 @@ import { PlanPage } from '../features/plans/PlanPage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitsPage } from '../features/units/UnitsPage';
+import { ListsPage } from '../features/lists/ListsPage';
 import { href, useRoute, type Route } from './router';
 
 const NAV: { label: string; route?: Route; match: Route['page'][]; later?: string }[] = [
   { label: 'Kỳ báo cáo', route: { page: 'home' }, match: ['home', 'entry'] },
   { label: 'Kế hoạch', route: { page: 'plans' }, match: ['plans', 'plan'] },
   { label: 'Đơn vị', route: { page: 'units' }, match: ['units'] },
+  { label: 'Danh mục', route: { page: 'lists' }, match: ['lists'] },
   { label: 'Tổng hợp', route: { page: 'merge' }, match: ['merge'] },
   { label: 'Sao lưu', route: { page: 'backups' }, match: ['backups'] },
   { label: 'Cài đặt', route: { page: 'settings' }, match: ['settings'] },
@@ -67,6 +69,7 @@ export function App() {
           {route.page === 'plans' && <PlansPage />}
           {route.page === 'plan' && <PlanPage id={route.id} />}
           {route.page === 'units' && <UnitsPage />}
+          {route.page === 'lists' && <ListsPage />}
           {route.page === 'merge' && <MergePage />}
           {route.page === 'backups' && <BackupsPage onDataReplaced={() => setDataVersion((v) => v + 1)} />}
           {route.page === 'settings' && <SettingsPage info={info} />}

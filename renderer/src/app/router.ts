@@ -7,6 +7,7 @@ export type Route =
   | { page: 'plans' }
   | { page: 'plan'; id: number }
   | { page: 'units' }
+  | { page: 'lists' }
   | { page: 'merge' }
   | { page: 'backups' }
   | { page: 'settings' };
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'entry' && /^\d+$/.test(parts[1] ?? '') && /^\d+$/.test(parts[2] ?? '')) return { page: 'entry', periodId: Number(parts[1]), unitId: Number(parts[2]) };
   if (parts[0] === 'plans') return { page: 'plans' };
   if (parts[0] === 'units') return { page: 'units' };
+  if (parts[0] === 'lists') return { page: 'lists' };
   if (parts[0] === 'merge') return { page: 'merge' };
   if (parts[0] === 'settings') return { page: 'settings' };
   if (parts[0] === 'backups') return { page: 'backups' };

@@ -38,6 +38,12 @@ export interface GridProps {
   onUndo: () => void;
   onRedo: () => void;
   onActiveChange?: (row: number, col: number) => void;
+  /** A class for a row (e.g. the parts of a breakdown, set in from their total). */
+  rowClass?: (row: number) => string | undefined;
+  /** Keys the grid leaves to its owner first (return true when handled), e.g. Alt+arrows to open or close a group. */
+  onKey?: (e: KeyboardEvent, row: number, col: number) => boolean;
+  /** A click on a cell, after the cursor moved there. */
+  onCellClick?: (row: number, col: number) => void;
   height: number;
 }
 
@@ -107,6 +113,10 @@ export function DataGrid(p: GridProps) {
 
   const onGridKey = (e: KeyboardEvent) => {
     if (editing) return;
+    if (p.onKey?.(e, active.r, active.c)) {
+      e.preventDefault();
+      return;
+    }
     const ctrl = e.ctrlKey || e.metaKey;
     const step = (dr: number, dc: number) => {
       e.preventDefault();
@@ -273,7 +283,7 @@ export function DataGrid(p: GridProps) {
         <div ref={body} className="grid-body" style={{ height: p.height }} onScroll={(e) => setScrollTop((scrolled.current = e.currentTarget.scrollTop))}>
           <div style={{ height: p.rowCount * ROW_H, minWidth, position: 'relative' }}>
             {rows.map((r) => (
-              <div key={r} role="row" aria-rowindex={r + 2} className="grid-row" style={{ top: r * ROW_H, gridTemplateColumns: template, height: ROW_H }}>
+              <div key={r} role="row" aria-rowindex={r + 2} className={`grid-row ${p.rowClass?.(r) ?? ''}`} style={{ top: r * ROW_H, gridTemplateColumns: template, height: ROW_H }}>
                 {p.columns.map((col, c) => {
                   const err = p.error(r, c);
                   const isActive = active.r === r && active.c === c;
@@ -297,6 +307,7 @@ export function DataGrid(p: GridProps) {
                         e.preventDefault();
                         move({ r, c }, e.shiftKey);
                         grid.current?.focus({ preventScroll: true });
+                        p.onCellClick?.(r, c);
                       }}
                       onDoubleClick={() => {
                         move({ r, c });

@@ -13,6 +13,8 @@ import { SubmittedPeriodBanner, UnlockPeriodDialog } from '../periods/PeriodLock
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { PdfDialog } from './PdfDialog';
+import { withoutBreakdownText } from '../../../../shared/api/merge-text';
+import { catalogueTag } from '../../../../shared/domain/catalogue';
 
 const fmt = (n: number | null, rate: boolean) => (n === null ? '' : formatVnNumber(n, rate ? { decimals: 2 } : { maxDecimals: 2 }));
 
@@ -68,6 +70,14 @@ export function MergePage() {
       toast(`Đã đánh dấu kỳ "${v!.period.name}" là đã nộp. Số liệu của kỳ được khoá.`);
       view.reload();
     });
+  // The statistical catalogues the period's measures are linked to: their layout is one more export.
+  const catalogues = v ? [...new Map(v.rows.flatMap((r) => (r.catalogueIndicator ? [[r.catalogueIndicator.catalogueId, r.catalogueIndicator.catalogueCode] as const] : []))).entries()] : [];
+  const exportCatalogue = (catalogueId: number) =>
+    action.run(async () => {
+      const f = await api.call('catalogue-export', { periodId: chosen!, catalogueId });
+      downloadBase64(f.fileName, f.dataBase64, XLSX_MIME);
+      toast(`Đã xuất ${f.count} chỉ tiêu thống kê: ${f.fileName}.`);
+    });
   const exportXlsx = () =>
     action.run(async () => {
       const f = await api.call('merge-export', { periodId: chosen! });
@@ -92,6 +102,11 @@ export function MergePage() {
           <button type="button" disabled={!v || action.busy} onClick={() => void exportXlsx()}>
             Xuất Excel
           </button>
+          {catalogues.map(([id, code]) => (
+            <button key={id} type="button" disabled={action.busy} title="Số liệu tổng hợp theo bố cục của bộ chỉ tiêu thống kê: mã số, tên, mỗi nhóm phân tổ một cột" onClick={() => void exportCatalogue(id)}>
+              Xuất theo {code}
+            </button>
+          ))}
           <button type="button" className="primary" disabled={!v || action.busy} onClick={() => setPdf(true)}>
             Văn bản PDF…
           </button>
@@ -214,6 +229,8 @@ function TreeLine({ view: v }: { view: MergeView }) {
 }
 
 function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) => void }) {
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const flip = (id: number) => setOpen((o) => (o.has(id) ? new Set([...o].filter((x) => x !== id)) : new Set([...o, id])));
   let goal = '';
   let indicator = '';
   const hasPrevious = Boolean(v.rows[0]?.previous);
@@ -286,7 +303,25 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                     <div className="measure-meta">
                       {ROLLUPS[r.rollup]}
                       {r.rollup === 'lead' && r.leadUnitName ? `: ${r.leadUnitName}` : ''}
+                      {r.catalogueIndicator ? (
+                        <>
+                          {' · '}
+                          <span className="tag tag-catalogue" title={r.catalogueIndicator.name}>
+                            {catalogueTag(r.catalogueIndicator)}
+                          </span>
+                        </>
+                      ) : null}
                     </div>
+                    {r.breakdown ? (
+                      <button type="button" className="link breakdown-toggle" aria-expanded={open.has(r.measureId)} onClick={() => flip(r.measureId)}>
+                        {open.has(r.measureId) ? '▾' : '▸'} Phân tổ theo {r.breakdown.name} ({r.breakdown.parts.length} nhóm)
+                      </button>
+                    ) : null}
+                    {r.breakdown?.withoutBreakdown.length ? (
+                      <div className="small warn-text" title={withoutBreakdownText(v, r) ?? undefined}>
+                        {r.breakdown.withoutBreakdown.length} đơn vị chưa phân tổ
+                      </div>
+                    ) : null}
                   </td>
                   <td>{r.unitLabel}</td>
                   {v.units.map((u) => (
@@ -319,6 +354,26 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                     </td>
                   ) : null}
                 </tr>
+                {r.breakdown && open.has(r.measureId)
+                  ? r.breakdown.parts.map((p) => (
+                      <tr key={`p${p.comboId}`} className="row-part" data-part={`${r.code}/${p.key}`}>
+                        <td className="sticky-col" />
+                        <td className="sticky-col2 part-label">– {p.label}</td>
+                        <td>{r.unitLabel}</td>
+                        {v.units.map((u) => (
+                          <td key={u.id} className="num">
+                            {fmt(p.cells[u.id]?.value ?? null, rate)}
+                          </td>
+                        ))}
+                        <td className="num total-col sticky-right" style={right(0)}>
+                          {fmt(p.total.value, rate)}
+                        </td>
+                        <td className="sticky-right" style={right(1)} />
+                        <td className="sticky-right" style={right(2)} />
+                        {r.previous ? <td className="sticky-right" style={right(3)} /> : null}
+                      </tr>
+                    ))
+                  : null}
               </Fragment>
             );
           })}
@@ -414,6 +469,7 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
         </p>
       ) : null}
       {r.missing.length ? <p className="warn-text">Chưa có số liệu của: {r.missing.map(name).join(', ')}.</p> : null}
+      {r.breakdown ? <BreakdownDrill view={v} row={r} /> : null}
       <form
         className="override-form"
         onSubmit={(e) => {
@@ -466,6 +522,60 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
         ) : null}
       </form>
     </Dialog>
+  );
+}
+
+/** A broken-down measure in the drill-down: each unit's parts, and the compiled parts. */
+function BreakdownDrill({ view: v, row: r }: { view: MergeView; row: MergeRow }) {
+  const b = r.breakdown!;
+  const rate = r.valueKind === 'rate';
+  const units = v.tree.filter((u) => b.parts.some((p) => p.cells[u.id]) || r.cells[u.id]);
+  const without = withoutBreakdownText(v, r);
+  return (
+    <section className="breakdown-drill">
+      <h3>Phân tổ theo {b.name}</h3>
+      {without ? <p className="warn-text">{without}. Tổng số của các đơn vị này có trong Tổng hợp nhưng không có trong các nhóm, nên các nhóm cộng lại nhỏ hơn Tổng hợp.</p> : null}
+      <div className="preview-scroll">
+        <table className="table table-compact" aria-label="Phân tổ theo đơn vị">
+          <thead>
+            <tr>
+              <th>Đơn vị</th>
+              {b.parts.map((p) => (
+                <th key={p.comboId} className="num">
+                  {p.label}
+                </th>
+              ))}
+              <th className="num">Tổng số</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr key={u.id} className={u.depth > 1 ? 'row-sub' : undefined}>
+                <td className={u.depth > 1 ? 'indent' : undefined}>{u.name}</td>
+                {b.parts.map((p) => {
+                  const c = p.cells[u.id];
+                  return (
+                    <td key={p.comboId} className="num" title={rate && c ? `${fmt(c.numerator, false)} / ${fmt(c.denominator, false)}` : undefined}>
+                      {fmt(c?.value ?? null, rate)}
+                    </td>
+                  );
+                })}
+                <td className="num">{fmt(r.cells[u.id]?.value ?? null, rate)}</td>
+              </tr>
+            ))}
+            <tr className="row-goal">
+              <td>Tổng hợp</td>
+              {b.parts.map((p) => (
+                <td key={p.comboId} className="num">
+                  {fmt(p.total.value, rate)}
+                </td>
+              ))}
+              <td className="num">{fmt(r.computed.value, rate)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

@@ -7,6 +7,7 @@ import { useAsync } from '../../app/use-async';
 import { Dialog, FormFooter } from '../../components/Dialog';
 import { Field, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { targetHeader } from './plan-text';
+import { catalogueTag } from '../../../../shared/domain/catalogue';
 
 /** What a person picks: the kind of number, which fixes value kind, factor and default unit. */
 const KINDS = {
@@ -30,7 +31,8 @@ const key = (t: { year: number; isPhaseEnd: boolean }) => `${t.isPhaseEnd ? 'P' 
 export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; measure?: MeasureDto; onClose: () => void; onSaved: () => void }) {
   const m = props.measure;
   const units = useAsync(() => api.call('unit-list', {}), []);
-  const breakdowns = useAsync(() => api.call('breakdown-list', {}), []);
+  const categories = useAsync(() => api.call('category-list', {}), []);
+  const catalogues = useAsync(() => api.call('catalogue-list', {}), []);
   const [name, setName] = useState(m?.name ?? '');
   const [code, setCode] = useState(m?.code ?? '');
   const [kind, setKind] = useState<KindKey>(kindOf(m));
@@ -39,7 +41,8 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
   const [rollup, setRollup] = useState<Rollup>(m?.rollup ?? 'ratio');
   const [leadUnitId, setLeadUnitId] = useState(m?.leadUnitId ? String(m.leadUnitId) : '');
   const [coop, setCoop] = useState<Set<number>>(new Set(m?.cooperatingUnitIds ?? []));
-  const [breakdownId, setBreakdownId] = useState(String(m?.breakdownId ?? 1));
+  const [categoryIds, setCategoryIds] = useState<string[]>(() => [0, 1, 2].map((i) => String(m?.breakdown?.categories[i]?.id ?? '')));
+  const [catalogueIndicatorId, setCatalogueIndicatorId] = useState(m?.catalogueIndicator ? String(m.catalogueIndicator.id) : '');
   const { busy, error, setError, run } = useAction();
 
   // One target input per plan year, plus the plan's phase-end columns, plus existing targets.
@@ -67,6 +70,18 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
     return r.ok ? null : r.error;
   };
 
+  // A breakdown: up to three categories, in order; their options multiply.
+  const breakdownAllowed = KINDS[kind].valueKind === 'count' || KINDS[kind].valueKind === 'rate';
+  const chosenCategories = categoryIds.filter(Boolean).map((id) => (categories.data ?? []).find((c) => String(c.id) === id)).filter((c) => c !== undefined);
+  const comboCount = chosenCategories.reduce((n, c) => n * c.options.filter((o) => !o.retiredOn).length, 1);
+  const setCategoryAt = (i: number, id: string) => {
+    const next = [...categoryIds];
+    next[i] = id;
+    // No gaps and no category twice.
+    const compact = next.filter((x, j) => x && next.indexOf(x) === j);
+    setCategoryIds([0, 1, 2].map((j) => compact[j] ?? ''));
+  };
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -90,7 +105,8 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
         rollup,
         leadUnitId: leadUnitId ? Number(leadUnitId) : null,
         cooperatingUnitIds: [...coop],
-        breakdownId: Number(breakdownId),
+        categoryIds: breakdownAllowed ? chosenCategories.map((c) => c.id) : [],
+        catalogueIndicatorId: catalogueIndicatorId ? Number(catalogueIndicatorId) : null,
         targets: list,
       });
       props.onSaved();
@@ -134,11 +150,56 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
               </option>
             ))}
           </SelectField>
-          <SelectField label="Phân tổ" name="breakdown" value={breakdownId} onChange={(e) => setBreakdownId(e.target.value)}>
-            {(breakdowns.data ?? [{ id: 1, name: 'Không phân tổ' }]).map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
+        </div>
+        <fieldset className="breakdown-fields">
+          <legend>Phân tổ (nhập số liệu theo nhóm)</legend>
+          {breakdownAllowed ? (
+            <>
+              <div className="form-row">
+                {[0, 1, 2].map((i) =>
+                  i === 0 || categoryIds[i - 1] ? (
+                    <SelectField key={i} label={['Nhóm thứ nhất', 'Nhóm thứ hai', 'Nhóm thứ ba'][i]!} name={`category-${i}`} value={categoryIds[i]} onChange={(e) => setCategoryAt(i, e.target.value)}>
+                      <option value="">{i === 0 ? '(không phân tổ)' : '(không)'}</option>
+                      {(categories.data ?? [])
+                        .filter((c) => c.id === Number(categoryIds[i]) || !categoryIds.includes(String(c.id)))
+                        .map((c) => (
+                          <option key={c.id} value={c.id}>
+                            {c.name}
+                            {c.isSample ? ' (mẫu)' : ''}
+                          </option>
+                        ))}
+                    </SelectField>
+                  ) : null,
+                )}
+              </div>
+              <p className="field-hint">
+                {chosenCategories.length
+                  ? `Mỗi đơn vị nhập ${comboCount} nhóm (${chosenCategories.map((c) => `${c.name}: ${c.options.filter((o) => !o.retiredOn).map((o) => o.name).join(', ')}`).join(' × ')}) và dòng Tổng số tự cộng.`
+                  : 'Không phân tổ: mỗi đơn vị nhập một số tổng.'}{' '}
+                <a href="#/lists">Sửa danh mục nhóm phân tổ…</a>
+              </p>
+            </>
+          ) : (
+            <p className="field-hint">Chỉ số dạng có/không hoặc văn bản không phân tổ được.</p>
+          )}
+        </fieldset>
+        <div className="form-row">
+          <SelectField
+            label="Chỉ tiêu thống kê (bộ chỉ tiêu của Bộ)"
+            name="catalogueIndicator"
+            hint="Gắn để mã chỉ tiêu thống kê hiện trên biểu mẫu, bảng tổng hợp và khi xuất theo bộ chỉ tiêu."
+            value={catalogueIndicatorId}
+            onChange={(e) => setCatalogueIndicatorId(e.target.value)}
+          >
+            <option value="">(không gắn)</option>
+            {(catalogues.data ?? []).map((c) => (
+              <optgroup key={c.id} label={`${c.code} — ${c.title}${c.isSample ? ' (MẪU)' : ''}`}>
+                {c.indicators.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {catalogueTag({ catalogueCode: c.code, annex: i.annex, code: i.code })} — {i.name}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </SelectField>
         </div>

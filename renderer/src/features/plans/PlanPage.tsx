@@ -11,6 +11,7 @@ import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedba
 import { CodeTitleForm } from './CodeTitleForm';
 import { MeasureForm } from './MeasureForm';
 import { PlanForm } from './PlanForm';
+import { catalogueTag } from '../../../../shared/domain/catalogue';
 import { targetHeader, yearsText } from './plan-text';
 
 type Editing =
@@ -229,7 +230,22 @@ function IndicatorTable({ plan, onEdit }: { plan: PlanDetail; onEdit: (e: Editin
                           {m.name}
                           <div className="measure-meta">
                             {DIRECTIONS[m.direction]} · {ROLLUPS[m.rollup]}
-                            {m.breakdownId !== 1 ? ` · phân tổ: ${m.breakdownName}` : ''}
+                            {m.breakdown ? (
+                              <>
+                                {' · '}
+                                <span className="tag tag-breakdown" title={m.breakdown.combos.map((c) => c.label).join('\n')}>
+                                  phân tổ: {m.breakdown.name} ({m.breakdown.combos.length} nhóm)
+                                </span>
+                              </>
+                            ) : null}
+                            {m.catalogueIndicator ? (
+                              <>
+                                {' · '}
+                                <span className="tag tag-catalogue" title={m.catalogueIndicator.name}>
+                                  {catalogueTag(m.catalogueIndicator)}
+                                </span>
+                              </>
+                            ) : null}
                           </div>
                         </td>
                         <td>{m.unitLabel}</td>

@@ -10,7 +10,7 @@ import { UnlockDialog } from '../../components/UnlockDialog';
 import { ValueHistoryDialog } from './ValueHistoryDialog';
 import { DataGrid, type CellChange } from '../../components/grid/DataGrid';
 import { NARRATIVE_SECTIONS } from '../../../../shared/domain/narratives';
-import { COLUMNS, cellKey, displayText, fieldOf, initialTexts, readMeasure, type CellField } from './entry-model';
+import { COLUMNS, cellError, cellKey, displayText, entryRows, fieldOf, hasErrors, initialTexts, isEditable, measureOfKey, readMeasure } from './entry-model';
 
 const AUTOSAVE_MS = 700;
 type Edit = { key: string; before: string; after: string };
@@ -58,12 +58,23 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
     lastReadings.current = next;
     return next;
   }, [entry.measures, texts]);
-  const invalidCount = readings.filter((r) => Object.keys(r.errors).length > 0).length;
+  const invalidCount = readings.filter(hasErrors).length;
+  // Broken-down measures show their parts under the total; a measure can be closed to its total.
+  const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
+  const rows = useMemo(() => entryRows(entry.measures, collapsed), [entry.measures, collapsed]);
+  const brokenDown = entry.measures.filter((m) => m.breakdown);
+  const toggle = (measureId: number, open?: boolean) =>
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (open ?? next.has(measureId)) next.delete(measureId);
+      else next.add(measureId);
+      return next;
+    });
 
   const save = useCallback(async () => {
     const d = dirty.current;
     const { texts: t, narratives: n, progress: p } = latest.current;
-    const ready = [...d.measures].map((id) => entry.measures.find((m) => m.id === id)!).map((m) => ({ m, r: readMeasure(m, t) })).filter((x) => Object.keys(x.r.errors).length === 0);
+    const ready = [...d.measures].map((id) => entry.measures.find((m) => m.id === id)!).map((m) => ({ m, r: readMeasure(m, t) })).filter((x) => !hasErrors(x.r));
     if (ready.length === 0 && d.narratives.size === 0 && d.tasks.size === 0) {
       if (d.measures.size) setSaveState({ text: `Chưa lưu: ${d.measures.size} chỉ tiêu còn lỗi`, error: true });
       return;
@@ -75,7 +86,8 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
       const r = await api.call('report-entry-save', {
         periodId: entry.period.id,
         unitId: entry.unit.id,
-        values: ready.map((x) => x.r.value),
+        // Every row of a changed measure: its total and all its parts (an emptied part is cleared).
+        values: ready.flatMap((x) => x.r.values),
         narratives: narrativesToSave,
         taskProgress: tasksToSave,
       });
@@ -106,7 +118,7 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
       return next;
     });
     for (const e of edits) {
-      const measureId = Number(e.key.split(':')[0]);
+      const measureId = measureOfKey(e.key);
       dirty.current.measures.add(measureId);
       changedRows.current.add(measureId);
     }
@@ -116,10 +128,10 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
   const onChange = (changes: CellChange[]) => {
     const edits: Edit[] = [];
     for (const ch of changes) {
-      const m = entry.measures[ch.row]!;
-      const field = fieldOf(m, ch.col);
-      if (!field) continue;
-      const key = cellKey(m.id, field);
+      const row = rows[ch.row]!;
+      if (!isEditable(row, ch.col, readings[row.index]!)) continue;
+      const field = fieldOf(row.measure, ch.col)!;
+      const key = cellKey(row.measure.id, row.part?.id, field);
       const before = texts.get(key) ?? '';
       if (before !== ch.text) edits.push({ key, before, after: ch.text });
     }
@@ -142,12 +154,13 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
   };
 
   const raw = (r: number, c: number) => {
-    const m = entry.measures[r]!;
-    const f = fieldOf(m, c);
-    return f ? (texts.get(cellKey(m.id, f)) ?? '') : '';
+    const row = rows[r]!;
+    const f = fieldOf(row.measure, c);
+    return f ? (texts.get(cellKey(row.measure.id, row.part?.id, f)) ?? '') : '';
   };
 
-  const activeMeasure = entry.measures[activeRow];
+  const active = rows[Math.min(activeRow, rows.length - 1)];
+  const activeMeasure = active?.measure;
   return (
     <section
       className="page"
@@ -192,24 +205,41 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
       {tab === 'values' && activeMeasure ? (
         <div className="toolbar grid-toolbar">
           <button type="button" onClick={() => setDialog('history')} title="Alt+L">
-            Lịch sử số liệu chỉ tiêu {activeMeasure.code}…
+            Lịch sử số liệu chỉ tiêu {activeMeasure.code}
+            {active?.part ? ` (${active.part.label})` : ''}…
           </button>
-          <span className="muted small">Chọn một ô rồi bấm Alt+L để xem số liệu đã nhận, đã sửa, ai sửa và khi nào.</span>
+          {brokenDown.length ? (
+            <button type="button" onClick={() => setCollapsed(collapsed.size ? new Set() : new Set(brokenDown.map((m) => m.id)))} title="Alt+← / Alt+→ trên một chỉ tiêu">
+              {collapsed.size ? 'Mở mọi nhóm phân tổ' : 'Thu gọn các nhóm phân tổ'}
+            </button>
+          ) : null}
+          <span className="muted small">
+            Alt+L: lịch sử của ô đang chọn.{brokenDown.length ? ' Chỉ tiêu có phân tổ: nhập từng nhóm ở các dòng "–", dòng Tổng số tự cộng.' : ''}
+          </span>
         </div>
       ) : null}
       {tab === 'values' ? (
         <DataGrid
           label="Bảng nhập số liệu"
           columns={COLUMNS}
-          rowCount={entry.measures.length}
+          rowCount={rows.length}
           height={height}
-          display={(r, c) => displayText(entry.measures[r]!, c, texts, readings[r]!)}
+          display={(r, c) => displayText(rows[r]!, c, texts, readings[rows[r]!.index]!, collapsed.has(rows[r]!.measure.id))}
           raw={raw}
-          editable={(r, c) => !locked && fieldOf(entry.measures[r]!, c) !== null}
+          editable={(r, c) => !locked && isEditable(rows[r]!, c, readings[rows[r]!.index]!)}
           onActiveChange={(r) => setActiveRow(r)}
-          error={(r, c) => {
-            const f = fieldOf(entry.measures[r]!, c) as CellField | null;
-            return f ? (readings[r]!.errors[f] ?? null) : null;
+          error={(r, c) => cellError(rows[r]!, c, readings[rows[r]!.index]!)}
+          rowClass={(r) => (rows[r]!.part ? 'grid-row-part' : rows[r]!.measure.breakdown ? 'grid-row-total' : undefined)}
+          onCellClick={(r, c) => {
+            const row = rows[r]!;
+            if (c === 0 && !row.part && row.measure.breakdown) toggle(row.measure.id);
+          }}
+          onKey={(e, r) => {
+            // Alt+← closes a broken-down measure to its total, Alt+→ opens it again.
+            const row = rows[r];
+            if (!row?.measure.breakdown || !e.altKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return false;
+            toggle(row.measure.id, e.key === 'ArrowRight');
+            return true;
           }}
           onChange={onChange}
           onUndo={undo}
@@ -261,7 +291,7 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
         )
       ) : null}
       {dialog === 'history' && activeMeasure ? (
-        <ValueHistoryDialog periodId={entry.period.id} unitId={entry.unit.id} unitName={entry.unit.name} measure={activeMeasure} onClose={() => setDialog(null)} />
+        <ValueHistoryDialog periodId={entry.period.id} unitId={entry.unit.id} unitName={entry.unit.name} measure={activeMeasure} part={active?.part ?? null} onClose={() => setDialog(null)} />
       ) : null}
       {dialog === 'unlock' && entry.lock ? (
         <UnlockDialog

@@ -18,12 +18,25 @@ const KIND_LABELS: Record<ValueHistoryEntry['kind'], string> = {
 const num = (n: number | null) => (n === null ? '' : formatVnNumber(n));
 
 /** Everything that happened to one value: files, typed corrections, approvals, unlocks, overrides. */
-export function ValueHistoryDialog(props: { periodId: number; unitId: number; unitName: string; measure: { id: number; code: string; name: string }; onClose: () => void }) {
-  const history = useAsync(() => api.call('value-history', { periodId: props.periodId, unitId: props.unitId, measureId: props.measure.id }), [props.periodId, props.unitId, props.measure.id]);
+export function ValueHistoryDialog(props: {
+  periodId: number;
+  unitId: number;
+  unitName: string;
+  measure: { id: number; code: string; name: string };
+  /** One part of a broken-down measure; null for the total. */
+  part?: { id: number; label: string } | null;
+  onClose: () => void;
+}) {
+  const partId = props.part?.id;
+  const history = useAsync(
+    () => api.call('value-history', { periodId: props.periodId, unitId: props.unitId, measureId: props.measure.id, optionComboId: partId }),
+    [props.periodId, props.unitId, props.measure.id, partId],
+  );
   return (
-    <Dialog title={`Lịch sử số liệu chỉ tiêu ${props.measure.code}`} onClose={props.onClose} wide>
+    <Dialog title={`Lịch sử số liệu chỉ tiêu ${props.measure.code}${props.part ? ` — ${props.part.label}` : ''}`} onClose={props.onClose} wide>
       <p className="muted">
-        {props.measure.name} — {props.unitName}
+        {props.measure.name}
+        {props.part ? ` (nhóm ${props.part.label})` : ''} — {props.unitName}
       </p>
       <ErrorBox message={history.error} />
       {!history.data ? (
