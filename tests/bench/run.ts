@@ -11,6 +11,7 @@ import * as XLSX from 'xlsx';
 import { startBackend, type Backend } from '../../electron/backend/index';
 import { renderPdf } from '../../electron/backend/pdf/submission-pdf';
 import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract';
+import type { MeasureDto } from '../../shared/api/types';
 import { fillTemplate } from '../helpers/fill-template';
 import { benchBrowser } from './browser';
 import { median, type Row } from './measure';
@@ -161,11 +162,100 @@ async function benchMerge(rows: Row[]): Promise<void> {
   rows.push(...(await benchBrowser(path.join(dir, 'bench.sqlite'), ROOT)));
 }
 
+/**
+ * Breakdowns multiply values: a plan of 50 measures each broken down into 12 option combinations
+ * (Giới tính × 6 age groups), 110 units; the merge of all their parts, and the import of 100 files
+ * with every part filled.
+ */
+async function benchBreakdowns(rows: Row[]): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
+  const { b, kt, districts, communes } = await province(dir);
+  const sex = await call(b, 'category-save', { code: 'B-SEX', name: 'Giới tính (đo)', note: '', options: [{ code: 'NAM', name: 'Nam' }, { code: 'NU', name: 'Nữ' }] });
+  const age = await call(b, 'category-save', { code: 'B-AGE', name: 'Nhóm tuổi (đo)', note: '', options: Array.from({ length: 6 }, (_, i) => ({ code: `T${i + 1}`, name: `Nhóm tuổi ${i + 1}` })) });
+  const plan = await call(b, 'plan-create', { number: '', title: 'Kế hoạch đo phân tổ', issuerName: '', issuedOn: null, yearFrom: 2026, yearTo: 2026, parentPlanId: null });
+  const goal = await call(b, 'goal-save', { planId: plan.id, code: 'I', title: 'Mục tiêu đo' });
+  const measures: MeasureDto[] = [];
+  for (let i = 1; i <= 50; i++) {
+    const ind = await call(b, 'indicator-save', { goalId: goal.id, code: String(i), title: `Chỉ tiêu đo ${i}` });
+    const rate = i % 2 === 0;
+    measures.push(
+      await call(b, 'measure-save', {
+        indicatorId: ind.id, code: '', name: `Chỉ số đo ${i}`, unitLabel: rate ? '%' : 'Trẻ em', valueKind: rate ? 'rate' : 'count', rateFactor: rate ? 100 : null,
+        direction: 'at_least', rollup: rate ? 'ratio' : 'sum', leadUnitId: null, cooperatingUnitIds: [], categoryIds: [sex.id, age.id], targets: [{ year: 2026, isPhaseEnd: false, text: '10' }],
+      }),
+    );
+  }
+  const period = await call(b, 'period-create', {
+    planId: plan.id, parentUnitId: kt.id, kind: 'half_year', year: 2026, name: '6 tháng 2026 (đo phân tổ)', dataFrom: '2025-12-15', dataTo: '2026-06-14',
+    deadlines: [{ level: 'district', dueOn: '2026-06-05' }, { level: 'commune', dueOn: '2026-05-31' }],
+  });
+
+  // Import: 100 communes' templates with every part of every measure filled (600 cells a file).
+  const files: { fileName: string; bytes: Buffer }[] = [];
+  for (const unitId of communes) {
+    const t = await call(b, 'template-build', { periodId: period.id, unitId });
+    const fills: Record<string, Record<string, number>> = {};
+    for (const [k, m] of measures.entries()) {
+      for (const [j, c] of m.breakdown!.combos.entries()) {
+        const n = 1 + ((unitId * 7 + k * 3 + j) % 40);
+        fills[`${m.code}/${c.key}`] = m.valueKind === 'rate' ? { E: n, F: 50 } : { G: n };
+      }
+    }
+    files.push({ fileName: t.fileName, bytes: fillTemplate(Buffer.from(t.dataBase64, 'base64'), fills) });
+  }
+  const floor = await time(() => {
+    for (const f of files) XLSX.read(f.bytes, { type: 'buffer', dense: true });
+  }, 3);
+  resetPeak();
+  const importMs = await time(async () => {
+    const r = await call(b, 'report-import', { files: files.map((f) => ({ fileName: f.fileName, dataBase64: f.bytes.toString('base64') })), replace: true });
+    if (r.some((x) => x.outcome !== 'imported')) throw new Error(`import: ${r.find((x) => x.outcome !== 'imported')!.problems[0]?.message}`);
+  }, 3);
+  rows.push({ what: 'import-breakdowns', workload: '100 filled templates, 50 measures × 12 combinations each', ms: importMs, floorMs: floor, ratio: importMs / floor, goal: '≤ 2× floor', met: importMs / floor <= 2, peakRssMb: peakMb() });
+
+  // Merge: the districts report too (their own figures win over their communes'), 110 units in all.
+  const raw = b.database.raw;
+  const insertReport = raw.prepare("INSERT INTO report (period_id, unit_id, revision, is_current, status, source, received_at) VALUES (?, ?, 1, 1, 'valid', 'typed', '2026-06-01')");
+  const insertValue = raw.prepare('INSERT INTO report_value (report_id, measure_id, option_combo_id, numerator, denominator, value) VALUES (?, ?, ?, ?, ?, ?)');
+  raw.transaction(() => {
+    for (const d of districts) {
+      const reportId = Number(insertReport.run(period.id, d.id).lastInsertRowid);
+      for (const [k, m] of measures.entries()) {
+        let sum = 0;
+        for (const [j, c] of m.breakdown!.combos.entries()) {
+          const n = 10 + ((d.id * 7 + k * 3 + j) % 90);
+          sum += n;
+          if (m.valueKind === 'rate') insertValue.run(reportId, m.id, c.id, n, 200, n / 2);
+          else insertValue.run(reportId, m.id, c.id, null, null, n);
+        }
+        if (m.valueKind === 'rate') insertValue.run(reportId, m.id, 1, sum, 200 * 12, sum / 24);
+        else insertValue.run(reportId, m.id, 1, null, null, sum);
+      }
+    }
+  })();
+  const values = raw.prepare('SELECT count(*) FROM report_value v JOIN report r ON r.id = v.report_id WHERE r.period_id = ?').pluck().get(period.id) as number;
+  const floorMs = await time(() => raw.prepare(
+    `SELECT v.measure_id, v.option_combo_id, sum(v.numerator) AS n, sum(v.denominator) AS d, sum(v.value) AS v, count(*) AS c
+       FROM report_value v JOIN report r ON r.id = v.report_id
+      WHERE r.period_id = ? AND r.is_current = 1 GROUP BY v.measure_id, v.option_combo_id`,
+  ).all(period.id), 9);
+  resetPeak();
+  const ms = await time(() => call(b, 'merge-get', { periodId: period.id }), 9);
+  rows.push({
+    what: 'merge-breakdowns', workload: `110 units, 50 measures × 12 combinations (${values.toLocaleString('vi-VN')} values)`, ms, floorMs, ratio: ms / floorMs,
+    goal: '< 50 ms', met: ms < 50, peakRssMb: peakMb(), note: 'the floor is one GROUP BY over the same values; the view rolls every combination up the tree',
+  });
+  await b.close();
+}
+
 async function main(): Promise<void> {
   const rows: Row[] = [];
   console.log('TongHop benchmarks (medians; floors measured in the same run on the same data)…');
-  await benchImportAndTemplates(rows);
-  await benchMerge(rows);
+  // BENCH_ONLY=breakdowns (or collect, merge) runs one group, to look at one part quickly.
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'collect') await benchImportAndTemplates(rows);
+  if (!only || only === 'merge') await benchMerge(rows);
+  if (!only || only === 'breakdowns') await benchBreakdowns(rows);
   clearInterval(sampler);
   const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(n < 10 ? 2 : 0));
   console.log('\n' + ['what', 'workload', 'ms', 'floor ms', 'ratio', 'goal', 'met', 'peak MB'].join(' | '));
