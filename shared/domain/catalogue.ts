@@ -29,3 +29,8 @@ export function parseAnnex(text: string): Annex | null {
 export function catalogueTag(t: { catalogueCode: string; annex: string; code: string | null }): string {
   return `${t.catalogueCode} · PL ${t.annex} · ${t.code ?? 'chưa có mã'}`;
 }
+
+/** A measure's name with the statistical indicator it reports: "Số trẻ em bị xâm hại (mã thống kê TT13 · PL IV · 0101)". */
+export function nameWithCatalogue(name: string, linked: { catalogueCode: string; annex: string; code: string | null } | null): string {
+  return linked ? `${name} (mã thống kê ${catalogueTag(linked)})` : name;
+}

@@ -94,37 +94,59 @@ export function summedChildren<U extends TreeUnit>(children: readonly U[]): U[] 
   return territorial.length ? territorial : [...children];
 }
 
+/** A tree read once for many roll-ups: each unit's children, the ones whose figures add up to it, and the roots. */
+export interface TreeIndex {
+  children: ReadonlyMap<number, readonly TreeUnit[]>;
+  summed: ReadonlyMap<number, readonly TreeUnit[]>;
+  roots: readonly TreeUnit[];
+}
+
+export function indexTree(units: readonly TreeUnit[]): TreeIndex {
+  const children = new Map<number, TreeUnit[]>();
+  for (const u of units) {
+    if (u.parentId === null) continue;
+    const list = children.get(u.parentId);
+    if (list) list.push(u);
+    else children.set(u.parentId, [u]);
+  }
+  const summed = new Map([...children].map(([id, kids]) => [id, summedChildren(kids)]));
+  const ids = new Set(units.map((u) => u.id));
+  return { children, summed, roots: units.filter((u) => u.parentId === null || !ids.has(u.parentId)) };
+}
+
 /**
  * Every unit's value for one measure in the tree under a compiling unit: its own report where it
  * sent one, else (for sum and ratio) rolled up from the units under it, level by level. So a
  * 2024 province merges communes → districts → province, a 2026 one communes → province, and the
  * same raw reports give the same province total both ways.
  */
-export function rollUpTree(rule: Rollup, factor: number | null, units: readonly TreeUnit[], own: ReadonlyMap<number, UnitValue>): Map<number, TreeValue> {
-  const children = new Map<number, TreeUnit[]>();
-  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+export function rollUpTree(rule: Rollup, factor: number | null, units: readonly TreeUnit[] | TreeIndex, own: ReadonlyMap<number, UnitValue>): Map<number, TreeValue> {
+  const tree = 'roots' in units ? units : indexTree(units);
   const out = new Map<number, TreeValue>();
+  const adds = rule === 'sum' || rule === 'ratio';
   const visit = (u: TreeUnit, depth: number): TreeValue | null => {
     const mine = own.get(u.id);
+    const children = tree.children.get(u.id) ?? [];
     if (mine && (mine.value !== null || mine.numerator !== null)) {
-      const v = { ...mine, derivedFrom: 0 };
+      const v = { unitId: mine.unitId, numerator: mine.numerator, denominator: mine.denominator, value: mine.value, derivedFrom: 0 };
       out.set(u.id, v);
-      for (const c of children.get(u.id) ?? []) if (depth < 50) visit(c, depth + 1);
+      if (depth < 50) for (const c of children) visit(c, depth + 1);
       return v;
     }
-    const kids = summedChildren(children.get(u.id) ?? []);
-    const below = depth < 50 ? kids.map((c) => visit(c, depth + 1)) : [];
-    for (const c of children.get(u.id) ?? []) if (!kids.includes(c) && depth < 50) visit(c, depth + 1);
-    if (rule !== 'sum' && rule !== 'ratio') return null;
-    const given = below.filter((v): v is TreeValue => v !== null);
-    if (!given.length) return null;
+    if (depth >= 50) return null;
+    const kids = tree.summed.get(u.id) ?? [];
+    const given: TreeValue[] = [];
+    for (const c of children) {
+      const v = visit(c, depth + 1);
+      if (v && kids.includes(c)) given.push(v);
+    }
+    if (!adds || !given.length) return null;
     const total = rollUp(rule, factor, given, null);
     if (total.value === null && total.numerator === null) return null;
     const v = { unitId: u.id, numerator: total.numerator, denominator: total.denominator, value: total.value, derivedFrom: given.reduce((s, g) => s + Math.max(1, g.derivedFrom), 0) };
     out.set(u.id, v);
     return v;
   };
-  const ids = new Set(units.map((u) => u.id));
-  for (const u of units) if (u.parentId === null || !ids.has(u.parentId)) visit(u, 0);
+  for (const u of tree.roots) visit(u, 0);
   return out;
 }

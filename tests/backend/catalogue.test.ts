@@ -126,6 +126,14 @@ describe('the statistical indicator catalogue', () => {
     expect(rows).toHaveLength(5 + 1 + 6);
     expect(String(rows[1]![0])).toContain('Bộ chỉ tiêu MẪU, không phải danh mục chính thức');
 
+    // The code shows where the measure shows: its template, the submission's appendix.
+    const t = await call(backend, 'template-build', { periodId: env.period.id, unitId: env.districts[0]!.id });
+    const tRows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(Buffer.from(t.dataBase64, 'base64'), { type: 'buffer' }).Sheets['Chỉ tiêu']!, { header: 1, defval: '' });
+    expect(tRows.find((r) => r[0] === '9')![1]).toBe('Số trẻ em bị xâm hại (Tổng số) (mã thống kê TT13 · PL IV · 0101)');
+    const sub = await call(backend, 'merge-export', { periodId: env.period.id });
+    const aRows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(Buffer.from(sub.dataBase64, 'base64'), { type: 'buffer' }).Sheets['Phụ lục']!, { header: 1, defval: '' });
+    expect(aRows.find((r) => r[0] === '9')![1]).toBe('Số trẻ em bị xâm hại (mã thống kê TT13 · PL IV · 0101)');
+
     const other = await call(backend, 'catalogue-save', { code: 'KHAC', title: 'Bộ khác', document: '', issuedOn: null, note: '', isSample: false });
     const nothing = await callError(backend, 'catalogue-export', { periodId: env.period.id, catalogueId: other.id });
     expect(nothing.message).toContain('chưa có chỉ số nào gắn với bộ chỉ tiêu "Bộ khác"');

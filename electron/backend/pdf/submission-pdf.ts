@@ -9,6 +9,7 @@ import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interface
 import type { DocumentSettings, MergeRow, MergeView } from '../../../shared/api/types';
 import { withoutBreakdownText } from '../../../shared/api/merge-text';
 import { comboLabel, deriveTotal } from '../../../shared/domain/breakdown';
+import { catalogueTag } from '../../../shared/domain/catalogue';
 import { documentDateLine, documentNumber } from '../../../shared/domain/documents';
 import { ASSESSMENTS } from '../../../shared/domain/rollup';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
@@ -160,7 +161,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
     const fmt = (n: number | null) => (n === null ? '' : formatVnNumber(n, rate ? { decimals: 2 } : { maxDecimals: 2 }));
     body.push([
       r.code,
-      r.name,
+      r.catalogueIndicator ? { stack: [r.name, { text: `Mã thống kê ${catalogueTag(r.catalogueIndicator)}`, italics: true, fontSize: 10 }] } : r.name,
       { text: r.unitLabel, alignment: 'center' },
       { text: r.targetText, alignment: 'right' },
       { text: fmt(r.total.value), alignment: 'right' },

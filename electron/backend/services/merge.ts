@@ -7,9 +7,9 @@ import type { Rollup } from '../../../shared/domain/measure';
 import { predecessorsAt, territorialTiers, type Succession } from '../../../shared/domain/reorganisation';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
-import { assess, rollUp, rollUpTree, summedChildren, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
+import { assess, indexTree, rollUp, rollUpTree, summedChildren, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
-import { TOTAL_COMBO, currentReports, readNarratives, readTaskProgress, readValues, startRevision, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
+import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readTaskProgress, startRevision, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
@@ -56,18 +56,18 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const allReports = await currentReports(db, periodId);
   const treeReports = allReports.filter((r) => treeIds.has(r.unitId));
   const reports = treeReports.filter((r) => childIds.has(r.unitId));
-  const unitOfReport = new Map(treeReports.map((r) => [r.id, r.unitId]));
-  const values = (await readValues(db, treeReports.map((r) => r.id), { totalsOnly: !withParts })).map((v) => ({ ...v, unitId: unitOfReport.get(v.reportId)! }));
-  // measure → option combination → unit → value
+  // measure → option combination → unit → figure (the rows as read: each is the unit's value).
   const byMeasure = new Map<number, Map<number, Map<number, UnitValue>>>();
-  for (const v of values) {
-    const combos = byMeasure.get(v.measureId) ?? new Map<number, Map<number, UnitValue>>();
-    const map = combos.get(v.optionComboId) ?? new Map<number, UnitValue>();
-    map.set(v.unitId, { unitId: v.unitId, numerator: v.numerator, denominator: v.denominator, value: v.value });
-    combos.set(v.optionComboId, map);
-    byMeasure.set(v.measureId, combos);
+  for (const v of await readFigures(db, treeReports.map((r) => r.id), { totalsOnly: !withParts })) {
+    let combos = byMeasure.get(v.measureId);
+    if (!combos) byMeasure.set(v.measureId, (combos = new Map()));
+    let map = combos.get(v.optionComboId);
+    if (!map) combos.set(v.optionComboId, (map = new Map()));
+    map.set(v.unitId, v);
   }
   const summed = new Set(summedChildren(treeUnits.filter((u) => u.parentId === parentId)).map((u) => u.id));
+  const treeIndex = indexTree(treeUnits);
+  const noFigures = new Map<number, UnitValue>();
   const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
   const previousCells = previous ? previousByUnit(tree, allUnits, previous.period.dataTo) : null;
   const overrides = await db.selectFrom('merge_override').selectAll().where('period_id', '=', periodId).where('parent_unit_id', '=', parentId).orderBy('id', 'desc').execute();
@@ -79,9 +79,10 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
         const combos = byMeasure.get(m.id);
         /** Every unit's figure for one option combination, rolled up through the tree, and the compiling unit's total. */
         const rollUpCombo = (comboId: number) => {
-          const cells = rollUpTree(m.rollup, m.rateFactor, treeUnits, combos?.get(comboId) ?? new Map<number, UnitValue>());
+          const cells = rollUpTree(m.rollup, m.rateFactor, treeIndex, combos?.get(comboId) ?? noFigures);
           cells.delete(parentId);
-          const all = [...cells.values()].filter((v) => childIds.has(v.unitId));
+          const all: TreeValue[] = [];
+          for (const v of cells.values()) if (childIds.has(v.unitId)) all.push(v);
           const counted = m.rollup === 'sum' || m.rollup === 'ratio' ? all.filter((v) => summed.has(v.unitId)) : all;
           return { cells, all, total: rollUp(m.rollup, m.rateFactor, counted, m.leadUnitId) };
         };
@@ -112,7 +113,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           catalogueIndicator: m.catalogueIndicator,
           targetText: targetFor(m, period.year),
           target: target ? { value: target.value, valueMax: target.valueMax } : null,
-          cells: Object.fromEntries([...cells.values()].map((v) => [v.unitId, cellOf(v)])),
+          cells: cellsOf(cells),
           total: effective,
           computed,
           override: current ? { value: current.value, reason: current.reason, by: current.created_by, at: current.created_at } : null,
@@ -237,7 +238,14 @@ function previousByUnit(tree: readonly UnitDto[], units: readonly UnitDto[], pri
   };
 }
 
-const cellOf = (v: TreeValue): MergeCell => ({ numerator: v.numerator, denominator: v.denominator, value: v.value, ...(v.derivedFrom ? { derivedFrom: v.derivedFrom } : {}) });
+/** Every unit's figure as the view sends it, by unit id. */
+function cellsOf(values: ReadonlyMap<number, TreeValue>): Record<number, MergeCell> {
+  const out: Record<number, MergeCell> = {};
+  for (const v of values.values()) {
+    out[v.unitId] = v.derivedFrom ? { numerator: v.numerator, denominator: v.denominator, value: v.value, derivedFrom: v.derivedFrom } : { numerator: v.numerator, denominator: v.denominator, value: v.value };
+  }
+  return out;
+}
 
 /**
  * A broken-down measure's parts: each option combination rolled up by the measure's rule, like
@@ -251,7 +259,7 @@ function breakdownOf(
 ): NonNullable<MergeRow['breakdown']> {
   const parts = b.combos.map((c) => {
     const { cells, total } = rollUpCombo(c.id);
-    return { comboId: c.id, key: c.key, label: c.label, options: c.options, total: { numerator: total.numerator, denominator: total.denominator, value: total.value }, cells: Object.fromEntries([...cells.values()].map((v) => [v.unitId, cellOf(v)])) };
+    return { comboId: c.id, key: c.key, label: c.label, options: c.options, total: { numerator: total.numerator, denominator: total.denominator, value: total.value }, cells: cellsOf(cells) };
   });
   const given = (v: UnitValue | undefined) => !!v && (v.value !== null || v.numerator !== null);
   const withTotal = [...(own?.get(TOTAL_COMBO)?.values() ?? [])].filter(given).map((v) => v.unitId);

@@ -6,6 +6,7 @@ import * as XLSX from 'xlsx';
 import type { MergeRow, MergeView } from '../../../shared/api/types';
 import { ASSESSMENTS } from '../../../shared/domain/rollup';
 import { withoutBreakdownText } from '../../../shared/api/merge-text';
+import { nameWithCatalogue } from '../../../shared/domain/catalogue';
 import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
 
 const num = (n: number | null, rate: boolean) => (n === null ? null : Math.round(n * (rate ? 100 : 10000)) / (rate ? 100 : 10000));
@@ -45,7 +46,7 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
     }
     const rate = r.valueKind === 'rate';
     a.set(row, 0, r.code, 'label');
-    a.set(row, 1, r.name, 'label');
+    a.set(row, 1, nameWithCatalogue(r.name, r.catalogueIndicator), 'label');
     a.set(row, 2, r.unitLabel, 'label');
     a.set(row, 3, r.targetText, 'labelNumber');
     a.set(row, 4, num(r.total.value, rate), r.total.value === null ? 'label' : 'labelNumber');
