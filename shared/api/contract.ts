@@ -22,6 +22,7 @@ import type {
   DocumentSettings,
   FileUpload,
   ImportFileResult,
+  MergeBreakdown,
   MergeView,
   ReportDto,
   ReportEntry,
@@ -265,6 +266,8 @@ export const apiMethods = {
   }),
 
   'merge-get': z.object({ periodId: id, parentUnitId: id.optional() }),
+  /** One broken-down measure's parts with every unit's figure (the screen's drill-down). */
+  'merge-breakdown': z.object({ periodId: id, measureId: id }),
   'merge-export': z.object({ periodId: id }),
   'merge-save': z.object({
     periodId: id,
@@ -373,6 +376,7 @@ export interface ApiResults {
   'report-entry-get': ReportEntry;
   'report-entry-save': { reportId: number; revision: number; savedAt: string };
   'merge-get': MergeView;
+  'merge-breakdown': MergeBreakdown;
   'merge-export': FileUpload;
   'merge-override': { measureId: number; value: number | null };
   'file-open': { path: string };

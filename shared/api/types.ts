@@ -483,11 +483,13 @@ export interface MergeBreakdown {
     options: string[];
     /** The compiling unit's figure for this part. */
     total: MergeCell;
-    /** Every unit's figure for this part, by unit id. */
+    /** Every unit's figure for this part, by unit id (empty unless `cellsIncluded`). */
     cells: Record<number, MergeCell>;
   }[];
   /** Units that gave the total without its parts (so the parts need not add up to the total). */
   withoutBreakdown: number[];
+  /** Whether the parts' cells by unit are here; the merge screen asks for them with merge-breakdown when a measure is opened. */
+  cellsIncluded: boolean;
 }
 
 export interface MergeView {

@@ -100,8 +100,13 @@ describe('a broken-down measure from template to PDF', () => {
     }
     const [bn, bd] = [0, 1, 2, 3, 4].reduce(([n, d], i) => [n + figures(i).births.NAM[0] + figures(i).births.NU[0], d + figures(i).births.NAM[1] + figures(i).births.NU[1]], [0, 0]);
     expect(births.total).toMatchObject({ numerator: bn, denominator: bd });
-    // A unit's own parts, for the drill-down.
-    expect(abused.breakdown!.parts[0]!.cells[env.districts[1]!.id]!.value).toBe(figures(1).abused[COMBOS[0]!.key]);
+    // A unit's own parts, for the drill-down: asked for when a measure is opened, the same totals.
+    expect(abused.breakdown!.cellsIncluded).toBe(false);
+    const opened = await call(backend, 'merge-breakdown', { periodId: env.period.id, measureId: abused.measureId });
+    expect(opened.cellsIncluded).toBe(true);
+    expect(opened.parts[0]!.cells[env.districts[1]!.id]!.value).toBe(figures(1).abused[COMBOS[0]!.key]);
+    expect(opened.parts.map((p) => p.total)).toEqual(abused.breakdown!.parts.map((p) => p.total));
+    expect(opened.withoutBreakdown).toEqual(abused.breakdown!.withoutBreakdown);
 
     // The submission .xlsx: total row, then one row per combination.
     const sub = await call(backend, 'merge-export', { periodId: env.period.id });
@@ -161,4 +166,61 @@ describe('a broken-down measure from template to PDF', () => {
     expect(text).toMatch(new RegExp(`Nam\\s+${nam.join('\\s+')}\\s+${namSum}`));
     expect(text.replace(/\s+/g, ' ')).toContain('Chưa phân tổ (chỉ có Tổng số): Huyện Số 5');
   }, 60_000);
+});
+
+describe('the parts of a three-tier tree, summed in SQL and rolled up in JavaScript alike', () => {
+  it('agrees on every part: own figures win over the units under them, districts without a report take their communes, departments stay out', async () => {
+    const backend = await testBackend({ now: new Date('2026-06-01T03:00:00Z') });
+    try {
+      const env = await breakdownProvince(backend, 4);
+      const commune = async (code: string, parentId: number) => (await call(backend, 'unit-create', { code, name: `Xã ${code}`, kind: 'commune', parentId, validFrom: '2020-01-01' })).id;
+      const dept = (await call(backend, 'unit-create', { code: 'SO', name: 'Sở Thử', kind: 'department', parentId: env.prov.id, validFrom: '2020-01-01' })).id;
+      const [d1, d2, d3, d4] = env.districts.map((d) => d.id) as [number, number, number, number];
+      const c = { a: await commune('A', d1), b: await commune('B', d1), c: await commune('C', d2), d: await commune('D', d3), e: await commune('E', d3), f: await commune('F', d4) };
+      const empty = { numerator: null, denominator: null, value: null, textValue: null, note: null };
+      const combo = (m: typeof env.abused, key: string) => m.breakdown!.combos.find((x) => x.key === key)!.id;
+      const type = (unitId: number, parts: Record<string, number>, total?: number, rate?: Record<string, [number, number]>) =>
+        call(backend, 'report-entry-save', {
+          periodId: env.period.id,
+          unitId,
+          values: [
+            ...Object.entries(parts).map(([k, value]) => ({ ...empty, measureId: env.abused.id, optionComboId: combo(env.abused, k), value })),
+            ...(total !== undefined ? [{ ...empty, measureId: env.abused.id, value: total }] : []),
+            ...Object.entries(rate ?? {}).map(([k, [numerator, denominator]]) => ({ ...empty, measureId: env.births.id, optionComboId: combo(env.births, k), numerator, denominator })),
+          ],
+        });
+      // District 1 reports its own parts (its communes' are not counted); district 2 nothing (its commune counts);
+      // district 3 its total only (its communes' parts count for the parts); district 4 a part its commune also has.
+      await type(d1, { 'NAM/U6': 5, 'NU/U11': 2 }, undefined, { NAM: [40, 50] });
+      await type(c.a, { 'NAM/U6': 100 }, undefined, { NAM: [1, 2] });
+      await type(c.b, { 'NU/U16': 7 });
+      await type(c.c, { 'NAM/U6': 3, 'NU/U6': 1 }, undefined, { NU: [9, 10] });
+      await type(d3, {}, 20);
+      await type(c.d, { 'NAM/U11': 4 }, undefined, { NAM: [3, 4], NU: [5, 8] });
+      await type(c.e, { 'NU/U16': 6 });
+      await type(d4, { 'NAM/U16': 2 });
+      await type(c.f, { 'NAM/U16': 50, 'NU/U6': 9 });
+      await type(dept, { 'NAM/U6': 1000 }, undefined, { NAM: [999, 1000] });
+
+      const screen = await call(backend, 'merge-get', { periodId: env.period.id });
+      for (const measureId of [env.abused.id, env.births.id]) {
+        const summed = screen.rows.find((r) => r.measureId === measureId)!.breakdown!;
+        const rolled = await call(backend, 'merge-breakdown', { periodId: env.period.id, measureId });
+        expect(summed.parts.map((p) => [p.key, p.total])).toEqual(rolled.parts.map((p) => [p.key, p.total]));
+        expect([...summed.withoutBreakdown].sort()).toEqual([...rolled.withoutBreakdown].sort());
+      }
+      // And by hand: Nam · Dưới 6 tuổi = district 1 (5) + commune C (3); the department and commune A stay out.
+      const abused = screen.rows.find((r) => r.measureId === env.abused.id)!.breakdown!;
+      expect(abused.parts.find((p) => p.key === 'NAM/U6')!.total.value).toBe(8);
+      expect(abused.parts.find((p) => p.key === 'NU/U16')!.total.value).toBe(13);
+      expect(abused.parts.find((p) => p.key === 'NAM/U16')!.total.value).toBe(2);
+      expect(abused.parts.find((p) => p.key === 'NU/U6')!.total.value).toBe(10);
+      expect(abused.withoutBreakdown).toEqual([d3]);
+      const births = screen.rows.find((r) => r.measureId === env.births.id)!.breakdown!;
+      expect(births.parts.find((p) => p.key === 'NAM')!.total).toMatchObject({ numerator: 43, denominator: 54 });
+      expect(births.parts.find((p) => p.key === 'NU')!.total).toMatchObject({ numerator: 14, denominator: 18 });
+    } finally {
+      await backend.close();
+    }
+  });
 });

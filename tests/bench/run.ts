@@ -233,7 +233,7 @@ async function benchBreakdowns(rows: Row[]): Promise<void> {
       }
     }
   })();
-  const values = raw.prepare('SELECT count(*) FROM report_value v JOIN report r ON r.id = v.report_id WHERE r.period_id = ?').pluck().get(period.id) as number;
+  const values = raw.prepare('SELECT count(*) FROM report_value v JOIN report r ON r.id = v.report_id WHERE r.period_id = ? AND r.is_current = 1').pluck().get(period.id) as number;
   const floorMs = await time(() => raw.prepare(
     `SELECT v.measure_id, v.option_combo_id, sum(v.numerator) AS n, sum(v.denominator) AS d, sum(v.value) AS v, count(*) AS c
        FROM report_value v JOIN report r ON r.id = v.report_id

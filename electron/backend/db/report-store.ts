@@ -8,7 +8,7 @@
  * Writes take a kysely Transaction: a revision and its content are written together or not at
  * all. Nothing else in the backend touches these tables.
  */
-import type { Selectable, Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Db } from './connection';
 import type { Database } from './schema';
 
@@ -283,15 +283,69 @@ export interface UnitFigure {
  * The figures of the given revisions, with the unit each came from: one object per value, as the
  * database returns it (the merge reads hundreds of thousands of these).
  */
-export async function readFigures(db: Db, reportIds: readonly number[], filter: Pick<ValueFilter, 'totalsOnly'> = {}): Promise<UnitFigure[]> {
-  if (reportIds.length === 0) return [];
+export async function readFigures(db: Db, reportIds: readonly number[], filter: Pick<ValueFilter, 'totalsOnly'> & { measureIds?: readonly number[] } = {}): Promise<UnitFigure[]> {
+  if (reportIds.length === 0 || filter.measureIds?.length === 0) return [];
   let q = db
     .selectFrom('report_value as v')
     .innerJoin('report as r', 'r.id', 'v.report_id')
     .select(['r.unit_id as unitId', 'v.measure_id as measureId', 'v.option_combo_id as optionComboId', 'v.numerator', 'v.denominator', 'v.value'])
     .where('v.report_id', 'in', [...reportIds]);
   if (filter.totalsOnly) q = q.where('v.option_combo_id', '=', TOTAL_COMBO);
+  if (filter.measureIds) q = q.where('v.measure_id', 'in', [...filter.measureIds]);
   return q.execute();
+}
+
+/** The sums of one option combination over a group of units. */
+export interface PartSums {
+  /** The group the units were put in by the caller. */
+  groupId: number;
+  measureId: number;
+  optionComboId: number;
+  /** Σ values and how many were given (counts). */
+  sumValue: number | null;
+  countValue: number;
+  /** Σ numerators and Σ denominators of the values that have both (rates), and how many. */
+  sumNumerator: number | null;
+  sumDenominator: number | null;
+  countRatio: number;
+}
+
+/**
+ * The parts (option combinations other than the total) of every measure the given units reported
+ * in a period, summed in SQL per group of units: a merge puts the units with the same chain of
+ * units above them in one group, so that it sums hundreds of thousands of values without reading
+ * them. A value counts when given (a value or a numerator).
+ */
+export async function sumPartsByGroup(db: Db, periodId: number, units: readonly { unitId: number; groupId: number }[]): Promise<PartSums[]> {
+  if (units.length === 0) return [];
+  const both = sql.raw('v.numerator IS NOT NULL AND v.denominator IS NOT NULL');
+  const rows = await sql<PartSums>`
+    WITH t_unit(unit_id, group_id) AS (VALUES ${sql.join(units.map((u) => sql`(${u.unitId}, ${u.groupId})`))})
+    SELECT t.group_id AS groupId, v.measure_id AS measureId, v.option_combo_id AS optionComboId,
+           sum(v.value) AS sumValue, count(v.value) AS countValue,
+           sum(CASE WHEN ${both} THEN v.numerator END) AS sumNumerator,
+           sum(CASE WHEN ${both} THEN v.denominator END) AS sumDenominator,
+           count(CASE WHEN ${both} THEN 1 END) AS countRatio
+      FROM report r
+      JOIN t_unit t ON t.unit_id = r.unit_id
+      JOIN report_value v ON v.report_id = r.id
+     WHERE r.period_id = ${periodId} AND r.is_current = 1 AND v.option_combo_id != ${TOTAL_COMBO}
+       AND (v.value IS NOT NULL OR v.numerator IS NOT NULL)
+     GROUP BY t.group_id, v.measure_id, v.option_combo_id`.execute(db);
+  return rows.rows;
+}
+
+/** The units (of the given ones) that reported a measure's total and none of its parts, by measure. */
+export async function totalsWithoutParts(db: Db, periodId: number, unitIds: readonly number[], measureIds: readonly number[]): Promise<{ unitId: number; measureId: number }[]> {
+  if (unitIds.length === 0 || measureIds.length === 0) return [];
+  const rows = await sql<{ unitId: number; measureId: number }>`
+    SELECT r.unit_id AS unitId, v.measure_id AS measureId
+      FROM report r JOIN report_value v ON v.report_id = r.id
+     WHERE r.period_id = ${periodId} AND r.is_current = 1 AND r.unit_id IN (${sql.join([...unitIds])}) AND v.measure_id IN (${sql.join([...measureIds])})
+       AND v.option_combo_id = ${TOTAL_COMBO} AND (v.value IS NOT NULL OR v.numerator IS NOT NULL)
+       AND NOT EXISTS (SELECT 1 FROM report_value p WHERE p.report_id = r.id AND p.measure_id = v.measure_id AND p.option_combo_id != ${TOTAL_COMBO}
+                          AND (p.value IS NOT NULL OR p.numerator IS NOT NULL))`.execute(db);
+  return rows.rows;
 }
 
 /** How many stored values refer to the given measures (a measure with values is not deleted). */

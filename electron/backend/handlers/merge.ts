@@ -1,4 +1,4 @@
-import { exportMergeUpstream, mergeView, overrideMerged, saveMerge } from '../services/merge';
+import { exportMergeUpstream, mergeBreakdown, mergeView, overrideMerged, saveMerge } from '../services/merge';
 import { buildSubmission } from '../templates/write-submission';
 import { buildSubmissionPdf } from '../pdf/submission-pdf';
 import { readCertificate, signPdf, vietnamIso } from '../pdf/sign';
@@ -6,8 +6,10 @@ import { documentSettings, saveDocumentSettings } from '../services/documents';
 import { openFile } from '../services/open-file';
 import type { HandlerSlice } from './types';
 
-export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export' | 'merge-override' | 'merge-save' | 'merge-export-upstream' | 'document-settings-get' | 'document-settings-set' | 'merge-pdf' | 'file-open'> = {
-  'merge-get': async ({ periodId, parentUnitId }, ctx) => mergeView(ctx.db, ctx, periodId, parentUnitId),
+export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-breakdown' | 'merge-export' | 'merge-override' | 'merge-save' | 'merge-export-upstream' | 'document-settings-get' | 'document-settings-set' | 'merge-pdf' | 'file-open'> = {
+  // The screen: each part's total; one measure's parts by unit when it is opened (merge-breakdown).
+  'merge-get': async ({ periodId, parentUnitId }, ctx) => mergeView(ctx.db, ctx, periodId, parentUnitId, { parts: 'totals' }),
+  'merge-breakdown': async ({ periodId, measureId }, ctx) => mergeBreakdown(ctx.db, ctx, periodId, measureId),
   'merge-export': async ({ periodId }, ctx) => {
     const { fileName, bytes } = buildSubmission(await mergeView(ctx.db, ctx, periodId));
     return { fileName, dataBase64: bytes.toString('base64') };
@@ -17,7 +19,7 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-export' | 'merge-o
   'document-settings-get': async ({ periodId }, ctx) => documentSettings(ctx.db, ctx, periodId),
   'document-settings-set': async ({ periodId, document }, ctx) => saveDocumentSettings(ctx.db, periodId, document),
   'merge-pdf': async ({ periodId, document, sign }, ctx) => {
-    const view = await mergeView(ctx.db, ctx, periodId);
+    const view = await mergeView(ctx.db, ctx, periodId, undefined, { parts: 'totals' });
     const fileName = `Bao cao - ${view.parentUnitName} - ${view.period.name}.pdf`;
     await saveDocumentSettings(ctx.db, periodId, document);
     if (!sign) return { fileName, dataBase64: (await buildSubmissionPdf(view, document)).toString('base64'), signedBy: null };

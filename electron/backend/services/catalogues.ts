@@ -225,7 +225,7 @@ export async function commitCatalogueImport(db: Db, ctx: BackendContext, args: A
  */
 export async function exportForCatalogue(db: Db, ctx: BackendContext, periodId: number, catalogueId: number): Promise<{ fileName: string; bytes: Buffer; count: number }> {
   const cat = await catalogue(db, catalogueId);
-  const view = await mergeView(db, ctx, periodId, undefined, { withPrevious: false });
+  const view = await mergeView(db, ctx, periodId, undefined, { withPrevious: false, parts: 'totals' });
   const byIndicator = new Map(cat.indicators.map((i) => [i.id, i]));
   const rows = view.rows.filter((r) => r.catalogueIndicator !== null && byIndicator.has(r.catalogueIndicator.id));
   if (rows.length === 0) {

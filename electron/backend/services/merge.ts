@@ -2,14 +2,15 @@
  * The merge view: a period's measures × the child units' values, rolled up by each measure's
  * rule, judged against this year's target, next to the same period a year before.
  */
-import type { BreakdownDto, EntryValue, MergeCell, MergeRow, MergeView, PeriodDto, PreviousCell, UnitDto } from '../../../shared/api/types';
+import type { BreakdownDto, EntryValue, MeasureDto, MergeBreakdown, MergeCell, MergeRow, MergeView, PeriodDto, PreviousCell, UnitDto } from '../../../shared/api/types';
+import { planMeasures } from '../../../shared/api/plan-shape';
 import type { Rollup } from '../../../shared/domain/measure';
 import { predecessorsAt, territorialTiers, type Succession } from '../../../shared/domain/reorganisation';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
-import { assess, indexTree, rollUp, rollUpTree, summedChildren, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
+import { assess, indexTree, rollUp, rollUpTree, summedChildren, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
-import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readTaskProgress, startRevision, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
+import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
@@ -29,12 +30,19 @@ const TERRITORIAL = new Set(['district', 'commune']);
 export interface MergeOptions {
   /** Last year's figures beside this year's (default true). */
   withPrevious?: boolean;
-  /** The parts of broken-down measures (default true). */
-  withParts?: boolean;
+  /**
+   * The parts of broken-down measures: none; the compiling unit's figure of each part only, summed
+   * in SQL (what the screen shows first, and all the PDF, the saved report and the file for the
+   * level above need); or also every unit's figure of every part (the submission .xlsx, and one
+   * measure's drill-down). Default 'cells'.
+   */
+  parts?: 'none' | 'totals' | 'cells';
+  /** With parts 'cells': every unit's parts of this measure only. */
+  measureId?: number;
 }
 
 export async function mergeView(db: Db, ctx: BackendContext, periodId: number, parentUnitId?: number, options: MergeOptions = {}): Promise<MergeView> {
-  const { withPrevious = true, withParts = true } = options;
+  const { withPrevious = true, parts: partsMode = 'cells' } = options;
   const period = await getPeriod(db, periodId);
   const parentId = parentUnitId ?? period.parentUnitId;
   if (parentId === null) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị tổng hợp.`);
@@ -58,7 +66,14 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const reports = treeReports.filter((r) => childIds.has(r.unitId));
   // measure → option combination → unit → figure (the rows as read: each is the unit's value).
   const byMeasure = new Map<number, Map<number, Map<number, UnitValue>>>();
-  for (const v of await readFigures(db, treeReports.map((r) => r.id), { totalsOnly: !withParts })) {
+  const brokenDown = planMeasures(plan).filter((m) => m.breakdown);
+  const treeReportIds = treeReports.map((r) => r.id);
+  const figures = await readFigures(db, treeReportIds, { totalsOnly: true });
+  if (partsMode === 'cells') {
+    const ids = options.measureId !== undefined ? brokenDown.filter((m) => m.id === options.measureId).map((m) => m.id) : brokenDown.map((m) => m.id);
+    for (const v of await readFigures(db, treeReportIds, { measureIds: ids })) if (v.optionComboId !== TOTAL_COMBO) figures.push(v);
+  }
+  for (const v of figures) {
     let combos = byMeasure.get(v.measureId);
     if (!combos) byMeasure.set(v.measureId, (combos = new Map()));
     let map = combos.get(v.optionComboId);
@@ -68,6 +83,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const summed = new Set(summedChildren(treeUnits.filter((u) => u.parentId === parentId)).map((u) => u.id));
   const treeIndex = indexTree(treeUnits);
   const noFigures = new Map<number, UnitValue>();
+  const partTotals = partsMode === 'totals' && brokenDown.length ? await summedParts(db, periodId, treeIndex, parentId, brokenDown, treeReports) : null;
   const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
   const previousCells = previous ? previousByUnit(tree, allUnits, previous.period.dataTo) : null;
   const overrides = await db.selectFrom('merge_override').selectAll().where('period_id', '=', periodId).where('parent_unit_id', '=', parentId).orderBy('id', 'desc').execute();
@@ -124,7 +140,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           assessment: assess(m.direction, target, effective.value),
           previous: previous ? { value: prev?.total.value ?? null, periodName: previous.period.name } : null,
           previousByUnit: previousCells && prev ? previousCells(m.rollup, m.rateFactor, prev) : {},
-          breakdown: m.breakdown && withParts ? breakdownOf(m.breakdown, rollUpCombo, combos) : null,
+          breakdown: !m.breakdown || partsMode === 'none' ? null : partTotals ? partTotals(m, childIds) : breakdownOf(m.breakdown, rollUpCombo, combos, partsMode === 'cells' && (options.measureId === undefined || options.measureId === m.id)),
         });
       }
     }
@@ -181,7 +197,7 @@ async function previousYear(db: Db, ctx: BackendContext, period: PeriodDto, unit
   for (const p of await listPeriods(db)) {
     if (p.kind !== period.kind || p.year !== period.year - 1 || p.parentUnitId === null || period.parentUnitId === null) continue;
     const stood = p.parentUnitId === period.parentUnitId || predecessorsAt(period.parentUnitId, p.dataTo, lineage, existedOn(units)).ids.includes(p.parentUnitId);
-    if (stood) return { period: p, view: await mergeView(db, ctx, p.id, undefined, { withPrevious: false, withParts: false }) };
+    if (stood) return { period: p, view: await mergeView(db, ctx, p.id, undefined, { withPrevious: false, parts: 'none' }) };
   }
   return null;
 }
@@ -256,7 +272,9 @@ function breakdownOf(
   b: BreakdownDto,
   rollUpCombo: (comboId: number) => { cells: Map<number, TreeValue>; total: { numerator: number | null; denominator: number | null; value: number | null } },
   own: Map<number, Map<number, UnitValue>> | undefined,
-): NonNullable<MergeRow['breakdown']> {
+  withCells: boolean,
+): MergeBreakdown {
+  if (!withCells) return { ...breakdownHead(b), parts: b.combos.map((c) => ({ comboId: c.id, key: c.key, label: c.label, options: c.options, total: NO_CELL, cells: {} })), withoutBreakdown: [], cellsIncluded: false };
   const parts = b.combos.map((c) => {
     const { cells, total } = rollUpCombo(c.id);
     return { comboId: c.id, key: c.key, label: c.label, options: c.options, total: { numerator: total.numerator, denominator: total.denominator, value: total.value }, cells: cellsOf(cells) };
@@ -264,7 +282,82 @@ function breakdownOf(
   const given = (v: UnitValue | undefined) => !!v && (v.value !== null || v.numerator !== null);
   const withTotal = [...(own?.get(TOTAL_COMBO)?.values() ?? [])].filter(given).map((v) => v.unitId);
   const withoutBreakdown = withTotal.filter((unitId) => !b.combos.some((c) => given(own?.get(c.id)?.get(unitId))));
-  return { name: b.name, categories: b.categories.map((c) => ({ name: c.name, options: c.options.map((o) => o.name) })), parts, withoutBreakdown };
+  return { ...breakdownHead(b), parts, withoutBreakdown, cellsIncluded: true };
+}
+
+const NO_CELL: MergeCell = { numerator: null, denominator: null, value: null };
+const breakdownHead = (b: BreakdownDto) => ({ name: b.name, categories: b.categories.map((c) => ({ name: c.name, options: c.options.map((o) => o.name) })) });
+
+/**
+ * The compiling unit's figure of every part of every broken-down measure, without reading every
+ * unit's parts. rollUpTree's rule: a unit's own figure counts unless a unit between it and the
+ * compiling unit has its own figure for the same part (own figures win over the units under
+ * them), only through links whose figures add up. Units with the same units above them are
+ * summed together in SQL; the few units with units under them are read, to see which sums their
+ * own figures replace. Lead measures take the lead unit's own parts. No unit's cells: the screen
+ * asks for one measure's when it is opened.
+ */
+async function summedParts(db: Db, periodId: number, tree: TreeIndex, rootId: number, measures: readonly MeasureDto[], reports: readonly { id: number; unitId: number }[]) {
+  const chains: number[][] = [];
+  const chainIds = new Map<string, number>();
+  const members: { unitId: number; groupId: number }[] = [];
+  const walk = (id: number, between: number[], depth: number) => {
+    const key = between.join(',');
+    let groupId = chainIds.get(key);
+    if (groupId === undefined) chainIds.set(key, (groupId = chains.push(between) - 1));
+    for (const k of tree.summed.get(id) ?? []) {
+      members.push({ unitId: k.id, groupId });
+      if (depth < 50 && tree.children.has(k.id)) walk(k.id, [...between, k.id], depth + 1);
+    }
+  };
+  walk(rootId, [], 0);
+  const ids = measures.map((m) => m.id);
+  const sums = await sumPartsByGroup(db, periodId, members);
+  // The own figures of the units between: where one is given, it replaces the sum of the units under it.
+  const inBetween = new Set(chains.flat());
+  const ownBetween = new Set(
+    (await readFigures(db, reports.filter((r) => inBetween.has(r.unitId)).map((r) => r.id), { measureIds: ids }))
+      .filter((f) => f.optionComboId !== TOTAL_COMBO && (f.value !== null || f.numerator !== null))
+      .map((f) => `${f.unitId}:${f.measureId}:${f.optionComboId}`),
+  );
+  const totals = new Map<string, { sumValue: number; countValue: number; sumNumerator: number; sumDenominator: number; countRatio: number }>();
+  for (const s of sums) {
+    if (chains[s.groupId]!.some((u) => ownBetween.has(`${u}:${s.measureId}:${s.optionComboId}`))) continue;
+    const key = `${s.measureId}:${s.optionComboId}`;
+    const t = totals.get(key) ?? { sumValue: 0, countValue: 0, sumNumerator: 0, sumDenominator: 0, countRatio: 0 };
+    t.sumValue += s.sumValue ?? 0;
+    t.countValue += s.countValue;
+    t.sumNumerator += s.sumNumerator ?? 0;
+    t.sumDenominator += s.sumDenominator ?? 0;
+    t.countRatio += s.countRatio;
+    totals.set(key, t);
+  }
+  const unitIds = [...new Set(reports.map((r) => r.unitId))];
+  const without = new Map<number, number[]>();
+  for (const r of await totalsWithoutParts(db, periodId, unitIds, ids)) without.set(r.measureId, [...(without.get(r.measureId) ?? []), r.unitId]);
+  const leads = measures.filter((m) => m.rollup === 'lead' && m.leadUnitId !== null);
+  const leadReports = reports.filter((r) => leads.some((m) => m.leadUnitId === r.unitId)).map((r) => r.id);
+  const leadFigures = await readFigures(db, leadReports, { measureIds: leads.map((m) => m.id) });
+  return (m: MeasureDto, childIds: ReadonlySet<number>): MergeBreakdown => {
+    const b = m.breakdown!;
+    const partTotal = (comboId: number): MergeCell => {
+      if (m.rollup === 'lead') {
+        const v = m.leadUnitId !== null && childIds.has(m.leadUnitId) ? leadFigures.find((f) => f.measureId === m.id && f.optionComboId === comboId && f.unitId === m.leadUnitId) : undefined;
+        return v && (v.value !== null || v.numerator !== null) ? { numerator: v.numerator, denominator: v.denominator, value: v.value } : NO_CELL;
+      }
+      const s = totals.get(`${m.id}:${comboId}`);
+      if (!s || m.rollup === 'none') return NO_CELL;
+      if (m.rollup === 'sum') return s.countValue ? { numerator: null, denominator: null, value: s.sumValue } : NO_CELL;
+      if (!s.countRatio) return NO_CELL;
+      return { numerator: s.sumNumerator, denominator: s.sumDenominator, value: s.sumDenominator > 0 && m.rateFactor ? (s.sumNumerator / s.sumDenominator) * m.rateFactor : null };
+    };
+    return {
+      ...breakdownHead(b),
+      parts: b.combos.map((c) => ({ comboId: c.id, key: c.key, label: c.label, options: c.options, total: partTotal(c.id), cells: {} })),
+      withoutBreakdown: without.get(m.id) ?? [],
+      cellsIncluded: false,
+    };
+  };
 }
 
 function depthIn(tree: readonly UnitDto[], unit: UnitDto, rootId: number): number {
@@ -276,7 +369,7 @@ function depthIn(tree: readonly UnitDto[], unit: UnitDto, rootId: number): numbe
 /** Sets (or, with a null value, removes) the compiler's value for a merged measure; every change is kept. */
 export async function overrideMerged(db: Db, ctx: BackendContext, args: { periodId: number; measureId: number; value: number | null; reason: string }): Promise<{ measureId: number; value: number | null }> {
   await assertPeriodOpen(db, args.periodId, 'sửa số tổng hợp');
-  const view = await mergeView(db, ctx, args.periodId, undefined, { withPrevious: false, withParts: false });
+  const view = await mergeView(db, ctx, args.periodId, undefined, { withPrevious: false, parts: 'none' });
   const row = view.rows.find((r) => r.measureId === args.measureId);
   if (!row) throw new UserError('validation', `Chỉ số số ${args.measureId} không thuộc kế hoạch của kỳ "${view.period.name}".`);
   if (args.value === null && !row.override) throw new UserError('validation', `Chỉ tiêu ${row.code} chưa có số sửa tay để bỏ.`);
@@ -323,7 +416,7 @@ export async function saveMerge(
   taskProgress: { taskId: number; progress: string }[] = [],
 ): Promise<{ reportId: number; revision: number; savedAt: string }> {
   await assertPeriodOpen(db, periodId, 'lưu lại báo cáo tổng hợp');
-  const view = await mergeView(db, ctx, periodId, undefined, { withPrevious: false });
+  const view = await mergeView(db, ctx, periodId, undefined, { withPrevious: false, parts: 'totals' });
   const savedAt = nowIso(ctx);
   const values = mergedValues(view);
   const texts = Object.fromEntries(view.narratives.map((n) => [n.key, narratives[n.key as NarrativeKey] ?? n.draft]));
@@ -349,7 +442,7 @@ export async function saveMerge(
  * with the merged values (a district's merge becomes a file the province takes like any other).
  */
 export async function exportMergeUpstream(db: Db, ctx: BackendContext, periodId: number): Promise<{ fileName: string; bytes: Buffer; periodName: string; notes: string[] }> {
-  const view = await mergeView(db, ctx, periodId, undefined, { withPrevious: false });
+  const view = await mergeView(db, ctx, periodId, undefined, { withPrevious: false, parts: 'totals' });
   let upstream: PeriodDto | undefined;
   for (const p of await listPeriods(db)) {
     if (p.id === periodId || p.year !== view.period.year || p.kind !== view.period.kind) continue;
@@ -376,4 +469,13 @@ export async function exportMergeUpstream(db: Db, ctx: BackendContext, periodId:
     .filter((r) => incomplete.has(r.measureId))
     .map((r) => `Chỉ tiêu ${r.code} chỉ gửi Tổng số, không gửi phân tổ, vì ${incomplete.get(r.measureId)!.replace(/^Chưa phân tổ \(chỉ có Tổng số\): /, '')} chưa báo cáo phân tổ.`);
   return { fileName: t.fileName, bytes: t.bytes, periodName: upstream.name, notes };
+}
+
+/** One broken-down measure's parts with every unit's figure: what the merge screen shows when the measure is opened. */
+export async function mergeBreakdown(db: Db, ctx: BackendContext, periodId: number, measureId: number): Promise<MergeBreakdown> {
+  const view = await mergeView(db, ctx, periodId, undefined, { withPrevious: false, parts: 'cells', measureId });
+  const row = view.rows.find((r) => r.measureId === measureId);
+  if (!row) throw new UserError('validation', `Chỉ số số ${measureId} không thuộc kế hoạch của kỳ "${view.period.name}".`);
+  if (!row.breakdown) throw new UserError('validation', `Chỉ tiêu ${row.code} không có phân tổ.`);
+  return row.breakdown;
 }

@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import type { MergeRow, MergeView } from '../../../../shared/api/types';
+import type { MergeBreakdown, MergeRow, MergeView } from '../../../../shared/api/types';
 import { ASSESSMENTS } from '../../../../shared/domain/rollup';
 import { ROLLUPS } from '../../../../shared/domain/measure';
 import { formatVnNumber, parseVnNumber } from '../../../../shared/domain/vn-number';
@@ -230,7 +230,20 @@ function TreeLine({ view: v }: { view: MergeView }) {
 
 function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) => void }) {
   const [open, setOpen] = useState<Set<number>>(new Set());
-  const flip = (id: number) => setOpen((o) => (o.has(id) ? new Set([...o].filter((x) => x !== id)) : new Set([...o, id])));
+  // Each unit's parts come when a measure is opened (the view carries only the parts' totals).
+  const [cells, setCells] = useState<{ view: MergeView; byMeasure: Record<number, MergeBreakdown> }>({ view: v, byMeasure: {} });
+  const loaded = cells.view === v ? cells.byMeasure : {};
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const flip = (id: number) => {
+    const opening = !open.has(id);
+    setOpen((o) => (o.has(id) ? new Set([...o].filter((x) => x !== id)) : new Set([...o, id])));
+    if (opening && !loaded[id]) {
+      api.call('merge-breakdown', { periodId: v.period.id, measureId: id }).then(
+        (b) => setCells((c) => ({ view: v, byMeasure: { ...(c.view === v ? c.byMeasure : {}), [id]: b } })),
+        (e: Error) => setLoadError(e.message),
+      );
+    }
+  };
   let goal = '';
   let indicator = '';
   const hasPrevious = Boolean(v.rows[0]?.previous);
@@ -240,6 +253,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
   const right = (i: number) => ({ right: `${(hasPrevious ? 3 - i : 2 - i) * W}rem` });
   return (
     <div className="table-scroll merge-scroll">
+      <ErrorBox message={loadError} />
       <table className="table merge-table" aria-label="Bảng tổng hợp">
         <thead>
           <tr>
@@ -355,14 +369,14 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                   ) : null}
                 </tr>
                 {r.breakdown && open.has(r.measureId)
-                  ? r.breakdown.parts.map((p) => (
+                  ? (loaded[r.measureId] ?? r.breakdown).parts.map((p) => (
                       <tr key={`p${p.comboId}`} className="row-part" data-part={`${r.code}/${p.key}`}>
                         <td className="sticky-col" />
                         <td className="sticky-col2 part-label">– {p.label}</td>
                         <td>{r.unitLabel}</td>
                         {v.units.map((u) => (
                           <td key={u.id} className="num">
-                            {fmt(p.cells[u.id]?.value ?? null, rate)}
+                            {loaded[r.measureId] ? fmt(p.cells[u.id]?.value ?? null, rate) : <span className="muted">…</span>}
                           </td>
                         ))}
                         <td className="num total-col sticky-right" style={right(0)}>
@@ -527,7 +541,10 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
 
 /** A broken-down measure in the drill-down: each unit's parts, and the compiled parts. */
 function BreakdownDrill({ view: v, row: r }: { view: MergeView; row: MergeRow }) {
-  const b = r.breakdown!;
+  const opened = useAsync(() => api.call('merge-breakdown', { periodId: v.period.id, measureId: r.measureId }), [v, r.measureId]);
+  if (opened.error) return <ErrorBox message={opened.error} />;
+  if (!opened.data) return <Loading />;
+  const b = opened.data;
   const rate = r.valueKind === 'rate';
   const units = v.tree.filter((u) => b.parts.some((p) => p.cells[u.id]) || r.cells[u.id]);
   const without = withoutBreakdownText(v, r);
