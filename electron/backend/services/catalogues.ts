@@ -8,7 +8,9 @@ import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { CatalogueDto, CatalogueImportPreview, CatalogueIndicatorDto, CatalogueIndicatorFields } from '../../../shared/api/types';
 import { isSpreadsheetName } from '../../../shared/domain/spreadsheet-files';
 import type { Annex } from '../../../shared/domain/catalogue';
+import type { Selectable } from 'kysely';
 import type { Db } from '../db/connection';
+import type { Database } from '../db/schema';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { readCatalogueSheets } from '../import/catalogue-sheet';
@@ -18,27 +20,7 @@ import { audit } from './audit';
 import { decodeUpload } from './plan-import';
 import { mergeView } from './merge';
 
-type IndicatorRow = {
-  id: number;
-  catalogue_id: number;
-  position: number;
-  annex: string;
-  code: string | null;
-  group_code: string;
-  group_name: string;
-  name: string;
-  unit_label: string;
-  concept: string;
-  numerator: string;
-  denominator: string;
-  factor: number | null;
-  breakdowns: string;
-  period: string;
-  source: string;
-  lead_body: string;
-  cooperating_bodies: string;
-  note: string;
-};
+type IndicatorRow = Selectable<Database['catalogue_indicator']>;
 
 const toFields = (r: IndicatorRow): CatalogueIndicatorFields => ({
   annex: r.annex as Annex,

@@ -9,6 +9,42 @@ export function ErrorBox({ message }: { message: string | null | undefined }) {
   );
 }
 
+/** The problems a preview found: errors to fix before going on, then warnings (folded away when `foldWarnings`). */
+export function ProblemList(props: { problems: { severity: 'error' | 'warning'; message: string }[]; errorTitle: (n: number) => string; warningTitle: (n: number) => string; foldWarnings?: boolean }) {
+  const errors = props.problems.filter((p) => p.severity === 'error');
+  const warnings = props.problems.filter((p) => p.severity === 'warning');
+  const list = (items: typeof errors) => (
+    <ul>
+      {items.map((p, i) => (
+        <li key={i}>{p.message}</li>
+      ))}
+    </ul>
+  );
+  return (
+    <>
+      {errors.length ? (
+        <div className="error-box" role="alert">
+          <b>{props.errorTitle(errors.length)}</b>
+          {list(errors)}
+        </div>
+      ) : null}
+      {warnings.length ? (
+        props.foldWarnings ? (
+          <details className="warning-box">
+            <summary>{props.warningTitle(warnings.length)}</summary>
+            {list(warnings)}
+          </details>
+        ) : (
+          <div className="warning-box">
+            <b>{props.warningTitle(warnings.length)}</b>
+            {list(warnings)}
+          </div>
+        )
+      ) : null}
+    </>
+  );
+}
+
 export function EmptyState(props: { title: string; children: ReactNode }) {
   return (
     <div className="empty-state">

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { CatalogueDto, CatalogueImportPreview, CatalogueIndicatorDto, CatalogueIndicatorFields } from '../../../../shared/api/types';
+import type { CatalogueDto, CatalogueIndicatorDto, CatalogueIndicatorFields } from '../../../../shared/api/types';
 import { ANNEXES, INDICATOR_CODE, type Annex } from '../../../../shared/domain/catalogue';
 import { api } from '../../api';
 import { useAction } from '../../app/use-action';
 import { Dialog, FormFooter } from '../../components/Dialog';
-import { ErrorBox } from '../../components/Feedback';
-import { FilePicker, readFileBase64 } from '../../components/FilePicker';
+import { ErrorBox, ProblemList } from '../../components/Feedback';
+import { FilePicker } from '../../components/FilePicker';
+import { useUploadPreview } from '../../components/use-upload-preview';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 
 type CatalogueFields = { code: string; title: string; document: string; issuedOn: string | null; note: string; isSample: boolean };
@@ -28,8 +29,6 @@ function CatalogueFieldsEditor(props: { value: CatalogueFields; onChange: (v: Ca
 
 /** Import a catalogue from the annex tables: pick a file, see what was found, confirm. */
 export function CatalogueImportDialog(props: { into?: CatalogueDto; onClose: () => void; onImported: (c: CatalogueDto) => void }) {
-  const [upload, setUpload] = useState<{ fileName: string; dataBase64: string } | null>(null);
-  const [preview, setPreview] = useState<CatalogueImportPreview | null>(null);
   const [fields, setFields] = useState<CatalogueFields>(() => ({
     code: props.into?.code ?? '',
     title: props.into?.title ?? '',
@@ -38,51 +37,29 @@ export function CatalogueImportDialog(props: { into?: CatalogueDto; onClose: () 
     note: props.into?.note ?? '',
     isSample: props.into?.isSample ?? false,
   }));
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [sampleWhy, setSampleWhy] = useState<string | null>(null);
+  const { preview, setPreview, busy, error, pick, commit } = useUploadPreview(
+    (upload) => api.call('catalogue-import-preview', upload),
+    (p, file) => {
+      if (props.into) return;
+      // Shown and correctable: a title or file name that says "mẫu" is taken as a sample.
+      const plain = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      const sample = /(^|[^a-z])mau([^a-z]|$)/.test(plain(p.guessedTitle)) || /(^|[^a-z])mau([^a-z]|$)/.test(plain(file.name));
+      setFields((f) => ({ ...f, title: f.title || p.guessedTitle, document: f.document || p.guessedDocument, isSample: f.isSample || sample }));
+      setSampleWhy(sample ? 'Đã đánh dấu là bộ mẫu vì tiêu đề hoặc tên tệp có chữ "mẫu"; bỏ chọn nếu đây là danh mục chính thức.' : null);
+    },
+  );
 
-  const pick = async (file: File) => {
-    setError(null);
-    setPreview(null);
-    setBusy(`Đang đọc tệp ${file.name}…`);
-    try {
-      const next = { fileName: file.name, dataBase64: await readFileBase64(file) };
-      const p = await api.call('catalogue-import-preview', next);
-      setUpload(next);
-      setPreview(p);
-      if (!props.into) {
-        // Shown and correctable: a title or file name that says "mẫu" is taken as a sample.
-        const plain = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-        const sample = /(^|[^a-z])mau([^a-z]|$)/.test(plain(p.guessedTitle)) || /(^|[^a-z])mau([^a-z]|$)/.test(plain(file.name));
-        setFields((f) => ({ ...f, title: f.title || p.guessedTitle, document: f.document || p.guessedDocument, isSample: f.isSample || sample }));
-        setSampleWhy(sample ? 'Đã đánh dấu là bộ mẫu vì tiêu đề hoặc tên tệp có chữ "mẫu"; bỏ chọn nếu đây là danh mục chính thức.' : null);
-      }
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const commit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!upload) return;
-    setBusy('Đang nhập bộ chỉ tiêu…');
-    setError(null);
-    try {
+    void commit('Đang nhập bộ chỉ tiêu…', async (upload) => {
       const c = await api.call('catalogue-import-commit', { ...upload, catalogueId: props.into?.id, catalogue: { ...fields, code: fields.code.trim(), title: fields.title.trim(), document: fields.document.trim() } });
       props.onImported(c);
       props.onClose();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   const errors = preview?.problems.filter((p) => p.severity === 'error') ?? [];
-  const warnings = preview?.problems.filter((p) => p.severity === 'warning') ?? [];
   return (
     <Dialog title={props.into ? `Cập nhật "${props.into.code}" từ Excel` : 'Nhập bộ chỉ tiêu thống kê từ Excel'} onClose={props.onClose} wide>
       {!preview ? (
@@ -97,7 +74,7 @@ export function CatalogueImportDialog(props: { into?: CatalogueDto; onClose: () 
           <FilePicker accept=".xlsx,.xls,.xlsm,.ods" label="Chọn tệp Excel…" onFile={pick} busy={busy} />
         </>
       ) : (
-        <form onSubmit={commit}>
+        <form onSubmit={submit}>
           <div className="import-summary">
             <b>{preview.fileName}</b>: {preview.indicators.length} chỉ tiêu.
             <ul>
@@ -108,26 +85,7 @@ export function CatalogueImportDialog(props: { into?: CatalogueDto; onClose: () 
               ))}
             </ul>
           </div>
-          {errors.length ? (
-            <div className="error-box" role="alert">
-              <b>Có {errors.length} dòng cần sửa trong tệp trước khi nhập:</b>
-              <ul>
-                {errors.map((p, i) => (
-                  <li key={i}>{p.message}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {warnings.length ? (
-            <details className="warning-box">
-              <summary>{warnings.length} lưu ý (bấm để xem)</summary>
-              <ul>
-                {warnings.map((p, i) => (
-                  <li key={i}>{p.message}</li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
+          <ProblemList problems={preview.problems} errorTitle={(n) => `Có ${n} dòng cần sửa trong tệp trước khi nhập:`} warningTitle={(n) => `${n} lưu ý (bấm để xem)`} foldWarnings />
           <div className="preview-scroll">
             <table className="table table-compact" aria-label="Xem trước bộ chỉ tiêu">
               <thead>

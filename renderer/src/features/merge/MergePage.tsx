@@ -6,6 +6,7 @@ import { formatVnNumber, parseVnNumber } from '../../../../shared/domain/vn-numb
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
 import { Tabs } from '../../components/Tabs';
+import { CatalogueTag } from '../../components/CatalogueTag';
 import { useAction } from '../../app/use-action';
 import { useAsync } from '../../app/use-async';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
@@ -14,7 +15,6 @@ import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedba
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { PdfDialog } from './PdfDialog';
 import { withoutBreakdownText } from '../../../../shared/api/merge-text';
-import { catalogueTag } from '../../../../shared/domain/catalogue';
 
 const fmt = (n: number | null, rate: boolean) => (n === null ? '' : formatVnNumber(n, rate ? { decimals: 2 } : { maxDecimals: 2 }));
 
@@ -317,14 +317,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                     <div className="measure-meta">
                       {ROLLUPS[r.rollup]}
                       {r.rollup === 'lead' && r.leadUnitName ? `: ${r.leadUnitName}` : ''}
-                      {r.catalogueIndicator ? (
-                        <>
-                          {' · '}
-                          <span className="tag tag-catalogue" title={r.catalogueIndicator.name}>
-                            {catalogueTag(r.catalogueIndicator)}
-                          </span>
-                        </>
-                      ) : null}
+                      <CatalogueTag linked={r.catalogueIndicator} />
                     </div>
                     {r.breakdown ? (
                       <button type="button" className="link breakdown-toggle" aria-expanded={open.has(r.measureId)} onClick={() => flip(r.measureId)}>

@@ -1,60 +1,36 @@
 import { useState, type FormEvent } from 'react';
-import type { PlanImportPreview, PlanSummary } from '../../../../shared/api/types';
+import type { PlanSummary } from '../../../../shared/api/types';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { ErrorBox } from '../../components/Feedback';
-import { FilePicker, readFileBase64 } from '../../components/FilePicker';
+import { ErrorBox, ProblemList } from '../../components/Feedback';
+import { FilePicker } from '../../components/FilePicker';
+import { useUploadPreview } from '../../components/use-upload-preview';
 import { PlanFieldsEditor, fromFormState, toFormState, type PlanFormState } from './PlanForm';
 import { targetHeader } from './plan-text';
 
 /** Import a plan's indicator table from Excel: pick a file, check the preview, confirm. */
 export function PlanImportDialog(props: { plans: PlanSummary[]; onClose: () => void; onImported: (p: PlanSummary) => void }) {
-  const [upload, setUpload] = useState<{ fileName: string; dataBase64: string } | null>(null);
-  const [preview, setPreview] = useState<PlanImportPreview | null>(null);
   const [form, setForm] = useState<PlanFormState>(() => toFormState());
   const [errors, setErrors] = useState<Partial<Record<keyof PlanFormState, string>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { preview, setPreview, busy, error, pick, commit } = useUploadPreview(
+    (upload) => api.call('plan-import-preview', upload),
+    (p) => setForm(toFormState({ title: p.guessedTitle, yearFrom: p.guessedYear ?? undefined, yearTo: p.guessedYear ?? undefined })),
+  );
 
-  const pick = async (file: File) => {
-    setError(null);
-    setPreview(null);
-    setBusy(`Đang đọc tệp ${file.name}…`);
-    try {
-      const next = { fileName: file.name, dataBase64: await readFileBase64(file) };
-      const p = await api.call('plan-import-preview', next);
-      setUpload(next);
-      setPreview(p);
-      setForm(toFormState({ title: p.guessedTitle, yearFrom: p.guessedYear ?? undefined, yearTo: p.guessedYear ?? undefined }));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const commit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!upload || !preview) return;
+    if (!preview) return;
     const checked = fromFormState(form);
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
-    setBusy('Đang nhập kế hoạch…');
-    setError(null);
-    try {
+    void commit('Đang nhập kế hoạch…', async (upload) => {
       const plan = await api.call('plan-import-commit', { ...upload, plan: checked.fields });
       props.onImported(plan);
       props.onClose();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   const blocking = preview?.problems.filter((p) => p.severity === 'error') ?? [];
-  const warnings = preview?.problems.filter((p) => p.severity === 'warning') ?? [];
-
   return (
     <Dialog title="Nhập kế hoạch từ Excel" onClose={props.onClose} wide>
       {!preview ? (
@@ -66,32 +42,13 @@ export function PlanImportDialog(props: { plans: PlanSummary[]; onClose: () => v
           <FilePicker accept=".xlsx,.xls,.xlsm,.ods" label="Chọn tệp Excel…" onFile={pick} busy={busy} />
         </>
       ) : (
-        <form onSubmit={commit}>
+        <form onSubmit={submit}>
           <p className="import-summary">
             <b>{preview.fileName}</b> › trang <b>{preview.sheetName}</b>: tìm thấy {preview.goals.length} mục tiêu,{' '}
             {preview.goals.reduce((n, g) => n + g.indicators.length, 0)} chỉ tiêu, {preview.measureCount} chỉ số; cột chỉ tiêu:{' '}
             {preview.targetColumns.map((t) => `${targetHeader(t)} (cột ${t.column})`).join(', ')}.
           </p>
-          {blocking.length > 0 ? (
-            <div className="error-box" role="alert">
-              <b>Có {blocking.length} lỗi cần sửa trong tệp trước khi nhập:</b>
-              <ul>
-                {blocking.map((p, i) => (
-                  <li key={i}>{p.message}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {warnings.length > 0 ? (
-            <div className="warning-box">
-              <b>{warnings.length} dòng không hiểu được nên sẽ bỏ qua:</b>
-              <ul>
-                {warnings.map((p, i) => (
-                  <li key={i}>{p.message}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <ProblemList problems={preview.problems} errorTitle={(n) => `Có ${n} lỗi cần sửa trong tệp trước khi nhập:`} warningTitle={(n) => `${n} dòng không hiểu được nên sẽ bỏ qua:`} />
           <div className="preview-scroll">
             <table className="table table-compact" aria-label="Xem trước bảng chỉ tiêu">
               <thead>

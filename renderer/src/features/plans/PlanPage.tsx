@@ -4,6 +4,7 @@ import { DIRECTIONS, ROLLUPS } from '../../../../shared/domain/measure';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
 import { Tabs } from '../../components/Tabs';
+import { CatalogueTag } from '../../components/CatalogueTag';
 import { navigate } from '../../app/router';
 import { useAsync } from '../../app/use-async';
 import { ConfirmDialog } from '../../components/Dialog';
@@ -11,7 +12,6 @@ import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedba
 import { CodeTitleForm } from './CodeTitleForm';
 import { MeasureForm } from './MeasureForm';
 import { PlanForm } from './PlanForm';
-import { catalogueTag } from '../../../../shared/domain/catalogue';
 import { targetHeader, yearsText } from './plan-text';
 
 type Editing =
@@ -238,14 +238,7 @@ function IndicatorTable({ plan, onEdit }: { plan: PlanDetail; onEdit: (e: Editin
                                 </span>
                               </>
                             ) : null}
-                            {m.catalogueIndicator ? (
-                              <>
-                                {' · '}
-                                <span className="tag tag-catalogue" title={m.catalogueIndicator.name}>
-                                  {catalogueTag(m.catalogueIndicator)}
-                                </span>
-                              </>
-                            ) : null}
+                            <CatalogueTag linked={m.catalogueIndicator} />
                           </div>
                         </td>
                         <td>{m.unitLabel}</td>
