@@ -138,12 +138,6 @@ export async function previousReportOfUnit(db: Db, unitId: number, planId: numbe
   return r && { id: r.id, periodName: r.name };
 }
 
-/** The bytes of the file a revision came from, with their SHA-256 as recorded on receipt. */
-export async function revisionFile(db: Db, id: number): Promise<{ name: string; bytes: Buffer; sha256: string } | null> {
-  const r = await db.selectFrom('report').select(['file_name', 'file_bytes', 'file_sha256']).where('id', '=', id).executeTakeFirst();
-  return r?.file_name && r.file_bytes && r.file_sha256 ? { name: r.file_name, bytes: r.file_bytes, sha256: r.file_sha256 } : null;
-}
-
 /**
  * Starts a new revision of a unit's report: numbered after the last one, made current (the
  * earlier ones stay as history), optionally starting from another revision's content.

@@ -8,7 +8,7 @@ import type { Rollup } from '../../../shared/domain/measure';
 import { predecessorsAt, territorialTiers, type Succession } from '../../../shared/domain/reorganisation';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
-import { assess, indexTree, rollUp, rollUpTree, summedChildren, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
+import { assess, indexTree, rollUp, rollUpTree, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
 import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
@@ -80,8 +80,8 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     if (!map) combos.set(v.optionComboId, (map = new Map()));
     map.set(v.unitId, v);
   }
-  const summed = new Set(summedChildren(treeUnits.filter((u) => u.parentId === parentId)).map((u) => u.id));
   const treeIndex = indexTree(treeUnits);
+  const summed = new Set((treeIndex.summed.get(parentId) ?? []).map((u) => u.id));
   const noFigures = new Map<number, UnitValue>();
   const partTotals = partsMode === 'totals' && brokenDown.length ? await summedParts(db, periodId, treeIndex, parentId, brokenDown, treeReports) : null;
   const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
