@@ -16,6 +16,14 @@ afterEach(() => {
   for (const c of children.splice(0)) c.kill('SIGKILL');
 });
 
+/** Whether a user other than the owner can reach the folder (every folder above it lets others in). */
+function othersCanReach(dir: string): boolean {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if ((fs.statSync(d).mode & 0o001) === 0) return false;
+    if (path.dirname(d) === d) return true;
+  }
+}
+
 /** Starts the web host on `dbPath` in another process and waits until it listens. */
 async function otherInstance(dbPath: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/backend/web-host.ts', '--db', dbPath], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -55,30 +63,50 @@ describe('the data folder', () => {
   });
 
   it('says plainly that a read-only data folder cannot be written, and changes nothing in it', async () => {
-    const dir = tempDir();
-    const dbPath = path.join(dir, 'tonghop.sqlite');
     const b = await testBackend();
     await province(b, 1);
     await b.close();
-    fs.copyFileSync(b.ctx.dbPath, dbPath);
-    const before = sha(dbPath);
-    fs.chmodSync(dbPath, 0o444);
-    fs.chmodSync(dir, 0o555);
-    try {
-      // Root may write anywhere: run the app as an ordinary user, as on an office PC.
-      const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-      let message = '';
+    const expected = (dir: string) => `Không ghi được vào thư mục dữ liệu "${dir}" (thư mục chỉ đọc hoặc không có quyền ghi). Hãy chọn thư mục khác hoặc nhờ quản trị máy cấp quyền ghi.`;
+    const asRoot = process.getuid?.() === 0;
+    if (!asRoot || othersCanReach(REPO_ROOT)) {
+      // A folder the user may not write to. Root may write anywhere: the app runs as an ordinary user, as on an office PC.
+      const dir = tempDir();
+      const dbPath = path.join(dir, 'tonghop.sqlite');
+      fs.copyFileSync(b.ctx.dbPath, dbPath);
+      const before = sha(dbPath);
+      fs.chmodSync(dbPath, 0o444);
+      fs.chmodSync(dir, 0o555);
       try {
-        execFileSync(process.execPath, ['--import', 'tsx', 'electron/backend/cli.ts', 'status', '--db', dbPath], { cwd: REPO_ROOT, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, HOME: '/tmp' }, ...asUser });
-      } catch (e) {
-        message = String((e as { stderr: string }).stderr);
+        const asUser = asRoot ? { uid: 65534, gid: 65534 } : {};
+        let message = '';
+        try {
+          execFileSync(process.execPath, ['--import', 'tsx', 'electron/backend/cli.ts', 'status', '--db', dbPath], { cwd: REPO_ROOT, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, HOME: '/tmp' }, ...asUser });
+        } catch (e) {
+          message = String((e as { stderr: string }).stderr);
+        }
+        expect(message).toContain(expected(dir));
+      } finally {
+        fs.chmodSync(dir, 0o755);
       }
-      expect(message).toContain(`Không ghi được vào thư mục dữ liệu "${dir}" (thư mục chỉ đọc hoặc không có quyền ghi). Hãy chọn thư mục khác hoặc nhờ quản trị máy cấp quyền ghi.`);
-    } finally {
-      fs.chmodSync(dir, 0o755);
+      expect(sha(dbPath)).toBe(before);
+      expect(fs.readdirSync(dir)).toEqual(['tonghop.sqlite']);
+      return;
     }
-    expect(sha(dbPath)).toBe(before);
-    expect(fs.readdirSync(dir)).toEqual(['tonghop.sqlite']);
+    // The checkout is private (mode 0700): an ordinary user could not run it. A read-only file
+    // system stops root too: a small tmpfs with the database, remounted read-only.
+    const dir = tempDir('tonghop-ro-');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir], { stdio: 'pipe' });
+    try {
+      const dbPath = path.join(dir, 'tonghop.sqlite');
+      fs.copyFileSync(b.ctx.dbPath, dbPath);
+      const before = sha(dbPath);
+      execFileSync('mount', ['-o', 'remount,ro', dir], { stdio: 'pipe' });
+      await expect(startBackend({ dbPath, demoOnEmpty: false, log: () => undefined })).rejects.toThrow(expected(dir));
+      expect(sha(dbPath)).toBe(before);
+      expect(fs.readdirSync(dir)).toEqual(['tonghop.sqlite']);
+    } finally {
+      execFileSync('umount', ['--lazy', dir]);
+    }
   });
 
   it('on a full disk, an import says the disk is full, writes nothing and the data stays sound', async () => {
