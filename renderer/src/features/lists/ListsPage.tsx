@@ -146,6 +146,7 @@ function CataloguesPanel() {
     | { kind: 'edit'; catalogue?: CatalogueDto }
     | { kind: 'indicator'; catalogue: CatalogueDto; indicator?: CatalogueIndicatorDto }
     | { kind: 'delete'; catalogue: CatalogueDto }
+    | { kind: 'delete-indicator'; indicator: CatalogueIndicatorDto }
     | null
   >(null);
   const [chosen, setChosen] = useState<number | null>(null);
@@ -255,7 +256,7 @@ function CataloguesPanel() {
                       type="button"
                       className="link danger-link"
                       aria-label={`Xóa chỉ tiêu ${i.code ?? i.name}`}
-                      onClick={() => api.call('catalogue-indicator-delete', { id: i.id }).then(() => (toast(`Đã xóa chỉ tiêu "${i.name}".`), reload(), setError(null)), (e: Error) => setError(e.message))}
+                      onClick={() => setDialog({ kind: 'delete-indicator', indicator: i })}
                     >
                       Xóa
                     </button>
@@ -269,6 +270,20 @@ function CataloguesPanel() {
       {dialog?.kind === 'import' ? <CatalogueImportDialog into={dialog.into} onClose={() => setDialog(null)} onImported={(c) => (toast(`Đã nhập ${c.indicators.length} chỉ tiêu vào "${c.code}".`), setChosen(c.id), reload())} /> : null}
       {dialog?.kind === 'edit' ? <CatalogueForm catalogue={dialog.catalogue} onClose={() => setDialog(null)} onSaved={(c) => (toast(`Đã lưu "${c.code}".`), setChosen(c.id), reload())} /> : null}
       {dialog?.kind === 'indicator' ? <CatalogueIndicatorForm catalogue={dialog.catalogue} indicator={dialog.indicator} onClose={() => setDialog(null)} onSaved={() => (toast('Đã lưu chỉ tiêu.'), reload())} /> : null}
+      {dialog?.kind === 'delete-indicator' ? (
+        <ConfirmDialog
+          title="Xóa chỉ tiêu thống kê"
+          danger
+          confirmLabel="Xóa"
+          message={<p>Xóa chỉ tiêu {dialog.indicator.code ? `${dialog.indicator.code} ` : ''}"{dialog.indicator.name}" (Phụ lục {dialog.indicator.annex})? Chỉ xóa được khi chưa chỉ số nào của kế hoạch gắn với nó.</p>}
+          onClose={() => setDialog(null)}
+          onConfirm={() => {
+            const i = dialog.indicator;
+            setDialog(null);
+            api.call('catalogue-indicator-delete', { id: i.id }).then(() => (toast(`Đã xóa chỉ tiêu "${i.name}".`), reload(), setError(null)), (e: Error) => setError(e.message));
+          }}
+        />
+      ) : null}
       {dialog?.kind === 'delete' ? (
         <ConfirmDialog
           title="Xóa bộ chỉ tiêu"
