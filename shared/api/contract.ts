@@ -11,6 +11,7 @@ import { NARRATIVE_SECTIONS, type NarrativeKey } from '../domain/narratives';
 import { DUTIES } from '../domain/reorganisation';
 import { OPTION_CODE } from '../domain/breakdown';
 import { ANNEXES, INDICATOR_CODE } from '../domain/catalogue';
+import { REPORTERS } from '../domain/who-reports';
 import type {
   AppInfo,
   BackupDto,
@@ -180,6 +181,10 @@ export const apiMethods = {
     rollup: z.enum(keys(ROLLUPS)),
     leadUnitId: id.nullable(),
     cooperatingUnitIds: z.array(id).max(500),
+    /** Who reports it; null: the roll-up rule's default; left out: unchanged. */
+    reporters: z.enum(keys(REPORTERS)).nullable().optional(),
+    numeratorLabel: text(300).optional(),
+    denominatorLabel: text(300).optional(),
     /** The statistical indicator (bộ chỉ tiêu thống kê) the measure reports; null for none; left out: unchanged. */
     catalogueIndicatorId: id.nullable().optional(),
     /** The categories to break the measure down by, in order; [] for none; left out: unchanged. */
@@ -187,6 +192,8 @@ export const apiMethods = {
     targets: z.array(targetInput).max(40),
   }),
   'measure-delete': z.object({ id }),
+  /** Who reports several measures at once (null: each one's default). */
+  'measure-reporters-set': z.object({ measureIds: z.array(id).min(1, 'chưa chọn chỉ số nào').max(2000), reporters: z.enum(keys(REPORTERS)).nullable() }),
   'breakdown-list': z.object({}),
   'category-list': z.object({}),
   'category-save': z.object({
@@ -346,6 +353,7 @@ export interface ApiResults {
   'indicator-delete': { deleted: true };
   'measure-save': MeasureDto;
   'measure-delete': { deleted: true };
+  'measure-reporters-set': { updated: number };
   'breakdown-list': BreakdownDto[];
   'category-list': CategoryDto[];
   'category-save': CategoryDto;

@@ -6,6 +6,7 @@ import type { Assessment } from '../domain/rollup';
 import type { ChangeKind, DiffNode, Duty } from '../domain/reorganisation';
 import type { BackupReason } from '../domain/backups';
 import type { Annex } from '../domain/catalogue';
+import type { Reporters } from '../domain/who-reports';
 
 export interface AppInfo {
   version: string;
@@ -106,6 +107,13 @@ export interface MeasureDto {
   breakdownName: string;
   /** The categories and option combinations the measure is broken down by; null without breakdown. */
   breakdown: BreakdownDto | null;
+  /** Who reports the measure: as set, or the default of its roll-up rule (`reportersSet` false, `reportersWhy` says why). */
+  reporters: Reporters;
+  reportersSet: boolean;
+  reportersWhy: string;
+  /** What a rate's numerator and denominator count ("số trẻ em dưới 5 tuổi suy dinh dưỡng"), or ''. */
+  numeratorLabel: string;
+  denominatorLabel: string;
   /** The statistical indicator the measure reports, when linked to one. */
   catalogueIndicator: { id: number; catalogueId: number; catalogueCode: string; annex: string; code: string | null; name: string } | null;
   targets: TargetDto[];
@@ -329,6 +337,8 @@ export interface UnitReportStatus {
   reportId: number | null;
   fileName: string | null;
   problemCount: number;
+  /** What the unit reports in this period: the codes of its measures and the keys of its tasks (I.3, …). */
+  owes: { measures: string[]; tasks: string[] };
 }
 
 export interface PeriodStatus {
@@ -402,6 +412,9 @@ export interface EntryMeasure {
   target: string;
   /** The parts to fill under the total, in reading order; null without breakdown. */
   breakdown: { name: string; combos: { id: number; key: string; label: string }[] } | null;
+  /** What a rate's numerator and denominator are ('' when the plan does not say). */
+  numeratorLabel: string;
+  denominatorLabel: string;
 }
 
 export interface EntryValue {
@@ -444,7 +457,7 @@ export interface PreviousCell extends MergeCell {
   note: string | null;
 }
 
-export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel' | 'valueKind' | 'rateFactor' | 'direction' | 'rollup' | 'leadUnitId' | 'leadUnitName' | 'catalogueIndicator'> {
+export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel' | 'valueKind' | 'rateFactor' | 'direction' | 'rollup' | 'leadUnitId' | 'leadUnitName' | 'catalogueIndicator' | 'reporters' | 'numeratorLabel' | 'denominatorLabel'> {
   measureId: number;
   goalCode: string;
   goalTitle: string;

@@ -200,7 +200,13 @@ describe('the parts of a three-tier tree, summed in SQL and rolled up in JavaScr
       await type(c.e, { 'NU/U16': 6 });
       await type(d4, { 'NAM/U16': 2 });
       await type(c.f, { 'NAM/U16': 50, 'NU/U6': 9 });
-      await type(dept, { 'NAM/U6': 1000 }, undefined, { NAM: [999, 1000] });
+      // The department does not report these measures (typing them is refused); a value it has
+      // all the same (a report from before who reports what was set) stays out of the sums.
+      expect((await backend.dispatch('report-entry-save', { periodId: env.period.id, unitId: dept, values: [{ ...empty, measureId: env.abused.id, value: 1 }] })).ok).toBe(false);
+      const raw = backend.database.raw;
+      const deptReport = Number(raw.prepare("INSERT INTO report (period_id, unit_id, revision, is_current, status, source, received_at) VALUES (?, ?, 1, 1, 'valid', 'typed', '2026-06-01')").run(env.period.id, dept).lastInsertRowid);
+      raw.prepare('INSERT INTO report_value (report_id, measure_id, option_combo_id, value) VALUES (?, ?, ?, 1000)').run(deptReport, env.abused.id, combo(env.abused, 'NAM/U6'));
+      raw.prepare('INSERT INTO report_value (report_id, measure_id, option_combo_id, numerator, denominator, value) VALUES (?, ?, ?, 999, 1000, 99.9)').run(deptReport, env.births.id, combo(env.births, 'NAM'));
 
       const screen = await call(backend, 'merge-get', { periodId: env.period.id });
       for (const measureId of [env.abused.id, env.births.id]) {

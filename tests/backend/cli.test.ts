@@ -44,10 +44,15 @@ describe('command line', () => {
     await cli(['demo', '--db', db]);
     const status0 = JSON.parse((await cli(['status', '--period', '2', '--json', '--db', db])).stdout);
     expect(status0.period.name).toBe('Năm 2024');
-    expect(status0.units).toHaveLength(24);
+    // The 10 districts and the two departments that own a figure of the province (Sở Y tế, Công an tỉnh); each says what it owes.
+    expect(status0.units).toHaveLength(12);
+    const owes = (name: string) => status0.units.find((u: { unitName: string }) => u.unitName === name).owes;
+    expect(owes('Huyện Sa Thầy').measures).toHaveLength(32);
+    expect(owes('Công an tỉnh')).toEqual({ measures: ['9'], tasks: [] });
+    expect(owes('Sở Y tế').measures).toEqual(['3.1', '3.2', '3.3', '5.1', '5.2', '6']);
     const out = path.join(dir, 'bieu-mau');
     const t = await cli(['template', '--period', '2', '--all', '--out', out, '--db', db]);
-    expect(t.stdout.trim().split('\n')).toHaveLength(24);
+    expect(t.stdout.trim().split('\n')).toHaveLength(12);
     const saThay = path.join(out, 'Huyện Sa Thầy - Năm 2024.xlsx');
     const konRay = path.join(out, 'Huyện Kon Rẫy - Năm 2024.xlsx');
     fs.writeFileSync(saThay, fillTemplate(fs.readFileSync(saThay), { '1.1': { G: 3 } }));
@@ -77,7 +82,7 @@ describe('command line', () => {
     const m12 = merged.measures.find((m: { code: string }) => m.code === '1.2');
     expect(m12).toMatchObject({ numerator: 4, denominator: 5, value: 80, target: '58,82', assessment: 'met', contributingUnits: ['Huyện Sa Thầy'] });
     expect(m12.missingUnits).toHaveLength(9);
-    expect(merged.completeness).toMatchObject({ expected: 24, reported: 1 });
+    expect(merged.completeness).toMatchObject({ expected: 12, reported: 1 });
     const wrong = await cli(['merge', '--period', '2', '--unit', 'KT.ST', '--db', db]).catch((e: { code: number; stderr: string }) => e);
     expect((wrong as { stderr: string }).stderr).toContain('do Tỉnh Kon Tum tổng hợp');
     const xlsx = path.join(dir, 'tong-hop.xlsx');

@@ -44,7 +44,9 @@ describe('collecting: templates out, filled files in', () => {
     expect(ws['A3'].v).toContain('Hạn gửi: 05/12/2024');
     expect(ws['D6'].v).toBe('Chỉ tiêu năm 2024');
     const codes = Object.keys(ws).filter((k) => /^A\d+$/.test(k)).map((k) => ws[k].v).filter((v) => typeof v === 'string' && /^\d/.test(v));
-    expect(codes).toHaveLength(39);
+    // A district reports what is added up from the territory: not the 7 measures only a lead department has (mortality, vaccination, HIV, abuse).
+    expect(codes).toHaveLength(32);
+    for (const leadOnly of ['3.1', '3.2', '3.3', '5.1', '5.2', '6', '9']) expect(codes).not.toContain(leadOnly);
     const zip = XLSX.CFB.read(t.bytes, { type: 'buffer' });
     const sheetXml = Buffer.from(XLSX.CFB.find(zip, '/xl/worksheets/sheet1.xml')!.content as Uint8Array).toString('utf8');
     expect(sheetXml).toContain('<sheetProtection');
@@ -62,7 +64,7 @@ describe('collecting: templates out, filled files in', () => {
         '1.2': { E: '5', F: '9' },
         '2': { E: '1.234', F: '1.500' },
         '4.1': { E: 58.82 * 10, F: 10000 },
-        '3.1': { E: '12', F: '1.000', H: 'Số liệu của Trung tâm Y tế huyện' },
+        '7': { E: '12', F: '1.000', H: 'Số liệu của Phòng Giáo dục huyện' },
         '10': { G: 0 },
         '17.2': { E: '58,82', F: '29.410' },
       },
@@ -77,10 +79,10 @@ describe('collecting: templates out, filled files in', () => {
     expect(v.get('1.2')!.value).toBeCloseTo((5 / 9) * 100, 10);
     expect(v.get('2')).toMatchObject({ numerator: 1234, denominator: 1500 });
     expect(v.get('4.1')).toMatchObject({ numerator: 588.2, denominator: 10000 });
-    expect(v.get('3.1')).toMatchObject({ numerator: 12, denominator: 1000, value: 12 });
+    expect(v.get('7')).toMatchObject({ numerator: 12, denominator: 1000, value: 1.2 });
     expect(v.get('10')).toMatchObject({ value: 0 });
     expect(v.get('17.2')).toMatchObject({ numerator: 58.82, denominator: 29410 });
-    expect(v.has('5.1')).toBe(false); // left empty: no value, not zero
+    expect(v.has('8.1')).toBe(false); // left empty: no value, not zero
     expect(report.narratives).toMatchObject({ results: 'Kết quả: đã tổ chức 12 lớp tập huấn.', proposals: 'Đề nghị bổ sung kinh phí.' });
     expect(report.fileSha256).toMatch(/^[0-9a-f]{64}$/);
     const stored = backend.database.raw.prepare('SELECT file_bytes FROM report WHERE id = ?').get(r!.reportId) as { file_bytes: Buffer };

@@ -47,9 +47,12 @@ describe('merging district and department reports into the province', () => {
       await call(backend, 'report-entry-save', {
         periodId: period.id,
         unitId: ids[u]!,
-        values: [rate('1', RAW.pct[u]), rate('2', RAW.perMille[u]), rate('3', RAW.per100k[u]), { ...empty, measureId: ids['4']!, value: RAW.count[u] }, rate('6', RAW.range[u]), rate('5', [1, 2])],
+        values: [rate('1', RAW.pct[u]), rate('2', RAW.perMille[u]), rate('3', RAW.per100k[u]), { ...empty, measureId: ids['4']!, value: RAW.count[u] }, rate('6', RAW.range[u])],
       });
     }
+    // A district does not report the department's measure: typing it is refused, naming who reports it.
+    const refused = await backend.dispatch('report-entry-save', { periodId: period.id, unitId: ids.A!, values: [rate('5', [1, 2])] });
+    expect(refused).toMatchObject({ ok: false, error: { message: 'Chỉ tiêu 5 không do Huyện An báo cáo (chỉ đơn vị chủ trì báo cáo).' } });
     await call(backend, 'report-entry-save', { periodId: period.id, unitId: ids.SYT!, values: [rate('5', RAW.lead.SYT)] });
     view = await call(backend, 'merge-get', { periodId: period.id });
   });

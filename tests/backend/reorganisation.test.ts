@@ -127,8 +127,9 @@ describe('a province that goes from three tiers to two', () => {
     const now = await merge(periods[2026]!);
     expect(old.tiers).toBe(3);
     expect(now.tiers).toBe(2);
-    expect(old.units.map((u) => u.name)).toEqual(['Huyện Hai', 'Huyện Một', 'Sở Y tế']);
-    expect(now.units.map((u) => u.name)).toEqual(['Xã An', 'Xã Bình', 'Xã Cường Dũng', 'Sở Y tế']);
+    // The department owes nothing here (both measures come from the territory): it is not expected.
+    expect(old.units.map((u) => u.name)).toEqual(['Huyện Hai', 'Huyện Một']);
+    expect(now.units.map((u) => u.name)).toEqual(['Xã An', 'Xã Bình', 'Xã Cường Dũng']);
     // Districts sent nothing themselves: their figures are their communes' rolled up.
     expect(row(old, '1').cells[ids.D1!]).toMatchObject({ value: 3, derivedFrom: 2 });
     expect(row(old, '2').cells[ids.D2!]).toMatchObject({ numerator: 52, denominator: 70, derivedFrom: 2 });
@@ -268,6 +269,13 @@ describe('the demo: Kon Tum in 2024, Quảng Ngãi in 2026', () => {
   it('a unit renamed in 2025 keeps its old name on the 2024 template and PDF, and has its new name on 2026 ones', async () => {
     const units = await call(backend, 'unit-list', { asOf: '2025-06-30' });
     const ban = units.find((u) => u.name === 'Ban Dân tộc')!;
+    // Its measures are reported by the lead and cooperating units, so it has a template in both years.
+    const led = [];
+    for (const plan of await call(backend, 'plan-list', {})) {
+      led.push(...(await call(backend, 'plan-get', { id: plan.id })).goals.flatMap((g) => g.indicators.flatMap((i) => i.measures)).filter((m) => m.leadUnitId === ban.id).map((m) => m.id));
+    }
+    expect(led.length).toBeGreaterThanOrEqual(2);
+    await call(backend, 'measure-reporters-set', { measureIds: led, reporters: 'lead_cooperating' });
     await call(backend, 'unit-rename', { id: ban.id, name: 'Sở Dân tộc và Tôn giáo', effectiveOn: '2025-08-01' });
 
     const sheetText = async (periodId: number) => {

@@ -20,8 +20,9 @@ describe('typed-in reports', () => {
   });
   afterAll(() => backend.close());
 
-  it('lists every measure with this year\'s target, and no report yet', () => {
-    expect(entry.measures).toHaveLength(39);
+  it('lists the measures the district reports (not the lead departments\' ones), with this year\'s target, and no report yet', () => {
+    expect(entry.measures).toHaveLength(32);
+    expect(entry.measures.map((m) => m.code)).not.toContain('3.1');
     expect(measure('1.2')).toMatchObject({ unitLabel: '%', valueKind: 'rate', rateFactor: 100, target: '58,82' });
     expect(entry.report).toBeNull();
   });

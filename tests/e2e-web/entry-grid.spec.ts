@@ -10,13 +10,13 @@ test('paste a block copied from Excel into the grid, type a bad value, undo, and
   const grid = page.getByRole('grid', { name: 'Bảng nhập số liệu' });
   const cell = (address: string) => grid.locator(`[data-cell="${address}"]`);
 
-  // Rows: 1.1, 1.2, 2, 3.1 (row 4) … 4.2 (row 8). Paste 5 rows × 3 columns at E4.
+  // A district's rows: 1.1, 1.2, 2, 4.1 (row 4), 4.2, 7, 8.1, 8.2 (row 8): the lead departments' 3.x, 5.x, 6 are not on its form. Paste 5 rows × 3 columns at E4.
   await cell('E4').click();
   await page.evaluate((text) => (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText(text), BLOCK);
   await page.keyboard.press('Control+V');
   await expect(cell('E4')).toHaveText('12');
   await expect(cell('F4')).toHaveText('1.250');
-  await expect(cell('G4')).toHaveText('9,60'); // the result is computed: 12 / 1.250 × 1.000
+  await expect(cell('G4')).toHaveText('0,96'); // the result is computed: 12 / 1.250 × 100
   await expect(cell('E8')).toHaveText('1.008');
   await expect(cell('G8')).toHaveText('28,80');
   await expect(page.getByRole('status', { name: 'Trạng thái lưu' })).toContainText('Đã lưu lúc');

@@ -85,6 +85,9 @@ export interface Database {
     lead_unit_id: number | null;
     category_combo_id: Generated<number>;
     catalogue_indicator_id: Generated<number | null>;
+    reporters: Generated<string | null>;
+    numerator_label: Generated<string>;
+    denominator_label: Generated<string>;
   };
   catalogue: {
     id: Generated<number>;

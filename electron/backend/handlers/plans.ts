@@ -1,12 +1,12 @@
 import { backupBeforeImport } from '../services/backups';
 import { deleteCategory, listBreakdowns, listCategories, saveCategory } from '../services/breakdowns';
 import { commitPlanImport, previewPlanImport } from '../services/plan-import';
-import { createPlan, deleteNode, deletePlan, getPlan, listPlans, saveGoal, saveIndicator, saveMeasure, updatePlan } from '../services/plans';
+import { createPlan, deleteNode, deletePlan, getPlan, listPlans, saveGoal, saveIndicator, saveMeasure, setReporters, updatePlan } from '../services/plans';
 import type { HandlerSlice } from './types';
 
 type PlanMethods =
   | 'plan-list' | 'plan-get' | 'plan-create' | 'plan-update' | 'plan-delete' | 'plan-import-preview' | 'plan-import-commit'
-  | 'goal-save' | 'goal-delete' | 'indicator-save' | 'indicator-delete' | 'measure-save' | 'measure-delete' | 'breakdown-list' | 'category-list' | 'category-save' | 'category-delete';
+  | 'goal-save' | 'goal-delete' | 'indicator-save' | 'indicator-delete' | 'measure-save' | 'measure-delete' | 'measure-reporters-set' | 'breakdown-list' | 'category-list' | 'category-save' | 'category-delete';
 
 const deleted = { deleted: true } as const;
 
@@ -27,6 +27,7 @@ export const planHandlers: HandlerSlice<PlanMethods> = {
   'indicator-delete': async ({ id }, ctx) => (await deleteNode(ctx.db, ctx, 'indicator', id), deleted),
   'measure-save': async (args, ctx) => saveMeasure(ctx.db, ctx, args),
   'measure-delete': async ({ id }, ctx) => (await deleteNode(ctx.db, ctx, 'measure', id), deleted),
+  'measure-reporters-set': async ({ measureIds, reporters }, ctx) => setReporters(ctx.db, ctx, measureIds, reporters),
   'breakdown-list': async (_args, ctx) => listBreakdowns(ctx.db),
   'category-list': async (_args, ctx) => listCategories(ctx.db),
   'category-save': async (args, ctx) => saveCategory(ctx.db, ctx, args),

@@ -4,6 +4,7 @@
  */
 import type { BreakdownDto, EntryValue, MeasureDto, MergeBreakdown, MergeCell, MergeRow, MergeView, PeriodDto, PreviousCell, UnitDto } from '../../../shared/api/types';
 import { planMeasures } from '../../../shared/api/plan-shape';
+import { isTerritorial, owes } from '../../../shared/domain/who-reports';
 import type { Rollup } from '../../../shared/domain/measure';
 import { predecessorsAt, territorialTiers, type Succession } from '../../../shared/domain/reorganisation';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
@@ -24,8 +25,6 @@ import { getSetting } from './settings';
 import { listUnits } from './units';
 import { templateForUnit } from './templates';
 
-/** Units that stand for a part of the territory; their counts and rates add up to the parent's. */
-const TERRITORIAL = new Set(['district', 'commune']);
 
 export interface MergeOptions {
   /** Last year's figures beside this year's (default true). */
@@ -60,7 +59,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const tree = await periodTree(db, period, onCutOff);
   const treeIds = new Set(tree.map((u) => u.id));
   const childIds = new Set(children.map((u) => u.id));
-  const treeUnits: TreeUnit[] = [{ id: parentId, parentId: null, territorial: false }, ...tree.map((u) => ({ id: u.id, parentId: u.parentId, territorial: TERRITORIAL.has(u.kind) }))];
+  const treeUnits: TreeUnit[] = [{ id: parentId, parentId: null, territorial: false }, ...tree.map((u) => ({ id: u.id, parentId: u.parentId, territorial: isTerritorial(u.kind) }))];
   const allReports = await currentReports(db, periodId);
   const treeReports = allReports.filter((r) => treeIds.has(r.unitId));
   const reports = treeReports.filter((r) => childIds.has(r.unitId));
@@ -69,8 +68,11 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const brokenDown = planMeasures(plan).filter((m) => m.breakdown);
   const treeReportIds = treeReports.map((r) => r.id);
   const figures = await readFigures(db, treeReportIds, { totalsOnly: true });
-  if (partsMode === 'cells') {
-    const ids = options.measureId !== undefined ? brokenDown.filter((m) => m.id === options.measureId).map((m) => m.id) : brokenDown.map((m) => m.id);
+  // Parts summed in SQL over the territory ('totals'); those of measures the lead and cooperating
+  // units report come from few reports and are rolled up here, like every part with 'cells'.
+  const inSql = (m: MeasureDto) => partsMode === 'totals' && m.reporters === 'territorial';
+  if (partsMode !== 'none') {
+    const ids = brokenDown.filter((m) => !inSql(m) && (partsMode === 'totals' || options.measureId === undefined || options.measureId === m.id)).map((m) => m.id);
     for (const v of await readFigures(db, treeReportIds, { measureIds: ids })) if (v.optionComboId !== TOTAL_COMBO) figures.push(v);
   }
   for (const v of figures) {
@@ -83,7 +85,8 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const treeIndex = indexTree(treeUnits);
   const summed = new Set((treeIndex.summed.get(parentId) ?? []).map((u) => u.id));
   const noFigures = new Map<number, UnitValue>();
-  const partTotals = partsMode === 'totals' && brokenDown.length ? await summedParts(db, periodId, treeIndex, parentId, brokenDown, treeReports) : null;
+  const sqlParts = brokenDown.filter(inSql);
+  const partTotals = sqlParts.length ? await summedParts(db, periodId, treeIndex, parentId, sqlParts, treeReports) : null;
   const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
   const previousCells = previous ? previousByUnit(tree, allUnits, previous.period.dataTo) : null;
   const overrides = await db.selectFrom('merge_override').selectAll().where('period_id', '=', periodId).where('parent_unit_id', '=', parentId).orderBy('id', 'desc').execute();
@@ -93,17 +96,21 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     for (const i of g.indicators) {
       for (const m of i.measures) {
         const combos = byMeasure.get(m.id);
+        // The units that owe this measure; those of the territory add up through the tree, the lead
+        // and cooperating units each give their own part.
+        const owing = children.filter((u) => owes(u, m)).map((u) => u.id);
+        const countedIds = m.reporters === 'territorial' ? summed : new Set(owing);
         /** Every unit's figure for one option combination, rolled up through the tree, and the compiling unit's total. */
         const rollUpCombo = (comboId: number) => {
           const cells = rollUpTree(m.rollup, m.rateFactor, treeIndex, combos?.get(comboId) ?? noFigures);
           cells.delete(parentId);
           const all: TreeValue[] = [];
           for (const v of cells.values()) if (childIds.has(v.unitId)) all.push(v);
-          const counted = m.rollup === 'sum' || m.rollup === 'ratio' ? all.filter((v) => summed.has(v.unitId)) : all;
+          const counted = m.rollup === 'sum' || m.rollup === 'ratio' ? all.filter((v) => countedIds.has(v.unitId)) : all;
           return { cells, all, total: rollUp(m.rollup, m.rateFactor, counted, m.leadUnitId) };
         };
         const { cells, all, total } = rollUpCombo(TOTAL_COMBO);
-        const expectedFor = m.rollup === 'lead' ? (m.leadUnitId !== null && children.some((u) => u.id === m.leadUnitId) ? [m.leadUnitId] : []) : m.rollup === 'none' ? [] : [...summed];
+        const expectedFor = owing;
         const given = new Set(all.map((v) => v.unitId));
         const target = m.targets.find((t) => t.year === period.year && !t.isPhaseEnd) ?? m.targets.filter((t) => t.isPhaseEnd && t.year >= period.year).sort((a, b) => a.year - b.year)[0] ?? null;
         const prev = previous?.view.rows.find((r) => r.code === m.code);
@@ -127,6 +134,9 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           leadUnitId: m.leadUnitId,
           leadUnitName: m.leadUnitName,
           catalogueIndicator: m.catalogueIndicator,
+          reporters: m.reporters,
+          numeratorLabel: m.numeratorLabel,
+          denominatorLabel: m.denominatorLabel,
           targetText: targetFor(m, period.year),
           target: target ? { value: target.value, valueMax: target.valueMax } : null,
           cells: cellsOf(cells),
@@ -140,7 +150,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           assessment: assess(m.direction, target, effective.value),
           previous: previous ? { value: prev?.total.value ?? null, periodName: previous.period.name } : null,
           previousByUnit: previousCells && prev ? previousCells(m.rollup, m.rateFactor, prev) : {},
-          breakdown: !m.breakdown || partsMode === 'none' ? null : partTotals ? partTotals(m, childIds) : breakdownOf(m.breakdown, rollUpCombo, combos, partsMode === 'cells' && (options.measureId === undefined || options.measureId === m.id)),
+          breakdown: !m.breakdown || partsMode === 'none' ? null : inSql(m) ? partTotals!(m, childIds) : breakdownOf(m.breakdown, rollUpCombo, combos, partsMode === 'totals' || options.measureId === undefined || options.measureId === m.id),
         });
       }
     }

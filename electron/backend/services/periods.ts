@@ -10,6 +10,9 @@ import { UserError, notFound } from '../errors';
 import { audit } from './audit';
 import { assertPeriodOpen } from './locks';
 import { descendantsIn, listUnits, todayIso } from './units';
+import { dutiesIn, owesAnything } from './duties';
+import { taskKey } from '../templates/write-template';
+import { getPlan } from './plans';
 
 export async function listPeriods(db: Db, planId?: number): Promise<PeriodDto[]> {
   let q = db
@@ -110,11 +113,17 @@ export async function deletePeriod(db: Db, ctx: BackendContext, id: number): Pro
   });
 }
 
-/** The units expected to report: the compiling unit's children on the cut-off date. */
+/**
+ * The units expected to report: the compiling unit's children on the cut-off date that owe
+ * something in the plan (a measure or a task); a department with nothing to report is not expected.
+ */
 export async function expectedUnits(db: Db, period: PeriodDto, unitsOnCutOff?: UnitDto[]): Promise<UnitDto[]> {
   if (period.parentUnitId === null) return [];
   const units = unitsOnCutOff ?? (await listUnits(db, period.dataTo));
-  return units.filter((u) => u.parentId === period.parentUnitId).sort((a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name, 'vi'));
+  const duties = await dutiesIn(db, await getPlan(db, period.planId, period.dataTo));
+  return units
+    .filter((u) => u.parentId === period.parentUnitId && owesAnything(duties(u)))
+    .sort((a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name, 'vi'));
 }
 
 /**
@@ -146,6 +155,7 @@ export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedA
   const period = args.id !== undefined ? await getPeriod(db, args.id) : await currentPeriod(db, today);
   if (!period) return null;
   const units = await expectedUnits(db, period, unitsOnCutOff);
+  const duties = await dutiesIn(db, await getPlan(db, period.planId, period.dataTo));
   const reports = await currentReports(db, period.id);
   const attempts = await db
     .selectFrom('import_attempt')
@@ -179,6 +189,7 @@ export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedA
       reportId: report?.id ?? null,
       fileName: report?.fileName ?? null,
       problemCount: rejected ? (JSON.parse(rejected.problems_json) as unknown[]).length : 0,
+      owes: ((d) => ({ measures: d.measures.map((m) => m.code), tasks: d.tasks.map(taskKey) }))(duties(u)),
     };
   });
   const counts = { missing: 0, received: 0, has_errors: 0, valid: 0, approved: 0, late: 0 } as Record<ReportStatus | 'late', number>;

@@ -6,6 +6,7 @@ import type { Db } from '../db/connection';
 import { cachedRead } from '../db/read-cache';
 import { partValueCount, valueCountForMeasures } from '../db/report-store';
 import { NO_BREAKDOWN, breakdownFor, breakdownsOf } from './breakdowns';
+import { defaultReporters, type Reporters } from '../../../shared/domain/who-reports';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -163,6 +164,9 @@ async function measuresOfPlan(db: Db, planId: number, measureId?: number, unitNa
     breakdownId: m.category_combo_id,
     breakdownName: m.combo_name,
     breakdown: breakdowns.get(m.category_combo_id) ?? null,
+    ...reportersOf(m.reporters as Reporters | null, m.rollup as Rollup),
+    numeratorLabel: m.numerator_label,
+    denominatorLabel: m.denominator_label,
     catalogueIndicator: ((ci) => (ci ? { id: ci.id, catalogueId: ci.catalogue_id, catalogueCode: ci.catalogue_code, annex: ci.annex, code: ci.code, name: ci.name } : null))(
       indicators.find((x) => x.id === m.catalogue_indicator_id),
     ),
@@ -170,6 +174,13 @@ async function measuresOfPlan(db: Db, planId: number, measureId?: number, unitNa
       .filter((t) => t.measure_id === m.id)
       .map<TargetDto>((t) => ({ year: t.year, isPhaseEnd: t.is_phase_end === 1, value: t.value, valueMax: t.value_max, text: t.text })),
   }));
+}
+
+/** Who reports a measure: as set on it, or its roll-up rule's default, with the reason. */
+function reportersOf(set: Reporters | null, rollup: Rollup): Pick<MeasureDto, 'reporters' | 'reportersSet' | 'reportersWhy'> {
+  if (set) return { reporters: set, reportersSet: true, reportersWhy: 'đặt cho chỉ số này' };
+  const d = defaultReporters({ rollup });
+  return { reporters: d.reporters, reportersSet: false, reportersWhy: `mặc định: ${d.why}` };
 }
 
 export function checkPlanFields(args: ApiParsedArgs<'plan-create'>): void {
@@ -322,6 +333,9 @@ export async function saveMeasure(db: Db, ctx: BackendContext, args: ApiParsedAr
       direction: args.direction,
       rollup: args.rollup,
       lead_unit_id: args.leadUnitId,
+      ...(args.reporters !== undefined ? { reporters: args.reporters } : {}),
+      ...(args.numeratorLabel !== undefined ? { numerator_label: args.numeratorLabel } : {}),
+      ...(args.denominatorLabel !== undefined ? { denominator_label: args.denominatorLabel } : {}),
     };
     if (args.catalogueIndicatorId) {
       const exists = await trx.selectFrom('catalogue_indicator').select('id').where('id', '=', args.catalogueIndicatorId).executeTakeFirst();
@@ -390,5 +404,17 @@ export async function deleteNode(db: Db, ctx: BackendContext, entity: 'goal' | '
     if (used > 0) throw new UserError('conflict', `Đã có ${used} số liệu báo cáo gắn với mục này; không thể xóa.`);
     await trx.deleteFrom(entity).where('id', '=', id).execute();
     await audit(trx, ctx, { entity, entityId: id, action: 'delete', before });
+  });
+}
+
+/** Who reports several measures at once (null: each one's default), in one transaction, audited. */
+export async function setReporters(db: Db, ctx: BackendContext, measureIds: readonly number[], reporters: Reporters | null): Promise<{ updated: number }> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('measure').select(['id', 'code', 'reporters']).where('id', 'in', [...measureIds]).execute();
+    const missing = measureIds.filter((id) => !rows.some((r) => r.id === id));
+    if (missing.length) throw notFound(`chỉ số số ${missing.join(', ')}`);
+    await trx.updateTable('measure').set({ reporters }).where('id', 'in', [...measureIds]).execute();
+    for (const r of rows) await audit(trx, ctx, { entity: 'measure', entityId: r.id, action: 'reporters', before: { reporters: r.reporters }, after: { reporters } });
+    return { updated: rows.length };
   });
 }

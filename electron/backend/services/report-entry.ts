@@ -18,18 +18,20 @@ import { audit } from './audit';
 import { assertReportOpen, periodLock, reportLock } from './locks';
 import { getPeriod, periodTree } from './periods';
 import { getPlan } from './plans';
-import { unitTasks } from './templates';
+import { dutiesIn } from './duties';
+import { planFor } from '../../../shared/api/plan-shape';
+import { REPORTERS } from '../../../shared/domain/who-reports';
 
 async function entryContext(db: Db, periodId: number, unitId: number) {
   const period = await getPeriod(db, periodId);
   const unit = (await periodTree(db, period)).find((u) => u.id === unitId);
   if (!unit) throw new UserError('validation', `Đơn vị số ${unitId} không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`);
   const plan = await getPlan(db, period.planId, period.dataTo);
-  return { period, unit, plan };
+  return { period, unit, plan, duties: (await dutiesIn(db, plan))(unit) };
 }
 
 export async function getEntry(db: Db, periodId: number, unitId: number): Promise<ReportEntry> {
-  const { period, unit, plan } = await entryContext(db, periodId, unitId);
+  const { period, unit, plan, duties } = await entryContext(db, periodId, unitId);
   const report = await currentReport(db, periodId, unitId);
   const ids = report ? [report.id] : [];
   const values = await readValues(db, ids);
@@ -38,7 +40,8 @@ export async function getEntry(db: Db, periodId: number, unitId: number): Promis
   return {
     period,
     unit: { id: unit.id, name: unit.name, code: unit.code },
-    measures: plan.goals.flatMap((g) =>
+    // Only what the unit reports, numbered as in the plan.
+    measures: planFor(plan, unit).goals.flatMap((g) =>
       g.indicators.flatMap((i) =>
         i.measures.map((m) => ({
           id: m.id,
@@ -51,10 +54,12 @@ export async function getEntry(db: Db, periodId: number, unitId: number): Promis
           rateFactor: m.rateFactor,
           target: targetFor(m, period.year),
           breakdown: m.breakdown ? { name: m.breakdown.name, combos: m.breakdown.combos.map((c) => ({ id: c.id, key: c.key, label: c.label })) } : null,
+          numeratorLabel: m.numeratorLabel,
+          denominatorLabel: m.denominatorLabel,
         })),
       ),
     ),
-    tasks: (await unitTasks(db, plan.tasks, unit.id)).map((t) => ({ id: t.id, key: taskKey(t), content: t.content, role: t.role, timeframe: t.timeframe })),
+    tasks: duties.tasks.map((t) => ({ id: t.id, key: taskKey(t), content: t.content, role: t.role, timeframe: t.timeframe })),
     report: report ? { id: report.id, revision: report.revision, source: report.source, status: report.status, receivedAt: report.receivedAt, fileName: report.fileName } : null,
     values: values.map((v) => ({
       measureId: v.measureId,
@@ -75,15 +80,19 @@ const isEmpty = (v: Omit<EntryValue, 'measureId'>) => v.numerator === null && v.
 const valuesOf = (v: Omit<EntryValue, 'measureId'> | undefined) => (v && !isEmpty(v) ? { numerator: v.numerator, denominator: v.denominator, value: v.value, textValue: v.textValue, note: v.note } : null);
 
 export async function saveEntry(db: Db, ctx: BackendContext, args: ApiParsedArgs<'report-entry-save'>): Promise<{ reportId: number; revision: number; savedAt: string }> {
-  const { period, unit, plan } = await entryContext(db, args.periodId, args.unitId);
+  const { period, unit, plan, duties } = await entryContext(db, args.periodId, args.unitId);
   await assertReportOpen(db, period.id, unit.id, unit.name, 'sửa số liệu');
-  const measures = new Map(planMeasures(plan).map((m) => [m.id, m]));
-  const taskIds = new Set((await unitTasks(db, plan.tasks, unit.id)).map((t) => t.id));
+  const measures = new Map(duties.measures.map((m) => [m.id, m]));
+  const inPlan = new Map(planMeasures(plan).map((m) => [m.id, m]));
+  const taskIds = new Set(duties.tasks.map((t) => t.id));
   // Every value is checked by the same rules as a received file; one bad value saves nothing.
   const byMeasure = new Map<number, Map<number, StoredValue>>();
   for (const v of args.values) {
     const m = measures.get(v.measureId);
-    if (!m) throw new UserError('validation', `Chỉ số số ${v.measureId} không thuộc kế hoạch của kỳ "${period.name}".`);
+    if (!m) {
+      const other = inPlan.get(v.measureId);
+      throw new UserError('validation', other ? `Chỉ tiêu ${other.code} không do ${unit.name} báo cáo (${REPORTERS[other.reporters].toLowerCase()}).` : `Chỉ số số ${v.measureId} không thuộc kế hoạch của kỳ "${period.name}".`);
+    }
     const comboId = v.optionComboId ?? TOTAL_COMBO;
     const combo = comboId === TOTAL_COMBO ? null : m.breakdown?.combos.find((c) => c.id === comboId);
     if (comboId !== TOTAL_COMBO && !combo) throw new UserError('validation', `Chỉ tiêu ${m.code} không có nhóm phân tổ số ${comboId}.`);

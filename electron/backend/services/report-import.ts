@@ -24,7 +24,7 @@ import { assertPeriodOpen, reportLock } from './locks';
 import { getSetting } from './settings';
 import { getPeriod, periodTree } from './periods';
 import { getPlan } from './plans';
-import { unitTasks } from './templates';
+import { dutiesIn } from './duties';
 
 /** Beyond this relative change from the unit's previous period, a value gets a warning. */
 const FAR_FROM_PREVIOUS = 0.5;
@@ -91,9 +91,11 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     const lock = await reportLock(db, period.id, unit.id, unit.name);
     if (lock) throw new Rejection([fileProblem(`${fileName}: ${lock} Tệp này chưa được nhận; nếu cần thay báo cáo, hãy mở khoá (ghi lý do) rồi nhận lại tệp.`)], { period, unit });
     const plan = await getPlan(db, period.planId, period.dataTo);
-    const measures = planMeasures(plan);
-    const read = readReport(fileName, workbook, measures);
-    const expectedLayout = layoutChecksum(templateRowKeys(measures), (await unitTasks(db, plan.tasks, unit.id)).map(taskKey));
+    const duties = (await dutiesIn(db, plan))(unit);
+    // The unit's own measures; a row of another unit's measure (an old template) is left out, with a warning.
+    const measures = duties.measures;
+    const read = readReport(fileName, workbook, measures, planMeasures(plan));
+    const expectedLayout = layoutChecksum(templateRowKeys(measures), duties.tasks.map(taskKey));
     if (meta && meta.layoutChecksum !== expectedLayout) {
       read.problems.push({ severity: 'warning', row: null, cell: null, message: `${fileName}: bố cục biểu mẫu khác với bảng chỉ tiêu hiện nay (kế hoạch có thể đã sửa sau khi gửi biểu mẫu). Hãy kiểm tra các dòng.` });
     }

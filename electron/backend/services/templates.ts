@@ -1,5 +1,6 @@
 /** Templates out: one .xlsx per expected unit of a period, or all of them in one .zip. */
-import type { FileUpload, TaskDto, UnitDto } from '../../../shared/api/types';
+import type { FileUpload, UnitDto } from '../../../shared/api/types';
+import { planFor } from '../../../shared/api/plan-shape';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
@@ -8,27 +9,25 @@ import { buildTemplate, type TemplateInput } from '../templates/write-template';
 import { writeZip } from '../xlsx/zip';
 import { expectedUnits, getPeriod, periodTree } from './periods';
 import { getPlan } from './plans';
-
-export async function unitTasks(db: Db, tasks: TaskDto[], unitId: number): Promise<(TaskDto & { role: 'lead' | 'cooperating' })[]> {
-  const coop = new Set(
-    (await db.selectFrom('task_cooperating_unit').select('task_id').where('unit_id', '=', unitId).execute()).map((r) => r.task_id),
-  );
-  type UnitTask = TaskDto & { role: 'lead' | 'cooperating' };
-  return tasks.flatMap((t): UnitTask[] => (t.leadUnitId === unitId ? [{ ...t, role: 'lead' }] : coop.has(t.id) ? [{ ...t, role: 'cooperating' }] : []));
-}
+import { dutiesIn, owesAnything } from './duties';
 
 async function templatesOf(db: Db, ctx: BackendContext, periodId: number, only?: number, filled?: TemplateInput['filled']): Promise<{ unit: UnitDto; fileName: string; bytes: Buffer }[]> {
   const period = await getPeriod(db, periodId);
   const plan = await getPlan(db, period.planId, period.dataTo);
-  if (plan.measureCount === 0) throw new UserError('validation', `Kế hoạch của kỳ "${period.name}" chưa có chỉ tiêu nào; hãy thêm chỉ tiêu trước khi xuất biểu mẫu.`);
-  // All expected units, or one unit anywhere in the period's tree (a commune under a 2024 district).
+  if (plan.measureCount === 0 && plan.taskCount === 0) throw new UserError('validation', `Kế hoạch của kỳ "${period.name}" chưa có chỉ tiêu hay nhiệm vụ nào; hãy thêm trước khi xuất biểu mẫu.`);
+  const duties = await dutiesIn(db, plan);
+  // All expected units (those that owe something), or one unit anywhere in the period's tree (a commune under a 2024 district).
   const chosen = only === undefined ? await expectedUnits(db, period) : (await periodTree(db, period)).filter((u) => u.id === only);
   if (only !== undefined && chosen.length === 0) throw new UserError('validation', `Đơn vị số ${only} không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`);
-  if (chosen.length === 0) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị báo cáo nào (đơn vị tổng hợp chưa có đơn vị trực thuộc).`);
+  if (only !== undefined && !owesAnything(duties(chosen[0]!))) {
+    throw new UserError('validation', `${chosen[0]!.name} không phải báo cáo chỉ tiêu hay nhiệm vụ nào của kế hoạch "${plan.title}" nên không có biểu mẫu.`);
+  }
+  if (chosen.length === 0) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị báo cáo nào (không đơn vị trực thuộc nào phải báo cáo chỉ tiêu hay nhiệm vụ của kế hoạch).`);
   const generatedAt = nowIso(ctx);
   const out = [];
   for (const unit of chosen) {
-    const built = buildTemplate({ plan, period, unit, tasks: await unitTasks(db, plan.tasks, unit.id), generatedAt, filled });
+    const own = duties(unit);
+    const built = buildTemplate({ plan: planFor(plan, unit), period, unit, tasks: own.tasks, generatedAt, filled });
     out.push({ unit, fileName: built.fileName, bytes: built.bytes });
   }
   return out;

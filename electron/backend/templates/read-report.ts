@@ -5,6 +5,7 @@
 import type { EntryValue, ImportProblem, MeasureDto } from '../../../shared/api/types';
 import { checkValue, rateValue } from '../../../shared/domain/value-rules';
 import { mismatchText, parsePartKey, reconcileBreakdown } from '../../../shared/domain/breakdown';
+import { REPORTERS } from '../../../shared/domain/who-reports';
 import { TOTAL_COMBO } from '../db/report-store';
 import { formatVnNumber, parseVnNumber } from '../../../shared/domain/vn-number';
 import { columnName, fold } from '../import/plan-sheet';
@@ -77,7 +78,12 @@ export function readMeta(sheets: ParsedSheet[]): TemplateMeta | null {
   };
 }
 
-export function readReport(fileName: string, workbook: ParsedWorkbook, measures: MeasureDto[]): ReadReport {
+/**
+ * `measures`: what the unit reports; `inPlan`: every measure of the plan, so that a row of a
+ * measure the unit does not report (a template made before the plan said who reports what) is
+ * left out with a warning rather than refused as unknown.
+ */
+export function readReport(fileName: string, workbook: ParsedWorkbook, measures: MeasureDto[], inPlan: MeasureDto[] = measures): ReadReport {
   const problems: ImportProblem[] = [];
   const where = (row: number, col: number) => `${columnName(col)}${row + 1}`;
   const error = (sheet: string, row: number, col: number, message: string) => {
@@ -97,6 +103,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
 
   const byCode = new Map(measures.map((m) => [m.code, m]));
   const seen = new Set<string>();
+  const notOwed = new Set<string>();
   /** The rows read per broken-down measure, to check its parts against its total once all are read. */
   const brokenDown = new Map<number, { m: MeasureDto; total: ReadValue | null; totalRow: number; parts: (ReadValue | null)[]; partRows: number[]; failed: boolean }>();
   const inputColumns = [COL.numerator, COL.denominator, COL.value, COL.note];
@@ -107,6 +114,14 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
     if (code === null && part === null) continue;
     const m = byCode.get(code ?? part!.measureCode);
     if (!m) {
+      const other = inPlan.find((x) => x.code === (code ?? part!.measureCode));
+      if (other) {
+        if (!part && !notOwed.has(other.code)) {
+          notOwed.add(other.code);
+          problems.push({ severity: 'warning', row: r + 1, cell: where(r, COL.code), message: `${fileName} › ${SHEETS.measures} › ${where(r, COL.code)}: chỉ tiêu ${other.code} không do đơn vị này báo cáo (${REPORTERS[other.reporters].toLowerCase()}); dòng này được bỏ qua.` });
+        }
+        continue;
+      }
       error(SHEETS.measures, r, COL.code, `mã chỉ tiêu "${code ?? part!.measureCode}" không có trong kế hoạch của kỳ này`);
       continue;
     }

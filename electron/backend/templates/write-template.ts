@@ -9,6 +9,7 @@ import { planMeasures } from '../../../shared/api/plan-shape';
 import { formatIsoDate } from '../../../shared/domain/org-units';
 import { partKey } from '../../../shared/domain/breakdown';
 import { nameWithCatalogue } from '../../../shared/domain/catalogue';
+import { fractionText } from '../../../shared/domain/who-reports';
 import { levelOfUnit } from '../../../shared/domain/periods';
 import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
 import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TEMPLATE_FORMAT, TEMPLATE_VERSION, layoutChecksum, templateFileName, type NarrativeKey, type TemplateMeta } from './layout';
@@ -88,7 +89,8 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
       s.merged(row, COL.name, COL.note, `Chỉ tiêu ${ind.code}: ${ind.title}`, 'labelBold');
       row++;
       for (const m of ind.measures) {
-        const name = nameWithCatalogue(m.breakdown ? `${m.name} (Tổng số)` : m.name, m.catalogueIndicator);
+        const fraction = m.valueKind === 'rate' ? fractionText(m) : '';
+        const name = nameWithCatalogue(m.breakdown ? `${m.name} (Tổng số)` : m.name, m.catalogueIndicator) + (fraction ? `\n${fraction}` : '');
         inputRow(s, row++, m, { key: m.code, name, target: targetFor(m, period.year), style: 'label' }, input.filled?.values.get(m.code));
         for (const c of m.breakdown?.combos ?? []) {
           const key = partKey(m.code, c.key.split('/'));

@@ -8,6 +8,7 @@ import * as m0005 from './0005-locking';
 import * as m0006 from './0006-change-counters';
 import * as m0007 from './0007-breakdowns';
 import * as m0008 from './0008-catalogue';
+import * as m0009 from './0009-who-reports';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006-change-counters': m0006,
   '0007-breakdowns': m0007,
   '0008-catalogue': m0008,
+  '0009-who-reports': m0009,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

@@ -15,6 +15,7 @@ import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedba
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { PdfDialog } from './PdfDialog';
 import { withoutBreakdownText } from '../../../../shared/api/merge-text';
+import { fractionText } from '../../../../shared/domain/who-reports';
 
 const fmt = (n: number | null, rate: boolean) => (n === null ? '' : formatVnNumber(n, rate ? { decimals: 2 } : { maxDecimals: 2 }));
 
@@ -318,6 +319,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                       {ROLLUPS[r.rollup]}
                       {r.rollup === 'lead' && r.leadUnitName ? `: ${r.leadUnitName}` : ''}
                       <CatalogueTag linked={r.catalogueIndicator} />
+                      {r.valueKind === 'rate' && fractionText(r) ? <div>{fractionText(r)}</div> : null}
                     </div>
                     {r.breakdown ? (
                       <button type="button" className="link breakdown-toggle" aria-expanded={open.has(r.measureId)} onClick={() => flip(r.measureId)}>

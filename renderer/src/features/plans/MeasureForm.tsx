@@ -8,6 +8,7 @@ import { Dialog, FormFooter } from '../../components/Dialog';
 import { Field, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { targetHeader } from './plan-text';
 import { catalogueTag } from '../../../../shared/domain/catalogue';
+import { REPORTERS, defaultReporters, type Reporters } from '../../../../shared/domain/who-reports';
 
 /** What a person picks: the kind of number, which fixes value kind, factor and default unit. */
 const KINDS = {
@@ -42,6 +43,9 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
   const [leadUnitId, setLeadUnitId] = useState(m?.leadUnitId ? String(m.leadUnitId) : '');
   const [coop, setCoop] = useState<Set<number>>(new Set(m?.cooperatingUnitIds ?? []));
   const [categoryIds, setCategoryIds] = useState<string[]>(() => [0, 1, 2].map((i) => String(m?.breakdown?.categories[i]?.id ?? '')));
+  const [reporters, setReporters] = useState<Reporters | ''>(m?.reportersSet ? m.reporters : '');
+  const [numeratorLabel, setNumeratorLabel] = useState(m?.numeratorLabel ?? '');
+  const [denominatorLabel, setDenominatorLabel] = useState(m?.denominatorLabel ?? '');
   const [catalogueIndicatorId, setCatalogueIndicatorId] = useState(m?.catalogueIndicator ? String(m.catalogueIndicator.id) : '');
   const { busy, error, setError, run } = useAction();
 
@@ -107,6 +111,9 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
         cooperatingUnitIds: [...coop],
         categoryIds: breakdownAllowed ? chosenCategories.map((c) => c.id) : [],
         catalogueIndicatorId: catalogueIndicatorId ? Number(catalogueIndicatorId) : null,
+        reporters: reporters || null,
+        numeratorLabel: KINDS[kind].valueKind === 'rate' ? numeratorLabel.trim() : '',
+        denominatorLabel: KINDS[kind].valueKind === 'rate' ? denominatorLabel.trim() : '',
         targets: list,
       });
       props.onSaved();
@@ -151,6 +158,30 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
             ))}
           </SelectField>
         </div>
+        <div className="form-row">
+          <SelectField
+            label="Ai báo cáo chỉ số này"
+            name="reporters"
+            hint="Biểu mẫu của mỗi đơn vị chỉ có các chỉ số đơn vị đó báo cáo; đơn vị không phải báo cáo gì thì không có biểu mẫu."
+            value={reporters}
+            onChange={(e) => setReporters(e.target.value as Reporters | '')}
+          >
+            <option value="">
+              Theo mặc định: {REPORTERS[defaultReporters({ rollup }).reporters].toLowerCase()} ({defaultReporters({ rollup }).why})
+            </option>
+            {Object.entries(REPORTERS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        {KINDS[kind].valueKind === 'rate' ? (
+          <div className="form-row">
+            <TextField label="Tử số là" name="numeratorLabel" placeholder="ví dụ: số trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân" value={numeratorLabel} onChange={(e) => setNumeratorLabel(e.target.value)} />
+            <TextField label="Mẫu số là" name="denominatorLabel" placeholder="ví dụ: số trẻ em dưới 5 tuổi được cân" value={denominatorLabel} onChange={(e) => setDenominatorLabel(e.target.value)} />
+          </div>
+        ) : null}
         <fieldset className="breakdown-fields">
           <legend>Phân tổ (nhập số liệu theo nhóm)</legend>
           {breakdownAllowed ? (

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import type { GoalDto, IndicatorDto, MeasureDto, PlanDetail } from '../../../../shared/api/types';
 import { DIRECTIONS, ROLLUPS } from '../../../../shared/domain/measure';
+import { REPORTERS, fractionText, type Reporters } from '../../../../shared/domain/who-reports';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
 import { Tabs } from '../../components/Tabs';
@@ -92,7 +93,7 @@ export function PlanPage({ id }: { id: number }) {
           { key: 'tasks', label: `Nhiệm vụ (${p.taskCount})` },
         ]}
       />
-      {shownTab === 'indicators' ? <IndicatorTable plan={p} onEdit={setEditing} /> : <TaskTable plan={p} />}
+      {shownTab === 'indicators' ? <IndicatorTable plan={p} onEdit={setEditing} onChanged={(message) => (toast(message), plan.reload())} /> : <TaskTable plan={p} />}
 
       {editing?.kind === 'plan' && <PlanForm plan={p} plans={plans.data ?? []} onClose={() => setEditing(null)} onSaved={() => (toast('Đã lưu thông tin kế hoạch.'), plan.reload())} />}
       {editing?.kind === 'goal' && (
@@ -155,9 +156,23 @@ function romanFor(n: number): string {
   return ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'][n - 1] ?? String(n);
 }
 
-function IndicatorTable({ plan, onEdit }: { plan: PlanDetail; onEdit: (e: Editing) => void }) {
+function IndicatorTable({ plan, onEdit, onChanged }: { plan: PlanDetail; onEdit: (e: Editing) => void; onChanged: (message: string) => void }) {
   const columns = plan.targetColumns.length ? plan.targetColumns : [{ year: plan.yearFrom, isPhaseEnd: false }];
   const span = 5 + columns.length;
+  // Several measures chosen, to say at once who reports them.
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [bulk, setBulk] = useState<Reporters | ''>('');
+  const [bulkError, setBulkError] = useState<string | null>(null);
+  const choose = (id: number, on: boolean) => setChosen((c) => (on ? new Set([...c, id]) : new Set([...c].filter((x) => x !== id))));
+  const applyBulk = () =>
+    api.call('measure-reporters-set', { measureIds: [...chosen], reporters: bulk || null }).then(
+      (r) => {
+        onChanged(`Đã đặt đơn vị báo cáo cho ${r.updated} chỉ số: ${bulk ? REPORTERS[bulk].toLowerCase() : 'theo mặc định của từng chỉ số'}.`);
+        setChosen(new Set());
+        setBulkError(null);
+      },
+      (e: Error) => setBulkError(e.message),
+    );
   if (plan.goals.length === 0) {
     return (
       <EmptyState title="Kế hoạch chưa có mục tiêu nào">
@@ -170,6 +185,29 @@ function IndicatorTable({ plan, onEdit }: { plan: PlanDetail; onEdit: (e: Editin
   }
   return (
     <>
+      {chosen.size ? (
+        <div className="toolbar bulk-bar" role="region" aria-label="Các chỉ số đã chọn">
+          <b>Đã chọn {chosen.size} chỉ số.</b>
+          <label className="inline-field">
+            Ai báo cáo:{' '}
+            <select aria-label="Ai báo cáo các chỉ số đã chọn" value={bulk} onChange={(e) => setBulk(e.target.value as Reporters | '')}>
+              <option value="">Theo mặc định của từng chỉ số</option>
+              {Object.entries(REPORTERS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="primary" onClick={() => void applyBulk()}>
+            Áp dụng
+          </button>
+          <button type="button" onClick={() => setChosen(new Set())}>
+            Bỏ chọn
+          </button>
+        </div>
+      ) : null}
+      <ErrorBox message={bulkError} />
       <div className="table-scroll">
         <table className="table plan-table" aria-label="Bảng mục tiêu, chỉ tiêu">
           <thead>
@@ -225,11 +263,20 @@ function IndicatorTable({ plan, onEdit }: { plan: PlanDetail; onEdit: (e: Editin
                     </tr>
                     {ind.measures.map((m) => (
                       <tr key={m.id} className="row-measure" data-measure-code={m.code}>
-                        <td className="muted">{m.code}</td>
+                        <td className="muted">
+                          <label className="pick">
+                            <input type="checkbox" aria-label={`Chọn chỉ số ${m.code}`} checked={chosen.has(m.id)} onChange={(e) => choose(m.id, e.target.checked)} /> {m.code}
+                          </label>
+                        </td>
                         <td>
                           {m.name}
                           <div className="measure-meta">
-                            {DIRECTIONS[m.direction]} · {ROLLUPS[m.rollup]}
+                            {DIRECTIONS[m.direction]} · {ROLLUPS[m.rollup]} ·{' '}
+                            <span className={m.reportersSet ? 'reporters' : 'reporters reporters-default'} title={m.reportersWhy}>
+                              {REPORTERS[m.reporters]}
+                              {m.reportersSet ? '' : ' (mặc định)'}
+                            </span>
+                            {m.valueKind === 'rate' && fractionText(m) ? <div>{fractionText(m)}</div> : null}
                             {m.breakdown ? (
                               <>
                                 {' · '}

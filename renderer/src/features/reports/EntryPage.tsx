@@ -10,6 +10,7 @@ import { UnlockDialog } from '../../components/UnlockDialog';
 import { ValueHistoryDialog } from './ValueHistoryDialog';
 import { DataGrid, type CellChange } from '../../components/grid/DataGrid';
 import { NARRATIVE_SECTIONS } from '../../../../shared/domain/narratives';
+import { fractionText } from '../../../../shared/domain/who-reports';
 import { COLUMNS, cellError, cellKey, displayText, entryRows, fieldOf, hasErrors, initialTexts, isEditable, measureOfKey, readMeasure } from './entry-model';
 
 const AUTOSAVE_MS = 700;
@@ -214,6 +215,7 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
             </button>
           ) : null}
           <span className="muted small">
+            {activeMeasure.valueKind === 'rate' && fractionText(activeMeasure) ? <b>{activeMeasure.code}: {fractionText(activeMeasure)}. </b> : null}
             Alt+L: lịch sử của ô đang chọn.{brokenDown.length ? ' Chỉ tiêu có phân tổ: nhập từng nhóm ở các dòng "–", dòng Tổng số tự cộng.' : ''}
           </span>
         </div>
