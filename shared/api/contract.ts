@@ -12,6 +12,7 @@ import { DUTIES } from '../domain/reorganisation';
 import { OPTION_CODE } from '../domain/breakdown';
 import { ANNEXES, INDICATOR_CODE } from '../domain/catalogue';
 import { REPORTERS } from '../domain/who-reports';
+import { TASK_STATUSES } from '../domain/task-status';
 import type {
   AppInfo,
   BackupDto,
@@ -96,6 +97,16 @@ const fileUpload = z.object({
   fileName: required(260, 'tên tệp'),
   /** File bytes, base64. 30 MB of file at most. */
   dataBase64: z.string().max(40_000_000, 'tệp quá lớn (tối đa 30 MB)'),
+});
+
+const figure = (what: string, whole: boolean) => (whole ? z.number().int(`${what} phải là số nguyên`) : z.number().finite()).min(0, `${what} không được âm`).nullable().optional();
+const taskReport = z.object({
+  taskId: id,
+  progress: z.string().max(20_000),
+  status: z.enum(keys(TASK_STATUSES), 'tình trạng phải là Đã hoàn thành, Đang thực hiện, Chưa thực hiện hoặc Không phát sinh').nullable().optional(),
+  events: figure('số hoạt động', true),
+  participants: figure('số người tham gia', true),
+  funds: figure('kinh phí', false),
 });
 
 const catalogueFields = z.object({
@@ -269,7 +280,7 @@ export const apiMethods = {
       )
       .max(20_000),
     narratives: z.partialRecord(z.enum(NARRATIVE_SECTIONS.map((s) => s.key) as [NarrativeKey, ...NarrativeKey[]]), z.string().max(100_000)).optional(),
-    taskProgress: z.array(z.object({ taskId: id, progress: z.string().max(20_000) })).max(2000).optional(),
+    taskProgress: z.array(taskReport).max(2000).optional(),
   }),
 
   'merge-get': z.object({ periodId: id, parentUnitId: id.optional() }),

@@ -7,6 +7,7 @@ import type { ChangeKind, DiffNode, Duty } from '../domain/reorganisation';
 import type { BackupReason } from '../domain/backups';
 import type { Annex } from '../domain/catalogue';
 import type { Reporters } from '../domain/who-reports';
+import type { TaskReport, TaskStatus } from '../domain/task-status';
 
 export interface AppInfo {
   version: string;
@@ -396,7 +397,7 @@ export interface ReportDto {
   warnings: ImportProblem[];
   values: ReportValueDto[];
   narratives: Record<string, string>;
-  taskProgress: { taskId: number; progress: string }[];
+  taskProgress: TaskReport[];
   revisions: { id: number; revision: number; receivedAt: string; fileName: string | null; isCurrent: boolean }[];
 }
 
@@ -436,7 +437,8 @@ export interface ReportEntry {
   report: { id: number; revision: number; source: 'file' | 'typed' | 'merge'; status: string; receivedAt: string; fileName: string | null } | null;
   values: EntryValue[];
   narratives: Record<string, string>;
-  taskProgress: Record<number, string>;
+  /** What the unit said of each of its tasks, by task id. */
+  taskProgress: Record<number, TaskReport>;
   /** Why the report cannot be changed now (its approval, or the period submitted), or null. */
   lock: { kind: 'report' | 'period'; message: string } | null;
 }
@@ -520,8 +522,19 @@ export interface MergeView {
   missingText: string | null;
   /** Sections I–IV: what each unit wrote, and the draft to rewrite (the saved text once saved). */
   narratives: { key: string; label: string; parts: { unitName: string; text: string }[]; draft: string }[];
-  /** Task progress by task (with its lead agency): what each unit wrote, and the draft. */
-  tasks: { taskId: number; key: string; content: string; leadName: string; parts: { unitName: string; text: string }[]; draft: string }[];
+  /** Task progress by task (with its lead agency): the lead's report first, the cooperating units' after, each named; the lead's status; the draft. */
+  tasks: {
+    taskId: number;
+    key: string;
+    content: string;
+    leadName: string;
+    /** Where the task stands, as its lead said (null when the lead has not reported it). */
+    status: TaskStatus | null;
+    parts: { unitName: string; role: 'lead' | 'cooperating'; text: string; status: TaskStatus | null; events: number | null; participants: number | null; funds: number | null }[];
+    draft: string;
+  }[];
+  /** How many tasks stand where, by their lead's report ('no_report' when the lead said nothing). */
+  taskCounts: Record<TaskStatus | 'no_report', number>;
   /** The compiling unit's own report made from this merge, once saved. */
   saved: { reportId: number; revision: number; savedAt: string } | null;
 }

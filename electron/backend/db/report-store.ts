@@ -11,6 +11,7 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Db } from './connection';
 import type { Database } from './schema';
+import { isEmptyTaskReport, type TaskReport, type TaskStatus } from '../../../shared/domain/task-status';
 
 /** The option combination that stands for "no breakdown" / the total (migration 0001 made it). */
 export const TOTAL_COMBO = 1;
@@ -384,16 +385,20 @@ export async function writeNarratives(trx: Trx, reportId: number, sections: Read
   }
 }
 
-export async function readTaskProgress(db: Db, reportIds: readonly number[]): Promise<{ reportId: number; taskId: number; progress: string }[]> {
+export async function readTaskProgress(db: Db, reportIds: readonly number[]): Promise<(TaskReport & { reportId: number })[]> {
   if (reportIds.length === 0) return [];
   const rows = await db.selectFrom('report_task_progress').selectAll().where('report_id', 'in', [...reportIds]).execute();
-  return rows.map((r) => ({ reportId: r.report_id, taskId: r.task_id, progress: r.progress }));
+  return rows.map((r) => ({ reportId: r.report_id, taskId: r.task_id, progress: r.progress, status: r.status as TaskStatus | null, events: r.events, participants: r.participants, funds: r.funds }));
 }
 
-/** Sets the progress of the given tasks (an empty text removes it). */
-export async function writeTaskProgress(trx: Trx, reportId: number, progress: readonly { taskId: number; progress: string }[]): Promise<void> {
+/** Sets what a revision says of the given tasks (an empty report of a task removes it). */
+export async function writeTaskProgress(trx: Trx, reportId: number, progress: readonly TaskReportInput[]): Promise<void> {
   for (const p of progress) {
     await trx.deleteFrom('report_task_progress').where('report_id', '=', reportId).where('task_id', '=', p.taskId).execute();
-    if (p.progress.trim()) await trx.insertInto('report_task_progress').values({ report_id: reportId, task_id: p.taskId, progress: p.progress }).execute();
+    const t = { status: p.status ?? null, progress: p.progress, events: p.events ?? null, participants: p.participants ?? null, funds: p.funds ?? null };
+    if (!isEmptyTaskReport(t)) await trx.insertInto('report_task_progress').values({ report_id: reportId, task_id: p.taskId, ...t }).execute();
   }
 }
+
+/** A task's report as written: the text, and (optional) its status and figures. */
+export type TaskReportInput = Pick<TaskReport, 'taskId' | 'progress'> & Partial<Omit<TaskReport, 'taskId' | 'progress'>>;

@@ -207,7 +207,7 @@ export interface Database {
     is_current: 0 | 1;
   };
   report_narrative: { report_id: number; section: string; body: string };
-  report_task_progress: { report_id: number; task_id: number; progress: string };
+  report_task_progress: { report_id: number; task_id: number; progress: string; status: Generated<string | null>; events: Generated<number | null>; participants: Generated<number | null>; funds: Generated<number | null> };
   audit_log: {
     id: Generated<number>;
     at: string;

@@ -10,6 +10,7 @@ import type { DocumentSettings, MergeRow, MergeView } from '../../../shared/api/
 import { withoutBreakdownText } from '../../../shared/api/merge-text';
 import { comboLabel, deriveTotal } from '../../../shared/domain/breakdown';
 import { catalogueTag } from '../../../shared/domain/catalogue';
+import { TASK_STATUSES } from '../../../shared/domain/task-status';
 import { documentDateLine, documentNumber } from '../../../shared/domain/documents';
 import { ASSESSMENTS } from '../../../shared/domain/rollup';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
@@ -82,9 +83,20 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
   const met = view.rows.filter((r) => r.assessment === 'met').length;
   const notMet = view.rows.filter((r) => r.assessment === 'not_met').length;
   const noData = view.rows.filter((r) => r.assessment === 'no_data').length;
+  // The appendices: the indicators, then the tasks, numbered I, II when there are both.
+  const hasMeasures = view.rows.length > 0;
+  const hasTasks = view.tasks.length > 0;
+  const indicatorAnnex = hasMeasures && hasTasks ? 'Phụ lục I' : 'Phụ lục';
+  const taskAnnex = hasMeasures && hasTasks ? 'Phụ lục II' : 'Phụ lục';
+  const c = view.taskCounts;
   const summary =
-    `Tổng hợp từ báo cáo của ${view.completeness.reported}/${view.completeness.expected} đơn vị, kết quả thực hiện ${view.rows.length} chỉ tiêu: ` +
-    `${met} chỉ tiêu đạt, ${notMet} chỉ tiêu chưa đạt, ${noData} chỉ tiêu chưa có số liệu (chi tiết tại Phụ lục kèm theo).` +
+    `Tổng hợp từ báo cáo của ${view.completeness.reported}/${view.completeness.expected} đơn vị` +
+    (hasMeasures ? `, kết quả thực hiện ${view.rows.length} chỉ tiêu: ${met} chỉ tiêu đạt, ${notMet} chỉ tiêu chưa đạt, ${noData} chỉ tiêu chưa có số liệu (chi tiết tại ${indicatorAnnex} kèm theo)` : '') +
+    (hasTasks
+      ? `${hasMeasures ? ';' : ','} thực hiện ${view.tasks.length} nhiệm vụ: ${c.done} đã hoàn thành, ${c.in_progress} đang thực hiện, ${c.not_started} chưa thực hiện, ${c.not_applicable} không phát sinh` +
+        `${c.no_report ? `, ${c.no_report} chưa có báo cáo của đơn vị chủ trì` : ''} (chi tiết tại ${taskAnnex} kèm theo)`
+      : '') +
+    '.' +
     (view.missingText ? ` ${view.missingText}` : '');
 
   const header: Content = {
@@ -173,16 +185,35 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
       body.push(['', { stack: breakdownTable(r, fmt, withoutBreakdownText(view, r)), colSpan: span - 1 }, ...Array.from({ length: span - 2 }, () => ({}))]);
     }
   }
-  const appendix: Content[] = [
-    { text: 'Phụ lục', fontSize: 14, bold: true, alignment: 'center', pageBreak: 'before', pageOrientation: 'landscape' },
-    { text: 'KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM', fontSize: 14, bold: true, alignment: 'center' },
-    { text: `(Kèm theo Báo cáo ${number.replace('Số: ', 'số ')} ${documentDateLine('', doc.date).replace(/^, /, '')} của ${doc.issuingBody})`, italics: true, alignment: 'center', margin: [0, 2, 0, 8] },
-    {
-      table: { headerRows: 1, dontBreakRows: true, widths: hasPrevious ? [52, '*', 48, 62, 62, 62, 62, 110] : [52, '*', 52, 68, 68, 68, 120], body },
-      fontSize: 12,
-      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
-    },
-  ];
+  const reference: Content = { text: `(Kèm theo Báo cáo ${number.replace('Số: ', 'số ')} ${documentDateLine('', doc.date).replace(/^, /, '')} của ${doc.issuingBody})`, italics: true, alignment: 'center', margin: [0, 2, 0, 8] };
+  const lines = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 };
+  const appendix: Content[] = hasMeasures
+    ? [
+        { text: indicatorAnnex, fontSize: 14, bold: true, alignment: 'center', pageBreak: 'before', pageOrientation: 'landscape' },
+        { text: 'KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM', fontSize: 14, bold: true, alignment: 'center' },
+        reference,
+        { table: { headerRows: 1, dontBreakRows: true, widths: hasPrevious ? [52, '*', 48, 62, 62, 62, 62, 110] : [52, '*', 52, 68, 68, 68, 120], body }, fontSize: 12, layout: lines },
+      ]
+    : [];
+  // The tasks in the plan's order: lead, where each stands, and what the units reported.
+  if (hasTasks) {
+    const taskBody: TableCell[][] = [[head('TT'), head('Nhiệm vụ'), head('Cơ quan chủ trì'), head('Tình trạng'), head('Kết quả thực hiện')]];
+    for (const t of view.tasks) {
+      taskBody.push([
+        t.key,
+        { text: t.content, fontSize: 11 },
+        { text: t.leadName, fontSize: 11 },
+        { text: t.status ? TASK_STATUSES[t.status] : 'Chưa có báo cáo', alignment: 'center', fontSize: 11, italics: !t.status },
+        { text: t.draft.trim() || '(chưa có báo cáo)', fontSize: 11 },
+      ]);
+    }
+    appendix.push(
+      { text: taskAnnex, fontSize: 14, bold: true, alignment: 'center', pageBreak: 'before', pageOrientation: 'landscape' },
+      { text: 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ', fontSize: 14, bold: true, alignment: 'center' },
+      reference,
+      { table: { headerRows: 1, dontBreakRows: true, widths: [40, '*', 110, 80, '*'], body: taskBody }, fontSize: 12, layout: lines },
+    );
+  }
 
   return {
     pageSize: 'A4',

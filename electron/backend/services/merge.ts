@@ -5,6 +5,7 @@
 import type { BreakdownDto, EntryValue, MeasureDto, MergeBreakdown, MergeCell, MergeRow, MergeView, PeriodDto, PreviousCell, UnitDto } from '../../../shared/api/types';
 import { planMeasures } from '../../../shared/api/plan-shape';
 import { isTerritorial, owes } from '../../../shared/domain/who-reports';
+import { TASK_STATUSES, type TaskStatus } from '../../../shared/domain/task-status';
 import type { Rollup } from '../../../shared/domain/measure';
 import { predecessorsAt, territorialTiers, type Succession } from '../../../shared/domain/reorganisation';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
@@ -173,15 +174,21 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   });
   const progress = await readTaskProgress(db, reportIds);
   const ownProgress = await readTaskProgress(db, ownIds);
+  // By task: the lead's report first, then the cooperating units' in the order of the list; the lead says where the task stands.
   const tasks = plan.tasks.map((t) => {
-    const parts = children.flatMap((u) => {
+    const ordered = [...children].sort((a, b) => Number(b.id === t.leadUnitId) - Number(a.id === t.leadUnitId));
+    const parts = ordered.flatMap((u) => {
       const report = reports.find((r) => r.unitId === u.id);
-      const text = report && progress.find((p) => p.reportId === report.id && p.taskId === t.id)?.progress;
-      return text ? [{ unitName: u.name, text }] : [];
+      const p = report && progress.find((x) => x.reportId === report.id && x.taskId === t.id);
+      return p ? [{ unitName: u.name, role: u.id === t.leadUnitId ? ('lead' as const) : ('cooperating' as const), text: p.progress, status: p.status, events: p.events, participants: p.participants, funds: p.funds }] : [];
     });
     const saved = ownProgress.find((p) => p.taskId === t.id)?.progress;
-    return { taskId: t.id, key: taskKey(t), content: t.content, leadName: t.leadName, parts, draft: saved ?? parts.map((p) => `- ${p.unitName}: ${p.text}`).join('\n') };
+    const status = parts.find((p) => p.role === 'lead')?.status ?? null;
+    const line = (p: (typeof parts)[number]) => `- ${p.unitName}${p.role === 'lead' ? ' (chủ trì)' : ''}${p.status ? ` [${TASK_STATUSES[p.status]}]` : ''}: ${p.text}`;
+    return { taskId: t.id, key: taskKey(t), content: t.content, leadName: t.leadName, status, parts, draft: saved ?? parts.filter((p) => p.text.trim()).map(line).join('\n') };
   });
+  const taskCounts = { done: 0, in_progress: 0, not_started: 0, not_applicable: 0, no_report: 0 } as Record<TaskStatus | 'no_report', number>;
+  for (const t of tasks) taskCounts[t.status ?? 'no_report']++;
   return {
     period,
     parentUnitId: parentId,
@@ -194,6 +201,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     missingText: missing.length ? `Chưa có số liệu của: ${missing.join(', ')} (tính đến ngày ${formatIsoDate(status.today)}).` : null,
     narratives,
     tasks,
+    taskCounts,
     saved: ownReport ? { reportId: ownReport.id, revision: ownReport.revision, savedAt: ownReport.receivedAt } : null,
   };
 }
@@ -417,6 +425,11 @@ function mergedValues(view: MergeView): (EntryValue & { key: string })[] {
   ]);
 }
 
+/** A figure of the units' reports on a task, added up (null when none gave it). */
+function sumOf(parts: MergeView['tasks'][number]['parts'], f: 'events' | 'participants' | 'funds'): number | null {
+  return parts.some((p) => p[f] !== null) ? parts.reduce((s, p) => s + (p[f] ?? 0), 0) : null;
+}
+
 /** Saves the merge as the compiling unit's own report for the period (a new revision each time). */
 export async function saveMerge(
   db: Db,
@@ -441,7 +454,12 @@ export async function saveMerge(
     });
     await writeValues(trx, id, values.map(({ key: _key, ...v }) => ({ ...v, optionComboId: v.optionComboId ?? TOTAL_COMBO })));
     await writeNarratives(trx, id, texts);
-    await writeTaskProgress(trx, id, view.tasks.map((t) => ({ taskId: t.taskId, progress: taskProgress.find((p) => p.taskId === t.taskId)?.progress ?? t.draft })));
+    // The compiled report says of each task what its lead said of where it stands, and the units' figures added up.
+    await writeTaskProgress(
+      trx,
+      id,
+      view.tasks.map((t) => ({ taskId: t.taskId, progress: taskProgress.find((p) => p.taskId === t.taskId)?.progress ?? t.draft, status: t.status, events: sumOf(t.parts, 'events'), participants: sumOf(t.parts, 'participants'), funds: sumOf(t.parts, 'funds') })),
+    );
     await audit(trx, ctx, { entity: 'merge', entityId: periodId, action: 'save', after: { reportId: id, revision, values: values.length, missing: view.completeness.missing } });
     return { reportId: id, revision, savedAt };
   });
@@ -474,7 +492,9 @@ export async function exportMergeUpstream(db: Db, ctx: BackendContext, periodId:
       .map((v) => [v.key, v.optionComboId === undefined && incomplete.has(v.measureId) ? { ...v, note: [v.note, `${incomplete.get(v.measureId)}.`].filter(Boolean).join(' ') } : v]),
   );
   const narratives = Object.fromEntries(view.narratives.map((n) => [n.key, n.draft])) as Partial<Record<NarrativeKey, string>>;
-  const t = await templateForUnit(db, ctx, upstream.id, view.parentUnitId, { values, narratives });
+  // Tasks go up as compiled: the lead's status, the draft, the units' figures added up.
+  const tasks = new Map(view.tasks.map((t) => [t.key, { status: t.status, progress: t.draft, events: sumOf(t.parts, 'events'), participants: sumOf(t.parts, 'participants'), funds: sumOf(t.parts, 'funds') }]));
+  const t = await templateForUnit(db, ctx, upstream.id, view.parentUnitId, { values, narratives, tasks });
   const notes = view.rows
     .filter((r) => incomplete.has(r.measureId))
     .map((r) => `Chỉ tiêu ${r.code} chỉ gửi Tổng số, không gửi phân tổ, vì ${incomplete.get(r.measureId)!.replace(/^Chưa phân tổ \(chỉ có Tổng số\): /, '')} chưa báo cáo phân tổ.`);

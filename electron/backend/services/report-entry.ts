@@ -71,7 +71,7 @@ export async function getEntry(db: Db, periodId: number, unitId: number): Promis
       note: v.note,
     })),
     narratives: Object.fromEntries(narratives.map((n) => [n.section, n.body])),
-    taskProgress: Object.fromEntries(progress.map((p) => [p.taskId, p.progress])),
+    taskProgress: Object.fromEntries(progress.map(({ reportId: _r, ...p }) => [p.taskId, p])),
     lock: await entryLock(db, period.id, unit.id, unit.name),
   };
 }

@@ -116,7 +116,8 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
         current: { revision: current.revision, receivedAt: current.receivedAt, fileName: current.fileName },
       };
     }
-    const taskIds = new Map(plan.tasks.map((t) => [taskKey(t), t.id]));
+    // Only the unit's own tasks (a row of another task in an old form is left out).
+    const taskIds = new Map(duties.tasks.map((t) => [taskKey(t), t.id]));
     const { reportId, revision } = await db.transaction().execute(async (trx) => {
       const warnings = read.problems.filter((p) => p.severity === 'warning');
       const { reportId, revision } = await startRevision(trx, {
@@ -130,7 +131,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
       });
       await writeValues(trx, reportId, read.values);
       await writeNarratives(trx, reportId, read.narratives);
-      await writeTaskProgress(trx, reportId, read.taskProgress.flatMap((p) => (taskIds.has(p.key) ? [{ taskId: taskIds.get(p.key)!, progress: p.progress }] : [])));
+      await writeTaskProgress(trx, reportId, read.taskProgress.flatMap(({ key, ...p }) => (taskIds.has(key) ? [{ taskId: taskIds.get(key)!, ...p }] : [])));
       await logAttempt(trx, ctx, { periodId: period.id, unitId: unit.id, fileName, sha256, outcome: 'imported', reportId, problems: warnings });
       await audit(trx, ctx, { entity: 'report', entityId: reportId, action: current ? 'replace' : 'import', before: current ? { revision: current.revision, fileName: current.fileName } : undefined, after: { fileName, sha256, revision, values: read.values.filter((v) => v.optionComboId === TOTAL_COMBO).length, parts: read.values.filter((v) => v.optionComboId !== TOTAL_COMBO).length } });
       return { reportId, revision };
@@ -293,7 +294,7 @@ export async function getReport(db: Db, id: number): Promise<ReportDto> {
     warnings: r.warnings as ImportProblem[],
     values: values.map((v) => ({ measureId: v.measureId, measureCode: codes.get(v.measureId) ?? '', optionComboId: v.optionComboId, numerator: v.numerator, denominator: v.denominator, value: v.value, textValue: v.textValue })),
     narratives: Object.fromEntries(narratives.map((n) => [n.section, n.body])),
-    taskProgress: progress.map((p) => ({ taskId: p.taskId, progress: p.progress })),
+    taskProgress: progress.map(({ reportId: _r, ...p }) => p),
     revisions: revisions.reverse().map((x) => ({ id: x.id, revision: x.revision, receivedAt: x.receivedAt, fileName: x.fileName, isCurrent: x.isCurrent })),
   };
 }

@@ -14,7 +14,9 @@ export const SHEETS = {
 /** Columns of the measures sheet (0-based). */
 export const COL = { code: 0, name: 1, unit: 2, target: 3, numerator: 4, denominator: 5, value: 6, note: 7 } as const;
 export const MEASURE_HEADER_ROW = 5; // 0-based: row 6 in Excel
-export const TASK_COL = { key: 0, content: 1, role: 2, timeframe: 3, progress: 4 } as const;
+/** Columns of the tasks sheet: what was done, then (added later, so older files still read) status and figures. */
+export const TASK_COL = { key: 0, content: 1, role: 2, timeframe: 3, progress: 4, status: 5, events: 6, participants: 7, funds: 8 } as const;
+export const TASK_HEADER_ROW = 4;
 
 export { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 

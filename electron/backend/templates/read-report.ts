@@ -6,6 +6,7 @@ import type { EntryValue, ImportProblem, MeasureDto } from '../../../shared/api/
 import { checkValue, rateValue } from '../../../shared/domain/value-rules';
 import { mismatchText, parsePartKey, reconcileBreakdown } from '../../../shared/domain/breakdown';
 import { REPORTERS } from '../../../shared/domain/who-reports';
+import { TASK_STATUSES, isEmptyTaskReport, parseTaskStatus, type TaskReport } from '../../../shared/domain/task-status';
 import { TOTAL_COMBO } from '../db/report-store';
 import { formatVnNumber, parseVnNumber } from '../../../shared/domain/vn-number';
 import { columnName, fold } from '../import/plan-sheet';
@@ -21,7 +22,7 @@ export interface ReadReport {
   unitNameInSheet: string | null;
   values: ReadValue[];
   narratives: Partial<Record<NarrativeKey, string>>;
-  taskProgress: { key: string; progress: string }[];
+  taskProgress: ({ key: string } & Omit<TaskReport, 'taskId'>)[];
   problems: ImportProblem[];
 }
 
@@ -286,7 +287,8 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
   if (missing.length > 0 && seen.size > 0) {
     problems.push({ severity: 'warning', row: null, cell: null, message: `${fileName} › ${SHEETS.measures}: không thấy dòng của ${missing.length} chỉ tiêu (${missing.slice(0, 5).map((m) => m.code).join(', ')}${missing.length > 5 ? ', …' : ''}).` });
   }
-  if (seen.size === 0) problems.push({ severity: 'error', row: null, cell: null, message: `${fileName} › ${SHEETS.measures}: không có dòng chỉ tiêu nào có mã ở cột A.` });
+  // A unit that reports tasks only has no measure rows to find.
+  if (seen.size === 0 && measures.length > 0) problems.push({ severity: 'error', row: null, cell: null, message: `${fileName} › ${SHEETS.measures}: không có dòng chỉ tiêu nào có mã ở cột A.` });
 
   const narrative = workbook.sheets.find((s) => s.name === SHEETS.narrative);
   for (const row of narrative?.rows ?? []) {
@@ -295,10 +297,36 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
     if (section && body) out.narratives[section.key] = body;
   }
   const tasks = workbook.sheets.find((s) => s.name === SHEETS.tasks);
-  for (const row of tasks?.rows ?? []) {
-    const key = text(row?.[TASK_COL.key]);
-    const progress = typeof row?.[TASK_COL.progress]?.v === 'string' ? (row[TASK_COL.progress]!.v as string).trim() : text(row?.[TASK_COL.progress]);
-    if (/^[IVX]+\.\d+$/.test(key) && progress) out.taskProgress.push({ key, progress });
+  for (let r = 0; r < (tasks?.rows.length ?? 0); r++) {
+    const row = tasks!.rows[r] ?? [];
+    const key = text(row[TASK_COL.key]);
+    if (!/^[IVX]+\.\d+$/.test(key)) continue;
+    const cellText = (c: number) => (typeof row[c]?.v === 'string' ? (row[c]!.v as string).trim() : text(row[c]));
+    const progress = cellText(TASK_COL.progress);
+    const statusText = cellText(TASK_COL.status);
+    const status = parseTaskStatus(statusText);
+    let bad = false;
+    if (status === undefined) {
+      error(SHEETS.tasks, r, TASK_COL.status, `nhiệm vụ ${key}: tình trạng "${statusText}" không hiểu được; hãy ghi một trong: ${Object.values(TASK_STATUSES).join(', ')}`);
+      bad = true;
+    }
+    const figure = (c: number, what: string, whole: boolean): number | null => {
+      const raw = row[c];
+      if (!raw || (typeof raw.v === 'string' && !raw.v.trim())) return null;
+      const parsed = parseVnNumber(typeof raw.v === 'number' ? raw.v : String(raw.v));
+      if (!parsed.ok || parsed.value < 0 || (whole && !Number.isInteger(parsed.value))) {
+        error(SHEETS.tasks, r, c, `nhiệm vụ ${key}: ${what} "${text(raw)}" phải là ${whole ? 'số nguyên' : 'số'} không âm`);
+        bad = true;
+        return null;
+      }
+      return parsed.value;
+    };
+    const events = figure(TASK_COL.events, 'số hoạt động', true);
+    const participants = figure(TASK_COL.participants, 'số người tham gia', true);
+    const funds = figure(TASK_COL.funds, 'kinh phí', false);
+    if (bad) continue;
+    const report = { status: status ?? null, progress, events, participants, funds };
+    if (!isEmptyTaskReport(report)) out.taskProgress.push({ key, ...report });
   }
   return out;
 }

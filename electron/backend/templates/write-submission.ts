@@ -7,6 +7,7 @@ import type { MergeRow, MergeView } from '../../../shared/api/types';
 import { ASSESSMENTS } from '../../../shared/domain/rollup';
 import { withoutBreakdownText } from '../../../shared/api/merge-text';
 import { nameWithCatalogue } from '../../../shared/domain/catalogue';
+import { TASK_STATUSES } from '../../../shared/domain/task-status';
 import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
 
 const num = (n: number | null, rate: boolean) => (n === null ? null : Math.round(n * (rate ? 100 : 10000)) / (rate ? 100 : 10000));
@@ -83,7 +84,7 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
     const base = 4 + view.narratives.length;
     n.merged(base, 0, 1, 'TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ', 'group');
     view.tasks.forEach((t, i) => {
-      n.set(base + 1 + i, 0, `${t.key}. ${t.content} (chủ trì: ${t.leadName})`, 'label');
+      n.set(base + 1 + i, 0, `${t.key}. ${t.content} (chủ trì: ${t.leadName}) — ${t.status ? TASK_STATUSES[t.status] : 'chưa có báo cáo của đơn vị chủ trì'}`, 'label');
       n.set(base + 1 + i, 1, t.draft || '(chưa có báo cáo)', 'label');
     });
   }

@@ -10,9 +10,10 @@ import { formatIsoDate } from '../../../shared/domain/org-units';
 import { partKey } from '../../../shared/domain/breakdown';
 import { nameWithCatalogue } from '../../../shared/domain/catalogue';
 import { fractionText } from '../../../shared/domain/who-reports';
+import { TASK_STATUSES, type TaskReport } from '../../../shared/domain/task-status';
 import { levelOfUnit } from '../../../shared/domain/periods';
 import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
-import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TEMPLATE_FORMAT, TEMPLATE_VERSION, layoutChecksum, templateFileName, type NarrativeKey, type TemplateMeta } from './layout';
+import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TASK_HEADER_ROW, TEMPLATE_FORMAT, TEMPLATE_VERSION, layoutChecksum, templateFileName, type NarrativeKey, type TemplateMeta } from './layout';
 
 export interface TemplateInput {
   plan: PlanDetail;
@@ -20,8 +21,8 @@ export interface TemplateInput {
   unit: UnitDto;
   tasks: (TaskDto & { role: 'lead' | 'cooperating' })[];
   generatedAt: string;
-  /** Values already filled in (a compiled report sent up a level), by measure code. */
-  filled?: { values: Map<string, EntryValue>; narratives?: Partial<Record<NarrativeKey, string>> };
+  /** Values already filled in (a compiled report sent up a level), by measure code (or part key) and task key. */
+  filled?: { values: Map<string, EntryValue>; narratives?: Partial<Record<NarrativeKey, string>>; tasks?: Map<string, Omit<TaskReport, 'taskId'>> };
 }
 
 /** This year's target as printed, or the phase-end target when the year has none. */
@@ -99,22 +100,37 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
       }
     }
   }
+  if (measures.length === 0) s.merged(row, 0, 7, `Kế hoạch không giao chỉ tiêu nào cho ${unit.name}: hãy báo cáo ở trang "${SHEETS.tasks}" và trang "${SHEETS.narrative}".`, 'label');
   add(SHEETS.measures, s, true);
 
   // Sheet 2: tasks.
-  const t = new SheetBuilder([8, 60, 12, 18, 50]);
-  t.merged(0, 0, 4, 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ', 'title');
-  t.merged(1, 0, 4, `${unit.name} — ${period.name}`, 'subtitle');
-  t.merged(2, 0, 4, 'Ghi kết quả thực hiện từng nhiệm vụ vào cột màu vàng (việc đã làm, số liệu, văn bản đã ban hành).', 'instructions');
-  ['STT', 'Nhiệm vụ', 'Vai trò', 'Thời gian thực hiện', 'Kết quả thực hiện'].forEach((h, c) => t.set(4, c, h, 'header'));
-  if (tasks.length === 0) t.merged(5, 0, 4, 'Kế hoạch không giao nhiệm vụ nào cho đơn vị trong bảng nhiệm vụ.', 'label');
+  const t = new SheetBuilder([8, 52, 11, 16, 46, 18, 11, 12, 12]);
+  const lastTaskCol = TASK_COL.funds;
+  t.merged(0, 0, lastTaskCol, 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ', 'title');
+  t.merged(1, 0, lastTaskCol, `${unit.name} — ${period.name}`, 'subtitle');
+  t.merged(
+    2,
+    0,
+    lastTaskCol,
+    `Với từng nhiệm vụ, ghi vào các cột màu vàng: kết quả thực hiện (việc đã làm, văn bản đã ban hành); tình trạng: ${Object.values(TASK_STATUSES).join(' / ')} ("Không phát sinh" khi không có việc phải làm trong kỳ); và nếu có: số hoạt động, số người tham gia, kinh phí.`,
+    'instructions',
+  );
+  t.height(2, 36);
+  ['STT', 'Nhiệm vụ', 'Vai trò', 'Thời gian thực hiện', 'Kết quả thực hiện', 'Tình trạng', 'Số hoạt động', 'Số người tham gia', 'Kinh phí (triệu đồng)'].forEach((h, c) => t.set(TASK_HEADER_ROW, c, h, 'header'));
+  t.height(TASK_HEADER_ROW, 32);
+  if (tasks.length === 0) t.merged(TASK_HEADER_ROW + 1, 0, lastTaskCol, 'Kế hoạch không giao nhiệm vụ nào cho đơn vị trong bảng nhiệm vụ.', 'label');
   tasks.forEach((task, i) => {
-    const r = 5 + i;
+    const r = TASK_HEADER_ROW + 1 + i;
+    const filled = input.filled?.tasks?.get(taskKey(task));
     t.set(r, TASK_COL.key, taskKey(task), 'label');
     t.set(r, TASK_COL.content, task.content, 'label');
     t.set(r, TASK_COL.role, task.role === 'lead' ? 'Chủ trì' : 'Phối hợp', 'label');
     t.set(r, TASK_COL.timeframe, task.timeframe, 'label');
-    t.set(r, TASK_COL.progress, null, 'inputText');
+    t.set(r, TASK_COL.progress, filled?.progress || null, 'inputText');
+    t.set(r, TASK_COL.status, filled?.status ? TASK_STATUSES[filled.status] : null, 'inputText');
+    t.set(r, TASK_COL.events, filled?.events ?? null, 'input');
+    t.set(r, TASK_COL.participants, filled?.participants ?? null, 'input');
+    t.set(r, TASK_COL.funds, filled?.funds ?? null, 'input');
   });
   add(SHEETS.tasks, t, true);
 

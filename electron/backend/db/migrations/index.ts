@@ -9,6 +9,7 @@ import * as m0006 from './0006-change-counters';
 import * as m0007 from './0007-breakdowns';
 import * as m0008 from './0008-catalogue';
 import * as m0009 from './0009-who-reports';
+import * as m0010 from './0010-task-status';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007-breakdowns': m0007,
   '0008-catalogue': m0008,
   '0009-who-reports': m0009,
+  '0010-task-status': m0010,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

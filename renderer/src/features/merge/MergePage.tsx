@@ -16,6 +16,7 @@ import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { PdfDialog } from './PdfDialog';
 import { withoutBreakdownText } from '../../../../shared/api/merge-text';
 import { fractionText } from '../../../../shared/domain/who-reports';
+import { TASK_STATUSES, type TaskStatus } from '../../../../shared/domain/task-status';
 
 const fmt = (n: number | null, rate: boolean) => (n === null ? '' : formatVnNumber(n, rate ? { decimals: 2 } : { maxDecimals: 2 }));
 
@@ -625,12 +626,20 @@ function Narratives(props: {
           )}
         </div>
       ))}
-      {v.tasks.length ? <h2>Tiến độ thực hiện nhiệm vụ</h2> : null}
+      {v.tasks.length ? (
+        <>
+          <h2>Tiến độ thực hiện nhiệm vụ</h2>
+          <p className="task-counts" aria-label="Số nhiệm vụ theo tình trạng">
+            {Object.entries(TASK_STATUSES).map(([k, label]) => `${label}: ${v.taskCounts[k as TaskStatus]}`).join(' · ')} · Chưa có báo cáo của đơn vị chủ trì: {v.taskCounts.no_report}
+          </p>
+        </>
+      ) : null}
       {v.tasks.map((t) => (
         <div key={t.taskId} className="narrative-block">
           <label className="field">
             <span>
-              {t.key}. {t.content} <span className="muted">(chủ trì: {t.leadName})</span>
+              {t.key}. {t.content} <span className="muted">(chủ trì: {t.leadName})</span>{' '}
+              <span className={`chip task-${t.status ?? 'none'}`}>{t.status ? TASK_STATUSES[t.status] : 'Chủ trì chưa báo cáo'}</span>
             </span>
             <textarea rows={3} aria-label={`Nhiệm vụ ${t.key}`} value={props.taskDrafts[t.taskId] ?? t.draft} onChange={(e) => props.onTaskChange({ ...props.taskDrafts, [t.taskId]: e.target.value })} />
           </label>

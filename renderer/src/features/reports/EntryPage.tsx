@@ -11,6 +11,8 @@ import { ValueHistoryDialog } from './ValueHistoryDialog';
 import { DataGrid, type CellChange } from '../../components/grid/DataGrid';
 import { NARRATIVE_SECTIONS } from '../../../../shared/domain/narratives';
 import { fractionText } from '../../../../shared/domain/who-reports';
+import { TASK_STATUSES, type TaskReport, type TaskStatus } from '../../../../shared/domain/task-status';
+import { formatVnNumber, parseVnNumber } from '../../../../shared/domain/vn-number';
 import { COLUMNS, cellError, cellKey, displayText, entryRows, fieldOf, hasErrors, initialTexts, isEditable, measureOfKey, readMeasure } from './entry-model';
 
 const AUTOSAVE_MS = 700;
@@ -32,7 +34,15 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
   const toast = useToast();
   const [texts, setTexts] = useState(() => initialTexts(entry.measures, entry.values));
   const [narratives, setNarratives] = useState<Record<string, string>>(entry.narratives);
-  const [progress, setProgress] = useState<Record<number, string>>(entry.taskProgress);
+  const [progress, setProgress] = useState<Record<number, TaskReport>>(entry.taskProgress);
+  const taskOf = (taskId: number): TaskReport => progress[taskId] ?? { taskId, status: null, progress: '', events: null, participants: null, funds: null };
+  /** The figure typed for a task: a number, or null; what is not a number is kept out (the field says so). */
+  const [figureErrors, setFigureErrors] = useState<Record<string, string>>({});
+  const setTask = (taskId: number, patch: Partial<TaskReport>) => {
+    setProgress((p) => ({ ...p, [taskId]: { ...taskOf(taskId), ...patch } }));
+    dirty.current.tasks.add(taskId);
+    schedule();
+  };
   const [tab, setTab] = useState<'values' | 'narratives' | 'tasks'>('values');
   const [saveState, setSaveState] = useState<{ text: string; error?: boolean }>({ text: entry.report ? `Báo cáo lần ${entry.report.revision}` : 'Chưa có số liệu' });
   const history = useRef<{ undo: Edit[][]; redo: Edit[][] }>({ undo: [], redo: [] });
@@ -81,7 +91,7 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
       return;
     }
     const narrativesToSave = Object.fromEntries([...d.narratives].map((k) => [k, n[k] ?? '']));
-    const tasksToSave = [...d.tasks].map((taskId) => ({ taskId, progress: p[taskId] ?? '' }));
+    const tasksToSave = [...d.tasks].map((taskId) => p[taskId] ?? { taskId, progress: '' });
     setSaveState({ text: 'Đang lưu…' });
     try {
       const r = await api.call('report-entry-save', {
@@ -272,23 +282,58 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
           <p className="muted">Kế hoạch của kỳ này không giao nhiệm vụ nào cho {entry.unit.name}.</p>
         ) : (
           <div className="narratives">
-            {entry.tasks.map((t) => (
-              <label key={t.id} className="field">
-                <span>
-                  {t.key}. {t.content} <span className="muted">({t.role === 'lead' ? 'chủ trì' : 'phối hợp'}; {t.timeframe})</span>
-                </span>
-                <textarea
-                  rows={3}
-                  value={progress[t.id] ?? ''}
-                  readOnly={locked}
-                  onChange={(e) => {
-                    setProgress({ ...progress, [t.id]: e.target.value });
-                    dirty.current.tasks.add(t.id);
-                    schedule();
-                  }}
-                />
-              </label>
-            ))}
+            {entry.tasks.map((t) => {
+              const r = taskOf(t.id);
+              const figure = (field: 'events' | 'participants' | 'funds', label: string) => {
+                const key = `${t.id}:${field}`;
+                return (
+                  <label className="field field-small">
+                    <span>{label}</span>
+                    <input
+                      inputMode="decimal"
+                      aria-label={`${label} của nhiệm vụ ${t.key}`}
+                      defaultValue={r[field] === null ? '' : formatVnNumber(r[field]!)}
+                      readOnly={locked}
+                      onChange={(e) => {
+                        const text = e.target.value.trim();
+                        const parsed = text ? parseVnNumber(text) : null;
+                        const ok = parsed === null || (parsed.ok && parsed.value >= 0 && (field === 'funds' || Number.isInteger(parsed.value)));
+                        setFigureErrors((f) => ({ ...f, [key]: ok ? '' : `${label}: "${text}" phải là ${field === 'funds' ? 'số' : 'số nguyên'} không âm` }));
+                        if (ok) setTask(t.id, { [field]: parsed === null ? null : (parsed as { value: number }).value });
+                      }}
+                    />
+                    {figureErrors[key] ? <span className="field-error">{figureErrors[key]}</span> : null}
+                  </label>
+                );
+              };
+              return (
+                <fieldset key={t.id} className="task-report">
+                  <legend>
+                    {t.key}. {t.content} <span className="muted">({t.role === 'lead' ? 'chủ trì' : 'phối hợp'}; {t.timeframe})</span>
+                  </legend>
+                  <div className="form-row">
+                    <label className="field field-small">
+                      <span>Tình trạng</span>
+                      <select aria-label={`Tình trạng nhiệm vụ ${t.key}`} value={r.status ?? ''} disabled={locked} onChange={(e) => setTask(t.id, { status: (e.target.value || null) as TaskStatus | null })}>
+                        <option value="">(chưa chọn)</option>
+                        {Object.entries(TASK_STATUSES).map(([k, v]) => (
+                          <option key={k} value={k}>
+                            {v}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    {figure('events', 'Số hoạt động')}
+                    {figure('participants', 'Số người tham gia')}
+                    {figure('funds', 'Kinh phí (triệu đồng)')}
+                  </div>
+                  <label className="field">
+                    <span>Kết quả thực hiện</span>
+                    <textarea aria-label={`Kết quả thực hiện nhiệm vụ ${t.key}`} rows={3} value={r.progress} readOnly={locked} onChange={(e) => setTask(t.id, { progress: e.target.value })} />
+                  </label>
+                </fieldset>
+              );
+            })}
           </div>
         )
       ) : null}
