@@ -179,6 +179,23 @@ export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: n
     await loadReorganisation(trx, ctx, unitIds);
     await loadTwoTierPeriod(trx, ctx, planId, { measureCode: '9', breakdownId: sexByAge });
 
+    // The 2025 plan's own reporting, as it says: "Định kỳ 6 tháng (trước ngày 10 tháng 6)": the
+    // lead and cooperating units report on their tasks.
+    const crcHalf = periodDefaults('half_year', 2025);
+    await writePeriod(trx, {
+      planId: crcId,
+      parentUnitId: provinceId,
+      kind: 'half_year',
+      year: 2025,
+      name: periodName('half_year', 2025),
+      dataFrom: crcHalf.dataFrom,
+      dataTo: crcHalf.dataTo,
+      deadlines: [
+        { level: 'district', dueOn: '2025-06-10' },
+        { level: 'department', dueOn: '2025-06-10' },
+      ],
+    });
+
     // A sample of the ministry's statistical indicator set, marked as a sample.
     if (!(await trx.selectFrom('catalogue').select('id').where('code', '=', TT13_SAMPLE.code).executeTakeFirst())) {
       const catalogueId = await writeCatalogue(trx, ctx, { ...TT13_SAMPLE, isSample: true });

@@ -257,7 +257,7 @@ export function DataGrid(p: GridProps) {
   for (let r = first; r < Math.min(p.rowCount, first + visible); r++) rows.push(r);
   const template = p.columns.map((c) => (c.flex ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
   const minWidth = p.columns.reduce((a, c) => a + c.width, 0);
-  const activeError = p.error(active.r, active.c);
+  const activeError = p.rowCount > 0 ? p.error(active.r, active.c) : null;
 
   return (
     <div className="grid-wrap">

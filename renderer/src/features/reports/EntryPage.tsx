@@ -43,7 +43,8 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
     dirty.current.tasks.add(taskId);
     schedule();
   };
-  const [tab, setTab] = useState<'values' | 'narratives' | 'tasks'>('values');
+  // A unit with no measure to report starts on its tasks.
+  const [tab, setTab] = useState<'values' | 'narratives' | 'tasks'>(entry.measures.length === 0 && entry.tasks.length > 0 ? 'tasks' : 'values');
   const [saveState, setSaveState] = useState<{ text: string; error?: boolean }>({ text: entry.report ? `Báo cáo lần ${entry.report.revision}` : 'Chưa có số liệu' });
   const history = useRef<{ undo: Edit[][]; redo: Edit[][] }>({ undo: [], redo: [] });
   const dirty = useRef<{ measures: Set<number>; narratives: Set<string>; tasks: Set<number> }>({ measures: new Set(), narratives: new Set(), tasks: new Set() });
@@ -230,7 +231,13 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
           </span>
         </div>
       ) : null}
-      {tab === 'values' ? (
+      {tab === 'values' && entry.measures.length === 0 ? (
+        <p className="muted">
+          Kế hoạch của kỳ này không giao chỉ tiêu nào cho {entry.unit.name}
+          {entry.tasks.length ? ': hãy báo cáo ở thẻ "Nhiệm vụ" và "Nội dung báo cáo".' : '.'}
+        </p>
+      ) : null}
+      {tab === 'values' && entry.measures.length > 0 ? (
         <DataGrid
           label="Bảng nhập số liệu"
           columns={COLUMNS}
