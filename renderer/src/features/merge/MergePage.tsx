@@ -50,6 +50,8 @@ export function MergePage() {
     );
   }
   const v = view.data;
+  // A plan of tasks only has no figures to show: its report is its text and its tasks.
+  const shownTab = v && v.rows.length === 0 ? 'narratives' : tab;
   const saveMerge = () =>
     action.run(async () => {
       const taskProgress = Object.entries(taskDrafts).map(([taskId, progress]) => ({ taskId: Number(taskId), progress }));
@@ -150,7 +152,7 @@ export function MergePage() {
       {v ? <Completeness view={v} /> : null}
       {v ? (
         <Tabs
-          value={tab}
+          value={shownTab}
           onChange={setTab}
           tabs={[
             { key: 'values', label: `Số liệu (${v.rows.length} chỉ tiêu)` },
@@ -175,8 +177,8 @@ export function MergePage() {
         />
       ) : null}
       {v && lockDialog === 'unlock' ? <UnlockPeriodDialog period={v.period} onUnlocked={view.reload} onClose={() => setLockDialog(null)} /> : null}
-      {v && tab === 'values' ? <Matrix view={v} onDrill={setDrill} /> : null}
-      {v && tab === 'narratives' ? <Narratives view={v} drafts={drafts} onChange={setDrafts} taskDrafts={taskDrafts} onTaskChange={setTaskDrafts} /> : null}
+      {v && shownTab === 'values' ? <Matrix view={v} onDrill={setDrill} /> : null}
+      {v && shownTab === 'narratives' ? <Narratives view={v} drafts={drafts} onChange={setDrafts} taskDrafts={taskDrafts} onTaskChange={setTaskDrafts} /> : null}
       {pdf && chosen ? <PdfDialog periodId={chosen} onClose={() => setPdf(false)} onDone={(message) => toast(message)} /> : null}
       {drill && v ? (
         <DrillDown
