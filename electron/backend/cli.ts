@@ -4,7 +4,7 @@
  *   npm run -s cli -- demo --db PATH
  *   npm run -s cli -- plan list --json --db PATH
  *   npm run -s cli -- plan show ID --json --db PATH
- *   npm run -s cli -- plan import FILE [--number N] [--title T] [--year Y] --db PATH
+ *   npm run -s cli -- plan import FILE [--number N] [--title T] [--year Y] [--issuer CODE] [--unmatched keep|create] [--dry-run] --db PATH
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,8 +26,10 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
   demo                         nạp dữ liệu mẫu (kế hoạch Kon Tum 2024, 2025 và các đơn vị)
   plan list [--json]           liệt kê kế hoạch
   plan show ID [--json]        xem một kế hoạch: mục tiêu, chỉ tiêu, chỉ số, chỉ tiêu theo năm
-  plan import TỆP [--number SỐ] [--title TÊN] [--year NĂM] [--json]
-                               nhập bảng chỉ tiêu từ tệp .xlsx/.xls
+  plan import TỆP [--number SỐ] [--title TÊN] [--year NĂM] [--issuer MÃ_ĐƠN_VỊ]
+                 [--unmatched keep|create] [--dry-run] [--json]
+                               nhập kế hoạch từ tệp .xlsx/.xls: bảng chỉ tiêu, bảng nhiệm vụ
+                               hoặc danh sách hoạt động; --dry-run chỉ cho biết đã tìm thấy gì
   template --period KỲ (--unit ĐƠN_VỊ | --all) --out THƯ_MỤC
                                xuất biểu mẫu báo cáo (.xlsx) cho một hoặc mọi đơn vị của kỳ
   import TỆP... [--period KỲ] [--replace] [--json]
@@ -83,6 +85,30 @@ function printPlan(plan: PlanDetail): void {
   }
 }
 
+type ImportFound = {
+  measures: number;
+  tasks: number;
+  taskLayout: 'table' | 'activities' | null;
+  years: { from: number; to: number; why: string } | null;
+  issuer: { name: string; why: string } | null;
+  agencies: { text: string; rows: number[]; match: { kind: string; why: string; name?: string } }[];
+  unsure: { row: number; name: string; field: string; value: string; why: string }[];
+};
+
+function printImportFound(fileName: string, f: ImportFound): void {
+  console.log(`${fileName}: ${f.measures} chỉ số, ${f.tasks} nhiệm vụ${f.taskLayout === 'activities' ? ' (danh sách hoạt động)' : ''}.`);
+  if (f.years) console.log(`  Năm: ${f.years.from === f.years.to ? f.years.from : `${f.years.from}–${f.years.to}`} (${f.years.why}).`);
+  if (f.issuer) console.log(`  Đơn vị ban hành: ${f.issuer.name} (${f.issuer.why}).`);
+  for (const a of f.agencies) console.log(`  Cơ quan "${a.text}" (dòng ${a.rows.join(', ')}): ${a.match.kind === 'none' ? 'KHÔNG KHỚP — ' : ''}${a.match.why}.`);
+  for (const u of f.unsure) console.log(`  Cần kiểm tra dòng ${u.row} "${u.name}": ${u.value} — ${u.why}.`);
+}
+
+async function unitIdByCode(backend: Backend, code: string): Promise<number> {
+  const unit = (await call(backend, 'unit-list', {})).find((u) => u.code === code);
+  if (!unit) throw new CliError(`Không có đơn vị mã "${code}".`);
+  return unit.id;
+}
+
 async function run(args: ParsedArgs, backend: Backend): Promise<void> {
   const [command, sub, arg] = args.positional;
   const json = args.flags.has('json');
@@ -106,22 +132,47 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     const file = path.resolve(arg);
     if (!fs.existsSync(file)) throw new CliError(`Không tìm thấy tệp "${file}".`);
     const upload = { fileName: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64') };
-    const preview = await call(backend, 'plan-import-preview', upload);
+    const issuerCode = stringFlag(args, 'issuer');
+    const issuerUnitId = issuerCode ? await unitIdByCode(backend, issuerCode) : undefined;
+    const preview = await call(backend, 'plan-import-preview', { ...upload, issuerUnitId });
     for (const p of preview.problems) console.error(`${upload.fileName} › ${preview.sheetName} › ${p.message}`);
-    const year = Number(stringFlag(args, 'year') ?? preview.guessedYear ?? new Date().getFullYear());
+    const found = {
+      measures: preview.measureCount,
+      tasks: preview.taskCount,
+      taskLayout: preview.tasks?.layout ?? null,
+      years: preview.guessedYears,
+      issuer: preview.issuer,
+      agencies: preview.agencies.map((x) => ({ text: x.text, rows: x.rows, match: x.match })),
+      unsure: preview.goals.flatMap((g) => g.indicators.flatMap((i) => i.measures.flatMap((m) => m.guesses.filter((x) => !x.sure).map((x) => ({ row: m.row, name: m.name, ...x }))))),
+    };
+    if (args.flags.has('dry-run')) return out(found, () => printImportFound(upload.fileName, found));
+    const year = stringFlag(args, 'year');
+    const yearFrom = Number(year ?? preview.guessedYears?.from ?? new Date().getFullYear());
+    const yearTo = Number(year ?? preview.guessedYears?.to ?? yearFrom);
+    // An agency no unit matched: kept as a name (--unmatched keep) or made a new unit (--unmatched create); else the import stops and lists them.
+    const unmatched = stringFlag(args, 'unmatched');
+    if (unmatched !== undefined && unmatched !== 'keep' && unmatched !== 'create') throw new CliError(`--unmatched nhận "keep" hoặc "create" (nhận được "${unmatched}").`);
+    const agencies = preview.agencies
+      .filter((x) => x.match.kind === 'none' && unmatched)
+      .map((x) => (unmatched === 'create' ? { text: x.text, unitId: null, create: { name: x.text, kind: 'agency' as const, parentId: preview.issuer?.unitId ?? null } } : { text: x.text, unitId: null }));
     const plan = await call(backend, 'plan-import-commit', {
       ...upload,
       plan: {
         number: stringFlag(args, 'number') ?? '',
         title: stringFlag(args, 'title') ?? (preview.guessedTitle || `Kế hoạch nhập từ ${upload.fileName}`),
-        issuerName: '',
+        issuerName: preview.issuer?.name ?? '',
         issuedOn: null,
-        yearFrom: year,
-        yearTo: year,
+        yearFrom,
+        yearTo,
         parentPlanId: null,
+        issuerUnitId: issuerUnitId ?? preview.issuer?.unitId ?? null,
       },
+      agencies,
     });
-    return out(plan, () => console.log(`Đã nhập kế hoạch số ${plan.id}: ${plan.goalCount} mục tiêu, ${plan.indicatorCount} chỉ tiêu, ${plan.measureCount} chỉ số.`));
+    return out({ plan, found }, () => {
+      printImportFound(upload.fileName, found);
+      console.log(`Đã nhập kế hoạch số ${plan.id}: ${plan.goalCount} mục tiêu, ${plan.indicatorCount} chỉ tiêu, ${plan.measureCount} chỉ số, ${plan.taskCount} nhiệm vụ.`);
+    });
   }
   if (command === 'template') {
     const periodId = intFlag(args, 'period', 'kỳ báo cáo');

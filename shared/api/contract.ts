@@ -91,6 +91,8 @@ const planFields = z.object({
   yearFrom: year,
   yearTo: year,
   parentPlanId: id.nullable(),
+  /** The unit that issued the plan: it leads activities that name no lead. Left out: none (or unchanged). */
+  issuerUnitId: id.nullable().optional(),
 });
 
 const fileUpload = z.object({
@@ -173,8 +175,18 @@ export const apiMethods = {
   'plan-create': planFields,
   'plan-update': planFields.extend({ id }),
   'plan-delete': z.object({ id }),
-  'plan-import-preview': fileUpload,
-  'plan-import-commit': fileUpload.extend({ plan: planFields }),
+  /** issuerUnitId: the unit the user says issued the plan (else guessed from its title); yearFrom: its first year (else from its title). */
+  'plan-import-preview': fileUpload.extend({ issuerUnitId: id.nullable().optional(), yearFrom: year.optional() }),
+  'plan-import-commit': fileUpload.extend({
+    plan: planFields,
+    /** Corrections of inferred directions, by the measure's row in the file. */
+    directions: z.array(z.object({ row: z.number().int().min(1), direction: z.enum(keys(DIRECTIONS)) })).max(2000).optional(),
+    /** What each agency the file names stands for, where the user decided: a unit, a new unit, or none (kept as a name). */
+    agencies: z
+      .array(z.object({ text: required(500, 'tên cơ quan'), unitId: id.nullable(), create: z.object({ name: required(200, 'tên đơn vị'), kind: z.enum(keys(UNIT_KINDS)), parentId: id.nullable() }).optional() }))
+      .max(500)
+      .optional(),
+  }),
 
   'goal-save': z.object({ id: id.optional(), planId: id, code: required(10, 'số thứ tự mục tiêu'), title: required(500, 'nội dung mục tiêu') }),
   'goal-delete': z.object({ id }),

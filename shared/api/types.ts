@@ -8,6 +8,7 @@ import type { BackupReason } from '../domain/backups';
 import type { Annex } from '../domain/catalogue';
 import type { Reporters } from '../domain/who-reports';
 import type { TaskReport, TaskStatus } from '../domain/task-status';
+import type { AgencyGroup, AgencyMatch } from '../domain/agency-match';
 
 export interface AppInfo {
   version: string;
@@ -103,6 +104,8 @@ export interface MeasureDto {
   rollup: Rollup;
   leadUnitId: number | null;
   leadUnitName: string | null;
+  /** The agencies as the plan wrote them ("Sở Y tế chủ trì, phối hợp với …"); '' when typed here. */
+  leadText: string;
   cooperatingUnitIds: number[];
   breakdownId: number;
   breakdownName: string;
@@ -147,6 +150,12 @@ export interface TaskDto {
   leadName: string;
   cooperatingText: string;
   timeframe: string;
+  /** The plan's "Sản phẩm / Kết quả" for the task. */
+  product: string;
+  /** The units that cooperate on it (they report on it too). */
+  cooperatingUnitIds: number[];
+  position: number;
+  groupId: number;
 }
 
 export interface PlanSummary {
@@ -159,6 +168,8 @@ export interface PlanSummary {
   yearTo: number;
   parentPlanId: number | null;
   parentPlanNumber: string | null;
+  /** The unit that issued the plan, when known. */
+  issuerUnitId: number | null;
   goalCount: number;
   indicatorCount: number;
   measureCount: number;
@@ -283,25 +294,75 @@ export interface ImportProblem {
   message: string;
 }
 
+/** Something an import inferred, with its reason; unsure ones are flagged for the user to check. */
+export interface ImportGuess {
+  field: 'kind' | 'direction' | 'rollup';
+  /** The value as the user reads it: "Giảm xuống / dưới (≤)". */
+  value: string;
+  why: string;
+  sure: boolean;
+}
+
+export interface PlanImportMeasure {
+  row: number;
+  name: string;
+  unitLabel: string;
+  valueKind: ValueKind;
+  rateFactor: RateFactor | null;
+  direction: Direction;
+  rollup: Rollup;
+  targets: TargetDto[];
+  leadText: string;
+  guesses: ImportGuess[];
+}
+
+export interface PlanImportTask {
+  row: number;
+  code: string;
+  content: string;
+  leadText: string;
+  cooperatingText: string;
+  timeframe: string;
+  product: string;
+}
+
+/** An agency the file names (as lead or cooperating), and the unit or group it was matched to. */
+export interface PlanImportAgency {
+  text: string;
+  rows: number[];
+  roles: ('lead' | 'cooperating')[];
+  match: AgencyMatch;
+  /** For a group: how many units it stands for now. */
+  unitCount: number | null;
+}
+
 export interface PlanImportPreview {
   fileName: string;
+  /** The sheet of the indicator table (or of the tasks when there is no indicator table). */
   sheetName: string;
   headerRow: number;
   targetColumns: { year: number; isPhaseEnd: boolean; column: string; header: string }[];
-  goals: {
-    code: string;
-    title: string;
-    indicators: {
-      code: string;
-      title: string;
-      measures: { row: number; name: string; unitLabel: string; targets: TargetDto[]; leadText: string }[];
-    }[];
-  }[];
+  goals: { code: string; title: string; indicators: { code: string; title: string; measures: PlanImportMeasure[] }[] }[];
   measureCount: number;
+  /** The tasks found (a task table, or numbered activities), null when the file has none. */
+  tasks: {
+    sheetName: string;
+    layout: 'table' | 'activities';
+    headerRow: number;
+    columns: { field: 'code' | 'content' | 'lead' | 'cooperating' | 'timeframe' | 'product'; column: string; header: string }[];
+    groups: { code: string; title: string; tasks: PlanImportTask[] }[];
+  } | null;
+  taskCount: number;
+  /** Every agency named, matched or not: an unmatched one must be mapped, created or kept as a name only. */
+  agencies: PlanImportAgency[];
+  /** The unit that issued the plan, guessed from its title; it leads activities that name no lead. */
+  issuer: { unitId: number; name: string; why: string } | null;
+  /** Who reports on activities that name no cooperating units: the issuer's districts or communes. */
+  activityReporters: { group: AgencyGroup; why: string } | null;
   problems: ImportProblem[];
   /** Title and years guessed from the sheet, for the confirm form. */
   guessedTitle: string;
-  guessedYear: number | null;
+  guessedYears: { from: number; to: number; why: string; sure: boolean } | null;
 }
 
 export interface PeriodDto {
@@ -530,6 +591,8 @@ export interface MergeView {
     leadName: string;
     /** Where the task stands, as its lead said (null when the lead has not reported it). */
     status: TaskStatus | null;
+    /** 'units' when the lead is the compiling unit itself: the status is combined from the units' reports. */
+    statusFrom: 'lead' | 'units';
     parts: { unitName: string; role: 'lead' | 'cooperating'; text: string; status: TaskStatus | null; events: number | null; participants: number | null; funds: number | null }[];
     draft: string;
   }[];

@@ -38,3 +38,19 @@ export interface TaskReport {
 }
 
 export const isEmptyTaskReport = (t: Omit<TaskReport, 'taskId'>) => !t.status && !t.progress.trim() && t.events === null && t.participants === null && t.funds === null;
+
+/**
+ * Where a task stands when no lead among the reporting units speaks for it (the compiling unit
+ * leads it, as with a district's own activities): from what the units said. All done → done; all
+ * not started → not started; all "không phát sinh" → the same; any other mix → in progress.
+ * Units that say nothing, or "không phát sinh", do not count against the others.
+ */
+export function combinedStatus(statuses: readonly (TaskStatus | null)[]): TaskStatus | null {
+  const said = statuses.filter((s): s is TaskStatus => s !== null);
+  if (said.length === 0) return null;
+  const relevant = said.filter((s) => s !== 'not_applicable');
+  if (relevant.length === 0) return 'not_applicable';
+  if (relevant.every((s) => s === 'done')) return 'done';
+  if (relevant.every((s) => s === 'not_started')) return 'not_started';
+  return 'in_progress';
+}

@@ -25,7 +25,8 @@ describe('command line', () => {
     const file = path.join(dir, 'Phụ lục 2026.xlsx');
     fs.writeFileSync(file, appendixWorkbook());
     const imported = await cli(['plan', 'import', file, '--number', '15/KH-UBND', '--db', db]);
-    expect(imported.stdout).toContain('Đã nhập kế hoạch số 5: 2 mục tiêu, 6 chỉ tiêu, 8 chỉ số.');
+    expect(imported.stdout).toContain('Đã nhập kế hoạch số 5: 2 mục tiêu, 6 chỉ tiêu, 8 chỉ số, 0 nhiệm vụ.');
+    expect(imported.stdout).toContain('Cơ quan "Sở Y tế" (dòng 7, 8, 9): đúng tên đơn vị.');
     expect(imported.stderr).toContain('Phụ lục 2026.xlsx › Phụ lục › Dòng 16: không hiểu dòng này');
   }, 60_000);
 

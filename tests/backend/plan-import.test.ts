@@ -26,7 +26,7 @@ describe('importing a plan from Excel', () => {
     expect(p.goals.flatMap((g) => g.indicators.map((i) => [i.code, i.measures.length]))).toEqual([['1', 2], ['2', 1], ['3', 1], ['4', 1], ['5', 2], ['6', 1]]);
     expect(p.measureCount).toBe(8);
     expect(p.guessedTitle).toContain('PHÂN CÔNG THỰC HIỆN');
-    expect(p.guessedYear).toBe(2026);
+    expect(p.guessedYears).toMatchObject({ from: 2026, to: 2026, sure: false });
     expect(p.problems).toEqual([{ severity: 'warning', row: 16, cell: null, message: 'Dòng 16: không hiểu dòng này (không có đơn vị tính), đã bỏ qua: "Ghi chú: số liệu theo báo cáo của các sở".' }]);
   });
 
@@ -70,7 +70,7 @@ describe('importing a plan from Excel', () => {
 
   it('explains files it cannot use', async () => {
     const noHeader = await callError(backend, 'plan-import-preview', upload(appendixWorkbook([['a', 'b'], [1, 2]])));
-    expect(noHeader.message).toContain('Không tìm thấy dòng tiêu đề của bảng chỉ tiêu');
+    expect(noHeader.message).toContain('không tìm thấy bảng chỉ tiêu (cần các cột "Nội dung mục tiêu/chỉ tiêu" và "Đơn vị tính"), bảng nhiệm vụ');
     const broken = appendixWorkbook().subarray(0, 900);
     const truncated = await callError(backend, 'plan-import-preview', upload(broken));
     expect(truncated.message).toMatch(/^Phu luc 2026\.xlsx: tệp bị hỏng \(thiếu phần cuối/);

@@ -65,6 +65,7 @@ export interface Database {
     year_from: number;
     year_to: number;
     parent_plan_id: number | null;
+    issuer_unit_id: Generated<number | null>;
     is_sample: Generated<Flag>;
     created_at: string;
     updated_at: string;
@@ -88,6 +89,7 @@ export interface Database {
     reporters: Generated<string | null>;
     numerator_label: Generated<string>;
     denominator_label: Generated<string>;
+    lead_text: Generated<string>;
   };
   catalogue: {
     id: Generated<number>;
@@ -142,6 +144,7 @@ export interface Database {
     lead_text: string;
     cooperating_text: string;
     timeframe: string;
+    product: Generated<string>;
   };
   task_cooperating_unit: { task_id: number; unit_id: number };
   reporting_period: {

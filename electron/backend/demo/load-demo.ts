@@ -8,7 +8,7 @@ import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { audit } from '../services/audit';
 import { ensureBreakdown } from '../services/breakdowns';
-import { insertGoals, insertPlanRow } from '../services/plan-writer';
+import { insertGoals, insertPlanRow, insertTaskGroups } from '../services/plan-writer';
 import { DEMO_HISTORY_START, KONTUM_DISTRICTS, KONTUM_PROVINCE, KONTUM_UNITS } from './kontum-units';
 import { periodDefaults, periodName } from '../../../shared/domain/periods';
 import { writePeriod } from '../services/periods';
@@ -148,32 +148,24 @@ export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: n
     });
 
     const crcId = await insertPlanRow(trx, now, { ...KONTUM_2025_CRC_PLAN, parentPlanId: null });
-    for (const [gi, group] of KONTUM_2025_TASK_GROUPS.entries()) {
-      const { id: groupId } = await trx
-        .insertInto('task_group')
-        .values({ plan_id: crcId, position: gi + 1, code: group.code, title: group.title })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      for (const [ti, task] of group.tasks.entries()) {
-        const { id: taskId } = await trx
-          .insertInto('task')
-          .values({
-            group_id: groupId,
-            position: ti + 1,
-            code: String(ti + 1),
-            content: task.content,
-            lead_unit_id: unitIds.get(task.lead)!,
-            lead_text: '',
-            cooperating_text: task.cooperating,
-            timeframe: task.timeframe,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        if (task.cooperating.includes('UBND các huyện, thành phố')) {
-          for (const unitId of districtIds) await trx.insertInto('task_cooperating_unit').values({ task_id: taskId, unit_id: unitId }).execute();
-        }
-      }
-    }
+    await insertTaskGroups(
+      trx,
+      crcId,
+      KONTUM_2025_TASK_GROUPS.map((group) => ({
+        code: group.code,
+        title: group.title,
+        tasks: group.tasks.map((task, ti) => ({
+          code: String(ti + 1),
+          content: task.content,
+          leadUnitId: unitIds.get(task.lead)!,
+          leadText: '',
+          cooperatingText: task.cooperating,
+          timeframe: task.timeframe,
+          // "UBND các huyện, thành phố" cooperate: every district reports on the task.
+          cooperatingUnitIds: task.cooperating.includes('UBND các huyện, thành phố') ? districtIds : [],
+        })),
+      })),
+    );
 
     // 2025: the tree becomes two tiers; 2026: a 6-month period of the merged province.
     await loadReorganisation(trx, ctx, unitIds);

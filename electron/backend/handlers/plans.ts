@@ -16,7 +16,7 @@ export const planHandlers: HandlerSlice<PlanMethods> = {
   'plan-create': async (args, ctx) => createPlan(ctx.db, ctx, args),
   'plan-update': async (args, ctx) => updatePlan(ctx.db, ctx, args),
   'plan-delete': async ({ id }, ctx) => (await deletePlan(ctx.db, ctx, id), deleted),
-  'plan-import-preview': async (args) => previewPlanImport(args),
+  'plan-import-preview': async (args, ctx) => previewPlanImport(ctx.db, ctx, args),
   'plan-import-commit': async (args, ctx) => {
     await backupBeforeImport(ctx, 'plan_import', undefined);
     return commitPlanImport(ctx.db, ctx, args);

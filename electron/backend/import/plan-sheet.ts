@@ -4,29 +4,22 @@
  * goal rows (I, II, ...), "Chỉ tiêu N" rows and continuation rows for further measures.
  * Pure: cells in, structure and problems out.
  */
-import type { ImportProblem, PlanImportPreview, TargetDto } from '../../../shared/api/types';
+import type { ImportGuess, ImportProblem, PlanImportPreview, TargetDto } from '../../../shared/api/types';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
-import { parseTarget, type Direction, type RateFactor, type ValueKind } from '../../../shared/domain/measure';
+import { parseTarget } from '../../../shared/domain/measure';
+import { DIRECTIONS, ROLLUPS, VALUE_KINDS } from '../../../shared/domain/measure';
+import { foldText, inferDirection, inferKind, inferRollup } from '../../../shared/domain/measure-inference';
 import type { MeasureInput } from '../services/plan-writer';
 import type { ParsedCell, ParsedSheet } from '../workers/workbook-types';
 
-export type PlanSheetMeasure = Omit<MeasureInput, 'leadUnitId' | 'cooperatingUnitIds'> & { row: number; leadText: string };
+export type PlanSheetMeasure = Omit<MeasureInput, 'leadUnitId' | 'cooperatingUnitIds'> & { row: number; leadText: string; guesses: ImportGuess[] };
 
-export type PlanSheetResult = Omit<PlanImportPreview, 'fileName' | 'goals'> & {
+export type PlanSheetResult = Pick<PlanImportPreview, 'sheetName' | 'headerRow' | 'targetColumns' | 'measureCount' | 'problems' | 'guessedTitle'> & {
   goals: { code: string; title: string; indicators: { code: string; title: string; measures: PlanSheetMeasure[] }[] }[];
 };
 
 /** Lower case, no diacritics, single spaces: for matching headers and labels. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const fold = foldText;
 
 export function columnName(index: number): string {
   let s = '';
@@ -34,7 +27,7 @@ export function columnName(index: number): string {
   return s;
 }
 
-function cellText(cell: ParsedCell | null | undefined): string {
+export function cellText(cell: ParsedCell | null | undefined): string {
   if (!cell) return '';
   if (typeof cell.v === 'string') return cell.v.replace(/\s+/g, ' ').trim();
   if (typeof cell.v === 'number') return cell.w?.trim() || String(cell.v);
@@ -76,23 +69,6 @@ function findHeader(rows: (ParsedCell | null)[][]): { row: number; columns: Colu
     return { row: r, columns: { tt: tt >= 0 ? tt : Math.max(0, content - 1), content, unit, lead: lead >= 0 ? lead : null, targets } };
   }
   return null;
-}
-
-function unitOf(raw: string, targetTexts: string[]): { unitLabel: string; valueKind: ValueKind; rateFactor: RateFactor | null } {
-  const f = fold(raw);
-  if (f === '%o' || raw.trim() === '‰' || f === 'phan nghin') return { unitLabel: '‰', valueKind: 'rate', rateFactor: 1000 };
-  if (f === '%' || f === 'ty le' || f === 'phan tram') return { unitLabel: '%', valueKind: 'rate', rateFactor: 100 };
-  if (f.includes('100.000') || targetTexts.some((t) => /\/\s*100\.?000$/.test(t))) return { unitLabel: '/100.000', valueKind: 'rate', rateFactor: 100000 };
-  if (f.includes('1.000') || targetTexts.some((t) => /\/\s*1\.?000$/.test(t))) return { unitLabel: '‰', valueKind: 'rate', rateFactor: 1000 };
-  return { unitLabel: raw.trim(), valueKind: 'count', rateFactor: null };
-}
-
-function directionOf(name: string, targets: TargetDto[], valueKind: ValueKind): Direction {
-  if (targets.some((t) => t.valueMax !== null)) return 'range';
-  const f = fold(name);
-  if (valueKind === 'count' && targets.length > 0 && targets.every((t) => t.value === 0)) return 'equal';
-  if (f.startsWith('giam') || f.includes('bo hoc') || f.includes('tu vong') || f.includes('suy dinh duong') || f.includes('lay truyen')) return 'at_most';
-  return 'at_least';
 }
 
 /** The number as the plan prints it: typed text is kept; a real number is shown the Vietnamese way. */
@@ -188,7 +164,8 @@ function readFromHeader(sheet: ParsedSheet, headerRow: number, cols: Columns): P
       continue;
     }
     const texts = cols.targets.map((t) => targetText(row[t.column]));
-    const unit = unitOf(unitRaw, texts);
+    const kind = inferKind(unitRaw, texts);
+    const unit = kind.value;
     const targets: TargetDto[] = [];
     for (const [i, t] of cols.targets.entries()) {
       const text = texts[i]!;
@@ -206,14 +183,21 @@ function readFromHeader(sheet: ParsedSheet, headerRow: number, cols: Columns): P
       targets.push({ year: t.year, isPhaseEnd: t.isPhaseEnd, ...parsed.target, text });
     }
     const name = content.replace(/^[-–]\s*/, '');
+    const direction = inferDirection({ name, heading: indicator.title, valueKind: unit.valueKind, targets });
+    const rollup = inferRollup(unit);
     indicator.measures.push({
       row: rowNo,
       name,
       ...unit,
-      direction: directionOf(name, targets, unit.valueKind),
-      rollup: unit.valueKind === 'rate' ? 'ratio' : 'sum',
+      direction: direction.value,
+      rollup: rollup.value,
       targets,
       leadText: lead,
+      guesses: [
+        { field: 'kind', value: unit.valueKind === 'rate' ? `${VALUE_KINDS.rate} (${unit.unitLabel})` : `${VALUE_KINDS[unit.valueKind]} (${unit.unitLabel})`, why: kind.why, sure: kind.sure },
+        { field: 'direction', value: DIRECTIONS[direction.value], why: direction.why, sure: direction.sure },
+        { field: 'rollup', value: ROLLUPS[rollup.value], why: rollup.why, sure: rollup.sure },
+      ],
     });
   }
   for (const g of goals) {
@@ -222,7 +206,6 @@ function readFromHeader(sheet: ParsedSheet, headerRow: number, cols: Columns): P
       if (!i.title) i.title = i.measures[0]?.name ?? `Chỉ tiêu ${i.code}`;
     }
   }
-  const years = cols.targets.filter((t) => !t.isPhaseEnd).map((t) => t.year);
   return {
     sheetName: sheet.name,
     headerRow: headerRow + 1,
@@ -231,22 +214,9 @@ function readFromHeader(sheet: ParsedSheet, headerRow: number, cols: Columns): P
     measureCount: goals.reduce((n, g) => n + g.indicators.reduce((m, i) => m + i.measures.length, 0), 0),
     problems,
     guessedTitle: titleLines.join(' ').slice(0, 500),
-    guessedYear: years.length ? Math.max(...years) : null,
   };
 }
 
 function truncate(s: string, n = 80): string {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
-}
-
-/** "Sở Y tế chủ trì, phối hợp với ..." → the unit among `names` that leads. */
-export function matchLeadUnit(leadText: string, units: { id: number; name: string }[]): number | null {
-  if (!leadText) return null;
-  const head = fold(leadText.split(/chu tri|chủ trì/i)[0] ?? leadText).replace(/[,;.]+$/, '').trim();
-  if (!head) return null;
-  const exact = units.find((u) => fold(u.name) === head);
-  if (exact) return exact.id;
-  const contained = units.filter((u) => head.includes(fold(u.name)) || fold(u.name).includes(head));
-  contained.sort((a, b) => b.name.length - a.name.length);
-  return contained[0]?.id ?? null;
 }

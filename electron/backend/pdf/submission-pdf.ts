@@ -94,7 +94,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
     (hasMeasures ? `, kết quả thực hiện ${view.rows.length} chỉ tiêu: ${met} chỉ tiêu đạt, ${notMet} chỉ tiêu chưa đạt, ${noData} chỉ tiêu chưa có số liệu (chi tiết tại ${indicatorAnnex} kèm theo)` : '') +
     (hasTasks
       ? `${hasMeasures ? ';' : ','} thực hiện ${view.tasks.length} nhiệm vụ: ${c.done} đã hoàn thành, ${c.in_progress} đang thực hiện, ${c.not_started} chưa thực hiện, ${c.not_applicable} không phát sinh` +
-        `${c.no_report ? `, ${c.no_report} chưa có báo cáo của đơn vị chủ trì` : ''} (chi tiết tại ${taskAnnex} kèm theo)`
+        `${c.no_report ? `, ${c.no_report} chưa có báo cáo${view.tasks.every((t) => t.statusFrom === 'lead') ? ' của đơn vị chủ trì' : ''}` : ''} (chi tiết tại ${taskAnnex} kèm theo)`
       : '') +
     '.' +
     (view.missingText ? ` ${view.missingText}` : '');
@@ -203,7 +203,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
         t.key,
         { text: t.content, fontSize: 11 },
         { text: t.leadName, fontSize: 11 },
-        { text: t.status ? TASK_STATUSES[t.status] : 'Chưa có báo cáo', alignment: 'center', fontSize: 11, italics: !t.status },
+        { text: t.status ? TASK_STATUSES[t.status] : '—', alignment: 'center', fontSize: 11 },
         { text: t.draft.trim() || '(chưa có báo cáo)', fontSize: 11 },
       ]);
     }

@@ -22,31 +22,43 @@ async function issuerOf(db: Db, periodId: number) {
   const holder = period.parentUnitId === null ? null : dutyHolder(units, period.parentUnitId, 'child_affairs', period.dataTo);
   const ministry = ministryFor(units, 'child_affairs', period.dataTo);
   const nameOn = (u: (typeof units)[number]) => versionAt(u.versions, period.dataTo)?.name ?? u.name;
+  // A district compiles through its own office (no unit of the tree holds the duty under it); it reports to the province's department.
+  const parent = units.find((u) => u.id === period.parentUnitId);
+  const local = !holder && parent && parent.kind === 'district' ? parent : null;
+  const above = local && local.parentId !== null ? dutyHolder(units, local.parentId, 'child_affairs', period.dataTo) : null;
   return {
     period,
-    key: holder ? `document:${holder.id}` : LEGACY_KEY,
+    key: holder ? `document:${holder.id}` : local ? `document:local:${local.id}` : LEGACY_KEY,
     issuer: holder ? nameOn(holder) : null,
     ministry: ministry ? nameOn(ministry) : null,
+    local: local ? { name: nameOn(local), reportsTo: above ? nameOn(above) : null } : null,
   };
 }
 
+/** The district office for child affairs: Phòng Lao động - Thương binh và Xã hội until the 2025 reorganisation. */
+function districtOffice(dataTo: string): string {
+  return dataTo < '2025-03-01' ? 'Phòng Lao động - Thương binh và Xã hội' : 'Phòng Văn hóa - Xã hội';
+}
+
 export async function documentSettings(db: Db, ctx: BackendContext, periodId: number): Promise<DocumentSettings> {
-  const { period, key, issuer, ministry } = await issuerOf(db, periodId);
+  const { period, key, issuer, ministry, local } = await issuerOf(db, periodId);
   const settings = await getSettings(db);
   const saved = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
   const stored = saved ? (JSON.parse(saved.value) as Partial<DocumentSettings>) : {};
   const place = (period.parentUnitName ?? settings.place).replace(/^(Tỉnh|Thành phố|Huyện|Xã|Phường)\s+/i, '') || settings.place;
-  const issuingBody = issuer ?? (settings.organisationName || 'Sở Lao động - Thương binh và Xã hội');
+  const issuingBody = issuer ?? (local ? districtOffice(period.dataTo) : settings.organisationName || 'Sở Lao động - Thương binh và Xã hội');
   return {
     parentBody: period.parentUnitName ? `UBND ${period.parentUnitName}`.toUpperCase() : '',
     issuingBody,
     symbol: documentSymbol(issuingBody),
     number: '',
     place,
-    authority: 'KT. GIÁM ĐỐC',
-    signerTitle: 'PHÓ GIÁM ĐỐC',
+    authority: local ? 'KT. TRƯỞNG PHÒNG' : 'KT. GIÁM ĐỐC',
+    signerTitle: local ? 'PHÓ TRƯỞNG PHÒNG' : 'PHÓ GIÁM ĐỐC',
     signerName: '',
-    recipients: [`${ministry ?? 'Bộ Lao động - Thương binh và Xã hội'} (b/c);`, 'UBND tỉnh (b/c);', 'Lưu: VT.'],
+    recipients: local
+      ? [`${local.reportsTo ?? 'Sở Lao động - Thương binh và Xã hội'} (b/c);`, `UBND ${local.name} (b/c);`, 'Lưu: VT.']
+      : [`${ministry ?? 'Bộ Lao động - Thương binh và Xã hội'} (b/c);`, 'UBND tỉnh (b/c);', 'Lưu: VT.'],
     ...stored,
     // Per report: the date is today's and the subject names the period.
     date: vietnamDate(ctx.now()),

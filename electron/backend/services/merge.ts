@@ -5,7 +5,7 @@
 import type { BreakdownDto, EntryValue, MeasureDto, MergeBreakdown, MergeCell, MergeRow, MergeView, PeriodDto, PreviousCell, UnitDto } from '../../../shared/api/types';
 import { planMeasures } from '../../../shared/api/plan-shape';
 import { isTerritorial, owes } from '../../../shared/domain/who-reports';
-import { TASK_STATUSES, type TaskStatus } from '../../../shared/domain/task-status';
+import { TASK_STATUSES, combinedStatus, type TaskStatus } from '../../../shared/domain/task-status';
 import type { Rollup } from '../../../shared/domain/measure';
 import { predecessorsAt, territorialTiers, type Succession } from '../../../shared/domain/reorganisation';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
@@ -183,9 +183,11 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
       return p ? [{ unitName: u.name, role: u.id === t.leadUnitId ? ('lead' as const) : ('cooperating' as const), text: p.progress, status: p.status, events: p.events, participants: p.participants, funds: p.funds }] : [];
     });
     const saved = ownProgress.find((p) => p.taskId === t.id)?.progress;
-    const status = parts.find((p) => p.role === 'lead')?.status ?? null;
+    // The lead says where the task stands; when the lead is not among the reporting units (the compiling unit leads it), the units' reports do.
+    const leadReports = children.some((u) => u.id === t.leadUnitId);
+    const status = leadReports ? (parts.find((p) => p.role === 'lead')?.status ?? null) : combinedStatus(parts.map((p) => p.status));
     const line = (p: (typeof parts)[number]) => `- ${p.unitName}${p.role === 'lead' ? ' (chủ trì)' : ''}${p.status ? ` [${TASK_STATUSES[p.status]}]` : ''}: ${p.text}`;
-    return { taskId: t.id, key: taskKey(t), content: t.content, leadName: t.leadName, status, parts, draft: saved ?? parts.filter((p) => p.text.trim()).map(line).join('\n') };
+    return { taskId: t.id, key: taskKey(t), content: t.content, leadName: t.leadName, status, statusFrom: leadReports ? ('lead' as const) : ('units' as const), parts, draft: saved ?? parts.filter((p) => p.text.trim()).map(line).join('\n') };
   });
   const taskCounts = { done: 0, in_progress: 0, not_started: 0, not_applicable: 0, no_report: 0 } as Record<TaskStatus | 'no_report', number>;
   for (const t of tasks) taskCounts[t.status ?? 'no_report']++;

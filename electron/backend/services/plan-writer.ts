@@ -17,6 +17,8 @@ export interface MeasureInput {
   direction: Direction;
   rollup: Rollup;
   leadUnitId: number | null;
+  /** The agencies as the plan wrote them. */
+  leadText?: string;
   cooperatingUnitIds?: number[];
   /** A breakdown (category combination) made beforehand; none by default. */
   categoryComboId?: number;
@@ -40,6 +42,7 @@ export async function insertPlanRow(trx: Db, now: string, plan: PlanRowInput): P
       year_from: plan.yearFrom,
       year_to: plan.yearTo,
       parent_plan_id: plan.parentPlanId,
+      issuer_unit_id: plan.issuerUnitId ?? null,
       created_at: now,
       updated_at: now,
     })
@@ -72,6 +75,7 @@ export async function insertGoals(trx: Db, planId: number, goals: GoalInput[]): 
             direction: m.direction,
             rollup: m.rollup,
             lead_unit_id: m.leadUnitId,
+            lead_text: m.leadText ?? '',
             ...(m.categoryComboId !== undefined ? { category_combo_id: m.categoryComboId } : {}),
           })
           .returning('id')
@@ -86,6 +90,48 @@ export async function insertGoals(trx: Db, planId: number, goals: GoalInput[]): 
         for (const unitId of new Set(m.cooperatingUnitIds ?? [])) {
           await trx.insertInto('measure_cooperating_unit').values({ measure_id: measureId, unit_id: unitId }).execute();
         }
+      }
+    }
+  }
+}
+
+export interface TaskInput {
+  code: string;
+  content: string;
+  leadUnitId: number | null;
+  /** The lead and cooperating agencies as the plan wrote them. */
+  leadText: string;
+  cooperatingText: string;
+  timeframe: string;
+  product?: string;
+  cooperatingUnitIds: number[];
+}
+
+export async function insertTaskGroups(trx: Db, planId: number, groups: { code: string; title: string; tasks: TaskInput[] }[], firstPosition = 1): Promise<void> {
+  for (const [gi, group] of groups.entries()) {
+    const { id: groupId } = await trx
+      .insertInto('task_group')
+      .values({ plan_id: planId, position: firstPosition + gi, code: group.code, title: group.title })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [ti, task] of group.tasks.entries()) {
+      const { id: taskId } = await trx
+        .insertInto('task')
+        .values({
+          group_id: groupId,
+          position: ti + 1,
+          code: task.code,
+          content: task.content,
+          lead_unit_id: task.leadUnitId,
+          lead_text: task.leadText,
+          cooperating_text: task.cooperatingText,
+          timeframe: task.timeframe,
+          product: task.product ?? '',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const unitId of new Set(task.cooperatingUnitIds)) {
+        if (unitId !== task.leadUnitId) await trx.insertInto('task_cooperating_unit').values({ task_id: taskId, unit_id: unitId }).execute();
       }
     }
   }

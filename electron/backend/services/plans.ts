@@ -19,7 +19,7 @@ export async function listPlans(db: Db): Promise<PlanSummary[]> {
     .selectFrom('plan as p')
     .leftJoin('plan as parent', 'parent.id', 'p.parent_plan_id')
     .select([
-      'p.id', 'p.number', 'p.title', 'p.issuer_name', 'p.issued_on', 'p.year_from', 'p.year_to', 'p.parent_plan_id', 'p.is_sample',
+      'p.id', 'p.number', 'p.title', 'p.issuer_name', 'p.issued_on', 'p.year_from', 'p.year_to', 'p.parent_plan_id', 'p.issuer_unit_id', 'p.is_sample',
       'parent.number as parent_number',
       (eb) => eb.selectFrom('goal').select((e) => e.fn.countAll<number>().as('n')).whereRef('goal.plan_id', '=', 'p.id').as('goal_count'),
       (eb) =>
@@ -48,6 +48,7 @@ export async function listPlans(db: Db): Promise<PlanSummary[]> {
     yearTo: p.year_to,
     parentPlanId: p.parent_plan_id,
     parentPlanNumber: p.parent_number ?? null,
+    issuerUnitId: p.issuer_unit_id,
     goalCount: Number(p.goal_count ?? 0),
     indicatorCount: Number(p.indicator_count ?? 0),
     measureCount: Number(p.measure_count ?? 0),
@@ -84,11 +85,14 @@ async function readPlan(db: Db, id: number, asOf?: string): Promise<PlanDetail> 
   const tasks = await db
     .selectFrom('task as t')
     .innerJoin('task_group as g', 'g.id', 't.group_id')
-    .select(['t.id', 't.code', 't.content', 't.lead_unit_id', 't.lead_text', 't.cooperating_text', 't.timeframe', 'g.code as group_code', 'g.title as group_title'])
+    .select(['t.id', 't.code', 't.position', 't.group_id', 't.content', 't.lead_unit_id', 't.lead_text', 't.cooperating_text', 't.timeframe', 't.product', 'g.code as group_code', 'g.title as group_title'])
     .where('g.plan_id', '=', id)
     .orderBy('g.position')
     .orderBy('t.position')
     .execute();
+  const coopRows = tasks.length ? await db.selectFrom('task_cooperating_unit').selectAll().where('task_id', 'in', tasks.map((t) => t.id)).execute() : [];
+  const coopOf = new Map<number, number[]>();
+  for (const c of coopRows) coopOf.set(c.task_id, [...(coopOf.get(c.task_id) ?? []), c.unit_id]);
   const targetColumns = new Map<string, { year: number; isPhaseEnd: boolean }>();
   for (const m of measures) for (const t of m.targets) targetColumns.set(`${t.year}:${t.isPhaseEnd}`, { year: t.year, isPhaseEnd: t.isPhaseEnd });
   return {
@@ -112,6 +116,10 @@ async function readPlan(db: Db, id: number, asOf?: string): Promise<PlanDetail> 
       leadName: (t.lead_unit_id !== null ? names.get(t.lead_unit_id) : undefined) ?? t.lead_text,
       cooperatingText: t.cooperating_text,
       timeframe: t.timeframe,
+      product: t.product,
+      cooperatingUnitIds: coopOf.get(t.id) ?? [],
+      position: t.position,
+      groupId: t.group_id,
     })),
     // Phase-end columns first (as in the plans' appendix), then years ascending.
     targetColumns: [...targetColumns.values()].sort((a, b) => Number(b.isPhaseEnd) - Number(a.isPhaseEnd) || a.year - b.year),
@@ -160,6 +168,7 @@ async function measuresOfPlan(db: Db, planId: number, measureId?: number, unitNa
     rollup: m.rollup as Rollup,
     leadUnitId: m.lead_unit_id,
     leadUnitName: m.lead_unit_id !== null ? (names.get(m.lead_unit_id) ?? null) : null,
+    leadText: m.lead_text,
     cooperatingUnitIds: coops.filter((c) => c.measure_id === m.id).map((c) => c.unit_id),
     breakdownId: m.category_combo_id,
     breakdownName: m.combo_name,
@@ -215,6 +224,7 @@ export async function updatePlan(db: Db, ctx: BackendContext, args: ApiParsedArg
         year_from: args.yearFrom,
         year_to: args.yearTo,
         parent_plan_id: args.parentPlanId,
+        ...(args.issuerUnitId !== undefined ? { issuer_unit_id: args.issuerUnitId } : {}),
         updated_at: nowIso(ctx),
       })
       .where('id', '=', args.id)

@@ -10,6 +10,7 @@ import * as m0007 from './0007-breakdowns';
 import * as m0008 from './0008-catalogue';
 import * as m0009 from './0009-who-reports';
 import * as m0010 from './0010-task-status';
+import * as m0011 from './0011-task-import';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008-catalogue': m0008,
   '0009-who-reports': m0009,
   '0010-task-status': m0010,
+  '0011-task-import': m0011,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;
