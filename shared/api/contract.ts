@@ -188,6 +188,21 @@ export const apiMethods = {
       .optional(),
   }),
 
+  'task-group-save': z.object({ id: id.optional(), planId: id, code: required(10, 'số thứ tự nhóm'), title: required(500, 'tên nhóm nhiệm vụ') }),
+  'task-group-delete': z.object({ id }),
+  'task-save': z.object({
+    id: id.optional(),
+    groupId: id,
+    code: required(10, 'số thứ tự nhiệm vụ'),
+    content: required(10_000, 'nội dung nhiệm vụ'),
+    leadUnitId: id.nullable(),
+    cooperatingUnitIds: z.array(id).max(2000),
+    cooperatingText: text(2000),
+    timeframe: text(500),
+    product: text(1000),
+  }),
+  'task-move': z.object({ id, direction: z.enum(['up', 'down']) }),
+  'task-delete': z.object({ id }),
   'goal-save': z.object({ id: id.optional(), planId: id, code: required(10, 'số thứ tự mục tiêu'), title: required(500, 'nội dung mục tiêu') }),
   'goal-delete': z.object({ id }),
   'indicator-save': z.object({ id: id.optional(), goalId: id, code: required(20, 'số chỉ tiêu'), title: required(500, 'nội dung chỉ tiêu') }),
@@ -370,6 +385,11 @@ export interface ApiResults {
   'plan-delete': { deleted: true };
   'plan-import-preview': PlanImportPreview;
   'plan-import-commit': PlanSummary;
+  'task-group-save': PlanDetail;
+  'task-group-delete': PlanDetail;
+  'task-save': PlanDetail;
+  'task-move': PlanDetail;
+  'task-delete': PlanDetail;
   'goal-save': GoalDto;
   'goal-delete': { deleted: true };
   'indicator-save': IndicatorDto;

@@ -179,6 +179,8 @@ export interface PlanSummary {
 
 export interface PlanDetail extends PlanSummary {
   goals: GoalDto[];
+  /** The task groups (I, II, …) in order, with or without tasks yet. */
+  taskGroups: { id: number; code: string; title: string }[];
   tasks: TaskDto[];
   /** Target columns present in the plan, in display order. */
   targetColumns: { year: number; isPhaseEnd: boolean }[];

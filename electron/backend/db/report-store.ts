@@ -350,6 +350,13 @@ export async function valueCountForMeasures(db: Db, measureIds: readonly number[
   return Number(row?.n ?? 0);
 }
 
+/** How many reports said something of the given tasks (a task reported on is not deleted). */
+export async function taskProgressCount(db: Db, taskIds: readonly number[]): Promise<number> {
+  if (taskIds.length === 0) return 0;
+  const row = await db.selectFrom('report_task_progress').select((eb) => eb.fn.countAll<number>().as('n')).where('task_id', 'in', [...taskIds]).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** How many stored values use one of the given option combinations (an option in use is retired, not deleted). */
 export async function valueCountForCombos(db: Db, optionComboIds: readonly number[]): Promise<number> {
   if (optionComboIds.length === 0) return 0;

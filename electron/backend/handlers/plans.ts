@@ -2,10 +2,12 @@ import { backupBeforeImport } from '../services/backups';
 import { deleteCategory, listBreakdowns, listCategories, saveCategory } from '../services/breakdowns';
 import { commitPlanImport, previewPlanImport } from '../services/plan-import';
 import { createPlan, deleteNode, deletePlan, getPlan, listPlans, saveGoal, saveIndicator, saveMeasure, setReporters, updatePlan } from '../services/plans';
+import { deleteTask, deleteTaskGroup, moveTask, saveTask, saveTaskGroup } from '../services/tasks';
 import type { HandlerSlice } from './types';
 
 type PlanMethods =
   | 'plan-list' | 'plan-get' | 'plan-create' | 'plan-update' | 'plan-delete' | 'plan-import-preview' | 'plan-import-commit'
+  | 'task-group-save' | 'task-group-delete' | 'task-save' | 'task-move' | 'task-delete'
   | 'goal-save' | 'goal-delete' | 'indicator-save' | 'indicator-delete' | 'measure-save' | 'measure-delete' | 'measure-reporters-set' | 'breakdown-list' | 'category-list' | 'category-save' | 'category-delete';
 
 const deleted = { deleted: true } as const;
@@ -21,6 +23,11 @@ export const planHandlers: HandlerSlice<PlanMethods> = {
     await backupBeforeImport(ctx, 'plan_import', undefined);
     return commitPlanImport(ctx.db, ctx, args);
   },
+  'task-group-save': async (args, ctx) => saveTaskGroup(ctx.db, ctx, args),
+  'task-group-delete': async ({ id }, ctx) => deleteTaskGroup(ctx.db, ctx, id),
+  'task-save': async (args, ctx) => saveTask(ctx.db, ctx, args),
+  'task-move': async (args, ctx) => moveTask(ctx.db, ctx, args),
+  'task-delete': async ({ id }, ctx) => deleteTask(ctx.db, ctx, id),
   'goal-save': async (args, ctx) => saveGoal(ctx.db, ctx, args),
   'goal-delete': async ({ id }, ctx) => (await deleteNode(ctx.db, ctx, 'goal', id), deleted),
   'indicator-save': async (args, ctx) => saveIndicator(ctx.db, ctx, args),

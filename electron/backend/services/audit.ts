@@ -5,7 +5,7 @@ import { nowIso } from '../context';
 import { getSetting } from './settings';
 
 export interface AuditEntry {
-  entity: 'plan' | 'goal' | 'indicator' | 'measure' | 'unit' | 'setting' | 'demo' | 'period' | 'report' | 'merge' | 'database' | 'category' | 'catalogue';
+  entity: 'plan' | 'goal' | 'indicator' | 'measure' | 'unit' | 'setting' | 'demo' | 'period' | 'report' | 'merge' | 'database' | 'category' | 'catalogue' | 'task' | 'task_group';
   entityId: number | null;
   action: string;
   before?: unknown;

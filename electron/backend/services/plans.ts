@@ -90,6 +90,7 @@ async function readPlan(db: Db, id: number, asOf?: string): Promise<PlanDetail> 
     .orderBy('g.position')
     .orderBy('t.position')
     .execute();
+  const taskGroups = await db.selectFrom('task_group').select(['id', 'code', 'title']).where('plan_id', '=', id).orderBy('position').execute();
   const coopRows = tasks.length ? await db.selectFrom('task_cooperating_unit').selectAll().where('task_id', 'in', tasks.map((t) => t.id)).execute() : [];
   const coopOf = new Map<number, number[]>();
   for (const c of coopRows) coopOf.set(c.task_id, [...(coopOf.get(c.task_id) ?? []), c.unit_id]);
@@ -106,6 +107,7 @@ async function readPlan(db: Db, id: number, asOf?: string): Promise<PlanDetail> 
         .filter((i) => i.goal_id === g.id)
         .map<IndicatorDto>((i) => ({ id: i.id, goalId: g.id, position: i.position, code: i.code, title: i.title, measures: measures.filter((m) => m.indicatorId === i.id) })),
     })),
+    taskGroups,
     tasks: tasks.map<TaskDto>((t) => ({
       id: t.id,
       groupCode: t.group_code,

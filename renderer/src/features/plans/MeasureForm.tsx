@@ -3,6 +3,7 @@ import type { IndicatorDto, MeasureDto, PlanDetail } from '../../../../shared/ap
 import { DIRECTIONS, ROLLUPS, parseTarget, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../../shared/domain/measure';
 import { api } from '../../api';
 import { useAction } from '../../app/use-action';
+import { UnitChecklist } from '../../components/UnitChecklist';
 import { useAsync } from '../../app/use-async';
 import { Dialog, FormFooter } from '../../components/Dialog';
 import { Field, SelectField, TextAreaField, TextField } from '../../components/fields';
@@ -272,27 +273,7 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
             ))}
           </SelectField>
         </div>
-        <Field label={`Đơn vị phối hợp (${coop.size} đã chọn)`}>
-          {() => (
-            <div className="checklist" role="group" aria-label="Đơn vị phối hợp">
-              {unitOptions.map((u) => (
-                <label key={u.id}>
-                  <input
-                    type="checkbox"
-                    checked={coop.has(u.id)}
-                    onChange={(e) => {
-                      const next = new Set(coop);
-                      if (e.target.checked) next.add(u.id);
-                      else next.delete(u.id);
-                      setCoop(next);
-                    }}
-                  />{' '}
-                  {u.name}
-                </label>
-              ))}
-            </div>
-          )}
-        </Field>
+        <UnitChecklist label="Đơn vị phối hợp" units={unitOptions} chosen={coop} onChange={setCoop} />
         <FormFooter error={error} busy={busy} submitLabel={m ? 'Lưu chỉ số' : 'Thêm chỉ số'} onCancel={props.onClose} />
       </form>
     </Dialog>

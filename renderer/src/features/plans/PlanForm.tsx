@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { PlanSummary } from '../../../../shared/api/types';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
@@ -10,12 +10,21 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields';
 export type PlanFields = { number: string; title: string; issuerName: string; issuedOn: string | null; yearFrom: number; yearTo: number; parentPlanId: number | null };
 
 /** The plan's own fields, shared by "create", "edit" and "import". */
-export function PlanFieldsEditor(props: { value: PlanFormState; onChange: (v: PlanFormState) => void; plans: PlanSummary[]; selfId?: number; errors: Partial<Record<keyof PlanFormState, string>> }) {
+export function PlanFieldsEditor(props: {
+  value: PlanFormState;
+  onChange: (v: PlanFormState) => void;
+  plans: PlanSummary[];
+  selfId?: number;
+  errors: Partial<Record<keyof PlanFormState, string>>;
+  /** Under the years: where they were taken from, when an import guessed them. */
+  yearsHint?: ReactNode;
+  autoFocus?: boolean;
+}) {
   const { value: v, onChange } = props;
   const set = (patch: Partial<PlanFormState>) => onChange({ ...v, ...patch });
   return (
     <>
-      <TextAreaField label="Tên kế hoạch" name="title" rows={2} autoFocus value={v.title} onChange={(e) => set({ title: e.target.value })} />
+      <TextAreaField label="Tên kế hoạch" name="title" rows={2} autoFocus={props.autoFocus ?? true} value={v.title} onChange={(e) => set({ title: e.target.value })} />
       {props.errors.title ? <div className="field-error">{props.errors.title}</div> : null}
       <div className="form-row">
         <TextField label="Số kế hoạch" name="number" placeholder="ví dụ 2026/KH-UBND" value={v.number} onChange={(e) => set({ number: e.target.value })} />
@@ -26,6 +35,7 @@ export function PlanFieldsEditor(props: { value: PlanFormState; onChange: (v: Pl
         <TextField label="Từ năm" name="yearFrom" inputMode="numeric" value={v.yearFrom} onChange={(e) => set({ yearFrom: e.target.value })} error={props.errors.yearFrom} />
         <TextField label="Đến năm" name="yearTo" inputMode="numeric" value={v.yearTo} onChange={(e) => set({ yearTo: e.target.value })} error={props.errors.yearTo} />
       </div>
+      {props.yearsHint}
       <SelectField label="Căn cứ kế hoạch cấp trên" name="parentPlanId" value={v.parentPlanId} onChange={(e) => set({ parentPlanId: e.target.value })}>
         <option value="">(không có)</option>
         {props.plans

@@ -14,6 +14,7 @@ import { CodeTitleForm } from './CodeTitleForm';
 import { MeasureForm } from './MeasureForm';
 import { PlanForm } from './PlanForm';
 import { targetHeader, yearsText } from './plan-text';
+import { TaskTable } from './TaskTable';
 
 type Editing =
   | { kind: 'plan' }
@@ -27,13 +28,14 @@ export function PlanPage({ id }: { id: number }) {
   const plans = useAsync(() => api.call('plan-list', {}), [id]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [tab, setTab] = useState<'indicators' | 'tasks'>('indicators');
+  const [tabChosen, setTabChosen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toast = useToast();
 
   if (plan.error) return <ErrorBox message={plan.error} />;
   if (!plan.data) return <Loading />;
   const p = plan.data;
-  const shownTab = p.goals.length === 0 && p.tasks.length > 0 ? 'tasks' : tab;
+  const shownTab = p.goals.length === 0 && p.taskGroups.length > 0 && tab === 'indicators' && !tabChosen ? 'tasks' : tab;
 
   const remove = async (e: Extract<Editing, { kind: 'delete' }>) => {
     setError(null);
@@ -87,13 +89,13 @@ export function PlanPage({ id }: { id: number }) {
       <ErrorBox message={error} />
       <Tabs
         value={shownTab}
-        onChange={setTab}
+        onChange={(k) => (setTab(k), setTabChosen(true))}
         tabs={[
           { key: 'indicators', label: `Mục tiêu, chỉ tiêu (${p.indicatorCount})` },
           { key: 'tasks', label: `Nhiệm vụ (${p.taskCount})` },
         ]}
       />
-      {shownTab === 'indicators' ? <IndicatorTable plan={p} onEdit={setEditing} onChanged={(message) => (toast(message), plan.reload())} /> : <TaskTable plan={p} />}
+      {shownTab === 'indicators' ? <IndicatorTable plan={p} onEdit={setEditing} onChanged={(message) => (toast(message), plan.reload())} /> : <TaskTable plan={p} onChanged={(_next, message) => (toast(message), plan.reload())} />}
 
       {editing?.kind === 'plan' && <PlanForm plan={p} plans={plans.data ?? []} onClose={() => setEditing(null)} onSaved={() => (toast('Đã lưu thông tin kế hoạch.'), plan.reload())} />}
       {editing?.kind === 'goal' && (
@@ -294,7 +296,7 @@ function IndicatorTable({ plan, onEdit, onChanged }: { plan: PlanDetail; onEdit:
                             {m.targets.find((t) => t.year === c.year && t.isPhaseEnd === c.isPhaseEnd)?.text ?? ''}
                           </td>
                         ))}
-                        <td className="small">{m.leadUnitName ?? ''}</td>
+                        <td className="small">{m.leadUnitName ?? (m.leadText ? <span className="muted" title="Tên trong kế hoạch, chưa gán đơn vị">{m.leadText}</span> : '')}</td>
                         <td className="row-actions">
                           <button type="button" className="link" aria-label={`Sửa chỉ số ${m.code}`} onClick={() => onEdit({ kind: 'measure', indicator: ind, measure: m })}>
                             Sửa
@@ -329,52 +331,3 @@ function IndicatorTable({ plan, onEdit, onChanged }: { plan: PlanDetail; onEdit:
   );
 }
 
-function TaskTable({ plan }: { plan: PlanDetail }) {
-  if (plan.tasks.length === 0) {
-    return (
-      <EmptyState title="Kế hoạch không có bảng nhiệm vụ">
-        <p>Bảng nhiệm vụ (nội dung, cơ quan chủ trì, phối hợp, thời gian) có ở các kế hoạch như kế hoạch năm 2025 thực hiện khuyến nghị về quyền trẻ em.</p>
-      </EmptyState>
-    );
-  }
-  let group = '';
-  return (
-    <div className="table-scroll">
-      <table className="table plan-table" aria-label="Bảng nhiệm vụ">
-        <thead>
-          <tr>
-            <th className="col-tt">STT</th>
-            <th>Nhiệm vụ</th>
-            <th className="col-lead">Cơ quan chủ trì</th>
-            <th className="col-lead">Cơ quan phối hợp</th>
-            <th className="col-time">Thời gian thực hiện</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.tasks.map((t) => {
-            const header =
-              t.groupCode !== group ? (
-                <tr className="row-goal" key={`g${t.groupCode}`}>
-                  <td>{t.groupCode}</td>
-                  <td colSpan={4}>{t.groupTitle}</td>
-                </tr>
-              ) : null;
-            group = t.groupCode;
-            return (
-              <Fragment key={t.id}>
-                {header}
-                <tr>
-                  <td>{t.code}</td>
-                  <td className="prewrap">{t.content}</td>
-                  <td>{t.leadName}</td>
-                  <td className="small">{t.cooperatingText}</td>
-                  <td className="small">{t.timeframe}</td>
-                </tr>
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-}

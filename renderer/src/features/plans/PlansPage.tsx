@@ -112,7 +112,7 @@ export function PlansPage() {
           plans={plans.data ?? []}
           onClose={() => setDialog(null)}
           onImported={(p) => {
-            toast(`Đã nhập ${p.indicatorCount} chỉ tiêu, ${p.measureCount} chỉ số.`);
+            toast(`Đã nhập ${[p.indicatorCount ? `${p.indicatorCount} chỉ tiêu, ${p.measureCount} chỉ số` : "", p.taskCount ? `${p.taskCount} nhiệm vụ` : ""].filter(Boolean).join(" và ")}.`);
             navigate({ page: 'plan', id: p.id });
           }}
         />
