@@ -148,6 +148,8 @@ const periodFields = z.object({
   dataFrom: isoDate,
   dataTo: isoDate,
   deadlines: z.array(z.object({ level: z.enum(keys(DEADLINE_LEVELS)), dueOn: isoDate })).min(1).max(3),
+  /** Other plans the period collects in the same report, in order; left out: unchanged (none for a new period). */
+  extraPlanIds: z.array(id).max(10, 'một kỳ gộp tối đa 10 kế hoạch').optional(),
 });
 
 const documentSettings = z.object({

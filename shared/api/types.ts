@@ -177,7 +177,21 @@ export interface PlanSummary {
   isSample: boolean;
 }
 
+/** One plan of what a period collects: its goals and task groups, and the prefix its codes got when they clashed with an earlier plan's. */
+export interface PlanSection {
+  planId: number;
+  number: string;
+  title: string;
+  isSample: boolean;
+  /** '' for the first plan; 'B.', 'C.' … for a later plan whose codes clash with an earlier one's. */
+  prefix: string;
+  goalIds: number[];
+  taskGroupIds: number[];
+}
+
 export interface PlanDetail extends PlanSummary {
+  /** The plans this content comes from: one for a plan; one or more for a period that collects several. */
+  sections: PlanSection[];
   goals: GoalDto[];
   /** The task groups (I, II, …) in order, with or without tasks yet. */
   taskGroups: { id: number; code: string; title: string }[];
@@ -369,8 +383,12 @@ export interface PlanImportPreview {
 
 export interface PeriodDto {
   id: number;
+  /** The period's own plan; `planIds` lists it first, then the other plans it collects. */
   planId: number;
   planTitle: string;
+  planIds: number[];
+  /** Every plan's title, in the same order. */
+  planTitles: string[];
   year: number;
   kind: PeriodKind;
   name: string;
@@ -602,6 +620,8 @@ export interface MergeView {
   taskCounts: Record<TaskStatus | 'no_report', number>;
   /** The compiling unit's own report made from this merge, once saved. */
   saved: { reportId: number; revision: number; savedAt: string } | null;
+  /** When the period collects several plans: each plan's title and its goals' codes and tasks' keys ([] for one plan). */
+  sections: { title: string; goalCodes: string[]; taskKeys: string[] }[];
 }
 
 /** What an official document needs besides its content (set per organisation, changed per report). */

@@ -45,7 +45,7 @@ export function partKey(measureCode: string, optionCodes: readonly string[]): st
 }
 
 export function parsePartKey(text: string): { measureCode: string; optionCodes: string[] } | null {
-  const m = /^(\d+(?:\.\d+)*)((?:\/[A-Za-z0-9_-]{1,20})+)$/.exec(text.trim());
+  const m = /^((?:[B-H]\.)?\d+(?:\.\d+)*)((?:\/[A-Za-z0-9_-]{1,20})+)$/.exec(text.trim());
   if (!m) return null;
   return { measureCode: m[1]!, optionCodes: m[2]!.slice(1).split('/') };
 }

@@ -147,6 +147,8 @@ export interface Database {
     product: Generated<string>;
   };
   task_cooperating_unit: { task_id: number; unit_id: number };
+  /** Plans a period collects besides its own (reporting_period.plan_id), from position 2. */
+  period_plan: { period_id: number; plan_id: number; position: number };
   reporting_period: {
     id: Generated<number>;
     plan_id: number;

@@ -7,7 +7,7 @@
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { DocumentSettings, MergeRow, MergeView } from '../../../shared/api/types';
-import { withoutBreakdownText } from '../../../shared/api/merge-text';
+import { sectionBreaks, withoutBreakdownText } from '../../../shared/api/merge-text';
 import { comboLabel, deriveTotal } from '../../../shared/domain/breakdown';
 import { catalogueTag } from '../../../shared/domain/catalogue';
 import { TASK_STATUSES } from '../../../shared/domain/task-status';
@@ -160,9 +160,14 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
   const span = hasPrevious ? 8 : 7;
   let goal = '';
   let indicator = '';
+  // A period that collects several plans: each plan's part of the table begins with its title.
+  const planOfGoal = sectionBreaks(view, 'goal');
+  const sectionRow = (title: string, columns: number): TableCell[] => [{ text: title.toUpperCase(), bold: true, colSpan: columns, fillColor: '#eeeeee', alignment: 'center' }, ...Array.from({ length: columns - 1 }, () => ({}))];
   for (const r of view.rows) {
     if (r.goalCode !== goal) {
       goal = r.goalCode;
+      const title = planOfGoal(r.goalCode);
+      if (title) body.push(sectionRow(title, span));
       body.push([{ text: r.goalCode, bold: true }, { text: r.goalTitle, bold: true, colSpan: span - 1 }, ...Array.from({ length: span - 2 }, () => ({}))]);
     }
     if (`${r.goalCode}.${r.indicatorCode}` !== indicator) {
@@ -198,7 +203,10 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
   // The tasks in the plan's order: lead, where each stands, and what the units reported.
   if (hasTasks) {
     const taskBody: TableCell[][] = [[head('TT'), head('Nhiệm vụ'), head('Cơ quan chủ trì'), head('Tình trạng'), head('Kết quả thực hiện')]];
+    const planOfTask = sectionBreaks(view, 'task');
     for (const t of view.tasks) {
+      const title = planOfTask(t.key);
+      if (title) taskBody.push(sectionRow(title, 5));
       taskBody.push([
         t.key,
         { text: t.content, fontSize: 11 },

@@ -3,7 +3,7 @@
  * rule, judged against this year's target, next to the same period a year before.
  */
 import type { BreakdownDto, EntryValue, MeasureDto, MergeBreakdown, MergeCell, MergeRow, MergeView, PeriodDto, PreviousCell, UnitDto } from '../../../shared/api/types';
-import { planMeasures } from '../../../shared/api/plan-shape';
+import { planMeasures, sectionTitle } from '../../../shared/api/plan-shape';
 import { isTerritorial, owes } from '../../../shared/domain/who-reports';
 import { TASK_STATUSES, combinedStatus, type TaskStatus } from '../../../shared/domain/task-status';
 import type { Rollup } from '../../../shared/domain/measure';
@@ -19,7 +19,7 @@ import { targetFor, taskKey } from '../templates/write-template';
 import { partKey } from '../../../shared/domain/breakdown';
 import { withoutBreakdownText } from '../../../shared/api/merge-text';
 import { expectedUnits, getPeriod, listPeriods, periodStatus, periodTree } from './periods';
-import { getPlan } from './plans';
+import { periodPlan } from './period-plan';
 import { audit } from './audit';
 import { assertPeriodOpen } from './locks';
 import { getSetting } from './settings';
@@ -47,7 +47,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const parentId = parentUnitId ?? period.parentUnitId;
   if (parentId === null) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị tổng hợp.`);
   if (parentId !== period.parentUnitId) throw new UserError('validation', `Kỳ "${period.name}" do ${period.parentUnitName ?? 'đơn vị khác'} tổng hợp; hãy chọn kỳ của đơn vị này.`);
-  const plan = await getPlan(db, period.planId, period.dataTo);
+  const plan = await periodPlan(db, period);
   // The units alive on the cut-off date, read once: the statuses, the tree and last year's lineage all use them.
   const allUnits = await listUnits(db, period.dataTo, true);
   const onCutOff = allUnits.filter((u) => versionAt(u.versions, period.dataTo));
@@ -205,6 +205,14 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     tasks,
     taskCounts,
     saved: ownReport ? { reportId: ownReport.id, revision: ownReport.revision, savedAt: ownReport.receivedAt } : null,
+    sections:
+      plan.sections.length > 1
+        ? plan.sections.map((s) => ({
+            title: sectionTitle(s),
+            goalCodes: plan.goals.filter((g) => s.goalIds.includes(g.id)).map((g) => g.code),
+            taskKeys: plan.tasks.filter((t) => s.taskGroupIds.includes(t.groupId)).map(taskKey),
+          }))
+        : [],
   };
 }
 

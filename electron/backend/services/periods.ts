@@ -12,7 +12,7 @@ import { assertPeriodOpen } from './locks';
 import { descendantsIn, listUnits, todayIso } from './units';
 import { dutiesIn, owesAnything } from './duties';
 import { taskKey } from '../templates/write-template';
-import { getPlan } from './plans';
+import { periodPlan } from './period-plan';
 
 export async function listPeriods(db: Db, planId?: number): Promise<PeriodDto[]> {
   let q = db
@@ -22,18 +22,29 @@ export async function listPeriods(db: Db, planId?: number): Promise<PeriodDto[]>
     .select(['plan.title as plan_title'])
     .orderBy('p.data_to', 'desc')
     .orderBy('p.id', 'desc');
-  if (planId !== undefined) q = q.where('p.plan_id', '=', planId);
+  // A plan's periods: its own, and those of other plans that collect it.
+  if (planId !== undefined) q = q.where((eb) => eb.or([eb('p.plan_id', '=', planId), eb.exists(eb.selectFrom('period_plan as pp').select('pp.plan_id').whereRef('pp.period_id', '=', 'p.id').where('pp.plan_id', '=', planId))]));
   const rows = await q.execute();
   if (rows.length === 0) return [];
   const deadlines = await db.selectFrom('period_deadline').selectAll().where('period_id', 'in', rows.map((r) => r.id)).execute();
   const units = await listUnits(db, '9999-12-31', true);
   const reportCounts = await currentReportCounts(db);
+  const extra = await db
+    .selectFrom('period_plan as pp')
+    .innerJoin('plan', 'plan.id', 'pp.plan_id')
+    .select(['pp.period_id', 'pp.plan_id', 'plan.title'])
+    .where('pp.period_id', 'in', rows.map((r) => r.id))
+    .orderBy('pp.position')
+    .execute();
   return rows.map((r) => {
+    const others = extra.filter((x) => x.period_id === r.id);
     const parent = units.find((u) => u.id === r.parent_unit_id);
     return {
       id: r.id,
       planId: r.plan_id,
       planTitle: r.plan_title,
+      planIds: [r.plan_id, ...others.map((x) => x.plan_id)],
+      planTitles: [r.plan_title, ...others.map((x) => x.title)],
       year: r.year,
       kind: r.kind as PeriodKind,
       name: r.name,
@@ -78,7 +89,22 @@ export async function writePeriod(trx: Db, args: ApiParsedArgs<'period-create'>,
     await trx.deleteFrom('period_deadline').where('period_id', '=', periodId).execute();
   }
   for (const d of args.deadlines) await trx.insertInto('period_deadline').values({ period_id: periodId, level: d.level, due_on: d.dueOn }).execute();
+  if (args.extraPlanIds !== undefined) await writeExtraPlans(trx, periodId, args.planId, args.extraPlanIds);
   return periodId;
+}
+
+/** The other plans a period collects, in order; refused once units have reported (their forms were made from the plans). */
+async function writeExtraPlans(trx: Db, periodId: number, planId: number, extraPlanIds: readonly number[]): Promise<void> {
+  const ids = [...new Set(extraPlanIds)].filter((id) => id !== planId);
+  const before = (await trx.selectFrom('period_plan').select('plan_id').where('period_id', '=', periodId).orderBy('position').execute()).map((r) => r.plan_id);
+  if (before.join(',') === ids.join(',')) return;
+  const reports = await revisionCount(trx, { periodId });
+  if (reports > 0) throw new UserError('conflict', `Kỳ đã có ${reports} báo cáo theo biểu mẫu của các kế hoạch hiện tại; không thể thêm hay bỏ kế hoạch của kỳ.`);
+  const found = ids.length ? await trx.selectFrom('plan').select('id').where('id', 'in', ids).execute() : [];
+  const missing = ids.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length) throw notFound(`kế hoạch số ${missing.join(', ')}`);
+  await trx.deleteFrom('period_plan').where('period_id', '=', periodId).execute();
+  for (const [i, id] of ids.entries()) await trx.insertInto('period_plan').values({ period_id: periodId, plan_id: id, position: i + 2 }).execute();
 }
 
 export async function createPeriod(db: Db, ctx: BackendContext, args: ApiParsedArgs<'period-create'>): Promise<PeriodDto> {
@@ -120,7 +146,7 @@ export async function deletePeriod(db: Db, ctx: BackendContext, id: number): Pro
 export async function expectedUnits(db: Db, period: PeriodDto, unitsOnCutOff?: UnitDto[]): Promise<UnitDto[]> {
   if (period.parentUnitId === null) return [];
   const units = unitsOnCutOff ?? (await listUnits(db, period.dataTo));
-  const duties = await dutiesIn(db, await getPlan(db, period.planId, period.dataTo));
+  const duties = dutiesIn(await periodPlan(db, period));
   return units
     .filter((u) => u.parentId === period.parentUnitId && owesAnything(duties(u)))
     .sort((a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name, 'vi'));
@@ -155,7 +181,7 @@ export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedA
   const period = args.id !== undefined ? await getPeriod(db, args.id) : await currentPeriod(db, today);
   if (!period) return null;
   const units = await expectedUnits(db, period, unitsOnCutOff);
-  const duties = await dutiesIn(db, await getPlan(db, period.planId, period.dataTo));
+  const duties = dutiesIn(await periodPlan(db, period));
   const reports = await currentReports(db, period.id);
   const attempts = await db
     .selectFrom('import_attempt')

@@ -98,6 +98,7 @@ async function readPlan(db: Db, id: number, asOf?: string): Promise<PlanDetail> 
   for (const m of measures) for (const t of m.targets) targetColumns.set(`${t.year}:${t.isPhaseEnd}`, { year: t.year, isPhaseEnd: t.isPhaseEnd });
   return {
     ...summary,
+    sections: [{ planId: summary.id, number: summary.number, title: summary.title, isSample: summary.isSample, prefix: '', goalIds: goals.map((g) => g.id), taskGroupIds: taskGroups.map((g) => g.id) }],
     goals: goals.map<GoalDto>((g) => ({
       id: g.id,
       position: g.position,
@@ -242,6 +243,10 @@ export async function deletePlan(db: Db, ctx: BackendContext, id: number): Promi
     const periods = await trx.selectFrom('reporting_period').select('id').where('plan_id', '=', id).execute();
     if (periods.length > 0) {
       throw new UserError('conflict', `Kế hoạch "${before.title}" đã có ${periods.length} kỳ báo cáo; không thể xóa để tránh mất số liệu đã nhận.`);
+    }
+    const collected = await trx.selectFrom('period_plan').select('period_id').where('plan_id', '=', id).execute();
+    if (collected.length > 0) {
+      throw new UserError('conflict', `Kế hoạch "${before.title}" được gộp vào ${collected.length} kỳ báo cáo của kế hoạch khác; hãy bỏ kế hoạch khỏi kỳ đó trước khi xóa.`);
     }
     await trx.deleteFrom('plan').where('id', '=', id).execute();
     await audit(trx, ctx, { entity: 'plan', entityId: id, action: 'delete', before });

@@ -17,7 +17,7 @@ import { targetFor, taskKey } from '../templates/write-template';
 import { audit } from './audit';
 import { assertReportOpen, periodLock, reportLock } from './locks';
 import { getPeriod, periodTree } from './periods';
-import { getPlan } from './plans';
+import { periodPlan } from './period-plan';
 import { dutiesIn } from './duties';
 import { planFor } from '../../../shared/api/plan-shape';
 import { REPORTERS } from '../../../shared/domain/who-reports';
@@ -26,8 +26,8 @@ async function entryContext(db: Db, periodId: number, unitId: number) {
   const period = await getPeriod(db, periodId);
   const unit = (await periodTree(db, period)).find((u) => u.id === unitId);
   if (!unit) throw new UserError('validation', `Đơn vị số ${unitId} không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`);
-  const plan = await getPlan(db, period.planId, period.dataTo);
-  return { period, unit, plan, duties: (await dutiesIn(db, plan))(unit) };
+  const plan = await periodPlan(db, period);
+  return { period, unit, plan, duties: dutiesIn(plan)(unit) };
 }
 
 export async function getEntry(db: Db, periodId: number, unitId: number): Promise<ReportEntry> {

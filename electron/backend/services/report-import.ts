@@ -23,7 +23,7 @@ import { audit } from './audit';
 import { assertPeriodOpen, reportLock } from './locks';
 import { getSetting } from './settings';
 import { getPeriod, periodTree } from './periods';
-import { getPlan } from './plans';
+import { periodPlan } from './period-plan';
 import { dutiesIn } from './duties';
 
 /** Beyond this relative change from the unit's previous period, a value gets a warning. */
@@ -90,8 +90,8 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     const { period, unit } = target;
     const lock = await reportLock(db, period.id, unit.id, unit.name);
     if (lock) throw new Rejection([fileProblem(`${fileName}: ${lock} Tệp này chưa được nhận; nếu cần thay báo cáo, hãy mở khoá (ghi lý do) rồi nhận lại tệp.`)], { period, unit });
-    const plan = await getPlan(db, period.planId, period.dataTo);
-    const duties = (await dutiesIn(db, plan))(unit);
+    const plan = await periodPlan(db, period);
+    const duties = dutiesIn(plan)(unit);
     // The unit's own measures; a row of another unit's measure (an old template) is left out, with a warning.
     const measures = duties.measures;
     const read = readReport(fileName, workbook, measures, planMeasures(plan));
@@ -274,7 +274,7 @@ export async function getReport(db: Db, id: number): Promise<ReportDto> {
   if (!r) throw notFound(`báo cáo số ${id}`);
   const period = await getPeriod(db, r.periodId);
   const unit = (await periodTree(db, period)).find((u) => u.id === r.unitId);
-  const codes = new Map(planMeasures(await getPlan(db, period.planId, period.dataTo)).map((m) => [m.id, m.code]));
+  const codes = new Map(planMeasures(await periodPlan(db, period)).map((m) => [m.id, m.code]));
   const values = await readValues(db, [id]);
   const narratives = await readNarratives(db, [id]);
   const progress = await readTaskProgress(db, [id]);

@@ -8,14 +8,14 @@ import { fold } from '../import/plan-sheet';
 import { buildTemplate, type TemplateInput } from '../templates/write-template';
 import { writeZip } from '../xlsx/zip';
 import { expectedUnits, getPeriod, periodTree } from './periods';
-import { getPlan } from './plans';
+import { periodPlan } from './period-plan';
 import { dutiesIn, owesAnything } from './duties';
 
 async function templatesOf(db: Db, ctx: BackendContext, periodId: number, only?: number, filled?: TemplateInput['filled']): Promise<{ unit: UnitDto; fileName: string; bytes: Buffer }[]> {
   const period = await getPeriod(db, periodId);
-  const plan = await getPlan(db, period.planId, period.dataTo);
+  const plan = await periodPlan(db, period);
   if (plan.measureCount === 0 && plan.taskCount === 0) throw new UserError('validation', `Kế hoạch của kỳ "${period.name}" chưa có chỉ tiêu hay nhiệm vụ nào; hãy thêm trước khi xuất biểu mẫu.`);
-  const duties = await dutiesIn(db, plan);
+  const duties = dutiesIn(plan);
   // All expected units (those that owe something), or one unit anywhere in the period's tree (a commune under a 2024 district).
   const chosen = only === undefined ? await expectedUnits(db, period) : (await periodTree(db, period)).filter((u) => u.id === only);
   if (only !== undefined && chosen.length === 0) throw new UserError('validation', `Đơn vị số ${only} không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`);

@@ -137,6 +137,30 @@ export function ministryFor(units: readonly UnitDto[], duty: Duty, date: string)
   return units.find((u) => u.kind === 'ministry' && holdsDutyOn(u, duty, date)) ?? null;
 }
 
+/**
+ * The unit doing a unit's work on a date: itself while it exists; after it ended, the unit that
+ * took its child-affairs duty (when it held one) or else its successor, followed to the date.
+ */
+export function standInOn(units: readonly UnitDto[], unitId: number, date: string): UnitDto | null {
+  let u = units.find((x) => x.id === unitId);
+  for (let hops = 0; u && u.dissolvedOn !== null && u.dissolvedOn <= date && hops < 10; hops++) {
+    const held = u.duties.some((d) => d.duty === 'child_affairs');
+    const root = rootOf(units, u);
+    const holder = held && root ? dutyHolder(units, root.id, 'child_affairs', date) : null;
+    const next = holder ?? units.find((x) => x.id === u!.successors[0]?.id);
+    if (!next || next.id === u.id) return null;
+    u = next;
+    if (holder) break;
+  }
+  return u ?? null;
+}
+
+function rootOf(units: readonly UnitDto[], u: UnitDto): UnitDto | null {
+  let cur: UnitDto | undefined = u;
+  for (let i = 0; cur && cur.parentId !== null && i < 20; i++) cur = units.find((x) => x.id === cur!.parentId);
+  return cur ?? null;
+}
+
 function holdsDutyOn(u: UnitDto, duty: Duty, date: string): boolean {
   return u.duties.some((d) => d.duty === duty && d.validFrom <= date && (d.validTo === null || date < d.validTo));
 }

@@ -5,6 +5,7 @@
 import type { EntryValue, ImportProblem, MeasureDto } from '../../../shared/api/types';
 import { checkValue, rateValue } from '../../../shared/domain/value-rules';
 import { mismatchText, parsePartKey, reconcileBreakdown } from '../../../shared/domain/breakdown';
+import { MEASURE_CODE, TASK_KEY } from '../../../shared/api/plan-shape';
 import { REPORTERS } from '../../../shared/domain/who-reports';
 import { TASK_STATUSES, isEmptyTaskReport, parseTaskStatus, type TaskReport } from '../../../shared/domain/task-status';
 import { TOTAL_COMBO } from '../db/report-store';
@@ -53,10 +54,10 @@ export function measuresSheet(workbook: ParsedWorkbook): ParsedSheet | undefined
   return workbook.sheets.find((s) => s.name === SHEETS.measures) ?? workbook.sheets.find((s) => fold(s.name) === fold(SHEETS.measures));
 }
 
-/** A measure row's code (1, 1.2, 19.3), or null: goal and indicator rows carry a title in column A or B. */
+/** A measure row's code (1, 1.2, 19.3, B.1.2), or null: goal and indicator rows carry a title in column A or B. */
 export function measureCodeOf(row: readonly (ParsedCell | null)[] | undefined): string | null {
   const code = text(row?.[COL.code]);
-  return /^\d+(\.\d+)*$/.test(code) ? code : null;
+  return MEASURE_CODE.test(code) ? code : null;
 }
 
 export function readMeta(sheets: ParsedSheet[]): TemplateMeta | null {
@@ -300,7 +301,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
   for (let r = 0; r < (tasks?.rows.length ?? 0); r++) {
     const row = tasks!.rows[r] ?? [];
     const key = text(row[TASK_COL.key]);
-    if (!/^[IVX]+\.\d+$/.test(key)) continue;
+    if (!TASK_KEY.test(key)) continue;
     const cellText = (c: number) => (typeof row[c]?.v === 'string' ? (row[c]!.v as string).trim() : text(row[c]));
     const progress = cellText(TASK_COL.progress);
     const statusText = cellText(TASK_COL.status);

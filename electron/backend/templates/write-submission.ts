@@ -5,7 +5,7 @@
 import * as XLSX from 'xlsx';
 import type { MergeRow, MergeView } from '../../../shared/api/types';
 import { ASSESSMENTS } from '../../../shared/domain/rollup';
-import { withoutBreakdownText } from '../../../shared/api/merge-text';
+import { sectionBreaks, withoutBreakdownText } from '../../../shared/api/merge-text';
 import { nameWithCatalogue } from '../../../shared/domain/catalogue';
 import { TASK_STATUSES } from '../../../shared/domain/task-status';
 import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
@@ -34,9 +34,12 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
   let row = 6;
   let goal = '';
   let indicator = '';
+  const planOfGoal = sectionBreaks(view, 'goal');
   for (const r of view.rows) {
     if (r.goalCode !== goal) {
       goal = r.goalCode;
+      const title = planOfGoal(r.goalCode);
+      if (title) a.merged(row++, 0, lastCol, title, 'subtitle');
       a.set(row, 0, r.goalCode, 'group');
       a.merged(row++, 1, lastCol, r.goalTitle, 'group');
     }
@@ -83,10 +86,14 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
   if (view.tasks.length) {
     const base = 4 + view.narratives.length;
     n.merged(base, 0, 1, 'TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ', 'group');
-    view.tasks.forEach((t, i) => {
-      n.set(base + 1 + i, 0, `${t.key}. ${t.content} (chủ trì: ${t.leadName}) — ${t.status ? TASK_STATUSES[t.status] : 'chưa có báo cáo của đơn vị chủ trì'}`, 'label');
-      n.set(base + 1 + i, 1, t.draft || '(chưa có báo cáo)', 'label');
-    });
+    const planOfTask = sectionBreaks(view, 'task');
+    let r = base + 1;
+    for (const t of view.tasks) {
+      const title = planOfTask(t.key);
+      if (title) n.merged(r++, 0, 1, title, 'subtitle');
+      n.set(r, 0, `${t.key}. ${t.content} (chủ trì: ${t.leadName}) — ${t.status ? TASK_STATUSES[t.status] : t.statusFrom === 'lead' ? 'chưa có báo cáo của đơn vị chủ trì' : 'chưa có báo cáo'}`, 'label');
+      n.set(r++, 1, t.draft || '(chưa có báo cáo)', 'label');
+    }
   }
   add('Nội dung', n);
 

@@ -5,7 +5,7 @@
  */
 import * as XLSX from 'xlsx';
 import type { EntryValue, MeasureDto, PeriodDto, PlanDetail, TaskDto, UnitDto } from '../../../shared/api/types';
-import { planMeasures } from '../../../shared/api/plan-shape';
+import { planMeasures, sectionHeadings, sectionTitle, sectionsOf } from '../../../shared/api/plan-shape';
 import { formatIsoDate } from '../../../shared/domain/org-units';
 import { partKey } from '../../../shared/domain/breakdown';
 import { nameWithCatalogue } from '../../../shared/domain/catalogue';
@@ -83,7 +83,12 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
   headers.forEach((h, c) => s.set(MEASURE_HEADER_ROW, c, h, 'header'));
   s.height(MEASURE_HEADER_ROW, 32);
   let row = MEASURE_HEADER_ROW + 1;
+  // A period that collects several plans: each plan's part begins with its title.
+  const sections = sectionsOf(plan);
+  const measureHeading = sectionHeadings();
   for (const goal of plan.goals) {
+    const heading = measureHeading(sections?.goal.get(goal.id));
+    if (heading) s.merged(row++, 0, 7, sectionTitle(heading), 'subtitle');
     s.merged(row++, 0, 7, `${goal.code}. ${goal.title}`, 'group');
     for (const ind of goal.indicators) {
       s.set(row, COL.code, null, 'labelBold');
@@ -119,8 +124,12 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
   ['STT', 'Nhiệm vụ', 'Vai trò', 'Thời gian thực hiện', 'Kết quả thực hiện', 'Tình trạng', 'Số hoạt động', 'Số người tham gia', 'Kinh phí (triệu đồng)'].forEach((h, c) => t.set(TASK_HEADER_ROW, c, h, 'header'));
   t.height(TASK_HEADER_ROW, 32);
   if (tasks.length === 0) t.merged(TASK_HEADER_ROW + 1, 0, lastTaskCol, 'Kế hoạch không giao nhiệm vụ nào cho đơn vị trong bảng nhiệm vụ.', 'label');
-  tasks.forEach((task, i) => {
-    const r = TASK_HEADER_ROW + 1 + i;
+  const taskHeading = sectionHeadings();
+  let taskRow = TASK_HEADER_ROW + 1;
+  tasks.forEach((task) => {
+    const heading = taskHeading(sections?.taskGroup.get(task.groupId));
+    if (heading) t.merged(taskRow++, 0, lastTaskCol, sectionTitle(heading), 'subtitle');
+    const r = taskRow++;
     const filled = input.filled?.tasks?.get(taskKey(task));
     t.set(r, TASK_COL.key, taskKey(task), 'label');
     t.set(r, TASK_COL.content, task.content, 'label');
