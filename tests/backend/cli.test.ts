@@ -18,14 +18,14 @@ describe('command line', () => {
     const demo = await cli(['demo', '--db', db]);
     expect(demo.stdout).toContain('Đã nạp dữ liệu mẫu');
     const list = JSON.parse((await cli(['plan', 'list', '--json', '--db', db])).stdout);
-    expect(list).toHaveLength(4);
+    expect(list).toHaveLength(5);
     const plan2024 = list.find((p: { title: string }) => p.title.endsWith('tỉnh Kon Tum năm 2024'));
     const show = JSON.parse((await cli(['plan', 'show', String(plan2024.id), '--json', '--db', db])).stdout);
     expect(show.goals[0].indicators[0].measures[1].targets[1].text).toBe('58,82');
     const file = path.join(dir, 'Phụ lục 2026.xlsx');
     fs.writeFileSync(file, appendixWorkbook());
     const imported = await cli(['plan', 'import', file, '--number', '15/KH-UBND', '--db', db]);
-    expect(imported.stdout).toContain('Đã nhập kế hoạch số 5: 2 mục tiêu, 6 chỉ tiêu, 8 chỉ số, 0 nhiệm vụ.');
+    expect(imported.stdout).toContain('Đã nhập kế hoạch số 6: 2 mục tiêu, 6 chỉ tiêu, 8 chỉ số, 0 nhiệm vụ.');
     expect(imported.stdout).toContain('Cơ quan "Sở Y tế" (dòng 7, 8, 9): đúng tên đơn vị.');
     expect(imported.stderr).toContain('Phụ lục 2026.xlsx › Phụ lục › Dòng 16: không hiểu dòng này');
   }, 60_000);

@@ -49,7 +49,7 @@ describe('local HTTP host', () => {
     const plans = await request(`${host.url}api/plan-list`, { method: 'POST', body: '{}', contentType: 'application/json' });
     const body = JSON.parse(plans.body);
     expect(body.ok).toBe(true);
-    expect(body.result.length).toBe(4); // demo loaded on first start
+    expect(body.result.length).toBe(5); // demo loaded on first start
     const unknown = JSON.parse((await request(`${host.url}api/plan-explode`, { method: 'POST', body: '{}', contentType: 'application/json' })).body);
     expect(unknown).toEqual({ ok: false, error: { type: 'unknown_method', message: 'Không có chức năng "plan-explode".', method: 'plan-explode' } });
     const invalid = JSON.parse((await request(`${host.url}api/plan-get`, { method: 'POST', body: '{"id":"abc"}', contentType: 'application/json' })).body);

@@ -75,12 +75,15 @@ test('the home screen shows late units as late, takes a filled file and asks bef
 test('a new period gets the default deadlines of the plans', async ({ app: { page } }) => {
   await page.getByRole('button', { name: 'Lập kỳ báo cáo' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Lập kỳ báo cáo' });
-  await dialog.getByLabel('Năm').fill('2026');
+  await dialog.getByLabel('Năm', { exact: true }).fill('2026');
   await expect(dialog.getByLabel('Huyện, thành phố → tỉnh')).toHaveValue('05/06/2026');
   await dialog.getByLabel('Loại kỳ').selectOption('annual');
   await expect(dialog.getByLabel('Tên kỳ')).toHaveValue('Năm 2026');
   await expect(dialog.getByLabel('Huyện, thành phố → tỉnh')).toHaveValue('05/12/2026');
   await expect(dialog.getByLabel('Xã, phường, thị trấn → huyện')).toHaveValue('30/11/2026');
+  // The CRC task plan is reported in the same report: one form per unit covers both.
+  await dialog.getByRole('group', { name: 'Kế hoạch gộp cùng báo cáo' }).getByRole('checkbox', { name: /Quyết định số 27\/QĐ-TTg/ }).check();
+  await screenshot(page, '05b-lap-ky-gop-ke-hoach');
   await dialog.getByRole('button', { name: 'Lập kỳ báo cáo' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Chọn kỳ báo cáo')).toHaveValue(/\d+/);
@@ -93,4 +96,5 @@ test('a new period gets the default deadlines of the plans', async ({ app: { pag
   const labels = await namesakes.allInnerTexts();
   expect(new Set(labels).size).toBe(2);
   expect(labels.every((l) => l.length <= 110)).toBe(true);
+  await expect(page.getByText(/Chương trình hành động quốc gia vì trẻ em .* \+ Kế hoạch triển khai thực hiện Quyết định số 27\/QĐ-TTg/)).toBeVisible();
 });

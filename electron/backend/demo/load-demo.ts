@@ -14,7 +14,8 @@ import { periodDefaults, periodName } from '../../../shared/domain/periods';
 import { writePeriod } from '../services/periods';
 import { KONTUM_2024_GOALS, KONTUM_2024_PLAN, KONTUM_PARENT_PLAN } from './kontum-2024-plan';
 import { KONTUM_2025_CRC_PLAN, KONTUM_2025_TASK_GROUPS } from './kontum-2025-tasks';
-import { loadReorganisation, loadTwoTierPeriod } from './load-reorganisation';
+import { loadReorganisation, loadSamplePlan, loadTwoTierPeriod } from './load-reorganisation';
+import { listUnits } from '../services/units';
 import { addIndicator, writeCatalogue } from '../services/catalogues';
 import { TT13_SAMPLE, TT13_SAMPLE_INDICATORS } from './tt13-sample-catalogue';
 import { CHILD_AFFAIRS_2024, DEMO_COMMUNES, MINISTRIES, QUANG_NGAI, REAL_COMMUNES } from './kontum-2025-reorganisation';
@@ -188,6 +189,24 @@ export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: n
       ],
     });
 
+    // The annual report of 2025 covers both: the programme's indicators (a sample 2025 plan of the
+    // merged province: the real 2025 indicator plan is not in the reference) and the CRC tasks,
+    // "vào báo cáo thực hiện Chương trình hành động vì trẻ em": one form per unit, one report.
+    const plan2025 = await loadSamplePlan(trx, ctx, planId, 2025, null);
+    const annual2025 = periodDefaults('annual', 2025);
+    const merged = (await listUnits(trx, annual2025.dataTo)).find((u) => u.code === QUANG_NGAI.code)!;
+    await writePeriod(trx, {
+      planId: plan2025,
+      extraPlanIds: [crcId],
+      parentUnitId: merged.id,
+      kind: 'annual',
+      year: 2025,
+      name: periodName('annual', 2025),
+      dataFrom: annual2025.dataFrom,
+      dataTo: annual2025.dataTo,
+      deadlines: (['commune', 'department'] as const).map((level) => ({ level, dueOn: annual2025.deadlines[level] })),
+    });
+
     // A sample of the ministry's statistical indicator set, marked as a sample.
     if (!(await trx.selectFrom('catalogue').select('id').where('code', '=', TT13_SAMPLE.code).executeTakeFirst())) {
       const catalogueId = await writeCatalogue(trx, ctx, { ...TT13_SAMPLE, isSample: true });
@@ -195,7 +214,7 @@ export async function loadDemo(db: Db, ctx: BackendContext): Promise<{ planId: n
     }
 
     await trx.insertInto('setting').values({ key: DEMO_SETTING, value: String(planId) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(planId) })).execute();
-    await audit(trx, ctx, { entity: 'demo', entityId: planId, action: 'load', after: { plans: [parentId, planId, crcId] } });
+    await audit(trx, ctx, { entity: 'demo', entityId: planId, action: 'load', after: { plans: [parentId, planId, crcId, plan2025] } });
     return planId;
   });
   return { planId, created: true };

@@ -9,7 +9,7 @@ import { nowIso, type BackendContext } from '../context';
 import { getPlan } from '../services/plans';
 import { insertGoals, insertPlanRow } from '../services/plan-writer';
 import { writePeriod } from '../services/periods';
-import { dutyHolder, listUnits, reorganiseIn } from '../services/units';
+import { listUnits, reorganiseIn, standInOn } from '../services/units';
 import { CHILD_AFFAIRS_TRANSFER, QUANG_NGAI, TWO_TIER } from './kontum-2025-reorganisation';
 import { KONTUM_DISTRICTS, KONTUM_PROVINCE } from './kontum-units';
 
@@ -49,24 +49,16 @@ export async function loadReorganisation(trx: Db, ctx: BackendContext, unitIds: 
 }
 
 /**
- * A sample 2026 plan of the merged province (the 2024 plan's measures, with the 2025 phase-end
- * targets carried as 2026 targets, led by the units that lead them in 2026) and its periods.
- * One measure (`sample.measureCode`, abused children) is broken down there, as a sample: the
- * real 2024 plan stays as published.
+ * A sample plan of the merged province for `year`: the 2024 plan's measures, with the 2025
+ * phase-end targets carried as that year's targets, led by the units that lead them then (a lead
+ * that ended passes to the unit doing its work). One measure (`sample.measureCode`) may be broken
+ * down there, as a sample: the real 2024 plan stays as published.
  */
-export async function loadTwoTierPeriod(trx: Db, ctx: BackendContext, plan2024Id: number, sample: { measureCode: string; breakdownId: number }): Promise<number> {
-  const year = 2026;
-  const d = periodDefaults('half_year', year);
+export async function loadSamplePlan(trx: Db, ctx: BackendContext, plan2024Id: number, year: number, sample: { measureCode: string; breakdownId: number } | null): Promise<number> {
+  const d = periodDefaults('annual', year);
   const units = await listUnits(trx, d.dataTo, true);
   const province = units.find((u) => u.code === QUANG_NGAI.code)!;
-  const childAffairs = dutyHolder(units, province.id, 'child_affairs', d.dataTo);
-  // A lead that ended passes to the unit that took its work: the child-affairs holder, else its successor.
-  const current = (unitId: number | null, guard = 0): number | null => {
-    const u = units.find((x) => x.id === unitId);
-    if (!u || !u.dissolvedOn) return u?.id ?? null;
-    if (u.duties.some((x) => x.duty === 'child_affairs')) return childAffairs?.id ?? null;
-    return guard < 10 ? current(u.successors[0]?.id ?? null, guard + 1) : null;
-  };
+  const current = (unitId: number | null) => (unitId === null ? null : (standInOn(units, unitId, d.dataTo)?.id ?? null));
   const communes = units.filter((u) => u.kind === 'commune' && u.parentId === province.id && !u.dissolvedOn).map((u) => u.id);
   const source = await getPlan(trx, plan2024Id);
   const planId = await insertPlanRow(trx, nowIso(ctx), {
@@ -77,6 +69,7 @@ export async function loadTwoTierPeriod(trx: Db, ctx: BackendContext, plan2024Id
     yearFrom: year,
     yearTo: year,
     parentPlanId: source.parentPlanId,
+    issuerUnitId: province.id,
   });
   await trx.updateTable('plan').set({ is_sample: 1 }).where('id', '=', planId).execute();
   await insertGoals(
@@ -97,13 +90,20 @@ export async function loadTwoTierPeriod(trx: Db, ctx: BackendContext, plan2024Id
           rollup: m.rollup,
           leadUnitId: current(m.leadUnitId),
           cooperatingUnitIds: communes,
-          ...(m.code === sample.measureCode ? { categoryComboId: sample.breakdownId } : {}),
+          ...(sample && m.code === sample.measureCode ? { categoryComboId: sample.breakdownId } : {}),
           targets: m.targets.filter((t) => t.isPhaseEnd).map((t) => ({ ...t, year, isPhaseEnd: false })),
         })),
       })),
     })),
   );
-  // The 6-month and the annual report of 2026: communes and departments report to the province.
+  return planId;
+}
+
+/** The 2026 sample plan and its 6-month and annual periods: communes and departments report to the province. */
+export async function loadTwoTierPeriod(trx: Db, ctx: BackendContext, plan2024Id: number, sample: { measureCode: string; breakdownId: number }): Promise<number> {
+  const year = 2026;
+  const planId = await loadSamplePlan(trx, ctx, plan2024Id, year, sample);
+  const province = (await listUnits(trx, `${year}-01-01`)).find((u) => u.code === QUANG_NGAI.code)!;
   for (const kind of ['half_year', 'annual'] as const) {
     const k = periodDefaults(kind, year);
     await writePeriod(trx, {

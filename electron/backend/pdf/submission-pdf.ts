@@ -162,7 +162,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
   let indicator = '';
   // A period that collects several plans: each plan's part of the table begins with its title.
   const planOfGoal = sectionBreaks(view, 'goal');
-  const sectionRow = (title: string, columns: number): TableCell[] => [{ text: title.toUpperCase(), bold: true, colSpan: columns, fillColor: '#eeeeee', alignment: 'center' }, ...Array.from({ length: columns - 1 }, () => ({}))];
+  const sectionRow = (title: string, columns: number): TableCell[] => [{ text: title, bold: true, colSpan: columns, fillColor: '#eeeeee', alignment: 'center' }, ...Array.from({ length: columns - 1 }, () => ({}))];
   for (const r of view.rows) {
     if (r.goalCode !== goal) {
       goal = r.goalCode;

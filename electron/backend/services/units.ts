@@ -145,7 +145,7 @@ export function standInOn(units: readonly UnitDto[], unitId: number, date: strin
   let u = units.find((x) => x.id === unitId);
   for (let hops = 0; u && u.dissolvedOn !== null && u.dissolvedOn <= date && hops < 10; hops++) {
     const held = u.duties.some((d) => d.duty === 'child_affairs');
-    const root = rootOf(units, u);
+    const root = rootOf(units, u, date);
     const holder = held && root ? dutyHolder(units, root.id, 'child_affairs', date) : null;
     const next = holder ?? units.find((x) => x.id === u!.successors[0]?.id);
     if (!next || next.id === u.id) return null;
@@ -155,9 +155,15 @@ export function standInOn(units: readonly UnitDto[], unitId: number, date: strin
   return u ?? null;
 }
 
-function rootOf(units: readonly UnitDto[], u: UnitDto): UnitDto | null {
+/** The top of a unit's tree on a date: up its parents, and on to the unit a dissolved top merged into (Kon Tum → Quảng Ngãi). */
+function rootOf(units: readonly UnitDto[], u: UnitDto, date: string): UnitDto | null {
   let cur: UnitDto | undefined = u;
-  for (let i = 0; cur && cur.parentId !== null && i < 20; i++) cur = units.find((x) => x.id === cur!.parentId);
+  for (let i = 0; cur && i < 30; i++) {
+    const next: UnitDto | undefined =
+      cur.parentId !== null ? units.find((x) => x.id === cur!.parentId) : cur.dissolvedOn !== null && cur.dissolvedOn <= date ? units.find((x) => x.id === cur!.successors[0]?.id) : undefined;
+    if (!next) break;
+    cur = next;
+  }
   return cur ?? null;
 }
 

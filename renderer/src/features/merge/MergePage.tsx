@@ -14,7 +14,7 @@ import { SubmittedPeriodBanner, UnlockPeriodDialog } from '../periods/PeriodLock
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { PdfDialog } from './PdfDialog';
-import { withoutBreakdownText } from '../../../../shared/api/merge-text';
+import { sectionBreaks, withoutBreakdownText } from '../../../../shared/api/merge-text';
 import { fractionText } from '../../../../shared/domain/who-reports';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/domain/task-status';
 
@@ -249,6 +249,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
     }
   };
   let goal = '';
+  const planOfGoal = sectionBreaks(v, 'goal');
   let indicator = '';
   const hasPrevious = Boolean(v.rows[0]?.previous);
   const span = 6 + v.units.length + (hasPrevious ? 1 : 0);
@@ -291,6 +292,16 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
             const heads = [];
             if (r.goalCode !== goal) {
               goal = r.goalCode;
+              const plan = planOfGoal(r.goalCode);
+              if (plan)
+                heads.push(
+                  <tr key={`s${r.goalCode}`} className="row-section">
+                    <td className="sticky-col" colSpan={2}>
+                      {plan}
+                    </td>
+                    <td colSpan={span - 2} />
+                  </tr>,
+                );
               heads.push(
                 <tr key={`g${r.goalCode}`} className="row-goal">
                   <td className="sticky-col">{r.goalCode}</td>
@@ -603,6 +614,7 @@ function Narratives(props: {
   onTaskChange: (d: Record<number, string>) => void;
 }) {
   const { view: v, drafts, onChange } = props;
+  const planOfTask = sectionBreaks(v, 'task');
   return (
     <div className="narratives">
       <p className="field-hint">Bản nháp ghép nội dung của từng đơn vị; sửa thành một bài viết rồi bấm "Lưu báo cáo tổng hợp".</p>
@@ -632,16 +644,20 @@ function Narratives(props: {
         <>
           <h2>Tiến độ thực hiện nhiệm vụ</h2>
           <p className="task-counts" aria-label="Số nhiệm vụ theo tình trạng">
-            {Object.entries(TASK_STATUSES).map(([k, label]) => `${label}: ${v.taskCounts[k as TaskStatus]}`).join(' · ')} · Chưa có báo cáo của đơn vị chủ trì: {v.taskCounts.no_report}
+            {Object.entries(TASK_STATUSES).map(([k, label]) => `${label}: ${v.taskCounts[k as TaskStatus]}`).join(' · ')} · Chưa có báo cáo{v.tasks.every((t) => t.statusFrom === 'lead') ? ' của đơn vị chủ trì' : ''}: {v.taskCounts.no_report}
           </p>
         </>
       ) : null}
       {v.tasks.map((t) => (
         <div key={t.taskId} className="narrative-block">
+          {(() => {
+            const plan = planOfTask(t.key);
+            return plan ? <h3 className="section-heading">{plan}</h3> : null;
+          })()}
           <label className="field">
             <span>
               {t.key}. {t.content} <span className="muted">(chủ trì: {t.leadName})</span>{' '}
-              <span className={`chip task-${t.status ?? 'none'}`}>{t.status ? TASK_STATUSES[t.status] : 'Chủ trì chưa báo cáo'}</span>
+              <span className={`chip task-${t.status ?? 'none'}`}>{t.status ? TASK_STATUSES[t.status] : t.statusFrom === 'lead' ? 'Chủ trì chưa báo cáo' : 'Chưa có báo cáo'}</span>
             </span>
             <textarea rows={3} aria-label={`Nhiệm vụ ${t.key}`} value={props.taskDrafts[t.taskId] ?? t.draft} onChange={(e) => props.onTaskChange({ ...props.taskDrafts, [t.taskId]: e.target.value })} />
           </label>

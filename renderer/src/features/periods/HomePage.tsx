@@ -137,7 +137,7 @@ export function HomePage() {
               </select>
             </label>
             <span className="muted small">
-              {s.period.planTitle} · số liệu {formatIsoDate(s.period.dataFrom)}–{formatIsoDate(s.period.dataTo)} · gửi về {s.period.parentUnitName}
+              {s.period.planTitles.join(' + ')} · số liệu {formatIsoDate(s.period.dataFrom)}–{formatIsoDate(s.period.dataTo)} · gửi về {s.period.parentUnitName}
             </span>
           </div>
           <SubmittedPeriodBanner period={s.period} consequence="Số liệu đang khoá: không nhận tệp mới, không sửa số." onUnlock={() => setUnlocking({ kind: 'period' })} />

@@ -31,6 +31,7 @@ export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; un
       ...Object.fromEntries(LEVELS.map((l) => [l, p && !p.deadlines.some((x) => x.level === l) ? '' : formatIsoDate(due(l))])),
     } as Record<'dataFrom' | 'dataTo' | DeadlineLevel, string>;
   });
+  const [extraPlans, setExtraPlans] = useState<number[]>(p ? p.planIds.slice(1) : []);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { busy, error, run } = useAction();
 
@@ -65,6 +66,7 @@ export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; un
       dataFrom: iso.dataFrom!,
       dataTo: iso.dataTo!,
       deadlines: LEVELS.filter((l) => iso[l]).map((level) => ({ level, dueOn: iso[level]! })),
+      extraPlanIds: extraPlans.filter((id) => id !== Number(planId)),
     };
     void run(async () => {
       const saved = p ? await api.call('period-update', { id: p.id, ...args }) : await api.call('period-create', args);
@@ -94,6 +96,27 @@ export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; un
               ))}
           </SelectField>
         </div>
+        <fieldset className="targets">
+          <legend>Gộp cùng báo cáo (không bắt buộc)</legend>
+          <p className="field-hint">
+            Khi một kế hoạch khác yêu cầu báo cáo kết quả "vào báo cáo thực hiện Chương trình" (ví dụ kế hoạch nhiệm vụ thực hiện khuyến nghị về quyền trẻ em), chọn thêm ở đây: mỗi đơn vị nhận một biểu
+            mẫu gồm cả hai kế hoạch, và kỳ có một báo cáo tổng hợp.
+          </p>
+          <div className="checklist checklist-single" role="group" aria-label="Kế hoạch gộp cùng báo cáo">
+            {props.plans
+              .filter((x) => String(x.id) !== planId)
+              .map((x) => (
+                <label key={x.id}>
+                  <input
+                    type="checkbox"
+                    checked={extraPlans.includes(x.id)}
+                    onChange={(e) => setExtraPlans(e.target.checked ? [...extraPlans, x.id] : extraPlans.filter((id) => id !== x.id))}
+                  />{' '}
+                  {x.title.length > 125 ? `${x.title.slice(0, 124).trimEnd()}…` : x.title} <span className="muted small">({[x.measureCount ? `${x.measureCount} chỉ số` : '', x.taskCount ? `${x.taskCount} nhiệm vụ` : ''].filter(Boolean).join(', ') || 'chưa có nội dung'})</span>
+                </label>
+              ))}
+          </div>
+        </fieldset>
         <div className="form-row">
           <SelectField
             label="Loại kỳ"
