@@ -87,3 +87,15 @@ export function countdownText(today: string, due: string): string {
   if (d === 0) return 'hạn là hôm nay';
   return `đã quá hạn ${-d} ngày`;
 }
+
+/**
+ * Whose target a unit's form shows: the plans give one target for the whole territory, not one per
+ * unit, so the column says it is the province's (or the district's) — "của tỉnh", "của huyện".
+ */
+export function targetOwnerLabel(parentUnitName: string | null): string {
+  const f = (parentUnitName ?? '').trim().toLowerCase();
+  if (f.startsWith('tỉnh') || f.startsWith('thành phố trực thuộc')) return 'của tỉnh';
+  if (f.startsWith('huyện') || f.startsWith('thị xã') || f.startsWith('thành phố')) return 'của huyện';
+  if (f.startsWith('xã') || f.startsWith('phường') || f.startsWith('thị trấn')) return 'của xã';
+  return 'chung';
+}

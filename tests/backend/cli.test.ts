@@ -6,6 +6,8 @@ import { appendixWorkbook } from '../helpers/appendix-workbook';
 import { REPO_ROOT, tempDir } from '../helpers/backend';
 import fs from 'node:fs';
 import { fillTemplate } from '../helpers/fill-template';
+import { crcTaskRows, workbookOf } from '../helpers/task-workbook';
+import * as XLSX from 'xlsx';
 
 const run = promisify(execFile);
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
@@ -29,6 +31,34 @@ describe('command line', () => {
     expect(imported.stdout).toContain('Cơ quan "Sở Y tế" (dòng 7, 8, 9): đúng tên đơn vị.');
     expect(imported.stderr).toContain('Phụ lục 2026.xlsx › Phụ lục › Dòng 16: không hiểu dòng này');
   }, 60_000);
+
+  it('imports a task table: --dry-run --json says what was found, an unmatched agency stops the import until --unmatched decides, and a template holds only its unit\'s tasks', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    await cli(['demo', '--db', db]);
+    const file = path.join(dir, 'Nhiệm vụ 2025.xlsx');
+    fs.writeFileSync(file, workbookOf(crcTaskRows([[2, 'Vận động phụ nữ tham gia phòng, chống bạo lực gia đình.', 'Hội Liên hiệp Phụ nữ tỉnh', 'Công an tỉnh', 'Năm 2025', '']])));
+    const found = JSON.parse((await cli(['plan', 'import', file, '--dry-run', '--json', '--db', db])).stdout);
+    expect(found).toMatchObject({ measures: 0, tasks: 26, taskLayout: 'table', years: { from: 2025, to: 2025 } });
+    expect(found.agencies.find((a: { text: string }) => a.text === 'Hội Liên hiệp Phụ nữ tỉnh')).toMatchObject({ rows: [38], match: { kind: 'none' } });
+    const stopped = await cli(['plan', 'import', file, '--db', db]).catch((e: { code: number; stderr: string }) => e);
+    expect(stopped).toMatchObject({ code: 1 });
+    expect((stopped as { stderr: string }).stderr).toContain('Chưa chọn đơn vị cho 1 cơ quan: "Hội Liên hiệp Phụ nữ tỉnh" (dòng 38)');
+    const done = JSON.parse((await cli(['plan', 'import', file, '--unmatched', 'create', '--json', '--db', db])).stdout);
+    expect(done.plan).toMatchObject({ taskCount: 26, measureCount: 0 });
+
+    // The demo's CRC period (6 tháng đầu năm 2025, number 6): Sở Tư pháp's template holds the tasks it leads and nothing else.
+    const out = path.join(dir, 'bieu-mau');
+    await cli(['template', '--period', '6', '--unit', 'KT.STP', '--out', out, '--db', db]);
+    const [name] = fs.readdirSync(out);
+    const wb = XLSX.read(fs.readFileSync(path.join(out, name!)), { type: 'buffer' });
+    const keys = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Nhiệm vụ']!, { header: 1, defval: '' }).map((r) => String(r[0])).filter((k) => /^[IVX]+\.\d+$/.test(k));
+    const status = JSON.parse((await cli(['status', '--period', '6', '--json', '--db', db])).stdout);
+    const stp = status.units.find((u: { unitName: string }) => u.unitName === 'Sở Tư pháp');
+    expect(keys).toEqual(stp.owes.tasks);
+    expect(keys).toEqual(['I.2', 'II.2', 'III.2']);
+    expect(stp.owes.measures).toEqual([]);
+  }, 120_000);
 
   it('fails with a clear message and exit code 1', async () => {
     const db = path.join(tempDir(), 'cli.sqlite');

@@ -42,7 +42,7 @@ describe('collecting: templates out, filled files in', () => {
     const ws = wb.Sheets['Chỉ tiêu']!;
     expect(ws['A3'].v).toContain('Đơn vị báo cáo: Huyện Sa Thầy');
     expect(ws['A3'].v).toContain('Hạn gửi: 05/12/2024');
-    expect(ws['D6'].v).toBe('Chỉ tiêu năm 2024');
+    expect(ws['D6'].v).toBe('Chỉ tiêu năm 2024 (của tỉnh)');
     const codes = Object.keys(ws).filter((k) => /^A\d+$/.test(k)).map((k) => ws[k].v).filter((v) => typeof v === 'string' && /^\d/.test(v));
     // A district reports what is added up from the territory: not the 7 measures only a lead department has (mortality, vaccination, HIV, abuse).
     expect(codes).toHaveLength(32);

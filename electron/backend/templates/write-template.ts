@@ -11,7 +11,7 @@ import { partKey } from '../../../shared/domain/breakdown';
 import { nameWithCatalogue } from '../../../shared/domain/catalogue';
 import { fractionText } from '../../../shared/domain/who-reports';
 import { TASK_STATUSES, type TaskReport } from '../../../shared/domain/task-status';
-import { levelOfUnit } from '../../../shared/domain/periods';
+import { levelOfUnit, targetOwnerLabel } from '../../../shared/domain/periods';
 import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
 import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TASK_HEADER_ROW, TEMPLATE_FORMAT, TEMPLATE_VERSION, layoutChecksum, templateFileName, type NarrativeKey, type TemplateMeta } from './layout';
 
@@ -79,7 +79,8 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
     'instructions',
   );
   s.height(3, measures.some((m) => m.breakdown) ? 64 : 48);
-  const headers = ['Mã', 'Chỉ tiêu', 'Đơn vị tính', `Chỉ tiêu năm ${period.year}`, 'Tử số', 'Mẫu số', 'Kết quả', 'Ghi chú'];
+  // The plans set one target for the territory: the column says whose it is.
+  const headers = ['Mã', 'Chỉ tiêu', 'Đơn vị tính', `Chỉ tiêu năm ${period.year} (${targetOwnerLabel(period.parentUnitName)})`, 'Tử số', 'Mẫu số', 'Kết quả', 'Ghi chú'];
   headers.forEach((h, c) => s.set(MEASURE_HEADER_ROW, c, h, 'header'));
   s.height(MEASURE_HEADER_ROW, 32);
   let row = MEASURE_HEADER_ROW + 1;

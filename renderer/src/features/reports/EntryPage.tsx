@@ -13,6 +13,7 @@ import { NARRATIVE_SECTIONS } from '../../../../shared/domain/narratives';
 import { fractionText } from '../../../../shared/domain/who-reports';
 import { TASK_STATUSES, type TaskReport, type TaskStatus } from '../../../../shared/domain/task-status';
 import { formatVnNumber, parseVnNumber } from '../../../../shared/domain/vn-number';
+import { targetOwnerLabel } from '../../../../shared/domain/periods';
 import { COLUMNS, cellError, cellKey, displayText, entryRows, fieldOf, hasErrors, initialTexts, isEditable, measureOfKey, readMeasure } from './entry-model';
 
 const AUTOSAVE_MS = 700;
@@ -240,7 +241,7 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
       {tab === 'values' && entry.measures.length > 0 ? (
         <DataGrid
           label="Bảng nhập số liệu"
-          columns={COLUMNS}
+          columns={COLUMNS.map((c) => (c.key === 'target' ? { ...c, title: `Chỉ tiêu ${targetOwnerLabel(entry.period.parentUnitName)}` } : c))}
           rowCount={rows.length}
           height={height}
           display={(r, c) => displayText(rows[r]!, c, texts, readings[rows[r]!.index]!, collapsed.has(rows[r]!.measure.id))}
