@@ -3,17 +3,14 @@
  * "II. NỘI DUNG HOẠT ĐỘNG", no lead column) is imported as a district plan; the district leads and
  * compiles, its communes report on every activity: templates → filled → import → merge → PDF.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Backend } from '../../electron/backend/index';
 import type { PlanImportPreview, UnitDto } from '../../shared/api/types';
-import { call, tempDir, testBackend } from '../helpers/backend';
+import { call, testBackend } from '../helpers/backend';
+import { hasPoppler, mergePdfText, noPoppler } from '../helpers/merge-pdf';
 import { iaHDraiPlanRows, workbookOf } from '../helpers/task-workbook';
 
-const hasPoppler = fs.existsSync('/usr/bin/pdftotext');
 const COMMUNES = ['Xã Ia Dom', 'Xã Ia Đal', 'Xã Ia Tơi'];
 
 describe("the Ia H'Drai 2022 plan, set up by importing its activities", () => {
@@ -104,12 +101,8 @@ describe("the Ia H'Drai 2022 plan, set up by importing its activities", () => {
     const saved = await call(backend, 'report-get', { id: (await call(backend, 'merge-get', { periodId: period.id })).saved!.reportId });
     expect(saved.taskProgress.find((p) => p.taskId === t8.taskId)).toMatchObject({ status: 'in_progress', events: 3, participants: 1550 });
 
-    if (!hasPoppler) return console.log('PDF text not checked: pdftotext not installed (apt-get install poppler-utils, done by .ci/run)');
-    const doc = await call(backend, 'document-settings-get', { periodId: period.id });
-    const pdf = await call(backend, 'merge-pdf', { periodId: period.id, document: { ...doc, signerName: 'Nguyễn Tiến Dũng' } });
-    const out = path.join(tempDir(), 'ia-hdrai.pdf');
-    fs.writeFileSync(out, Buffer.from(pdf.dataBase64, 'base64'));
-    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    if (!hasPoppler) return console.log(noPoppler);
+    const { text } = await mergePdfText(backend, period.id, 'Nguyễn Tiến Dũng');
     expect(text).toContain('KẾT QUẢ THỰC HIỆN NHIỆM VỤ');
     expect(text).toContain('Các xã đã phát động Tháng hành động vì trẻ em; 1.550 người tham gia.');
     expect(text).toContain('Triển khai hoạt động hưởng ứng Tháng hành');

@@ -3,16 +3,13 @@
  * figures; through the template (a bad status names its cell), typing, the merge (lead first,
  * counts by status), the saved report, the submission .xlsx and the PDF.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Backend } from '../../electron/backend/index';
 import type { PeriodDto, UnitDto } from '../../shared/api/types';
-import { call, tempDir, testBackend } from '../helpers/backend';
+import { call, testBackend } from '../helpers/backend';
+import { hasPoppler, mergePdfText } from '../helpers/merge-pdf';
 
-const hasPoppler = fs.existsSync('/usr/bin/pdftotext');
 
 describe('task progress compiled by task, with its lead agency', () => {
   let backend: Backend;
@@ -96,11 +93,7 @@ describe('task progress compiled by task, with its lead agency', () => {
   });
 
   it.skipIf(!hasPoppler)('prints the tasks in the PDF with their status, and counts them in the summary', async () => {
-    const doc = await call(backend, 'document-settings-get', { periodId: period.id });
-    const pdf = await call(backend, 'merge-pdf', { periodId: period.id, document: { ...doc, signerName: 'Nguyễn Văn A' } });
-    const file = path.join(tempDir(), 'nhiem-vu.pdf');
-    fs.writeFileSync(file, Buffer.from(pdf.dataBase64, 'base64'));
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const { text } = await mergePdfText(backend, period.id, 'Nguyễn Văn A');
     expect(text).toContain('KẾT QUẢ THỰC HIỆN NHIỆM VỤ');
     expect(text).toContain('Sở Tư pháp đã góp ý; các huyện phối hợp tuyên truyền.');
     expect(text).toMatch(/thực hiện \d+ nhiệm vụ: 1 đã hoàn thành, 0 đang thực hiện, 0 chưa thực hiện, 0 không phát sinh, \d+ chưa có báo cáo của đơn vị chủ trì \(chi tiết tại Phụ lục kèm theo\)/);

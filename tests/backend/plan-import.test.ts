@@ -30,6 +30,29 @@ describe('importing a plan from Excel', () => {
     expect(p.problems).toEqual([{ severity: 'warning', row: 16, cell: null, message: 'Dòng 16: không hiểu dòng này (không có đơn vị tính), đã bỏ qua: "Ghi chú: số liệu theo báo cáo của các sở".' }]);
   });
 
+  it('reads which way is better from falling targets and "Giảm" rows, says why, and flags what it is not sure of', async () => {
+    const rows = [
+      ['TT', 'Nội dung mục tiêu/chỉ tiêu', 'Đơn vị tính', 'Năm 2023', 'Năm 2025', 'Đơn vị thực hiện'],
+      ['I', 'Mục tiêu bảo vệ trẻ em', null, null, null, null],
+      ['Chỉ tiêu 1', 'Tỷ suất trẻ em bị tai nạn thương tích', '/100.000', '2', '1', 'Sở Y tế'],
+      ['Chỉ tiêu 2', 'Giảm tỷ lệ trẻ em suy dinh dưỡng thể thấp còi', '%', '22', '20', 'Sở Y tế'],
+      ['Chỉ tiêu 3', 'Giảm tỷ lệ trẻ em bỏ học', '%', '1', '2', 'Sở Giáo dục và Đào tạo'],
+      ['Chỉ tiêu 4', 'Tỷ lệ trường học có tư vấn tâm lý', '%', '95', '95', 'Sở Giáo dục và Đào tạo'],
+    ];
+    const p = await call(backend, 'plan-import-preview', upload(appendixWorkbook([['KẾ HOẠCH BẢO VỆ TRẺ EM GIAI ĐOẠN 2023-2025'], [], ...rows])));
+    const m = p.goals[0]!.indicators.map((i) => i.measures[0]!);
+    const direction = (k: number) => m[k]!.guesses.find((g) => g.field === 'direction')!;
+    expect(m.map((x) => x.direction)).toEqual(['at_most', 'at_most', 'at_most', 'at_least']);
+    expect(direction(0)).toMatchObject({ why: 'mục tiêu giảm từ 2 (2023) xuống 1 (2025) → càng thấp càng tốt', sure: true });
+    expect(direction(1)).toMatchObject({ why: 'dòng chỉ số bắt đầu bằng "Giảm" → càng thấp càng tốt', sure: true });
+    // "Giảm" but the targets rise: kept as the row says, and flagged.
+    expect(direction(2)).toMatchObject({ sure: false });
+    expect(direction(2).why).toContain('nhưng mục tiêu tăng từ 1 (2023) lên 2 (2025) — hãy kiểm tra');
+    expect(direction(3)).toMatchObject({ sure: false });
+    expect(m[0]!.guesses.find((g) => g.field === 'kind')).toMatchObject({ value: 'Tỷ lệ / tỷ suất (/100.000)', sure: true });
+    expect(p.guessedYears).toEqual({ from: 2023, to: 2025, why: 'tên kế hoạch ghi "GIAI ĐOẠN 2023-2025"', sure: true });
+  });
+
   it('commits in one transaction, with Vietnamese numbers and lead units read right', async () => {
     const summary = await call(backend, 'plan-import-commit', { ...upload(appendixWorkbook()), plan: planFields });
     expect(summary).toMatchObject({ goalCount: 2, indicatorCount: 6, measureCount: 8 });

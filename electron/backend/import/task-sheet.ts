@@ -6,32 +6,18 @@
  *   giải pháp" (a plan's text pasted into a sheet, one paragraph per row), with no lead column.
  * Pure: cells in, structure and problems out. Agencies are matched to units by the caller.
  */
-import type { ImportProblem } from '../../../shared/api/types';
+import type { ImportProblem, PlanImportPreview, PlanImportTask } from '../../../shared/api/types';
 import type { ParsedCell, ParsedSheet } from '../workers/workbook-types';
 import { cellText, columnName, fold } from './plan-sheet';
 
-export interface SheetTask {
-  row: number;
-  code: string;
-  content: string;
-  leadText: string;
-  cooperatingText: string;
-  timeframe: string;
-  product: string;
-}
+/** One task as read from the sheet (the contract's shape of a previewed task). */
+export type SheetTask = PlanImportTask;
 
-export interface TaskSheetResult {
-  sheetName: string;
-  layout: 'table' | 'activities';
-  /** 1-based row of the table's header, or of the activities' heading. */
-  headerRow: number;
-  /** The columns found, for the preview: "Cơ quan chủ trì (cột C)". */
-  columns: { field: 'code' | 'content' | 'lead' | 'cooperating' | 'timeframe' | 'product'; column: string; header: string }[];
-  groups: { code: string; title: string; tasks: SheetTask[] }[];
+export type TaskSheetResult = NonNullable<PlanImportPreview['tasks']> & {
   taskCount: number;
   problems: ImportProblem[];
   guessedTitle: string;
-}
+};
 
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV)\.?$/;
 const ROMAN_HEADING = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s*(.+)$/;
