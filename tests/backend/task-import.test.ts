@@ -43,6 +43,13 @@ describe('importing a task table', () => {
       '2 cơ quan không khớp đơn vị nào: "Hội Liên hiệp Phụ nữ tỉnh" (dòng 38); "Trạm Y tế" (dòng 38). Hãy chọn đơn vị, tạo đơn vị mới hoặc chỉ giữ tên.',
     );
     expect(p.guessedYears).toMatchObject({ from: 2025, to: 2025, why: 'tên kế hoạch ghi "NĂM 2025"' });
+    // The same table for a 2026 plan: the labour department has ended; its name stands for the unit doing its work.
+    const later = await call(backend, 'plan-import-preview', { ...upload(workbookOf(crcTaskRows(EXTRA))), yearFrom: 2026 });
+    expect(later.agencies.find((a) => a.text === 'Sở LĐTBXH')!.match).toMatchObject({
+      kind: 'unit',
+      name: 'Sở Y tế',
+      why: '"Sở LĐTBXH" là viết tắt của Sở Lao động - Thương binh và Xã hội, nay là Sở Y tế (từ 01/03/2025)',
+    });
   });
 
   it('never drops an unmatched agency: the commit asks for a decision, then creates or keeps it, in one transaction', async () => {

@@ -21,7 +21,7 @@ import { parseWorkbook } from '../workers/parse-workbook';
 import { audit } from './audit';
 import { checkPlanFields, listPlans } from './plans';
 import { insertGoals, insertPlanRow, insertTaskGroups } from './plan-writer';
-import { descendantsIn, listUnits, reorganiseIn, todayIso } from './units';
+import { descendantsIn, listUnits, reorganiseIn, standInOn, todayIso } from './units';
 
 export function decodeUpload(dataBase64: string, fileName: string): Uint8Array {
   const bytes = Buffer.from(dataBase64, 'base64');
@@ -65,14 +65,13 @@ function unitNames(units: readonly UnitDto[]): UnitNames[] {
   }));
 }
 
-/** A unit that no longer exists stands for the one that took over its work: "…, nay là Sở Nội vụ (từ 01/03/2025)". */
+/** A unit that no longer exists stands for the unit doing its work: "…, nay là Sở Y tế (từ 01/03/2025)". */
 function successorOf(match: AgencyMatch, units: readonly UnitDto[], asOf: string): AgencyMatch {
   if (match.kind !== 'unit') return match;
-  let unit = units.find((u) => u.id === match.unitId);
-  const old = unit;
-  for (let hops = 0; unit && unit.dissolvedOn !== null && unit.dissolvedOn <= asOf && unit.successorId !== null && hops < 10; hops++) unit = units.find((u) => u.id === unit!.successorId);
-  if (!unit || !old || unit === old) return match;
-  return { ...match, unitId: unit.id, name: unit.name, why: `${match.why}, nay là ${unit.name} (từ ${formatIsoDate(old.dissolvedOn!)})` };
+  const old = units.find((u) => u.id === match.unitId);
+  const now = standInOn(units, match.unitId, asOf);
+  if (!old || !now || now.id === old.id) return match;
+  return { ...match, unitId: now.id, name: now.name, why: `${match.why}, nay là ${now.name} (từ ${formatIsoDate(old.dissolvedOn!)})` };
 }
 
 /** The agencies a lead cell names: "A chủ trì, phối hợp với B" → A lead, B cooperating; "A, B" → A lead, B cooperating. */
