@@ -225,6 +225,13 @@ export const apiMethods = {
     reporters: z.enum(keys(REPORTERS)).nullable().optional(),
     numeratorLabel: text(300).optional(),
     denominatorLabel: text(300).optional(),
+    /** A measure of change takes negative figures; left out: unchanged. */
+    allowsNegative: z.boolean().optional(),
+    /** Decimals to show (null: from the targets); left out: unchanged. */
+    decimals: z.number().int().min(0, 'số chữ số thập phân từ 0 đến 6').max(6, 'số chữ số thập phân từ 0 đến 6').nullable().optional(),
+    /** The plausible range (null: from the unit); left out: unchanged. */
+    minValue: z.number().finite().nullable().optional(),
+    maxValue: z.number().finite().nullable().optional(),
     /** The statistical indicator (bộ chỉ tiêu thống kê) the measure reports; null for none; left out: unchanged. */
     catalogueIndicatorId: id.nullable().optional(),
     /** The categories to break the measure down by, in order; [] for none; left out: unchanged. */

@@ -121,6 +121,15 @@ export interface MeasureDto {
   /** The statistical indicator the measure reports, when linked to one. */
   catalogueIndicator: { id: number; catalogueId: number; catalogueCode: string; annex: string; code: string | null; name: string } | null;
   targets: TargetDto[];
+  /** A measure of change (mức giảm …) takes negative figures. */
+  allowsNegative: boolean;
+  /** Decimals set on the measure (null: from its targets); figures are stored whole and shown with `displayDecimals`. */
+  decimals: number | null;
+  displayDecimals: number;
+  /** The plausible range set on the measure (null: from its unit); `range` is the one in force, with where it comes from. */
+  minValue: number | null;
+  maxValue: number | null;
+  range: { min: number | null; max: number | null; why: string };
 }
 
 export interface IndicatorDto {
@@ -302,8 +311,8 @@ export interface CatalogueImportPreview {
 }
 
 export interface ImportProblem {
-  /** Errors block the import; warnings (rows skipped) do not. */
-  severity: 'error' | 'warning';
+  /** Errors block the import; warnings (rows skipped, figures to check) do not, but leave the report to be checked; notes only inform (what was left empty). */
+  severity: 'error' | 'warning' | 'info';
   /** 1-based row in the sheet; null for problems of the whole file. */
   row: number | null;
   cell: string | null;
@@ -497,6 +506,8 @@ export interface EntryMeasure {
   /** What a rate's numerator and denominator are ('' when the plan does not say). */
   numeratorLabel: string;
   denominatorLabel: string;
+  /** A measure of change takes a negative result. */
+  allowsNegative: boolean;
 }
 
 export interface EntryValue {
@@ -540,7 +551,7 @@ export interface PreviousCell extends MergeCell {
   note: string | null;
 }
 
-export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel' | 'valueKind' | 'rateFactor' | 'direction' | 'rollup' | 'leadUnitId' | 'leadUnitName' | 'catalogueIndicator' | 'reporters' | 'numeratorLabel' | 'denominatorLabel'> {
+export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel' | 'valueKind' | 'rateFactor' | 'direction' | 'rollup' | 'leadUnitId' | 'leadUnitName' | 'catalogueIndicator' | 'reporters' | 'numeratorLabel' | 'denominatorLabel' | 'displayDecimals'> {
   measureId: number;
   goalCode: string;
   goalTitle: string;

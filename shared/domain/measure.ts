@@ -82,3 +82,8 @@ export function decimalsWritten(text: string): number {
   const m = /,(\d+)/.exec(text);
   return m ? m[1]!.length : 0;
 }
+
+/** The target a year is judged against: the year's own, else the nearest phase-end target at or after it. */
+export function targetOfYear<T extends { year: number; isPhaseEnd: boolean }>(targets: readonly T[], year: number): T | null {
+  return targets.find((t) => t.year === year && !t.isPhaseEnd) ?? targets.filter((t) => t.isPhaseEnd && t.year >= year).sort((a, b) => a.year - b.year)[0] ?? null;
+}

@@ -55,11 +55,18 @@ export const ASSESSMENTS = {
   met: 'Đạt',
   not_met: 'Chưa đạt',
   no_data: 'Không có số liệu',
+  not_applicable: 'Không phát sinh',
   no_target: 'Không có chỉ tiêu',
 } as const;
 export type Assessment = keyof typeof ASSESSMENTS;
 
 /** "Giảm xuống 16,8%" is met at ≤ 16,8; "đạt 96%" at ≥ 96; "duy trì 0" at 0; "2,0-3,0" inside the range. */
+/** A rate whose summed numerator and denominator are both 0: nothing happened that it measures. */
+export function assessResult(direction: Direction, target: { value: number; valueMax: number | null } | null, result: { numerator: number | null; denominator: number | null; value: number | null }): Assessment {
+  if (result.value === null && result.numerator === 0 && result.denominator === 0) return 'not_applicable';
+  return assess(direction, target, result.value);
+}
+
 export function assess(direction: Direction, target: { value: number; valueMax: number | null } | null, result: number | null): Assessment {
   if (direction === 'none' || !target) return 'no_target';
   if (result === null) return 'no_data';

@@ -64,7 +64,7 @@ describe('collecting: templates out, filled files in', () => {
         '1.2': { E: '5', F: '9' },
         '2': { E: '1.234', F: '1.500' },
         '4.1': { E: 58.82 * 10, F: 10000 },
-        '7': { E: '12', F: '1.000', H: 'Số liệu của Phòng Giáo dục huyện' },
+        '7': { E: '990', F: '1.000', H: 'Số liệu của Phòng Giáo dục huyện' },
         '10': { G: 0 },
         '17.2': { E: '58,82', F: '29.410' },
       },
@@ -79,7 +79,7 @@ describe('collecting: templates out, filled files in', () => {
     expect(v.get('1.2')!.value).toBeCloseTo((5 / 9) * 100, 10);
     expect(v.get('2')).toMatchObject({ numerator: 1234, denominator: 1500 });
     expect(v.get('4.1')).toMatchObject({ numerator: 588.2, denominator: 10000 });
-    expect(v.get('7')).toMatchObject({ numerator: 12, denominator: 1000, value: 1.2 });
+    expect(v.get('7')).toMatchObject({ numerator: 990, denominator: 1000, value: 99 });
     expect(v.get('10')).toMatchObject({ value: 0 });
     expect(v.get('17.2')).toMatchObject({ numerator: 58.82, denominator: 29410 });
     expect(v.has('8.1')).toBe(false); // left empty: no value, not zero
@@ -108,7 +108,6 @@ describe('collecting: templates out, filled files in', () => {
     ['numerator greater than denominator', { '1.2': { E: '120', F: '100' } }, 'tử số (120) lớn hơn mẫu số (100)'],
     ['a rate above 100 %', { '1.2': { E: '10', F: '0' } }, 'mẫu số bằng 0'],
     ['a missing denominator', { '2': { E: '10' } }, 'thiếu mẫu số (đã có tử số)'],
-    ['a fractional count', { '1.1': { G: '2,5' } }, 'số lượng phải là số nguyên'],
     ['a typed rate above 100 %', { '1.2': { G: '120%' } }, 'tỷ lệ 120% nằm ngoài khoảng 0–100%'],
   ])('refuses %s with the file, sheet and cell, and writes nothing', async (_label, fills, message) => {
     const t = await template('Huyện Ia H’Drai');
@@ -117,6 +116,40 @@ describe('collecting: templates out, filled files in', () => {
     expect(r!.outcome).toBe('rejected');
     expect(r!.problems.map((p) => p.message).join('\n')).toContain(message);
     expect(counts()).toEqual(before);
+  });
+
+  it('accepts a fraction of a whole count, a 0/0 rate and a percent-formatted result, saying what to check', async () => {
+    const t = await template('Huyện Tu Mơ Rông');
+    const wb = XLSX.read(fillTemplate(t.bytes, { '1.1': { G: '2,5' }, '1.2': { E: 0, F: 0 } }), { type: 'buffer', cellStyles: true });
+    const ws = wb.Sheets['Chỉ tiêu']!;
+    const row = (code: string) => Object.keys(ws).find((k) => /^A\d+$/.test(k) && ws[k].v === code)!.slice(1);
+    // Measure 2 typed as a result in a cell formatted as a percentage: Excel keeps 0,0096 for "0,96%".
+    ws[`G${row('2')}`] = { t: 'n', v: 0.0096, z: '0.00%', w: '0.96%' };
+    const [r] = await importFiles([{ fileName: t.fileName, bytes: XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', cellStyles: true }) as Buffer }]);
+    expect(r!.outcome).toBe('imported');
+    const warnings = r!.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
+    expect(warnings).toContain(`Huyện Tu Mơ Rông - Năm 2024.xlsx › Chỉ tiêu › G${row('1.1')}: chỉ tiêu 1.1: 2,5 xã có phần lẻ — hãy kiểm tra lại.`);
+    const report = await call(backend, 'report-get', { id: r!.reportId! });
+    const v = new Map(report.values.map((x) => [x.measureCode, x]));
+    expect(v.get('1.1')!.value).toBe(2.5);
+    // 0/0: nothing happened that the rate measures; accepted, no result.
+    expect(v.get('1.2')).toMatchObject({ numerator: 0, denominator: 0, value: null });
+    expect(v.get('2')!.value).toBeCloseTo(0.96, 10);
+  });
+
+  it('refuses a file sent back empty, and lists what a partly filled file left empty', async () => {
+    const t = await template('Huyện Kon Rẫy');
+    const before = counts();
+    const [empty] = await importFiles([{ fileName: t.fileName, bytes: t.bytes }]);
+    expect(empty!.outcome).toBe('rejected');
+    expect(empty!.problems[0]!.message).toBe('Huyện Kon Rẫy - Năm 2024.xlsx: tệp trống — chưa có số liệu nào ở trang "Chỉ tiêu", chưa có nội dung nào ở trang "Báo cáo". Đơn vị chưa điền biểu mẫu nên báo cáo chưa được nhận.');
+    expect(counts()).toEqual(before);
+    const [partly] = await importFiles([{ fileName: t.fileName, bytes: fillTemplate(t.bytes, { '1.1': { G: 3 } }) }]);
+    expect(partly!.outcome).toBe('imported');
+    expect(partly!.problems).toEqual([
+      { severity: 'info', row: null, cell: null, message: expect.stringMatching(/^Huyện Kon Rẫy - Năm 2024\.xlsx › Chỉ tiêu: còn để trống 31\/32 chỉ tiêu: 1\.2, 2, 4\.1, .*, 16, …$/) },
+    ]);
+    expect((await call(backend, 'period-status', { id: periodId }))!.units.find((u) => u.unitName === 'Huyện Kon Rẫy')).toMatchObject({ status: 'valid' });
   });
 
   it('names the exact cell of a bad value', async () => {

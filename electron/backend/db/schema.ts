@@ -1,7 +1,7 @@
 /** Kysely table types: mirror of the migrations (one row type per table). */
 import type { Generated } from 'kysely';
 
-type Flag = 0 | 1;
+export type Flag = 0 | 1;
 
 export interface Database {
   setting: { key: string; value: string };
@@ -90,6 +90,10 @@ export interface Database {
     numerator_label: Generated<string>;
     denominator_label: Generated<string>;
     lead_text: Generated<string>;
+    allows_negative: Generated<Flag>;
+    decimals: Generated<number | null>;
+    min_value: Generated<number | null>;
+    max_value: Generated<number | null>;
   };
   catalogue: {
     id: Generated<number>;

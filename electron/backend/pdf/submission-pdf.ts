@@ -83,6 +83,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
   const met = view.rows.filter((r) => r.assessment === 'met').length;
   const notMet = view.rows.filter((r) => r.assessment === 'not_met').length;
   const noData = view.rows.filter((r) => r.assessment === 'no_data').length;
+  const notApplicable = view.rows.filter((r) => r.assessment === 'not_applicable').length;
   // The appendices: the indicators, then the tasks, numbered I, II when there are both.
   const hasMeasures = view.rows.length > 0;
   const hasTasks = view.tasks.length > 0;
@@ -91,7 +92,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
   const c = view.taskCounts;
   const summary =
     `Tổng hợp từ báo cáo của ${view.completeness.reported}/${view.completeness.expected} đơn vị` +
-    (hasMeasures ? `, kết quả thực hiện ${view.rows.length} chỉ tiêu: ${met} chỉ tiêu đạt, ${notMet} chỉ tiêu chưa đạt, ${noData} chỉ tiêu chưa có số liệu (chi tiết tại ${indicatorAnnex} kèm theo)` : '') +
+    (hasMeasures ? `, kết quả thực hiện ${view.rows.length} chỉ tiêu: ${met} chỉ tiêu đạt, ${notMet} chỉ tiêu chưa đạt, ${noData} chỉ tiêu chưa có số liệu${notApplicable ? `, ${notApplicable} chỉ tiêu không phát sinh` : ''} (chi tiết tại ${indicatorAnnex} kèm theo)` : '') +
     (hasTasks
       ? `${hasMeasures ? ';' : ','} thực hiện ${view.tasks.length} nhiệm vụ: ${c.done} đã hoàn thành, ${c.in_progress} đang thực hiện, ${c.not_started} chưa thực hiện, ${c.not_applicable} không phát sinh` +
         `${c.no_report ? `, ${c.no_report} chưa có báo cáo${view.tasks.every((t) => t.statusFrom === 'lead') ? ' của đơn vị chủ trì' : ''}` : ''} (chi tiết tại ${taskAnnex} kèm theo)`
@@ -174,8 +175,8 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
       indicator = `${r.goalCode}.${r.indicatorCode}`;
       body.push([{ text: `Chỉ tiêu ${r.indicatorCode}`, bold: true }, { text: r.indicatorTitle, bold: true, colSpan: span - 1 }, ...Array.from({ length: span - 2 }, () => ({}))]);
     }
-    const rate = r.valueKind === 'rate';
-    const fmt = (n: number | null) => (n === null ? '' : formatVnNumber(n, rate ? { decimals: 2 } : { maxDecimals: 2 }));
+    // Shown with the measure's decimals; judged (above) on the full figure.
+    const fmt = (n: number | null) => (n === null ? '' : formatVnNumber(n, { decimals: r.displayDecimals }));
     body.push([
       r.code,
       r.catalogueIndicator ? { stack: [r.name, { text: `Mã thống kê ${catalogueTag(r.catalogueIndicator)}`, italics: true, fontSize: 10 }] } : r.name,

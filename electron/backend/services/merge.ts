@@ -6,11 +6,11 @@ import type { BreakdownDto, EntryValue, MeasureDto, MergeBreakdown, MergeCell, M
 import { planMeasures, sectionTitle } from '../../../shared/api/plan-shape';
 import { isTerritorial, owes } from '../../../shared/domain/who-reports';
 import { TASK_STATUSES, combinedStatus, type TaskStatus } from '../../../shared/domain/task-status';
-import type { Rollup } from '../../../shared/domain/measure';
+import { targetOfYear, type Rollup } from '../../../shared/domain/measure';
 import { predecessorsAt, territorialTiers, type Succession } from '../../../shared/domain/reorganisation';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
-import { assess, indexTree, rollUp, rollUpTree, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
+import { assessResult, indexTree, rollUp, rollUpTree, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
 import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
@@ -113,7 +113,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
         const { cells, all, total } = rollUpCombo(TOTAL_COMBO);
         const expectedFor = owing;
         const given = new Set(all.map((v) => v.unitId));
-        const target = m.targets.find((t) => t.year === period.year && !t.isPhaseEnd) ?? m.targets.filter((t) => t.isPhaseEnd && t.year >= period.year).sort((a, b) => a.year - b.year)[0] ?? null;
+        const target = targetOfYear(m.targets, period.year);
         const prev = previous?.view.rows.find((r) => r.code === m.code);
         const mine = overrides.filter((o) => o.measure_id === m.id);
         const current = mine.find((o) => o.is_current === 1);
@@ -138,6 +138,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           reporters: m.reporters,
           numeratorLabel: m.numeratorLabel,
           denominatorLabel: m.denominatorLabel,
+          displayDecimals: m.displayDecimals,
           targetText: targetFor(m, period.year),
           target: target ? { value: target.value, valueMax: target.valueMax } : null,
           cells: cellsOf(cells),
@@ -148,7 +149,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           contributing: total.contributing,
           excluded: total.excluded,
           missing: expectedFor.filter((id) => !given.has(id)),
-          assessment: assess(m.direction, target, effective.value),
+          assessment: assessResult(m.direction, target, effective),
           previous: previous ? { value: prev?.total.value ?? null, periodName: previous.period.name } : null,
           previousByUnit: previousCells && prev ? previousCells(m.rollup, m.rateFactor, prev) : {},
           breakdown: !m.breakdown || partsMode === 'none' ? null : inSql(m) ? partTotals!(m, childIds) : breakdownOf(m.breakdown, rollUpCombo, combos, partsMode === 'totals' || options.measureId === undefined || options.measureId === m.id),

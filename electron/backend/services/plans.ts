@@ -3,10 +3,12 @@ import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { GoalDto, IndicatorDto, MeasureDto, PlanDetail, PlanSummary, TargetDto, TaskDto } from '../../../shared/api/types';
 import { parseTarget, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../shared/domain/measure';
 import type { Db } from '../db/connection';
+import type { Flag } from '../db/schema';
 import { cachedRead } from '../db/read-cache';
 import { partValueCount, valueCountForMeasures } from '../db/report-store';
 import { NO_BREAKDOWN, breakdownFor, breakdownsOf } from './breakdowns';
 import { defaultReporters, type Reporters } from '../../../shared/domain/who-reports';
+import { displayDecimals, plausibleRange } from '../../../shared/domain/plausibility';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -182,10 +184,18 @@ async function measuresOfPlan(db: Db, planId: number, measureId?: number, unitNa
     catalogueIndicator: ((ci) => (ci ? { id: ci.id, catalogueId: ci.catalogue_id, catalogueCode: ci.catalogue_code, annex: ci.annex, code: ci.code, name: ci.name } : null))(
       indicators.find((x) => x.id === m.catalogue_indicator_id),
     ),
-    targets: targets
-      .filter((t) => t.measure_id === m.id)
-      .map<TargetDto>((t) => ({ year: t.year, isPhaseEnd: t.is_phase_end === 1, value: t.value, valueMax: t.value_max, text: t.text })),
+    ...rulesOf(m, targets.filter((t) => t.measure_id === m.id)),
   }));
+}
+
+/** A measure's targets and the rules of its figures: negatives, decimals, plausible range (set, or derived). */
+function rulesOf(
+  m: { value_kind: string; rate_factor: number | null; unit_label: string; allows_negative: number; decimals: number | null; min_value: number | null; max_value: number | null },
+  rows: { year: number; is_phase_end: number; value: number; value_max: number | null; text: string }[],
+): Pick<MeasureDto, 'targets' | 'allowsNegative' | 'decimals' | 'displayDecimals' | 'minValue' | 'maxValue' | 'range'> {
+  const targets = rows.map<TargetDto>((t) => ({ year: t.year, isPhaseEnd: t.is_phase_end === 1, value: t.value, valueMax: t.value_max, text: t.text }));
+  const rules = { valueKind: m.value_kind as ValueKind, rateFactor: m.rate_factor as RateFactor | null, unitLabel: m.unit_label, decimals: m.decimals, minValue: m.min_value, maxValue: m.max_value, allowsNegative: m.allows_negative === 1, targets };
+  return { targets, allowsNegative: rules.allowsNegative, decimals: m.decimals, displayDecimals: displayDecimals(rules), minValue: m.min_value, maxValue: m.max_value, range: plausibleRange(rules) };
 }
 
 /** Who reports a measure: as set on it, or its roll-up rule's default, with the reason. */
@@ -340,6 +350,9 @@ export async function saveMeasure(db: Db, ctx: BackendContext, args: ApiParsedAr
     .where('indicator.id', '=', args.indicatorId)
     .executeTakeFirst();
   if (!indicator) throw notFound(`chỉ tiêu số ${args.indicatorId}`);
+  if (args.minValue != null && args.maxValue != null && args.maxValue < args.minValue) {
+    throw new UserError('validation', `Khoảng hợp lý của chỉ số: giá trị lớn nhất (${args.maxValue}) nhỏ hơn giá trị nhỏ nhất (${args.minValue}).`);
+  }
   const id = await db.transaction().execute(async (trx) => {
     const fields = {
       indicator_id: args.indicatorId,
@@ -353,6 +366,10 @@ export async function saveMeasure(db: Db, ctx: BackendContext, args: ApiParsedAr
       ...(args.reporters !== undefined ? { reporters: args.reporters } : {}),
       ...(args.numeratorLabel !== undefined ? { numerator_label: args.numeratorLabel } : {}),
       ...(args.denominatorLabel !== undefined ? { denominator_label: args.denominatorLabel } : {}),
+      ...(args.allowsNegative !== undefined ? { allows_negative: (args.allowsNegative ? 1 : 0) as Flag } : {}),
+      ...(args.decimals !== undefined ? { decimals: args.decimals } : {}),
+      ...(args.minValue !== undefined ? { min_value: args.minValue } : {}),
+      ...(args.maxValue !== undefined ? { max_value: args.maxValue } : {}),
     };
     if (args.catalogueIndicatorId) {
       const exists = await trx.selectFrom('catalogue_indicator').select('id').where('id', '=', args.catalogueIndicatorId).executeTakeFirst();

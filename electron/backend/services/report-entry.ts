@@ -55,6 +55,7 @@ export async function getEntry(db: Db, periodId: number, unitId: number): Promis
           target: targetFor(m, period.year),
           breakdown: m.breakdown ? { name: m.breakdown.name, combos: m.breakdown.combos.map((c) => ({ id: c.id, key: c.key, label: c.label })) } : null,
           numeratorLabel: m.numeratorLabel,
+          allowsNegative: m.allowsNegative,
           denominatorLabel: m.denominatorLabel,
         })),
       ),
@@ -96,7 +97,7 @@ export async function saveEntry(db: Db, ctx: BackendContext, args: ApiParsedArgs
     const comboId = v.optionComboId ?? TOTAL_COMBO;
     const combo = comboId === TOTAL_COMBO ? null : m.breakdown?.combos.find((c) => c.id === comboId);
     if (comboId !== TOTAL_COMBO && !combo) throw new UserError('validation', `Chỉ tiêu ${m.code} không có nhóm phân tổ số ${comboId}.`);
-    const problem = checkValue(m.valueKind, m.rateFactor, v, (n) => formatVnNumber(n));
+    const problem = checkValue(m.valueKind, m.rateFactor, v, (n) => formatVnNumber(n), { allowsNegative: m.allowsNegative });
     if (problem) throw new UserError('validation', `Chỉ tiêu ${m.code}${combo ? ` (${combo.label})` : ''}: ${problem.message}.`);
     const value = m.valueKind === 'rate' && v.numerator !== null && v.denominator !== null ? rateValue(v.numerator, v.denominator, m.rateFactor!) : v.value;
     const combos = byMeasure.get(m.id) ?? new Map<number, StoredValue>();

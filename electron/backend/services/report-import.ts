@@ -8,6 +8,7 @@ import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { ImportFileResult, ImportProblem, PeriodDto, ReportDto, UnitDto } from '../../../shared/api/types';
 import { planMeasures } from '../../../shared/api/plan-shape';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
+import { jumpOf } from '../../../shared/domain/plausibility';
 import { isSpreadsheetName } from '../../../shared/domain/spreadsheet-files';
 import type { Db } from '../db/connection';
 import { TOTAL_COMBO, currentReport, previousReportOfUnit, readNarratives, readTaskProgress, readValues, reportById, revisionsOf, setApproval, startRevision, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
@@ -25,9 +26,6 @@ import { getSetting } from './settings';
 import { getPeriod, periodTree } from './periods';
 import { periodPlan } from './period-plan';
 import { dutiesIn } from './duties';
-
-/** Beyond this relative change from the unit's previous period, a value gets a warning. */
-const FAR_FROM_PREVIOUS = 0.5;
 
 interface Target {
   period: PeriodDto;
@@ -94,7 +92,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     const duties = dutiesIn(plan)(unit);
     // The unit's own measures; a row of another unit's measure (an old template) is left out, with a warning.
     const measures = duties.measures;
-    const read = readReport(fileName, workbook, measures, planMeasures(plan));
+    const read = readReport(fileName, workbook, measures, planMeasures(plan), { year: period.year });
     const expectedLayout = layoutChecksum(templateRowKeys(measures), duties.tasks.map(taskKey));
     if (meta && meta.layoutChecksum !== expectedLayout) {
       read.problems.push({ severity: 'warning', row: null, cell: null, message: `${fileName}: bố cục biểu mẫu khác với bảng chỉ tiêu hiện nay (kế hoạch có thể đã sửa sau khi gửi biểu mẫu). Hãy kiểm tra các dòng.` });
@@ -102,6 +100,14 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     read.problems.push(...(await farFromPrevious(db, period, unit, read, fileName, measures)));
     const errors = read.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new Rejection(read.problems, { period, unit });
+    // A form sent back as it was is not a report: nothing is received.
+    if (read.values.length === 0 && Object.keys(read.narratives).length === 0 && read.taskProgress.length === 0) {
+      throw new Rejection([fileProblem(`${fileName}: tệp trống — chưa có số liệu nào ở trang "${SHEETS.measures}", chưa có nội dung nào ở trang "${SHEETS.narrative}"${duties.tasks.length ? ` và trang "${SHEETS.tasks}"` : ''}. Đơn vị chưa điền biểu mẫu nên báo cáo chưa được nhận.`)], { period, unit });
+    }
+    const empty = measures.filter((m) => !read.values.some((v) => v.measureId === m.id && v.optionComboId === TOTAL_COMBO && (v.value !== null || v.numerator !== null || v.textValue !== null)));
+    if (empty.length && read.values.length > 0) {
+      read.problems.push({ severity: 'info', row: null, cell: null, message: `${fileName} › ${SHEETS.measures}: còn để trống ${empty.length}/${measures.length} chỉ tiêu: ${empty.slice(0, 15).map((m) => m.code).join(', ')}${empty.length > 15 ? ', …' : '.'}` });
+    }
 
     const current = await currentReport(db, period.id, unit.id);
     if (current && !args.replace) {
@@ -132,7 +138,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
       await writeValues(trx, reportId, read.values);
       await writeNarratives(trx, reportId, read.narratives);
       await writeTaskProgress(trx, reportId, read.taskProgress.flatMap(({ key, ...p }) => (taskIds.has(key) ? [{ taskId: taskIds.get(key)!, ...p }] : [])));
-      await logAttempt(trx, ctx, { periodId: period.id, unitId: unit.id, fileName, sha256, outcome: 'imported', reportId, problems: warnings });
+      await logAttempt(trx, ctx, { periodId: period.id, unitId: unit.id, fileName, sha256, outcome: 'imported', reportId, problems: read.problems });
       await audit(trx, ctx, { entity: 'report', entityId: reportId, action: current ? 'replace' : 'import', before: current ? { revision: current.revision, fileName: current.fileName } : undefined, after: { fileName, sha256, revision, values: read.values.filter((v) => v.optionComboId === TOTAL_COMBO).length, parts: read.values.filter((v) => v.optionComboId !== TOTAL_COMBO).length } });
       return { reportId, revision };
     });
@@ -255,8 +261,7 @@ async function farFromPrevious(db: Db, period: PeriodDto, unit: UnitDto, read: R
     if (v.optionComboId !== TOTAL_COMBO) continue;
     const before = oldBy.get(v.measureId);
     if (v.value === null || before === null || before === undefined) continue;
-    const change = before === 0 ? (v.value === 0 ? 0 : Infinity) : Math.abs(v.value - before) / Math.abs(before);
-    if (change > FAR_FROM_PREVIOUS && Math.abs(v.value - before) >= 1) {
+    if (jumpOf(v.value, before)) {
       const m = measures.find((x) => x.id === v.measureId)!;
       out.push({
         severity: 'warning',

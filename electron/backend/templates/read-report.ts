@@ -6,6 +6,8 @@ import type { EntryValue, ImportProblem, MeasureDto } from '../../../shared/api/
 import { checkValue, rateValue } from '../../../shared/domain/value-rules';
 import { mismatchText, parsePartKey, reconcileBreakdown } from '../../../shared/domain/breakdown';
 import { MEASURE_CODE, TASK_KEY } from '../../../shared/api/plan-shape';
+import { targetOfYear } from '../../../shared/domain/measure';
+import { plausibilityOf } from '../../../shared/domain/plausibility';
 import { REPORTERS } from '../../../shared/domain/who-reports';
 import { TASK_STATUSES, isEmptyTaskReport, parseTaskStatus, type TaskReport } from '../../../shared/domain/task-status';
 import { TOTAL_COMBO } from '../db/report-store';
@@ -85,7 +87,7 @@ export function readMeta(sheets: ParsedSheet[]): TemplateMeta | null {
  * measure the unit does not report (a template made before the plan said who reports what) is
  * left out with a warning rather than refused as unknown.
  */
-export function readReport(fileName: string, workbook: ParsedWorkbook, measures: MeasureDto[], inPlan: MeasureDto[] = measures): ReadReport {
+export function readReport(fileName: string, workbook: ParsedWorkbook, measures: MeasureDto[], inPlan: MeasureDto[] = measures, options: { year?: number } = {}): ReadReport {
   const problems: ImportProblem[] = [];
   const where = (row: number, col: number) => `${columnName(col)}${row + 1}`;
   const error = (sheet: string, row: number, col: number, message: string) => {
@@ -171,6 +173,15 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
     } else if (read) out.values.push(read);
   }
 
+  /** A figure accepted but worth checking (outside its range, a fraction of people, far from the target): a warning on its cell. */
+  function implausible(r: number, col: number, m: MeasureDto, optionComboId: number, value: number | null, typed: string | null): void {
+    if (value === null) return;
+    const target = optionComboId === TOTAL_COMBO && options.year !== undefined ? targetOfYear(m.targets, options.year) : null;
+    for (const w of plausibilityOf(m, value, typed, target)) {
+      problems.push({ severity: 'warning', row: r + 1, cell: where(r, col), message: `${fileName} › ${SHEETS.measures} › ${where(r, col)}: chỉ tiêu ${m.code}: ${w} — hãy kiểm tra lại.` });
+    }
+  }
+
   /** One input row read: a value, null when empty, undefined when an error was reported. */
   function readInputRow(r: number, row: readonly (ParsedCell | null)[], m: MeasureDto, optionComboId: number): ReadValue | null | undefined {
     // A rate's result column holds the template's own formula (the result is computed from E and F).
@@ -195,11 +206,13 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
         error(SHEETS.measures, r, col, parsed.error);
         return undefined;
       }
-      if (parsed.value < 0) {
-        error(SHEETS.measures, r, col, `số âm (${text(cell)}) không hợp lệ`);
+      // A cell shown as "58,82%" holds 0,5882: the user means 58,82.
+      const value = cell.percent && typeof cell.v === 'number' ? Math.round(parsed.value * 100 * 1e9) / 1e9 : parsed.value;
+      if (value < 0 && !(m.allowsNegative && col === COL.value)) {
+        error(SHEETS.measures, r, col, `số âm (${text(cell)}) không hợp lệ${m.allowsNegative ? ' (chỉ cột Kết quả nhận số âm)' : ''}`);
         return undefined;
       }
-      return parsed.value;
+      return value;
     };
     const note = text(row[COL.note]) || null;
     if (note && note.length > MAX_NOTE_LENGTH) {
@@ -221,6 +234,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
         }
         if (typedResult !== null) {
           problems.push({ severity: 'warning', row: r + 1, cell, message: `${fileName} › ${SHEETS.measures} › ${cell}: chỉ có kết quả, thiếu tử số và mẫu số; số này không cộng dồn được khi tổng hợp.` });
+          implausible(r, COL.value, m, optionComboId, typedResult, null);
           return { ...base, numerator: null, denominator: null, value: typedResult, textValue: null };
         }
         return note ? { ...base, numerator: null, denominator: null, value: null, textValue: null } : null;
@@ -230,16 +244,19 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
         error(SHEETS.measures, r, problem.field === 'numerator' ? COL.numerator : COL.denominator, problem.message);
         return undefined;
       }
-      return { ...base, numerator, denominator, value: rateValue(numerator!, denominator!, m.rateFactor!), textValue: null };
+      const value = rateValue(numerator!, denominator!, m.rateFactor!);
+      implausible(r, COL.value, m, optionComboId, value, null);
+      return { ...base, numerator, denominator, value, textValue: null };
     }
     if (m.valueKind === 'count') {
       const value = num(COL.value);
       if (value === undefined) return undefined;
-      const problem = value === null ? null : checkValue('count', null, { numerator: null, denominator: null, value }, () => text(row[COL.value]));
+      const problem = value === null ? null : checkValue('count', null, { numerator: null, denominator: null, value }, () => text(row[COL.value]), { allowsNegative: m.allowsNegative });
       if (problem) {
         error(SHEETS.measures, r, COL.value, problem.message);
         return undefined;
       }
+      implausible(r, COL.value, m, optionComboId, value, typeof row[COL.value]?.v === 'string' ? String(row[COL.value]!.v) : null);
       return value !== null || note ? { ...base, numerator: null, denominator: null, value, textValue: null } : null;
     }
     const raw = text(row[COL.value]);

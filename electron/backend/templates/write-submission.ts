@@ -8,9 +8,8 @@ import { ASSESSMENTS } from '../../../shared/domain/rollup';
 import { sectionBreaks, withoutBreakdownText } from '../../../shared/api/merge-text';
 import { nameWithCatalogue } from '../../../shared/domain/catalogue';
 import { TASK_STATUSES } from '../../../shared/domain/task-status';
-import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
+import { SheetBuilder, numberStyle, writeStyledXlsx, type SheetStyles, type StyleName } from '../xlsx/styled-workbook';
 
-const num = (n: number | null, rate: boolean) => (n === null ? null : Math.round(n * (rate ? 100 : 10000)) / (rate ? 100 : 10000));
 
 export function buildSubmission(view: MergeView): { fileName: string; bytes: Buffer } {
   const wb = XLSX.utils.book_new();
@@ -48,14 +47,14 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
       a.set(row, 0, `Chỉ tiêu ${r.indicatorCode}`, 'labelBold');
       a.merged(row++, 1, lastCol, r.indicatorTitle, 'labelBold');
     }
-    const rate = r.valueKind === 'rate';
+    const fig = numberStyle(r.displayDecimals);
     a.set(row, 0, r.code, 'label');
     a.set(row, 1, nameWithCatalogue(r.name, r.catalogueIndicator), 'label');
     a.set(row, 2, r.unitLabel, 'label');
     a.set(row, 3, r.targetText, 'labelNumber');
-    a.set(row, 4, num(r.total.value, rate), r.total.value === null ? 'label' : 'labelNumber');
+    a.set(row, 4, r.total.value, r.total.value === null ? 'label' : fig);
     a.set(row, 5, ASSESSMENTS[r.assessment], 'label');
-    a.set(row, 6, r.previous ? num(r.previous.value, rate) : null, 'labelNumber');
+    a.set(row, 6, r.previous?.value ?? null, fig);
     a.set(row, 7, r.leadUnitName ?? '', 'label');
     row++;
     for (const p of r.breakdown?.parts ?? []) {
@@ -63,7 +62,7 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
       a.set(row, 1, `– ${p.label}`, 'part');
       a.set(row, 2, r.unitLabel, 'label');
       a.set(row, 3, null, 'label');
-      a.set(row, 4, num(p.total.value, rate), p.total.value === null ? 'label' : 'labelNumber');
+      a.set(row, 4, p.total.value, p.total.value === null ? 'label' : fig);
       for (let c = 5; c <= lastCol; c++) a.set(row, c, null, 'label');
       row++;
     }
@@ -104,18 +103,18 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
   m.height(2, 48);
   let mRow = 3;
   for (const r of view.rows) {
-    const rate = r.valueKind === 'rate';
+    const fig = numberStyle(r.displayDecimals);
     m.set(mRow, 0, r.code, 'label');
     m.set(mRow, 1, r.name, 'label');
     m.set(mRow, 2, r.unitLabel, 'label');
-    view.units.forEach((u, j) => m.set(mRow, 3 + j, num(r.cells[u.id]?.value ?? null, rate), 'labelNumber'));
-    m.set(mRow++, 3 + view.units.length, num(r.total.value, rate), 'labelNumber');
+    view.units.forEach((u, j) => m.set(mRow, 3 + j, r.cells[u.id]?.value ?? null, fig));
+    m.set(mRow++, 3 + view.units.length, r.total.value, fig);
     for (const p of r.breakdown?.parts ?? []) {
       m.set(mRow, 0, null, 'label');
       m.set(mRow, 1, `– ${p.label}`, 'part');
       m.set(mRow, 2, r.unitLabel, 'label');
-      view.units.forEach((u, j) => m.set(mRow, 3 + j, num(p.cells[u.id]?.value ?? null, rate), 'labelNumber'));
-      m.set(mRow++, 3 + view.units.length, num(p.total.value, rate), 'labelNumber');
+      view.units.forEach((u, j) => m.set(mRow, 3 + j, p.cells[u.id]?.value ?? null, fig));
+      m.set(mRow++, 3 + view.units.length, p.total.value, fig);
     }
   }
   add('Theo đơn vị', m);
@@ -127,18 +126,18 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
     s.merged(0, 0, 5, u.name, 'title');
     ['Mã', 'Chỉ tiêu', 'ĐVT', 'Tử số', 'Mẫu số', 'Kết quả'].forEach((h, c) => s.set(2, c, h, 'header'));
     let sRow = 3;
-    const line = (code: string | null, name: string, style: 'label' | 'part', unitLabel: string, c: MergeRow['total'] | undefined, rate: boolean) => {
+    const line = (code: string | null, name: string, style: 'label' | 'part', unitLabel: string, c: MergeRow['total'] | undefined, fig: StyleName) => {
       s.set(sRow, 0, code, 'label');
       s.set(sRow, 1, name, style);
       s.set(sRow, 2, unitLabel, 'label');
       s.set(sRow, 3, c?.numerator ?? null, 'labelNumber');
       s.set(sRow, 4, c?.denominator ?? null, 'labelNumber');
-      s.set(sRow++, 5, num(c?.value ?? null, rate), 'labelNumber');
+      s.set(sRow++, 5, c?.value ?? null, fig);
     };
     for (const r of view.rows) {
-      const rate = r.valueKind === 'rate';
-      line(r.code, r.name, 'label', r.unitLabel, r.cells[u.id], rate);
-      for (const p of r.breakdown?.parts ?? []) line(null, `– ${p.label}`, 'part', r.unitLabel, p.cells[u.id], rate);
+      const fig = numberStyle(r.displayDecimals);
+      line(r.code, r.name, 'label', r.unitLabel, r.cells[u.id], fig);
+      for (const p of r.breakdown?.parts ?? []) line(null, `– ${p.label}`, 'part', r.unitLabel, p.cells[u.id], fig);
     }
     add(sheetName(u.name, used), s);
   }

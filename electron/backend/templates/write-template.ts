@@ -8,6 +8,7 @@ import type { EntryValue, MeasureDto, PeriodDto, PlanDetail, TaskDto, UnitDto } 
 import { planMeasures, sectionHeadings, sectionTitle, sectionsOf } from '../../../shared/api/plan-shape';
 import { formatIsoDate } from '../../../shared/domain/org-units';
 import { partKey } from '../../../shared/domain/breakdown';
+import { targetOfYear } from '../../../shared/domain/measure';
 import { nameWithCatalogue } from '../../../shared/domain/catalogue';
 import { fractionText } from '../../../shared/domain/who-reports';
 import { TASK_STATUSES, type TaskReport } from '../../../shared/domain/task-status';
@@ -27,10 +28,8 @@ export interface TemplateInput {
 
 /** This year's target as printed, or the phase-end target when the year has none. */
 export function targetFor(m: MeasureDto, year: number): string {
-  const exact = m.targets.find((t) => t.year === year && !t.isPhaseEnd);
-  if (exact) return exact.text;
-  const phase = m.targets.filter((t) => t.isPhaseEnd && t.year >= year).sort((a, b) => a.year - b.year)[0];
-  return phase ? `${phase.text} (đến ${phase.year})` : '';
+  const t = targetOfYear(m.targets, year);
+  return !t ? '' : t.isPhaseEnd ? `${t.text} (đến ${t.year})` : t.text;
 }
 
 export function taskKey(t: TaskDto): string {

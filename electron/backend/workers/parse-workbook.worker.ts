@@ -42,7 +42,9 @@ function parse({ bytes, maxCells, maxRows, maxSheets }: WorkerRequest): WorkerRe
         if (++cells > maxCells) return { ok: false, message: `TOO_MANY_CELLS:${maxCells}` };
         const v = cell.v instanceof Date ? cell.v.toISOString() : (cell.v as string | number | boolean);
         const date = cell.t === 'd' || (cell.t === 'n' && typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z));
-        out[c] = { v, t: cell.t, ...(cell.w !== undefined ? { w: cell.w } : {}), ...(cell.f ? { f: cell.f } : {}), ...(date ? { date: true as const } : {}) };
+        // A number shown with a percent format ("0.00%") is stored as a fraction: 58,82% is 0.5882.
+        const percent = cell.t === 'n' && !date && typeof cell.z === 'string' && /%/.test(cell.z.replace(/"[^"]*"|\\./g, ''));
+        out[c] = { v, t: cell.t, ...(cell.w !== undefined ? { w: cell.w } : {}), ...(cell.f ? { f: cell.f } : {}), ...(date ? { date: true as const } : {}), ...(percent ? { percent: true as const } : {}) };
       }
       rows[r] = out;
     }

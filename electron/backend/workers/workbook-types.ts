@@ -12,6 +12,8 @@ export interface ParsedCell {
   noValue?: true;
   /** The number is shown as a date or time (its number format is a date format). */
   date?: true;
+  /** The number is shown with a percent format: the cell holds 0.5882 where the user sees and means 58,82%. */
+  percent?: true;
 }
 
 export interface CellRange {

@@ -6,9 +6,19 @@
 import * as XLSX from 'xlsx';
 import { inPackageOrder, readOwnZip, writeZip } from './zip';
 
+/** Numbers shown with 0–6 decimals ("#,##0.00": Excel shows 1.234,56 on a Vietnamese system); the value is kept whole. */
+const NUMBER_STYLES = ['number0', 'number1', 'number2', 'number3', 'number4', 'number5', 'number6'] as const;
+type NumberStyle = (typeof NUMBER_STYLES)[number];
+
 /** The named styles; the index of each is its xf id in STYLES_XML. */
-export const STYLES = ['default', 'title', 'subtitle', 'instructions', 'header', 'label', 'labelBold', 'group', 'input', 'inputText', 'formula', 'na', 'labelNumber', 'part'] as const;
+export const STYLES = ['default', 'title', 'subtitle', 'instructions', 'header', 'label', 'labelBold', 'group', 'input', 'inputText', 'formula', 'na', 'labelNumber', 'part', ...NUMBER_STYLES] as const;
 export type StyleName = (typeof STYLES)[number];
+
+/** The style of a figure shown with a measure's decimals (full precision stored). */
+export function numberStyle(decimals: number): StyleName {
+  return NUMBER_STYLES[Math.max(0, Math.min(6, Math.round(decimals)))]!;
+}
+const NUMBER_FORMATS = NUMBER_STYLES.map((_, d) => `<numFmt numFmtId="${164 + d}" formatCode="${d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`}"/>`).join('');
 
 const FONT = 'Times New Roman';
 const border = '<border><left style="thin"><color rgb="FF8EA3BA"/></left><right style="thin"><color rgb="FF8EA3BA"/></right><top style="thin"><color rgb="FF8EA3BA"/></top><bottom style="thin"><color rgb="FF8EA3BA"/></bottom><diagonal/></border>';
@@ -38,11 +48,13 @@ const XFS: Record<StyleName, string> = {
   labelNumber: xf({ border: 1, align: '<alignment horizontal="right" vertical="top"/>' }),
   /** A part of a broken-down measure: italic, indented under its total. */
   part: xf({ font: 3, border: 1, align: '<alignment vertical="top" wrapText="1" indent="1"/>' }),
+  ...(Object.fromEntries(NUMBER_STYLES.map((name, d) => [name, xf({ border: 1, numFmt: 164 + d, align: '<alignment horizontal="right" vertical="top"/>' })])) as Record<NumberStyle, string>),
 };
 
 const STYLES_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  `<numFmts count="${NUMBER_STYLES.length}">${NUMBER_FORMATS}</numFmts>` +
   `<fonts count="4"><font><sz val="12"/><name val="${FONT}"/><family val="1"/></font><font><b/><sz val="12"/><name val="${FONT}"/><family val="1"/></font>` +
   `<font><b/><sz val="14"/><name val="${FONT}"/><family val="1"/></font><font><i/><sz val="12"/><name val="${FONT}"/><family val="1"/></font></fonts>` +
   `<fills count="7"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fill('DCE6F1')}${fill('FFF2CC')}${fill('EEF3F9')}${fill('F2F2F2')}${fill('E2EFDA')}</fills>` +

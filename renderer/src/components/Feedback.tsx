@@ -10,9 +10,9 @@ export function ErrorBox({ message }: { message: string | null | undefined }) {
 }
 
 /** The problems a preview found: errors to fix before going on, then warnings (folded away when `foldWarnings`). */
-export function ProblemList(props: { problems: { severity: 'error' | 'warning'; message: string }[]; errorTitle: (n: number) => string; warningTitle: (n: number) => string; foldWarnings?: boolean }) {
+export function ProblemList(props: { problems: { severity: 'error' | 'warning' | 'info'; message: string }[]; errorTitle: (n: number) => string; warningTitle: (n: number) => string; foldWarnings?: boolean }) {
   const errors = props.problems.filter((p) => p.severity === 'error');
-  const warnings = props.problems.filter((p) => p.severity === 'warning');
+  const warnings = props.problems.filter((p) => p.severity !== 'error');
   const list = (items: typeof errors) => (
     <ul>
       {items.map((p, i) => (

@@ -12,6 +12,7 @@ import * as m0009 from './0009-who-reports';
 import * as m0010 from './0010-task-status';
 import * as m0011 from './0011-task-import';
 import * as m0012 from './0012-period-plans';
+import * as m0013 from './0013-value-rules';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010-task-status': m0010,
   '0011-task-import': m0011,
   '0012-period-plans': m0012,
+  '0013-value-rules': m0013,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

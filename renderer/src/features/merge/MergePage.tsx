@@ -18,7 +18,8 @@ import { sectionBreaks, withoutBreakdownText } from '../../../../shared/api/merg
 import { fractionText } from '../../../../shared/domain/who-reports';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/domain/task-status';
 
-const fmt = (n: number | null, rate: boolean) => (n === null ? '' : formatVnNumber(n, rate ? { decimals: 2 } : { maxDecimals: 2 }));
+/** A figure with its measure's decimals; `false` for numerators and denominators (counts, up to 2 decimals). */
+const fmt = (n: number | null, decimals: number | false) => (n === null ? '' : formatVnNumber(n, decimals === false ? { maxDecimals: 2 } : { decimals }));
 
 /** Roll the units' reports up into the compiling unit's numbers for a period. */
 export function MergePage() {
@@ -289,6 +290,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
         <tbody>
           {v.rows.map((r) => {
             const rate = r.valueKind === 'rate';
+            const dp = r.displayDecimals;
             const heads = [];
             if (r.goalCode !== goal) {
               goal = r.goalCode;
@@ -349,7 +351,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                   <td>{r.unitLabel}</td>
                   {v.units.map((u) => (
                     <td key={u.id} className={`num${r.missing.includes(u.id) ? ' cell-missing' : ''}`}>
-                      {fmt(r.cells[u.id]?.value ?? null, rate)}
+                      {fmt(r.cells[u.id]?.value ?? null, dp)}
                       {r.cells[u.id]?.derivedFrom ? (
                         <div className="small muted" title={`${u.name} chưa gửi báo cáo: số này tính từ ${r.cells[u.id]!.derivedFrom} báo cáo của đơn vị trực thuộc`}>
                           từ {r.cells[u.id]!.derivedFrom} xã
@@ -360,7 +362,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                   <td className="num total-col sticky-right" style={right(0)}>
                     {r.override ? <span className="chip chip-override" title={`Sửa tay: ${r.override.reason}`}>sửa tay</span> : null}
                     <button type="button" className="link total-link" onClick={() => onDrill(r)} aria-label={`Chi tiết tổng hợp chỉ tiêu ${r.code}`}>
-                      {r.total.value === null ? '—' : fmt(r.total.value, rate)}
+                      {r.total.value === null ? '—' : fmt(r.total.value, dp)}
                     </button>
                     {r.missing.length ? <div className="small warn-text">thiếu {r.missing.length} đơn vị</div> : null}
                   </td>
@@ -372,7 +374,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                   </td>
                   {r.previous ? (
                     <td className="num sticky-right" style={right(3)}>
-                      {fmt(r.previous.value, rate)}
+                      {fmt(r.previous.value, dp)}
                       {r.previous.value !== null && r.total.value !== null ? <div className="small muted">{changeText(r.total.value - r.previous.value, rate)}</div> : null}
                     </td>
                   ) : null}
@@ -385,11 +387,11 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                         <td>{r.unitLabel}</td>
                         {v.units.map((u) => (
                           <td key={u.id} className="num">
-                            {loaded[r.measureId] ? fmt(p.cells[u.id]?.value ?? null, rate) : <span className="muted">…</span>}
+                            {loaded[r.measureId] ? fmt(p.cells[u.id]?.value ?? null, dp) : <span className="muted">…</span>}
                           </td>
                         ))}
                         <td className="num total-col sticky-right" style={right(0)}>
-                          {fmt(p.total.value, rate)}
+                          {fmt(p.total.value, dp)}
                         </td>
                         <td className="sticky-right" style={right(1)} />
                         <td className="sticky-right" style={right(2)} />
@@ -408,6 +410,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
 
 function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; row: MergeRow; onClose: () => void; onChanged: (message: string) => void }) {
   const rate = r.valueKind === 'rate';
+  const dp = r.displayDecimals;
   const [text, setText] = useState(r.override?.value === null || !r.override ? '' : formatVnNumber(r.override.value));
   const [reason, setReason] = useState('');
   const act = useAction();
@@ -459,11 +462,11 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
                       <td className="num">{fmt(c?.denominator ?? null, false)}</td>
                     </>
                   ) : null}
-                  <td className="num">{fmt(c?.value ?? null, rate)}</td>
+                  <td className="num">{fmt(c?.value ?? null, dp)}</td>
                   <td>{!top ? 'qua đơn vị cấp trên' : counted ? 'có' : r.missing.includes(x.id) ? 'chưa có số liệu' : r.excluded.includes(x.id) ? 'không (thiếu tử số, mẫu số)' : '—'}</td>
                   {r.previous ? (
                     <td className="num">
-                      {prev ? fmt(prev.value, rate) : '—'}
+                      {prev ? fmt(prev.value, dp) : '—'}
                       {prev?.fromUnits ? <div className="small muted">gộp từ {prev.fromUnits.join(', ')}</div> : null}
                       {prev?.note ? <div className="small warn-text">{prev.note}</div> : null}
                     </td>
@@ -480,15 +483,15 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
                 <td className="num">{fmt(r.computed.denominator, false)}</td>
               </>
             ) : null}
-            <td className="num">{fmt(r.computed.value, rate)}</td>
+            <td className="num">{fmt(r.computed.value, dp)}</td>
             <td>{r.contributing.length} đơn vị</td>
-            {r.previous ? <td className="num">{fmt(r.previous.value, rate)}</td> : null}
+            {r.previous ? <td className="num">{fmt(r.previous.value, dp)}</td> : null}
           </tr>
         </tbody>
       </table>
       {rate && r.rollup === 'ratio' && r.computed.value !== null ? (
         <p className="field-hint">
-          = {fmt(r.computed.numerator, false)} / {fmt(r.computed.denominator, false)} × {formatVnNumber(r.rateFactor!)} = {fmt(r.computed.value, true)}
+          = {fmt(r.computed.numerator, false)} / {fmt(r.computed.denominator, false)} × {formatVnNumber(r.rateFactor!)} = {fmt(r.computed.value, dp)}
         </p>
       ) : null}
       {r.missing.length ? <p className="warn-text">Chưa có số liệu của: {r.missing.map(name).join(', ')}.</p> : null}
@@ -505,7 +508,7 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
         <h3>Sửa số tổng hợp</h3>
         {r.override ? (
           <p className="override-note">
-            Đang dùng số sửa tay <b>{fmt(r.override.value, rate)}</b> thay cho số tính được {fmt(r.computed.value, rate)} — lý do: “{r.override.reason}” ({r.override.by || 'không rõ người sửa'}, {formatIsoDate(r.override.at.slice(0, 10))}).
+            Đang dùng số sửa tay <b>{fmt(r.override.value, dp)}</b> thay cho số tính được {fmt(r.computed.value, dp)} — lý do: “{r.override.reason}” ({r.override.by || 'không rõ người sửa'}, {formatIsoDate(r.override.at.slice(0, 10))}).
           </p>
         ) : (
           <p className="field-hint">Khi số cộng dồn chưa đúng (ví dụ số liệu chính thức của ngành khác), nhập số đúng và lý do; số tính được và lịch sử sửa vẫn được lưu.</p>
@@ -537,7 +540,7 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
             <ul className="small">
               {r.overrideHistory.map((h, i) => (
                 <li key={i}>
-                  {formatIsoDate(h.at.slice(0, 10))} · {h.by || 'không rõ người sửa'}: {h.value === null ? 'bỏ số sửa tay' : `dùng ${fmt(h.value, rate)}`} (số tính được {fmt(h.computedValue, rate)}) — “{h.reason}”
+                  {formatIsoDate(h.at.slice(0, 10))} · {h.by || 'không rõ người sửa'}: {h.value === null ? 'bỏ số sửa tay' : `dùng ${fmt(h.value, dp)}`} (số tính được {fmt(h.computedValue, dp)}) — “{h.reason}”
                 </li>
               ))}
             </ul>
@@ -555,6 +558,7 @@ function BreakdownDrill({ view: v, row: r }: { view: MergeView; row: MergeRow })
   if (!opened.data) return <Loading />;
   const b = opened.data;
   const rate = r.valueKind === 'rate';
+  const dp = r.displayDecimals;
   const units = v.tree.filter((u) => b.parts.some((p) => p.cells[u.id]) || r.cells[u.id]);
   const without = withoutBreakdownText(v, r);
   return (
@@ -582,21 +586,21 @@ function BreakdownDrill({ view: v, row: r }: { view: MergeView; row: MergeRow })
                   const c = p.cells[u.id];
                   return (
                     <td key={p.comboId} className="num" title={rate && c ? `${fmt(c.numerator, false)} / ${fmt(c.denominator, false)}` : undefined}>
-                      {fmt(c?.value ?? null, rate)}
+                      {fmt(c?.value ?? null, dp)}
                     </td>
                   );
                 })}
-                <td className="num">{fmt(r.cells[u.id]?.value ?? null, rate)}</td>
+                <td className="num">{fmt(r.cells[u.id]?.value ?? null, dp)}</td>
               </tr>
             ))}
             <tr className="row-goal">
               <td>Tổng hợp</td>
               {b.parts.map((p) => (
                 <td key={p.comboId} className="num">
-                  {fmt(p.total.value, rate)}
+                  {fmt(p.total.value, dp)}
                 </td>
               ))}
-              <td className="num">{fmt(r.computed.value, rate)}</td>
+              <td className="num">{fmt(r.computed.value, dp)}</td>
             </tr>
           </tbody>
         </table>

@@ -35,8 +35,8 @@ export function ImportResults(props: {
             {r.problems.length > 0 ? (
               <ul className="problems">
                 {r.problems.map((p, j) => (
-                  <li key={j} className={p.severity === 'error' ? 'problem-error' : 'problem-warning'}>
-                    {p.severity === 'error' ? 'Lỗi: ' : 'Lưu ý: '}
+                  <li key={j} className={`problem-${p.severity}`}>
+                    {p.severity === 'error' ? 'Lỗi: ' : p.severity === 'warning' ? 'Cần kiểm tra: ' : 'Để biết: '}
                     {p.message}
                   </li>
                 ))}

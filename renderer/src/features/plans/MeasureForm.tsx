@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { IndicatorDto, MeasureDto, PlanDetail } from '../../../../shared/api/types';
+import { formatVnNumber, parseVnNumber } from '../../../../shared/domain/vn-number';
 import { DIRECTIONS, ROLLUPS, parseTarget, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../../shared/domain/measure';
 import { api } from '../../api';
 import { useAction } from '../../app/use-action';
@@ -48,6 +49,10 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
   const [numeratorLabel, setNumeratorLabel] = useState(m?.numeratorLabel ?? '');
   const [denominatorLabel, setDenominatorLabel] = useState(m?.denominatorLabel ?? '');
   const [catalogueIndicatorId, setCatalogueIndicatorId] = useState(m?.catalogueIndicator ? String(m.catalogueIndicator.id) : '');
+  const [allowsNegative, setAllowsNegative] = useState(m?.allowsNegative ?? false);
+  const [decimals, setDecimals] = useState(m?.decimals === null || m?.decimals === undefined ? '' : String(m.decimals));
+  const [minText, setMinText] = useState(m?.minValue === null || m?.minValue === undefined ? '' : formatVnNumber(m.minValue));
+  const [maxText, setMaxText] = useState(m?.maxValue === null || m?.maxValue === undefined ? '' : formatVnNumber(m.maxValue));
   const { busy, error, setError, run } = useAction();
 
   // One target input per plan year, plus the plan's phase-end columns, plus existing targets.
@@ -97,6 +102,15 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
     }
     const bad = list.map((t) => ({ t, err: targetError(t.text) })).find((x) => x.err);
     if (bad) return setError(`${targetHeader(bad.t)}: ${bad.err}.`);
+    const bound = (text: string, what: string): number | null | string => {
+      if (!text.trim()) return null;
+      const r = parseVnNumber(text);
+      return r.ok ? r.value : `${what}: ${r.error}.`;
+    };
+    const minValue = bound(minText, 'Giá trị nhỏ nhất hợp lý');
+    const maxValue = bound(maxText, 'Giá trị lớn nhất hợp lý');
+    if (typeof minValue === 'string') return setError(minValue);
+    if (typeof maxValue === 'string') return setError(maxValue);
     void run(async () => {
       await api.call('measure-save', {
         id: m?.id,
@@ -115,6 +129,10 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
         reporters: reporters || null,
         numeratorLabel: KINDS[kind].valueKind === 'rate' ? numeratorLabel.trim() : '',
         denominatorLabel: KINDS[kind].valueKind === 'rate' ? denominatorLabel.trim() : '',
+        allowsNegative,
+        decimals: decimals === '' ? null : Number(decimals),
+        minValue,
+        maxValue,
         targets: list,
       });
       props.onSaved();
@@ -235,6 +253,27 @@ export function MeasureForm(props: { plan: PlanDetail; indicator: IndicatorDto; 
             ))}
           </SelectField>
         </div>
+        <fieldset className="targets">
+          <legend>Số liệu hợp lý và cách hiển thị</legend>
+          <div className="form-row">
+            <SelectField label="Số chữ số thập phân" name="decimals" value={decimals} onChange={(e) => setDecimals(e.target.value)} hint="Số được lưu đủ; chỉ cách hiện ra thay đổi. Đánh giá đạt/chưa đạt luôn dùng số đủ.">
+              <option value="">Tự động (theo chỉ tiêu: {m ? m.displayDecimals : KINDS[kind].valueKind === 'rate' ? 2 : 0})</option>
+              {[0, 1, 2, 3, 4, 5, 6].map((d) => (
+                <option key={d} value={d}>
+                  {d} ({formatVnNumber(1234.5678, { decimals: d })})
+                </option>
+              ))}
+            </SelectField>
+            <TextField label="Nhỏ nhất hợp lý" name="minValue" inputMode="decimal" value={minText} onChange={(e) => setMinText(e.target.value)} placeholder={KINDS[kind].valueKind === 'rate' || KINDS[kind].valueKind === 'count' ? (allowsNegative ? '' : '0') : ''} />
+            <TextField label="Lớn nhất hợp lý" name="maxValue" inputMode="decimal" value={maxText} onChange={(e) => setMaxText(e.target.value)} placeholder={KINDS[kind].factor ? formatVnNumber(KINDS[kind].factor!) : ''} />
+          </div>
+          <p className="field-hint">
+            Số ngoài khoảng này vẫn được nhận nhưng được đánh dấu để kiểm tra. Để trống: theo đơn vị tính (tỷ lệ % từ 0 đến 100, ‰ đến 1.000, số lượng không âm).
+          </p>
+          <label className="check-line">
+            <input type="checkbox" checked={allowsNegative} onChange={(e) => setAllowsNegative(e.target.checked)} /> Cho phép số âm (chỉ số đo mức thay đổi, ví dụ mức giảm số cuộc tảo hôn)
+          </label>
+        </fieldset>
         <fieldset className="targets">
           <legend>Chỉ tiêu</legend>
           <p className="field-hint">Gõ như trong kế hoạch: 16,8 · 58,82 · 1.000 · 2,0-3,0 (khoảng) · 512/100.000. Để trống nếu năm đó không giao chỉ tiêu.</p>

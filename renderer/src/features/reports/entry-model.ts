@@ -114,7 +114,7 @@ function readRow(m: EntryMeasure, partId: number | null, texts: Map<string, stri
     }
   } else value.textValue = t('value') || null;
   if (Object.keys(errors).length === 0) {
-    const problem = checkValue(m.valueKind, m.rateFactor, value, (n) => formatVnNumber(n));
+    const problem = checkValue(m.valueKind, m.rateFactor, value, (n) => formatVnNumber(n), { allowsNegative: m.allowsNegative });
     if (problem) errors[problem.field as Field] = problem.message;
   }
   if (m.valueKind === 'rate' && value.numerator !== null && value.denominator !== null && !errors.numerator && !errors.denominator) {
