@@ -315,6 +315,8 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
         assessment: r.assessment,
         contributingUnits: r.contributing.map((u) => units.get(u)),
         missingUnits: r.missing.map((u) => units.get(u)),
+        excludedUnits: r.excluded.map((u) => ({ unit: view.tree.find((t) => t.id === u)?.name ?? String(u), reason: r.excludedReasons[u] ?? '' })),
+        unapprovedUnits: r.unapproved.map((u) => view.tree.find((t) => t.id === u)?.name ?? String(u)),
         catalogueIndicator: r.catalogueIndicator ? catalogueTag(r.catalogueIndicator) : null,
         breakdown: r.breakdown
           ? {
@@ -331,6 +333,8 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
         const fmt = (n: number | null) => (n === null ? '—' : formatVnNumber(n, { maxDecimals: 2 }));
         for (const m of measures) {
           console.log(`  ${m.code.padEnd(6)} ${fmt(m.value)} ${m.unit}  (chỉ tiêu ${m.target}) ${ASSESSMENTS[m.assessment]}`);
+          if (m.override?.stale) console.log(`         Số sửa tay có thể đã cũ: khi sửa, số tính được là ${fmt(m.override.stale.computedThen)}, nay là ${fmt(m.override.stale.computedNow)}`);
+          for (const x of m.excludedUnits) console.log(`         Không tính ${x.unit}: ${x.reason}`);
           for (const c of m.breakdown?.combinations ?? []) console.log(`         – ${c.label}: ${fmt(c.value)}`);
           if (m.breakdown?.unitsWithoutBreakdown.length) console.log(`         Chưa phân tổ (chỉ có Tổng số): ${m.breakdown.unitsWithoutBreakdown.join(', ')}`);
         }

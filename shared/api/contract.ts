@@ -14,6 +14,7 @@ import { ANNEXES, INDICATOR_CODE } from '../domain/catalogue';
 import { REPORTERS } from '../domain/who-reports';
 import { TASK_STATUSES } from '../domain/task-status';
 import type {
+  UnitReview,
   AppInfo,
   BackupDto,
   BreakdownDto,
@@ -169,7 +170,7 @@ const documentSettings = z.object({
 export const apiMethods = {
   'app-info': z.object({}),
   'settings-get': z.object({}),
-  'settings-set': z.object({ userName: text(100), organisationName: text(200), place: text(100) }),
+  'settings-set': z.object({ userName: text(100), organisationName: text(200), place: text(100), countApprovedOnly: z.boolean().optional() }),
   'demo-load': z.object({}),
 
   'plan-list': z.object({}),
@@ -273,7 +274,11 @@ export const apiMethods = {
   'period-create': periodFields,
   'period-update': periodFields.extend({ id }),
   'period-delete': z.object({ id }),
+  /** Without an id: the working period (the one chosen last), else the one with the next deadline. */
   'period-status': z.object({ id: id.optional(), today: isoDate.optional() }),
+  /** The period the user works on, kept across screens and restarts. */
+  'working-period-get': z.object({}),
+  'working-period-set': z.object({ periodId: id }),
 
   'template-build': z.object({ periodId: id, unitId: id }),
   'template-build-all': z.object({ periodId: id }),
@@ -290,6 +295,12 @@ export const apiMethods = {
   }),
   'report-get': z.object({ id }),
   'report-approve': z.object({ id }),
+  /** Approves every current report of the period with nothing left to check. */
+  'report-approve-all': z.object({ periodId: id }),
+  /** A unit's latest refused file and its current report's warnings, by cell, with a text for the unit. */
+  'report-review': z.object({ periodId: id, unitId: id }),
+  /** Marks a warning of a report checked (or takes the mark back). */
+  'report-warning-check': z.object({ reportId: id, message: z.string().min(1).max(4000), checked: z.boolean() }),
   /** Takes back an approval, with the reason (kept in the audit trail). */
   'report-unlock': z.object({ id, reason: unlockReason }),
   /** The compiling unit sent its report up: the period's data is locked. */
@@ -424,11 +435,16 @@ export interface ApiResults {
   'period-update': PeriodDto;
   'period-delete': { deleted: true };
   'period-status': PeriodStatus | null;
+  'working-period-get': { periodId: number | null };
+  'working-period-set': { periodId: number };
   'template-build': FileUpload;
   'template-build-all': FileUpload & { count: number };
   'report-import': ImportFileResult[];
   'report-get': ReportDto;
   'report-approve': { id: number; approvedAt: string };
+  'report-approve-all': { approved: string[]; left: { unitName: string; reason: string }[] };
+  'report-review': UnitReview;
+  'report-warning-check': { toCheck: number };
   'report-unlock': { id: number };
   'period-submit': { id: number; submittedAt: string };
   'period-unlock': { id: number };

@@ -1,4 +1,5 @@
 /** Data shapes that cross the boundary between renderer and backend. */
+import type { ReportField } from '../domain/entry-layout';
 import type { Direction, Rollup, ValueKind, RateFactor } from '../domain/measure';
 import type { UnitKind } from '../domain/org-units';
 import type { DeadlineLevel, PeriodKind, ReportStatus } from '../domain/periods';
@@ -23,6 +24,8 @@ export interface Settings {
   userName: string;
   organisationName: string;
   place: string;
+  /** Only approved reports count in the merge (default: every received report counts, the unapproved marked). */
+  countApprovedOnly: boolean;
 }
 
 export interface UnitVersionDto {
@@ -317,6 +320,10 @@ export interface ImportProblem {
   row: number | null;
   cell: string | null;
   message: string;
+  /** The figure the problem is about (its measure, its part or 1 for the total, its column), so it can be found in the grid too. */
+  at?: { measureId: number; optionComboId: number; field: ReportField };
+  /** A figure accepted but worth a second look (outside its range, far from last time or from the target): the compiler marks it checked. */
+  check?: true;
 }
 
 /** Something an import inferred, with its reason; unsure ones are flagged for the user to check. */
@@ -428,8 +435,44 @@ export interface UnitReportStatus {
   reportId: number | null;
   fileName: string | null;
   problemCount: number;
+  /** Figures of the current report with a warning the compiler has not marked checked. */
+  toCheck: number;
   /** What the unit reports in this period: the codes of its measures and the keys of its tasks (I.3, …). */
   owes: { measures: string[]; tasks: string[] };
+}
+
+/** One problem of a unit's report as the review desk shows it: which indicator, which cell in the unit's file and in the grid. */
+export interface ReviewItem {
+  severity: ImportProblem['severity'];
+  message: string;
+  /** The message without the file's name in front. */
+  detail: string;
+  measureCode: string | null;
+  measureName: string | null;
+  /** The part of a broken-down measure ("Nam · Dưới 6 tuổi"), null for the total. */
+  partLabel: string | null;
+  /** The cell in the unit's Excel file (E12). */
+  templateCell: string | null;
+  /** The same figure's cell in the entry grid (E3). */
+  gridCell: string | null;
+  /** The figure it is about, to mark its cell in the grid. */
+  at?: ImportProblem['at'];
+  /** A figure to check: null until the compiler marks it checked; undefined when there is nothing to mark. */
+  check?: { checkedAt: string; checkedBy: string } | null;
+}
+
+export interface UnitReview {
+  periodId: number;
+  unitId: number;
+  unitName: string;
+  /** The unit's latest file when it was refused after its current report (nothing of it was kept). */
+  rejected: { fileName: string; at: string; items: ReviewItem[] } | null;
+  /** The current report, with its warnings and notes. */
+  report: { reportId: number; revision: number; fileName: string | null; at: string; status: string; items: ReviewItem[] } | null;
+  /** Warnings of the current report not yet marked checked. */
+  toCheck: number;
+  /** What to send the unit (e-mail, Zalo): the errors to correct and the figures to confirm, by cell. */
+  copyText: string;
 }
 
 export interface PeriodStatus {
@@ -460,6 +503,8 @@ export interface ImportFileResult {
   problems: ImportProblem[];
   /** For needs_replace: the report that would be replaced. */
   current: { revision: number; receivedAt: string; fileName: string | null } | null;
+  /** A file refused because it belongs to another period: that period, so the user can switch and import it there. */
+  otherPeriod?: { id: number; name: string };
 }
 
 export interface ReportValueDto {
@@ -541,6 +586,8 @@ export interface MergeCell {
   value: number | null;
   /** Set when the unit sent no figure itself: rolled up from this many reports of units under it. */
   derivedFrom?: number;
+  /** With derivedFrom: of how many units under it (2 of 3 communes reported). */
+  derivedOf?: number;
 }
 
 /** A unit's figure a year earlier: its own, or (after a merger) its predecessors' rolled up. */
@@ -565,10 +612,16 @@ export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel'
   total: MergeCell;
   /** What the roll-up computed, before any override. */
   computed: MergeCell;
-  override: { value: number | null; reason: string; by: string; at: string } | null;
+  /** `stale`: the roll-up changed since the override was set (what it was then, what it is now). */
+  override: { value: number | null; reason: string; by: string; at: string; stale: { computedThen: number | null; computedNow: number | null } | null } | null;
   overrideHistory: { value: number | null; computedValue: number | null; reason: string; by: string; at: string; current: boolean }[];
   contributing: number[];
+  /** Units whose figure was given but is not in the total (see excludedReasons). */
   excluded: number[];
+  /** Why each excluded unit's figure is not counted. */
+  excludedReasons: Record<number, string>;
+  /** Contributing units whose report (or, for a unit that sent none, a report under it) is not yet approved. */
+  unapproved: number[];
   /** Units expected to give this measure that have not. */
   missing: number[];
   assessment: Assessment;
@@ -610,8 +663,12 @@ export interface MergeView {
   tiers: number;
   rows: MergeRow[];
   completeness: { expected: number; reported: number; missing: string[]; late: string[] };
-  /** "Chưa có số liệu của: …" when units are missing, else null. */
+  /** "Chưa có số liệu của: …" when units are missing ("lấy tổng của 2/3 xã" for those whose communes reported), else null. */
   missingText: string | null;
+  /** Whether only approved reports count (a setting). */
+  countApprovedOnly: boolean;
+  /** With countApprovedOnly: the units whose reports wait for approval and are left out. */
+  notCounted: string[];
   /** Sections I–IV: what each unit wrote, and the draft to rewrite (the saved text once saved). */
   narratives: { key: string; label: string; parts: { unitName: string; text: string }[]; draft: string }[];
   /** Task progress by task (with its lead agency): the lead's report first, the cooperating units' after, each named; the lead's status; the draft. */

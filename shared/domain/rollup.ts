@@ -93,6 +93,15 @@ export interface TreeUnit {
 export interface TreeValue extends UnitValue {
   /** 0: the unit's own report; n: rolled up from n reports of units under it. */
   derivedFrom: number;
+  /** With derivedFrom: how many units under it could have reported (2 of 3 communes: derivedFrom 2, derivedOf 3). */
+  derivedOf?: number;
+}
+
+/** How many reporting units a unit stands for at the bottom of the tree: 1 for a leaf, else the sum over the units that add up to it. */
+function leavesUnder(tree: TreeIndex, id: number, depth = 0): number {
+  const kids = tree.summed.get(id) ?? [];
+  if (!kids.length || depth >= 50) return 1;
+  return kids.reduce((n, k) => n + leavesUnder(tree, k.id, depth + 1), 0);
 }
 
 /** The units whose figures add up to a unit's: its territorial children, or all children when it has none. */
@@ -143,14 +152,17 @@ export function rollUpTree(rule: Rollup, factor: number | null, units: readonly 
     if (depth >= 50) return null;
     const kids = tree.summed.get(u.id) ?? [];
     const given: TreeValue[] = [];
+    let of = 0;
     for (const c of children) {
       const v = visit(c, depth + 1);
-      if (v && kids.includes(c)) given.push(v);
+      if (!kids.includes(c)) continue;
+      if (v) given.push(v);
+      of += v ? (v.derivedFrom ? (v.derivedOf ?? v.derivedFrom) : 1) : leavesUnder(tree, c.id, depth + 1);
     }
     if (!adds || !given.length) return null;
     const total = rollUp(rule, factor, given, null);
     if (total.value === null && total.numerator === null) return null;
-    const v = { unitId: u.id, numerator: total.numerator, denominator: total.denominator, value: total.value, derivedFrom: given.reduce((s, g) => s + Math.max(1, g.derivedFrom), 0) };
+    const v = { unitId: u.id, numerator: total.numerator, denominator: total.denominator, value: total.value, derivedFrom: given.reduce((s, g) => s + Math.max(1, g.derivedFrom), 0), derivedOf: of };
     out.set(u.id, v);
     return v;
   };

@@ -46,6 +46,8 @@ export const test = base.extend<{ app: { url: string; dbPath: string; page: Page
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
+    // The first-start question (the user's name) is answered for tests that are about something else.
+    await page.addInitScript(() => sessionStorage.setItem('tonghop.userNameAsked', '1'));
     await page.goto(url);
     await use({ url, dbPath, page });
     proc.kill('SIGTERM');

@@ -85,6 +85,11 @@ function toRevision(r: RevisionRow): ReportRevision {
 
 // ---- revisions -------------------------------------------------------------------------------
 
+/** Whether a revision has warnings to check (its notes, such as what was left empty, are not). */
+export function hasWarnings(r: Pick<ReportRevision, 'warnings'>): boolean {
+  return r.warnings.some((w) => (w as { severity?: string }).severity !== 'info');
+}
+
 export async function reportById(db: Db, id: number): Promise<ReportRevision | undefined> {
   const r = await db.selectFrom('report').select(REVISION_COLUMNS).where('id', '=', id).executeTakeFirst();
   return r && toRevision(r);
@@ -200,6 +205,41 @@ export async function setApproval(trx: Trx, id: number, approval: { status: 'app
     .set(approval.status === 'approved' ? { status: 'approved', approved_at: approval.at, approved_by: approval.by } : { status: approval.status, approved_at: null, approved_by: null })
     .where('id', '=', id)
     .execute();
+}
+
+/** Replaces a revision's warnings: a typed report's are worked out again from its figures on every save. */
+export async function setWarnings(trx: Trx, id: number, warnings: readonly unknown[]): Promise<void> {
+  await trx.updateTable('report').set({ warnings_json: JSON.stringify(warnings) }).where('id', '=', id).execute();
+}
+
+// ---- the compiler's marks on warnings ----------------------------------------------------------
+
+export interface WarningCheck {
+  reportId: number;
+  /** The warning's text: a changed figure gives a new text, to be checked again. */
+  message: string;
+  checkedAt: string;
+  checkedBy: string;
+}
+
+export async function readWarningChecks(db: Db, reportIds: readonly number[]): Promise<WarningCheck[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await db.selectFrom('warning_check').selectAll().where('report_id', 'in', reportIds).execute();
+  return rows.map((r) => ({ reportId: r.report_id, message: r.message, checkedAt: r.checked_at, checkedBy: r.checked_by }));
+}
+
+/** Per unit, how many warnings of its current report are to be checked (`check`) and not yet marked so. */
+export async function uncheckedWarningCounts(db: Db, periodId: number): Promise<Map<number, number>> {
+  const reports = await currentReports(db, periodId);
+  const checks = await readWarningChecks(db, reports.map((r) => r.id));
+  const marked = new Set(checks.map((c) => `${c.reportId}\u0000${c.message}`));
+  return new Map(reports.map((r) => [r.unitId, r.warnings.filter((w) => (w as { check?: boolean }).check && !marked.has(`${r.id}\u0000${(w as { message: string }).message}`)).length]));
+}
+
+/** Marks a warning checked, or takes the mark back (`check` null). */
+export async function setWarningCheck(trx: Trx, reportId: number, message: string, check: { at: string; by: string } | null): Promise<void> {
+  await trx.deleteFrom('warning_check').where('report_id', '=', reportId).where('message', '=', message).execute();
+  if (check) await trx.insertInto('warning_check').values({ report_id: reportId, message, checked_at: check.at, checked_by: check.by }).execute();
 }
 
 // ---- values ----------------------------------------------------------------------------------

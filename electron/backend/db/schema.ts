@@ -182,6 +182,12 @@ export interface Database {
     approved_at: string | null;
     approved_by: string | null;
   };
+  warning_check: {
+    report_id: number;
+    message: string;
+    checked_at: string;
+    checked_by: string;
+  };
   import_attempt: {
     id: Generated<number>;
     period_id: number | null;

@@ -3,10 +3,11 @@ import { valueHistory } from '../services/value-history';
 import { backupBeforeImport } from '../services/backups';
 import { getEntry, saveEntry } from '../services/report-entry';
 import { approveReport, getReport, importReportFiles } from '../services/report-import';
+import { approveAllValid, checkWarning, unitReview } from '../services/report-review';
 import { templateForUnit, templatesZip } from '../services/templates';
 import type { HandlerSlice } from './types';
 
-export const collectHandlers: HandlerSlice<'template-build' | 'template-build-all' | 'report-import' | 'report-get' | 'report-approve' | 'report-unlock' | 'report-entry-get' | 'report-entry-save' | 'value-history'> = {
+export const collectHandlers: HandlerSlice<'template-build' | 'template-build-all' | 'report-import' | 'report-get' | 'report-approve' | 'report-approve-all' | 'report-review' | 'report-warning-check' | 'report-unlock' | 'report-entry-get' | 'report-entry-save' | 'value-history'> = {
   'template-build': async ({ periodId, unitId }, ctx) => {
     const t = await templateForUnit(ctx.db, ctx, periodId, unitId);
     return { fileName: t.fileName, dataBase64: t.bytes.toString('base64') };
@@ -18,6 +19,9 @@ export const collectHandlers: HandlerSlice<'template-build' | 'template-build-al
   },
   'report-get': async ({ id }, ctx) => getReport(ctx.db, id),
   'report-approve': async ({ id }, ctx) => approveReport(ctx.db, ctx, id),
+  'report-approve-all': async ({ periodId }, ctx) => approveAllValid(ctx.db, ctx, periodId),
+  'report-review': async ({ periodId, unitId }, ctx) => unitReview(ctx.db, periodId, unitId),
+  'report-warning-check': async (args, ctx) => checkWarning(ctx.db, ctx, args),
   'report-unlock': async ({ id, reason }, ctx) => unlockReport(ctx.db, ctx, id, reason),
   'value-history': async ({ periodId, unitId, measureId, optionComboId }, ctx) => valueHistory(ctx.db, periodId, unitId, measureId, optionComboId),
   'report-entry-get': async ({ periodId, unitId }, ctx) => getEntry(ctx.db, periodId, unitId),

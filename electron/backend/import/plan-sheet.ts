@@ -4,6 +4,7 @@
  * goal rows (I, II, ...), "Chỉ tiêu N" rows and continuation rows for further measures.
  * Pure: cells in, structure and problems out.
  */
+import { columnLetter } from '../../../shared/domain/entry-layout';
 import type { ImportGuess, ImportProblem, PlanImportPreview, TargetDto } from '../../../shared/api/types';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
 import { parseTarget } from '../../../shared/domain/measure';
@@ -21,11 +22,8 @@ export type PlanSheetResult = Pick<PlanImportPreview, 'sheetName' | 'headerRow' 
 /** Lower case, no diacritics, single spaces: for matching headers and labels. */
 export const fold = foldText;
 
-export function columnName(index: number): string {
-  let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** A, B, … AA for a 0-based column. */
+export const columnName = columnLetter;
 
 export function cellText(cell: ParsedCell | null | undefined): string {
   if (!cell) return '';

@@ -5,7 +5,7 @@
 import { formatIsoDate } from '../../../shared/domain/org-units';
 import { vietnamDay } from '../../../shared/domain/vietnam-time';
 import type { Db } from '../db/connection';
-import { currentReport, reportById, setApproval } from '../db/report-store';
+import { currentReport, hasWarnings, reportById, setApproval } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -71,7 +71,7 @@ export async function unlockReport(db: Db, ctx: BackendContext, id: number, reas
   if (r.status !== 'approved' || !r.isCurrent) throw new UserError('conflict', 'Báo cáo này chưa được duyệt nên không bị khoá.');
   await assertPeriodOpen(db, r.periodId, 'mở khoá báo cáo của đơn vị');
   await db.transaction().execute(async (trx) => {
-    await setApproval(trx, id, { status: r.warnings.length ? 'received' : 'valid' });
+    await setApproval(trx, id, { status: hasWarnings(r) ? 'received' : 'valid' });
     await audit(trx, ctx, { entity: 'report', entityId: id, action: 'unlock', before: { status: 'approved', approvedAt: r.approvedAt, approvedBy: r.approvedBy }, reason });
   });
   return { id };

@@ -62,7 +62,11 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const childIds = new Set(children.map((u) => u.id));
   const treeUnits: TreeUnit[] = [{ id: parentId, parentId: null, territorial: false }, ...tree.map((u) => ({ id: u.id, parentId: u.parentId, territorial: isTerritorial(u.kind) }))];
   const allReports = await currentReports(db, periodId);
-  const treeReports = allReports.filter((r) => treeIds.has(r.unitId));
+  // A setting decides whether reports count before the compiler approves them (default: they do, marked).
+  const approvedOnly = (await getSetting(db, 'countApprovedOnly')) === '1';
+  const treeReports = allReports.filter((r) => treeIds.has(r.unitId) && (!approvedOnly || r.status === 'approved' || r.source === 'merge'));
+  const notApproved = new Set(treeReports.filter((r) => r.status !== 'approved').map((r) => r.unitId));
+  const waiting = allReports.filter((r) => treeIds.has(r.unitId) && !treeReports.includes(r)).map((r) => r.unitId);
   const reports = treeReports.filter((r) => childIds.has(r.unitId));
   // measure → option combination → unit → figure (the rows as read: each is the unit's value).
   const byMeasure = new Map<number, Map<number, Map<number, UnitValue>>>();
@@ -84,6 +88,8 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     map.set(v.unitId, v);
   }
   const treeIndex = indexTree(treeUnits);
+  /** Whether a report not yet approved is among those under a unit that sent none itself. */
+  const anyBelow = (id: number, depth = 0): boolean => depth < 50 && (treeIndex.children.get(id) ?? []).some((c) => notApproved.has(c.id) || anyBelow(c.id, depth + 1));
   const summed = new Set((treeIndex.summed.get(parentId) ?? []).map((u) => u.id));
   const noFigures = new Map<number, UnitValue>();
   const sqlParts = brokenDown.filter(inSql);
@@ -111,6 +117,15 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           return { cells, all, total: rollUp(m.rollup, m.rateFactor, counted, m.leadUnitId) };
         };
         const { cells, all, total } = rollUpCombo(TOTAL_COMBO);
+        // Figures given but not in the total, and why.
+        const excludedReasons: Record<number, string> = {};
+        for (const id of total.excluded) excludedReasons[id] = 'chỉ có kết quả, thiếu tử số và mẫu số nên không cộng được';
+        if (m.rollup === 'sum' || m.rollup === 'ratio') {
+          for (const v of all) {
+            if (countedIds.has(v.unitId) || excludedReasons[v.unitId]) continue;
+            excludedReasons[v.unitId] = m.reporters === 'territorial' ? 'số của sở, ngành không cộng vào tổng của địa bàn (đã có trong số của các huyện, xã)' : 'đơn vị không được giao báo cáo chỉ tiêu này';
+          }
+        }
         const expectedFor = owing;
         const given = new Set(all.map((v) => v.unitId));
         const target = targetOfYear(m.targets, period.year);
@@ -144,10 +159,21 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           cells: cellsOf(cells),
           total: effective,
           computed,
-          override: current ? { value: current.value, reason: current.reason, by: current.created_by, at: current.created_at } : null,
+          override: current
+            ? {
+                value: current.value,
+                reason: current.reason,
+                by: current.created_by,
+                at: current.created_at,
+                // The roll-up moved since the override was set (a new report came): the override may be out of date.
+                stale: !sameFigure(current.computed_value, computed.value) ? { computedThen: current.computed_value, computedNow: computed.value } : null,
+              }
+            : null,
           overrideHistory: mine.map((o) => ({ value: o.value, computedValue: o.computed_value, reason: o.reason, by: o.created_by, at: o.created_at, current: o.is_current === 1 })),
           contributing: total.contributing,
-          excluded: total.excluded,
+          excluded: Object.keys(excludedReasons).map(Number),
+          excludedReasons,
+          unapproved: total.contributing.filter((id) => (cells.get(id)?.derivedFrom ? anyBelow(id) : notApproved.has(id))),
           missing: expectedFor.filter((id) => !given.has(id)),
           assessment: assessResult(m.direction, target, effective),
           previous: previous ? { value: prev?.total.value ?? null, periodName: previous.period.name } : null,
@@ -159,6 +185,16 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   }
   const reported = new Set(reports.map((r) => r.unitId));
   const missing = children.filter((u) => !reported.has(u.id)).map((u) => u.name);
+  // A unit that sent nothing but whose units under it did: its figures are theirs, said as "lấy tổng của 2/3 xã".
+  const treeReported = new Set(treeReports.map((r) => r.unitId));
+  const standIns = children.flatMap((u) => {
+    if (reported.has(u.id)) return [];
+    const leaves = leavesOf(treeIndex, u.id);
+    const sent = leaves.filter((id) => treeReported.has(id) || hasReportAbove(treeIndex, id, u.id, treeReported)).length;
+    return leaves.length > 1 || leaves[0] !== u.id ? (sent ? [{ name: u.name, sent, of: leaves.length }] : []) : [];
+  });
+  const derivedNames = new Set(standIns.map((x) => x.name));
+  const reallyMissing = missing.filter((n) => !derivedNames.has(n));
   const reportIds = reports.map((r) => r.id);
   const texts = await readNarratives(db, reportIds);
   const ownReport = allReports.find((r) => r.unitId === parentId && r.source === 'merge');
@@ -201,7 +237,9 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     tiers: territorialTiers([{ id: parentId, parentId: null, kind: 'province' }, ...tree], parentId),
     rows,
     completeness: { expected: children.length, reported: reported.size, missing, late: status.units.filter((u) => u.late).map((u) => u.unitName) },
-    missingText: missing.length ? `Chưa có số liệu của: ${missing.join(', ')} (tính đến ngày ${formatIsoDate(status.today)}).` : null,
+    missingText: missingTextOf(reallyMissing, standIns, formatIsoDate(status.today)),
+    countApprovedOnly: approvedOnly,
+    notCounted: [...new Set(waiting)].map((id) => tree.find((u) => u.id === id)?.name ?? `đơn vị số ${id}`),
     narratives,
     tasks,
     taskCounts,
@@ -215,6 +253,34 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           }))
         : [],
   };
+}
+
+const sameFigure = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
+
+/** The units at the bottom of the tree under a unit (the communes of a district; the unit itself when it has none under it). */
+function leavesOf(tree: TreeIndex, id: number, depth = 0): number[] {
+  const kids = tree.summed.get(id) ?? [];
+  return !kids.length || depth >= 50 ? [id] : kids.flatMap((k) => leavesOf(tree, k.id, depth + 1));
+}
+
+/** Whether a unit between a leaf and `top` sent its own report (so the leaf is covered by it). */
+function hasReportAbove(tree: TreeIndex, leaf: number, top: number, reported: ReadonlySet<number>): boolean {
+  const parentOf = new Map<number, number>();
+  for (const [p, kids] of tree.children) for (const k of kids) parentOf.set(k.id, p);
+  for (let id = parentOf.get(leaf), n = 0; id !== undefined && id !== top && n < 50; id = parentOf.get(id), n++) if (reported.has(id)) return true;
+  return false;
+}
+
+/**
+ * The completeness line: "Chưa có số liệu của: Sở Y tế. Huyện Ia H'Drai chưa gửi báo cáo: lấy
+ * tổng của 2/3 xã (tính đến ngày 01/12/2024)."
+ */
+export function missingTextOf(missing: readonly string[], standIns: readonly { name: string; sent: number; of: number }[], today: string): string | null {
+  if (!missing.length && !standIns.length) return null;
+  const parts: string[] = [];
+  if (missing.length) parts.push(`Chưa có số liệu của: ${missing.join(', ')}`);
+  for (const s of standIns) parts.push(`${s.name} chưa gửi báo cáo: lấy tổng của ${s.sent}/${s.of} xã${s.sent < s.of ? ' (còn thiếu ' + (s.of - s.sent) + ' xã)' : ''}`);
+  return `${parts.join('. ')} (tính đến ngày ${today}).`;
 }
 
 /**
@@ -287,7 +353,7 @@ function previousByUnit(tree: readonly UnitDto[], units: readonly UnitDto[], pri
 function cellsOf(values: ReadonlyMap<number, TreeValue>): Record<number, MergeCell> {
   const out: Record<number, MergeCell> = {};
   for (const v of values.values()) {
-    out[v.unitId] = v.derivedFrom ? { numerator: v.numerator, denominator: v.denominator, value: v.value, derivedFrom: v.derivedFrom } : { numerator: v.numerator, denominator: v.denominator, value: v.value };
+    out[v.unitId] = v.derivedFrom ? { numerator: v.numerator, denominator: v.denominator, value: v.value, derivedFrom: v.derivedFrom, derivedOf: v.derivedOf ?? v.derivedFrom } : { numerator: v.numerator, denominator: v.denominator, value: v.value };
   }
   return out;
 }

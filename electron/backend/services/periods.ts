@@ -4,7 +4,8 @@ import type { PeriodDto, PeriodStatus, UnitDto, UnitReportStatus } from '../../.
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { levelOfUnit, reportStatus, type DeadlineLevel, type PeriodKind, type ReportStatus } from '../../../shared/domain/periods';
 import type { Db } from '../db/connection';
-import { currentReportCounts, currentReports, revisionCount } from '../db/report-store';
+import { getWorkingPeriodId } from './settings';
+import { currentReportCounts, currentReports, revisionCount, uncheckedWarningCounts } from '../db/report-store';
 import type { BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -175,10 +176,17 @@ export async function currentPeriod(db: Db, today: string): Promise<PeriodDto | 
   return upcoming[0]?.p ?? periods[0] ?? null;
 }
 
+/** The period the user chose last, while it exists. */
+export async function workingPeriod(db: Db): Promise<PeriodDto | null> {
+  const id = await getWorkingPeriodId(db);
+  if (id === null) return null;
+  return getPeriod(db, id).catch(() => null);
+}
+
 /** `unitsOnCutOff`: the units alive on the period's cut-off date, when the caller already has them. */
 export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedArgs<'period-status'>, unitsOnCutOff?: UnitDto[]): Promise<PeriodStatus | null> {
   const today = args.today ?? todayIso(ctx);
-  const period = args.id !== undefined ? await getPeriod(db, args.id) : await currentPeriod(db, today);
+  const period = args.id !== undefined ? await getPeriod(db, args.id) : ((await workingPeriod(db)) ?? (await currentPeriod(db, today)));
   if (!period) return null;
   const units = await expectedUnits(db, period, unitsOnCutOff);
   const duties = dutiesIn(await periodPlan(db, period));
@@ -190,6 +198,7 @@ export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedA
     .where('outcome', '=', 'rejected')
     .orderBy('attempted_at', 'desc')
     .execute();
+  const toCheck = await uncheckedWarningCounts(db, period.id);
   const dueFor = (level: DeadlineLevel) => period.deadlines.find((d) => d.level === level)?.dueOn ?? period.deadlines[0]?.dueOn ?? period.dataTo;
   const rows: UnitReportStatus[] = units.map((u) => {
     const level = levelOfUnit(u.kind);
@@ -214,7 +223,8 @@ export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedA
       revision: report?.revision ?? null,
       reportId: report?.id ?? null,
       fileName: report?.fileName ?? null,
-      problemCount: rejected ? (JSON.parse(rejected.problems_json) as unknown[]).length : 0,
+      problemCount: rejected ? (JSON.parse(rejected.problems_json) as { severity: string }[]).filter((p) => p.severity === 'error').length : 0,
+      toCheck: toCheck.get(u.id) ?? 0,
       owes: ((d) => ({ measures: d.measures.map((m) => m.code), tasks: d.tasks.map(taskKey) }))(duties(u)),
     };
   });

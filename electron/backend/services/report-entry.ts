@@ -9,7 +9,7 @@ import { planMeasures } from '../../../shared/api/plan-shape';
 import { checkValue, rateValue } from '../../../shared/domain/value-rules';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
 import type { Db } from '../db/connection';
-import { TOTAL_COMBO, currentReport, readNarratives, readTaskProgress, readValues, replaceMeasureValues, startRevision, writeNarratives, writeTaskProgress, type StoredValue } from '../db/report-store';
+import { TOTAL_COMBO, currentReport, readNarratives, readTaskProgress, readValues, replaceMeasureValues, setWarnings, startRevision, writeNarratives, writeTaskProgress, type StoredValue } from '../db/report-store';
 import { mismatchText, partKey, reconcileBreakdown } from '../../../shared/domain/breakdown';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
@@ -19,6 +19,7 @@ import { assertReportOpen, periodLock, reportLock } from './locks';
 import { getPeriod, periodTree } from './periods';
 import { periodPlan } from './period-plan';
 import { dutiesIn } from './duties';
+import { typedWarnings } from './figure-warnings';
 import { planFor } from '../../../shared/api/plan-shape';
 import { REPORTERS } from '../../../shared/domain/who-reports';
 
@@ -143,6 +144,9 @@ export async function saveEntry(db: Db, ctx: BackendContext, args: ApiParsedArgs
     }
     await writeNarratives(trx, reportId, args.narratives ?? {});
     await writeTaskProgress(trx, reportId, args.taskProgress ?? []);
+    // The figures to check are worked out again from the whole report, named by the grid's cells.
+    const all = (await readValues(trx, [reportId])).map(({ reportId: _r, ...v }) => v);
+    await setWarnings(trx, reportId, await typedWarnings(trx, period, unit.id, planMeasures(planFor(plan, unit)), all));
     return { reportId, revision, savedAt };
   });
 }

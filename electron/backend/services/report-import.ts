@@ -7,11 +7,9 @@ import { createHash } from 'node:crypto';
 import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { ImportFileResult, ImportProblem, PeriodDto, ReportDto, UnitDto } from '../../../shared/api/types';
 import { planMeasures } from '../../../shared/api/plan-shape';
-import { formatVnNumber } from '../../../shared/domain/vn-number';
-import { jumpOf } from '../../../shared/domain/plausibility';
 import { isSpreadsheetName } from '../../../shared/domain/spreadsheet-files';
 import type { Db } from '../db/connection';
-import { TOTAL_COMBO, currentReport, previousReportOfUnit, readNarratives, readTaskProgress, readValues, reportById, revisionsOf, setApproval, startRevision, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
+import { TOTAL_COMBO, currentReport, readNarratives, readTaskProgress, readValues, reportById, revisionsOf, setApproval, startRevision, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { fold } from '../import/plan-sheet';
@@ -26,6 +24,7 @@ import { getSetting } from './settings';
 import { getPeriod, periodTree } from './periods';
 import { periodPlan } from './period-plan';
 import { dutiesIn } from './duties';
+import { jumpWarnings } from './figure-warnings';
 
 interface Target {
   period: PeriodDto;
@@ -33,7 +32,7 @@ interface Target {
 }
 
 class Rejection extends Error {
-  constructor(readonly problems: ImportProblem[], readonly target: Partial<Target> = {}) {
+  constructor(readonly problems: ImportProblem[], readonly target: Partial<Target> = {}, readonly otherPeriod?: { id: number; name: string }) {
     super(problems.map((p) => p.message).join(' '));
   }
 }
@@ -97,7 +96,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     if (meta && meta.layoutChecksum !== expectedLayout) {
       read.problems.push({ severity: 'warning', row: null, cell: null, message: `${fileName}: bố cục biểu mẫu khác với bảng chỉ tiêu hiện nay (kế hoạch có thể đã sửa sau khi gửi biểu mẫu). Hãy kiểm tra các dòng.` });
     }
-    read.problems.push(...(await farFromPrevious(db, period, unit, read, fileName, measures)));
+    read.problems.push(...(await jumpWarnings(db, period, unit.id, read.values, measures, (v) => `${fileName} › ${SHEETS.measures} › ${(v as ReadReport['values'][number]).cell}`)));
     const errors = read.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new Rejection(read.problems, { period, unit });
     // A form sent back as it was is not a report: nothing is received.
@@ -125,6 +124,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     // Only the unit's own tasks (a row of another task in an old form is left out).
     const taskIds = new Map(duties.tasks.map((t) => [taskKey(t), t.id]));
     const { reportId, revision } = await db.transaction().execute(async (trx) => {
+      // Warnings leave the report to be checked; they and the notes stay with the revision, for the review desk.
       const warnings = read.problems.filter((p) => p.severity === 'warning');
       const { reportId, revision } = await startRevision(trx, {
         periodId: period.id,
@@ -133,7 +133,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
         status: warnings.length ? 'received' : 'valid',
         receivedAt: nowIso(ctx),
         file: { name: fileName, bytes, sha256 },
-        warnings,
+        warnings: read.problems.filter((p) => p.severity !== 'error'),
       });
       await writeValues(trx, reportId, read.values);
       await writeNarratives(trx, reportId, read.narratives);
@@ -146,7 +146,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
   } catch (e) {
     if (!(e instanceof Rejection)) throw e;
     await logAttempt(db, ctx, { periodId: e.target.period?.id ?? null, unitId: e.target.unit?.id ?? null, fileName, sha256, outcome: 'rejected', reportId: null, problems: e.problems });
-    return { ...base, outcome: 'rejected', periodId: e.target.period?.id ?? null, periodName: e.target.period?.name ?? null, unitId: e.target.unit?.id ?? null, unitName: e.target.unit?.name ?? null, problems: e.problems };
+    return { ...base, outcome: 'rejected', periodId: e.target.period?.id ?? null, periodName: e.target.period?.name ?? null, unitId: e.target.unit?.id ?? null, unitName: e.target.unit?.name ?? null, problems: e.problems, ...(e.otherPeriod ? { otherPeriod: e.otherPeriod } : {}) };
   }
 }
 
@@ -197,7 +197,7 @@ async function identify(
     });
     if (args.periodId !== undefined && args.periodId !== period.id) {
       const wanted = await getPeriod(db, args.periodId);
-      throw new Rejection([fileProblem(`${fileName}: tệp dành cho kỳ "${period.name}", không phải kỳ "${wanted.name}" đang nhận.`)], { period: wanted });
+      throw new Rejection([fileProblem(`${fileName}: tệp dành cho kỳ "${period.name}", không phải kỳ "${wanted.name}" đang nhận.`)], { period: wanted }, { id: period.id, name: period.name });
     }
     if (meta.planId !== period.planId) throw new Rejection([fileProblem(`${fileName}: tệp được xuất từ một kế hoạch khác với kế hoạch của kỳ "${period.name}".`)], { period });
     const units = await periodTree(db, period);
@@ -248,30 +248,6 @@ async function guessUnit(units: UnitDto[], fileName: string): Promise<UnitDto | 
   // The whole name before a name without its "Huyện"/"Xã"; then the reporting units before those under them (`units` is parents first).
   hits.sort((a, b) => Number(full(b)) - Number(full(a)) || units.indexOf(a) - units.indexOf(b) || b.name.length - a.name.length);
   return hits[0] ?? null;
-}
-
-/** A value far from the same unit's previous report in the plan gets a warning, never an error. */
-async function farFromPrevious(db: Db, period: PeriodDto, unit: UnitDto, read: ReadReport, fileName: string, measures: { id: number; code: string; unitLabel: string }[]): Promise<ImportProblem[]> {
-  const previous = await previousReportOfUnit(db, unit.id, period.planId, period.dataTo);
-  if (!previous) return [];
-  const old = await readValues(db, [previous.id], { totalsOnly: true });
-  const oldBy = new Map(old.map((o) => [o.measureId, o.value]));
-  const out: ImportProblem[] = [];
-  for (const v of read.values) {
-    if (v.optionComboId !== TOTAL_COMBO) continue;
-    const before = oldBy.get(v.measureId);
-    if (v.value === null || before === null || before === undefined) continue;
-    if (jumpOf(v.value, before)) {
-      const m = measures.find((x) => x.id === v.measureId)!;
-      out.push({
-        severity: 'warning',
-        row: null,
-        cell: v.cell,
-        message: `${fileName} › ${SHEETS.measures} › ${v.cell}: chỉ tiêu ${m.code} là ${formatVnNumber(v.value, { maxDecimals: 2 })}, khác nhiều so với kỳ "${previous.periodName}" (${formatVnNumber(before, { maxDecimals: 2 })}). Hãy kiểm tra lại.`,
-      });
-    }
-  }
-  return out;
 }
 
 export async function getReport(db: Db, id: number): Promise<ReportDto> {

@@ -2,7 +2,10 @@
 import type { Settings } from '../../../shared/api/types';
 import type { Db } from '../db/connection';
 
-const DEFAULTS: Settings = { userName: '', organisationName: '', place: '' };
+/** Stored as text; the flags as '1' / '0'. */
+type Stored = Record<keyof Settings, string>;
+const DEFAULTS: Stored = { userName: '', organisationName: '', place: '', countApprovedOnly: '0' };
+const FLAGS = new Set<keyof Settings>(['countApprovedOnly']);
 
 export async function getSetting(db: Db, key: keyof Settings): Promise<string> {
   const row = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
@@ -11,16 +14,30 @@ export async function getSetting(db: Db, key: keyof Settings): Promise<string> {
 
 export async function getSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('setting').selectAll().execute();
-  const out: Settings = { ...DEFAULTS };
-  for (const r of rows) if (r.key in out) out[r.key as keyof Settings] = r.value;
-  return out;
+  const stored: Stored = { ...DEFAULTS };
+  for (const r of rows) if (r.key in stored) stored[r.key as keyof Settings] = r.value;
+  return { userName: stored.userName, organisationName: stored.organisationName, place: stored.place, countApprovedOnly: stored.countApprovedOnly === '1' };
 }
 
-export async function setSettings(db: Db, values: Settings): Promise<Settings> {
+export async function setSettings(db: Db, values: Partial<Settings>): Promise<Settings> {
   await db.transaction().execute(async (trx) => {
-    for (const [key, value] of Object.entries(values)) {
+    for (const [key, v] of Object.entries(values)) {
+      if (v === undefined) continue;
+      const value = FLAGS.has(key as keyof Settings) ? (v ? '1' : '0') : String(v);
       await trx.insertInto('setting').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
     }
   });
   return getSettings(db);
+}
+
+/** The period the user works on (kept across screens and restarts); null when none was chosen. */
+export async function getWorkingPeriodId(db: Db): Promise<number | null> {
+  const row = await db.selectFrom('setting').select('value').where('key', '=', 'workingPeriodId').executeTakeFirst();
+  const id = row ? Number(row.value) : NaN;
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+export async function setWorkingPeriodId(db: Db, periodId: number): Promise<void> {
+  const value = String(periodId);
+  await db.insertInto('setting').values({ key: 'workingPeriodId', value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }

@@ -1,5 +1,6 @@
 /** The layout of a unit's report template: one place for what the writer writes and the reader reads. */
 import { createHash } from 'node:crypto';
+import { REPORT_COLUMNS } from '../../../shared/domain/entry-layout';
 
 export const TEMPLATE_FORMAT = 'tonghop-bao-cao';
 export const TEMPLATE_VERSION = 1;
@@ -11,8 +12,8 @@ export const SHEETS = {
   meta: 'TongHop',
 } as const;
 
-/** Columns of the measures sheet (0-based). */
-export const COL = { code: 0, name: 1, unit: 2, target: 3, numerator: 4, denominator: 5, value: 6, note: 7 } as const;
+/** Columns of the measures sheet (0-based): the entry grid's too, so a cell has the same letter in both. */
+export const COL = REPORT_COLUMNS;
 export const MEASURE_HEADER_ROW = 5; // 0-based: row 6 in Excel
 /** Columns of the tasks sheet: what was done, then (added later, so older files still read) status and figures. */
 export const TASK_COL = { key: 0, content: 1, role: 2, timeframe: 3, progress: 4, status: 5, events: 6, participants: 7, funds: 8 } as const;

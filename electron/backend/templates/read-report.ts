@@ -14,6 +14,7 @@ import { TOTAL_COMBO } from '../db/report-store';
 import { formatVnNumber, parseVnNumber } from '../../../shared/domain/vn-number';
 import { columnName, fold } from '../import/plan-sheet';
 import type { ParsedCell, ParsedSheet, ParsedWorkbook } from '../workers/workbook-types';
+import type { ReportField } from '../../../shared/domain/entry-layout';
 import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TEMPLATE_FORMAT, type NarrativeKey, type TemplateMeta } from './layout';
 
 /** One measure's values as read, and the cell they came from (for warnings about them later). */
@@ -90,9 +91,15 @@ export function readMeta(sheets: ParsedSheet[]): TemplateMeta | null {
 export function readReport(fileName: string, workbook: ParsedWorkbook, measures: MeasureDto[], inPlan: MeasureDto[] = measures, options: { year?: number } = {}): ReadReport {
   const problems: ImportProblem[] = [];
   const where = (row: number, col: number) => `${columnName(col)}${row + 1}`;
+  /** The figure of the row being read, so a problem in it names its measure and part. */
+  let here: { measureId: number; optionComboId: number } | null = null;
+  const at = (col: number): Pick<ImportProblem, 'at'> => {
+    const field = (Object.keys(COL) as ReportField[]).find((f) => COL[f] === col);
+    return here && field ? { at: { ...here, field } } : {};
+  };
   const error = (sheet: string, row: number, col: number, message: string) => {
     const cell = where(row, col);
-    problems.push({ severity: 'error', row: row + 1, cell, message: `${fileName} › ${sheet} › ${cell}: ${message}` });
+    problems.push({ severity: 'error', row: row + 1, cell, message: `${fileName} › ${sheet} › ${cell}: ${message}`, ...(sheet === SHEETS.measures ? at(col) : {}) });
   };
   const meta = readMeta(workbook.sheets);
   const sheet = measuresSheet(workbook);
@@ -113,6 +120,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
   const inputColumns = [COL.numerator, COL.denominator, COL.value, COL.note];
   for (let r = MEASURE_HEADER_ROW + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
+    here = null;
     const code = measureCodeOf(row);
     const part = code === null ? parsePartKey(text(row[COL.code])) : null;
     if (code === null && part === null) continue;
@@ -145,6 +153,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
       }
       comboId = combo.id;
     }
+    here = { measureId: m.id, optionComboId: comboId };
     const key = part ? text(row[COL.code]) : m.code;
     if (seen.has(key)) {
       error(SHEETS.measures, r, COL.code, `${part ? 'dòng phân tổ' : 'mã chỉ tiêu'} "${key}" xuất hiện hai lần`);
@@ -178,7 +187,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
     if (value === null) return;
     const target = optionComboId === TOTAL_COMBO && options.year !== undefined ? targetOfYear(m.targets, options.year) : null;
     for (const w of plausibilityOf(m, value, typed, target)) {
-      problems.push({ severity: 'warning', row: r + 1, cell: where(r, col), message: `${fileName} › ${SHEETS.measures} › ${where(r, col)}: chỉ tiêu ${m.code}: ${w} — hãy kiểm tra lại.` });
+      problems.push({ severity: 'warning', row: r + 1, cell: where(r, col), message: `${fileName} › ${SHEETS.measures} › ${where(r, col)}: chỉ tiêu ${m.code}: ${w} — hãy kiểm tra lại.`, ...at(col), check: true });
     }
   }
 
@@ -233,7 +242,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
           return undefined;
         }
         if (typedResult !== null) {
-          problems.push({ severity: 'warning', row: r + 1, cell, message: `${fileName} › ${SHEETS.measures} › ${cell}: chỉ có kết quả, thiếu tử số và mẫu số; số này không cộng dồn được khi tổng hợp.` });
+          problems.push({ severity: 'warning', row: r + 1, cell, message: `${fileName} › ${SHEETS.measures} › ${cell}: chỉ có kết quả, thiếu tử số và mẫu số; số này không cộng dồn được khi tổng hợp.`, ...at(COL.value) });
           implausible(r, COL.value, m, optionComboId, typedResult, null);
           return { ...base, numerator: null, denominator: null, value: typedResult, textValue: null };
         }
@@ -276,6 +285,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
   // A broken-down measure: its parts and its total must agree (see reconcileBreakdown).
   for (const { m, total, totalRow, parts, partRows, failed } of brokenDown.values()) {
     if (failed) continue;
+    here = { measureId: m.id, optionComboId: TOTAL_COMBO };
     const isRate = m.valueKind === 'rate';
     const result = reconcileBreakdown(m.rateFactor, total, parts);
     if (result.kind === 'mismatch') {
@@ -297,10 +307,12 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
           row: totalRow + 1,
           cell: totalCell,
           message: `${fileName} › ${SHEETS.measures} › ${totalCell}: chỉ tiêu ${m.code}: ${result.given}/${result.given + result.missing} nhóm phân tổ có số liệu; Tổng số (${fmt}) được tính từ các nhóm đã nhập. Nếu nhóm còn trống là 0, hãy nhập 0.`,
+          ...at(COL.value),
         });
       }
     }
   }
+  here = null;
   const missing = measures.filter((m) => !seen.has(m.code));
   if (missing.length > 0 && seen.size > 0) {
     problems.push({ severity: 'warning', row: null, cell: null, message: `${fileName} › ${SHEETS.measures}: không thấy dòng của ${missing.length} chỉ tiêu (${missing.slice(0, 5).map((m) => m.code).join(', ')}${missing.length > 5 ? ', …' : ''}).` });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/api/types';
 import { api } from '../api';
 import { ToastProvider } from '../components/Feedback';
+import { ConfirmDialog } from '../components/Dialog';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { MergePage } from '../features/merge/MergePage';
 import { HomePage } from '../features/periods/HomePage';
@@ -11,6 +12,7 @@ import { PlansPage } from '../features/plans/PlansPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { ListsPage } from '../features/lists/ListsPage';
+import { UserNameDialog } from '../features/settings/UserNameDialog';
 import { href, useRoute, type Route } from './router';
 
 const NAV: { label: string; route?: Route; match: Route['page'][]; later?: string }[] = [
@@ -24,7 +26,7 @@ const NAV: { label: string; route?: Route; match: Route['page'][]; later?: strin
 ];
 
 export function App() {
-  const route = useRoute();
+  const { route, pending, leave, stay } = useRoute();
   const [info, setInfo] = useState<AppInfo>();
   const [dataVersion, setDataVersion] = useState(0);
   useEffect(() => {
@@ -75,6 +77,10 @@ export function App() {
           {route.page === 'settings' && <SettingsPage info={info} />}
         </main>
       </div>
+      <UserNameDialog />
+      {pending ? (
+        <ConfirmDialog title="Rời trang khi còn ô chưa lưu?" message={<p>{pending.reason}</p>} confirmLabel="Bỏ các ô đó và rời trang" danger onConfirm={leave} onClose={stay} />
+      ) : null}
     </ToastProvider>
   );
 }

@@ -35,12 +35,54 @@ export function navigate(route: Route): void {
   window.location.hash = href(route);
 }
 
-export function useRoute(): Route {
+/**
+ * A page with work that would be lost on leaving (an invalid cell not saved) says so here; the
+ * router then asks before it moves on. Only one page shows at a time, so one guard is enough.
+ */
+let leaveGuard: (() => string | null) | null = null;
+export function setLeaveGuard(guard: (() => string | null) | null): void {
+  leaveGuard = guard;
+}
+
+/** A move away held back by the guard: where to, and why the user is asked. */
+export interface PendingLeave {
+  to: string;
+  reason: string;
+}
+
+export function useRoute(): { route: Route; pending: PendingLeave | null; leave: () => void; stay: () => void } {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  const [pending, setPending] = useState<PendingLeave | null>(null);
   useEffect(() => {
-    const on = () => setRoute(parseRoute(window.location.hash));
+    const on = (e: HashChangeEvent) => {
+      const reason = leaveGuard?.() ?? null;
+      if (reason) {
+        // Back to where the user was, until they choose.
+        window.history.replaceState(null, '', new URL(e.oldURL).hash || '#/');
+        setPending({ to: new URL(e.newURL).hash || '#/', reason });
+        return;
+      }
+      setRoute(parseRoute(window.location.hash));
+    };
+    const unload = (e: BeforeUnloadEvent) => {
+      if (leaveGuard?.()) e.preventDefault();
+    };
     window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
+    window.addEventListener('beforeunload', unload);
+    return () => {
+      window.removeEventListener('hashchange', on);
+      window.removeEventListener('beforeunload', unload);
+    };
   }, []);
-  return route;
+  return {
+    route,
+    pending,
+    leave: () => {
+      if (!pending) return;
+      leaveGuard = null;
+      setPending(null);
+      window.location.hash = pending.to;
+    },
+    stay: () => setPending(null),
+  };
 }

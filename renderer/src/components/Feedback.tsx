@@ -70,7 +70,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const show = useCallback((text: string) => {
     const id = Date.now() + Math.random();
-    setToasts((t) => [...t, { id, text }]);
+    // One at a time, the newest: a run of confirmations must not pile up over the page.
+    setToasts([{ id, text }]);
     setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 4000);
   }, []);
   return (

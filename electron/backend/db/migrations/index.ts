@@ -13,6 +13,7 @@ import * as m0010 from './0010-task-status';
 import * as m0011 from './0011-task-import';
 import * as m0012 from './0012-period-plans';
 import * as m0013 from './0013-value-rules';
+import * as m0014 from './0014-warning-checks';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0011-task-import': m0011,
   '0012-period-plans': m0012,
   '0013-value-rules': m0013,
+  '0014-warning-checks': m0014,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

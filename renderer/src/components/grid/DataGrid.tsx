@@ -34,6 +34,8 @@ export interface GridProps {
   editable: (row: number, col: number) => boolean;
   /** The reason a cell is invalid, or null. */
   error: (row: number, col: number) => string | null;
+  /** A figure accepted but worth checking (outside its range, far from last time), or null. */
+  warning?: (row: number, col: number) => string | null;
   onChange: (changes: CellChange[]) => void;
   onUndo: () => void;
   onRedo: () => void;
@@ -131,6 +133,13 @@ export function DataGrid(p: GridProps) {
     if (ctrl && (e.key === 'y' || e.key === 'Y')) {
       e.preventDefault();
       p.onRedo();
+      return;
+    }
+    // Ctrl+arrows to the edge of the table, Ctrl+Home / Ctrl+End to its first and last cell, as in Excel.
+    const edge: Record<string, Pos> = { ArrowUp: { r: 0, c: active.c }, ArrowDown: { r: lastRow, c: active.c }, ArrowLeft: { r: active.r, c: 0 }, ArrowRight: { r: active.r, c: lastCol }, Home: { r: 0, c: 0 }, End: { r: lastRow, c: lastCol } };
+    if (ctrl && edge[e.key]) {
+      e.preventDefault();
+      move(edge[e.key]!, e.shiftKey);
       return;
     }
     if (ctrl) return; // Ctrl+C / Ctrl+V arrive as copy / paste events.
@@ -258,6 +267,7 @@ export function DataGrid(p: GridProps) {
   const template = p.columns.map((c) => (c.flex ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
   const minWidth = p.columns.reduce((a, c) => a + c.width, 0);
   const activeError = p.rowCount > 0 ? p.error(active.r, active.c) : null;
+  const activeWarning = p.rowCount > 0 && !activeError ? (p.warning?.(active.r, active.c) ?? null) : null;
 
   return (
     <div className="grid-wrap">
@@ -286,11 +296,13 @@ export function DataGrid(p: GridProps) {
               <div key={r} role="row" aria-rowindex={r + 2} className={`grid-row ${p.rowClass?.(r) ?? ''}`} style={{ top: r * ROW_H, gridTemplateColumns: template, height: ROW_H }}>
                 {p.columns.map((col, c) => {
                   const err = p.error(r, c);
+                  const warn = err ? null : (p.warning?.(r, c) ?? null);
                   const isActive = active.r === r && active.c === c;
                   const classes = ['grid-cell', `align-${col.align ?? 'left'}`, p.editable(r, c) ? 'cell-editable' : 'cell-readonly'];
                   if (selected(r, c)) classes.push('cell-selected');
                   if (isActive) classes.push('cell-active');
                   if (err) classes.push('cell-invalid');
+                  if (warn) classes.push('cell-warning');
                   return (
                     <div
                       key={col.key}
@@ -300,7 +312,7 @@ export function DataGrid(p: GridProps) {
                       aria-invalid={err ? true : undefined}
                       aria-readonly={!p.editable(r, c) || undefined}
                       data-cell={`${col.letter}${r + 1}`}
-                      title={err ?? undefined}
+                      title={err ?? warn ?? undefined}
                       className={classes.join(' ')}
                       onMouseDown={(e) => {
                         if (editing) commit(editing);
@@ -340,7 +352,7 @@ export function DataGrid(p: GridProps) {
           {p.columns[active.c]?.letter}
           {active.r + 1}
         </span>
-        {activeError ? <span className="grid-error">{activeError}</span> : <span className="muted">Gõ số như trong Excel (58,82 hoặc 1.234); Ctrl+V để dán một khối từ Excel; Ctrl+Z để hoàn tác.</span>}
+        {activeError ? <span className="grid-error">{activeError}</span> : activeWarning ? <span className="grid-warning">Cần kiểm tra: {activeWarning}</span> : <span className="muted">Gõ số như trong Excel (58,82 hoặc 1.234); Ctrl+V để dán một khối từ Excel; Ctrl+Z để hoàn tác.</span>}
       </div>
     </div>
   );

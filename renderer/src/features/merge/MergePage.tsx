@@ -24,8 +24,10 @@ const fmt = (n: number | null, decimals: number | false) => (n === null ? '' : f
 /** Roll the units' reports up into the compiling unit's numbers for a period. */
 export function MergePage() {
   const periods = useAsync(() => api.call('period-list', {}), []);
+  // The working period: the one chosen last on any screen (kept across restarts).
+  const working = useAsync(() => api.call('working-period-get', {}), []);
   const [periodId, setPeriodId] = useState<number>();
-  const chosen = periodId ?? periods.data?.[0]?.id;
+  const chosen = periodId ?? (working.data || working.error ? (working.data?.periodId ?? periods.data?.[0]?.id) : undefined);
   const view = useAsync(() => (chosen ? api.call('merge-get', { periodId: chosen }) : Promise.resolve(null)), [chosen]);
   const [drill, setDrill] = useState<MergeRow | null>(null);
   const [tab, setTab] = useState<'values' | 'narratives'>('values');
@@ -37,7 +39,7 @@ export function MergePage() {
   const toast = useToast();
 
   if (periods.error) return <ErrorBox message={periods.error} />;
-  if (!periods.data) return <Loading />;
+  if (!periods.data || (!working.data && !working.error)) return <Loading />;
   if (periods.data.length === 0) {
     return (
       <section className="page">
@@ -130,6 +132,7 @@ export function MergePage() {
             value={chosen}
             onChange={(e) => {
               setPeriodId(Number(e.target.value));
+              void api.call('working-period-set', { periodId: Number(e.target.value) }).catch(() => undefined);
               setDrafts({});
             }}
           >
@@ -180,7 +183,14 @@ export function MergePage() {
       {v && lockDialog === 'unlock' ? <UnlockPeriodDialog period={v.period} onUnlocked={view.reload} onClose={() => setLockDialog(null)} /> : null}
       {v && shownTab === 'values' ? <Matrix view={v} onDrill={setDrill} /> : null}
       {v && shownTab === 'narratives' ? <Narratives view={v} drafts={drafts} onChange={setDrafts} taskDrafts={taskDrafts} onTaskChange={setTaskDrafts} /> : null}
-      {pdf && chosen ? <PdfDialog periodId={chosen} onClose={() => setPdf(false)} onDone={(message) => toast(message)} /> : null}
+      {pdf && chosen ? (
+        <PdfDialog
+          periodId={chosen}
+          onClose={() => setPdf(false)}
+          onDone={(message) => toast(message)}
+          staleOverrides={v?.rows.filter((r) => r.override?.stale).map((r) => `${r.code}: dùng ${fmt(r.override!.value, r.displayDecimals)}, nay tính được ${fmt(r.override!.stale!.computedNow, r.displayDecimals)}`)}
+        />
+      ) : null}
       {drill && v ? (
         <DrillDown
           view={v}
@@ -233,8 +243,25 @@ function TreeLine({ view: v }: { view: MergeView }) {
   );
 }
 
+type UnitFilter = 'all' | 'problems' | `d${number}`;
+
+/** The columns a compiler can look at: every unit, those with something to look at, or one district's communes. */
+function unitColumns(v: MergeView, filter: UnitFilter): { id: number; name: string; reported: boolean; note: string | null }[] {
+  if (filter.startsWith('d')) {
+    const districtId = Number(filter.slice(1));
+    return v.tree.filter((t) => t.parentId === districtId).map((t) => ({ id: t.id, name: t.name, reported: t.reported, note: null }));
+  }
+  const problems = new Set<number>();
+  for (const u of v.units) if (!u.reported || u.status === 'has_errors' || u.status === 'received') problems.add(u.id);
+  for (const r of v.rows) for (const id of [...r.excluded, ...r.unapproved, ...r.missing]) problems.add(id);
+  return v.units
+    .filter((u) => filter === 'all' || problems.has(u.id))
+    .map((u) => ({ id: u.id, name: u.name, reported: u.reported, note: u.reported ? (u.status === 'approved' ? null : 'chưa duyệt') : 'chưa gửi' }));
+}
+
 function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) => void }) {
   const [open, setOpen] = useState<Set<number>>(new Set());
+  const [filter, setFilter] = useState<UnitFilter>('all');
   // Each unit's parts come when a measure is opened (the view carries only the parts' totals).
   const [cells, setCells] = useState<{ view: MergeView; byMeasure: Record<number, MergeBreakdown> }>({ view: v, byMeasure: {} });
   const loaded = cells.view === v ? cells.byMeasure : {};
@@ -249,162 +276,195 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
       );
     }
   };
+  const districts = v.tree.filter((t) => t.depth === 1 && v.tree.some((x) => x.parentId === t.id));
+  const units = unitColumns(v, districts.some((d) => `d${d.id}` === filter) || !filter.startsWith('d') ? filter : 'all');
   let goal = '';
   const planOfGoal = sectionBreaks(v, 'goal');
   let indicator = '';
   const hasPrevious = Boolean(v.rows[0]?.previous);
-  const span = 6 + v.units.length + (hasPrevious ? 1 : 0);
-  // The total, target, assessment (and last year) stay in view at the right while units scroll.
-  const W = 7.5;
-  const right = (i: number) => ({ right: `${(hasPrevious ? 3 - i : 2 - i) * W}rem` });
+  const span = 5 + units.length + (hasPrevious ? 1 : 0) + 1;
+  const staleCount = v.rows.filter((r) => r.override?.stale).length;
   return (
-    <div className="table-scroll merge-scroll">
-      <ErrorBox message={loadError} />
-      <table className="table merge-table" aria-label="Bảng tổng hợp">
-        <thead>
-          <tr>
-            <th className="sticky-col col-code">Mã</th>
-            <th className="sticky-col2 col-name">Chỉ tiêu</th>
-            <th>ĐVT</th>
-            {v.units.map((u) => (
-              <th key={u.id} className={u.reported ? 'num unit-col' : 'num unit-col unit-missing'} title={u.reported ? undefined : 'Chưa gửi báo cáo'}>
-                {u.name}
-              </th>
+    <>
+      <div className="filter-bar matrix-bar">
+        <label>
+          Cột đơn vị{' '}
+          <select aria-label="Cột đơn vị" value={filter} onChange={(e) => setFilter(e.target.value as UnitFilter)}>
+            <option value="all">Tất cả đơn vị ({v.units.length})</option>
+            <option value="problems">Chỉ đơn vị cần xem ({unitColumns(v, 'problems').length})</option>
+            {districts.map((d) => (
+              <option key={d.id} value={`d${d.id}`}>
+                Các xã của {d.name} ({v.tree.filter((x) => x.parentId === d.id).length})
+              </option>
             ))}
-            <th className="num total-col sticky-right" style={right(0)}>
-              Tổng hợp
-            </th>
-            <th className="num sticky-right" style={right(1)}>
-              Chỉ tiêu năm {v.period.year}
-            </th>
-            <th className="sticky-right" style={right(2)}>
-              Đánh giá
-            </th>
-            {hasPrevious ? (
-              <th className="num sticky-right" style={right(3)}>
-                {v.rows[0]!.previous!.periodName}
-              </th>
+          </select>
+        </label>
+        <span className="legend small">
+          <span className="legend-unapproved">số</span> báo cáo chưa duyệt · <span className="legend-excluded">số</span> không tính vào tổng (rê chuột xem lý do) · "từ 2/3 xã": đơn vị chưa gửi, lấy tổng của xã đã gửi
+        </span>
+        {staleCount ? (
+          <span className="warn-text small" role="note">
+            {staleCount} số sửa tay có thể đã cũ (số tính được đã thay đổi)
+          </span>
+        ) : null}
+      </div>
+      <div className="table-scroll merge-scroll">
+        <ErrorBox message={loadError} />
+        <table className="table merge-table" aria-label="Bảng tổng hợp">
+          <thead>
+            <tr>
+              <th className="fz fz-code">Mã</th>
+              <th className="fz fz-name">Chỉ tiêu</th>
+              <th className="fz fz-total num">Tổng hợp</th>
+              <th className="fz fz-target num">Chỉ tiêu năm {v.period.year}</th>
+              <th className="fz fz-assess">Đánh giá</th>
+              {hasPrevious ? <th className="num col-prev">{v.rows[0]!.previous!.periodName}</th> : null}
+              <th className="col-unit-label">ĐVT</th>
+              {units.map((u) => (
+                <th key={u.id} className={u.reported ? 'num unit-col' : 'num unit-col unit-missing'} title={u.note ? `${u.name}: ${u.note}` : u.name}>
+                  {u.name}
+                  {u.note ? <div className="unit-note">{u.note}</div> : null}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {units.length === 0 ? (
+              <tr>
+                <td className="fz fz-code" />
+                <td className="fz fz-name muted" colSpan={1}>
+                  Không có đơn vị nào cần xem: mọi báo cáo đã gửi, đã duyệt và đều được tính.
+                </td>
+                <td colSpan={span - 2} />
+              </tr>
             ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {v.rows.map((r) => {
-            const rate = r.valueKind === 'rate';
-            const dp = r.displayDecimals;
-            const heads = [];
-            if (r.goalCode !== goal) {
-              goal = r.goalCode;
-              const plan = planOfGoal(r.goalCode);
-              if (plan)
+            {v.rows.map((r) => {
+              const rate = r.valueKind === 'rate';
+              const dp = r.displayDecimals;
+              const heads = [];
+              if (r.goalCode !== goal) {
+                goal = r.goalCode;
+                const plan = planOfGoal(r.goalCode);
+                if (plan)
+                  heads.push(
+                    <tr key={`s${r.goalCode}`} className="row-section">
+                      <td className="fz fz-code" />
+                      <td className="fz fz-name">{plan}</td>
+                      <td colSpan={span - 2} />
+                    </tr>,
+                  );
                 heads.push(
-                  <tr key={`s${r.goalCode}`} className="row-section">
-                    <td className="sticky-col" colSpan={2}>
-                      {plan}
-                    </td>
+                  <tr key={`g${r.goalCode}`} className="row-goal">
+                    <td className="fz fz-code">{r.goalCode}</td>
+                    <td className="fz fz-name">{r.goalTitle}</td>
                     <td colSpan={span - 2} />
                   </tr>,
                 );
-              heads.push(
-                <tr key={`g${r.goalCode}`} className="row-goal">
-                  <td className="sticky-col">{r.goalCode}</td>
-                  <td className="sticky-col2" colSpan={1}>
-                    {r.goalTitle}
-                  </td>
-                  <td colSpan={span - 2} />
-                </tr>,
-              );
-            }
-            if (`${r.goalCode}.${r.indicatorCode}` !== indicator) {
-              indicator = `${r.goalCode}.${r.indicatorCode}`;
-              heads.push(
-                <tr key={`i${r.goalCode}${r.indicatorCode}`} className="row-indicator">
-                  <td className="sticky-col">CT {r.indicatorCode}</td>
-                  <td className="sticky-col2">{r.indicatorTitle}</td>
-                  <td colSpan={span - 2} />
-                </tr>,
-              );
-            }
-            return (
-              <Fragment key={r.measureId}>
-                {heads}
-                <tr data-measure-code={r.code}>
-                  <td className="sticky-col muted">{r.code}</td>
-                  <td className="sticky-col2">
-                    {r.name}
-                    <div className="measure-meta">
-                      {ROLLUPS[r.rollup]}
-                      {r.rollup === 'lead' && r.leadUnitName ? `: ${r.leadUnitName}` : ''}
-                      <CatalogueTag linked={r.catalogueIndicator} />
-                      {r.valueKind === 'rate' && fractionText(r) ? <div>{fractionText(r)}</div> : null}
-                    </div>
-                    {r.breakdown ? (
-                      <button type="button" className="link breakdown-toggle" aria-expanded={open.has(r.measureId)} onClick={() => flip(r.measureId)}>
-                        {open.has(r.measureId) ? '▾' : '▸'} Phân tổ theo {r.breakdown.name} ({r.breakdown.parts.length} nhóm)
-                      </button>
-                    ) : null}
-                    {r.breakdown?.withoutBreakdown.length ? (
-                      <div className="small warn-text" title={withoutBreakdownText(v, r) ?? undefined}>
-                        {r.breakdown.withoutBreakdown.length} đơn vị chưa phân tổ
+              }
+              if (`${r.goalCode}.${r.indicatorCode}` !== indicator) {
+                indicator = `${r.goalCode}.${r.indicatorCode}`;
+                heads.push(
+                  <tr key={`i${r.goalCode}${r.indicatorCode}`} className="row-indicator">
+                    <td className="fz fz-code">CT {r.indicatorCode}</td>
+                    <td className="fz fz-name">{r.indicatorTitle}</td>
+                    <td colSpan={span - 2} />
+                  </tr>,
+                );
+              }
+              return (
+                <Fragment key={r.measureId}>
+                  {heads}
+                  <tr data-measure-code={r.code}>
+                    <td className="fz fz-code muted">{r.code}</td>
+                    <td className="fz fz-name">
+                      {r.name}
+                      <div className="measure-meta">
+                        {ROLLUPS[r.rollup]}
+                        {r.rollup === 'lead' && r.leadUnitName ? `: ${r.leadUnitName}` : ''}
+                        <CatalogueTag linked={r.catalogueIndicator} />
+                        {r.valueKind === 'rate' && fractionText(r) ? <div>{fractionText(r)}</div> : null}
                       </div>
-                    ) : null}
-                  </td>
-                  <td>{r.unitLabel}</td>
-                  {v.units.map((u) => (
-                    <td key={u.id} className={`num${r.missing.includes(u.id) ? ' cell-missing' : ''}`}>
-                      {fmt(r.cells[u.id]?.value ?? null, dp)}
-                      {r.cells[u.id]?.derivedFrom ? (
-                        <div className="small muted" title={`${u.name} chưa gửi báo cáo: số này tính từ ${r.cells[u.id]!.derivedFrom} báo cáo của đơn vị trực thuộc`}>
-                          từ {r.cells[u.id]!.derivedFrom} xã
+                      {r.breakdown ? (
+                        <button type="button" className="link breakdown-toggle" aria-expanded={open.has(r.measureId)} onClick={() => flip(r.measureId)}>
+                          {open.has(r.measureId) ? '▾' : '▸'} Phân tổ theo {r.breakdown.name} ({r.breakdown.parts.length} nhóm)
+                        </button>
+                      ) : null}
+                      {r.breakdown?.withoutBreakdown.length ? (
+                        <div className="small warn-text" title={withoutBreakdownText(v, r) ?? undefined}>
+                          {r.breakdown.withoutBreakdown.length} đơn vị chưa phân tổ
                         </div>
                       ) : null}
                     </td>
-                  ))}
-                  <td className="num total-col sticky-right" style={right(0)}>
-                    {r.override ? <span className="chip chip-override" title={`Sửa tay: ${r.override.reason}`}>sửa tay</span> : null}
-                    <button type="button" className="link total-link" onClick={() => onDrill(r)} aria-label={`Chi tiết tổng hợp chỉ tiêu ${r.code}`}>
-                      {r.total.value === null ? '—' : fmt(r.total.value, dp)}
-                    </button>
-                    {r.missing.length ? <div className="small warn-text">thiếu {r.missing.length} đơn vị</div> : null}
-                  </td>
-                  <td className="num sticky-right" style={right(1)}>
-                    {r.targetText}
-                  </td>
-                  <td className="sticky-right" style={right(2)}>
-                    <span className={`chip assess-${r.assessment}`}>{ASSESSMENTS[r.assessment]}</span>
-                  </td>
-                  {r.previous ? (
-                    <td className="num sticky-right" style={right(3)}>
-                      {fmt(r.previous.value, dp)}
-                      {r.previous.value !== null && r.total.value !== null ? <div className="small muted">{changeText(r.total.value - r.previous.value, rate)}</div> : null}
+                    <td className={`fz fz-total num${r.override?.stale ? ' total-stale' : ''}`}>
+                      {r.override ? (
+                        <span className={r.override.stale ? 'chip chip-override chip-stale' : 'chip chip-override'} title={r.override.stale ? `Số sửa tay có thể đã cũ: khi sửa, số tính được là ${fmt(r.override.stale.computedThen, dp)}; nay là ${fmt(r.override.stale.computedNow, dp)}` : `Sửa tay: ${r.override.reason}`}>
+                          {r.override.stale ? 'sửa tay · cần xem' : 'sửa tay'}
+                        </span>
+                      ) : null}
+                      <button type="button" className="link total-link" onClick={() => onDrill(r)} aria-label={`Chi tiết tổng hợp chỉ tiêu ${r.code}`}>
+                        {r.total.value === null ? '—' : fmt(r.total.value, dp)}
+                      </button>
+                      {r.missing.length ? <div className="small warn-text">thiếu {r.missing.length} đơn vị</div> : null}
+                      {r.unapproved.length ? <div className="small unapproved-text">gồm {r.unapproved.length} báo cáo chưa duyệt</div> : null}
+                      {r.excluded.length ? <div className="small muted">{r.excluded.length} đơn vị không tính</div> : null}
                     </td>
-                  ) : null}
-                </tr>
-                {r.breakdown && open.has(r.measureId)
-                  ? (loaded[r.measureId] ?? r.breakdown).parts.map((p) => (
-                      <tr key={`p${p.comboId}`} className="row-part" data-part={`${r.code}/${p.key}`}>
-                        <td className="sticky-col" />
-                        <td className="sticky-col2 part-label">– {p.label}</td>
-                        <td>{r.unitLabel}</td>
-                        {v.units.map((u) => (
-                          <td key={u.id} className="num">
-                            {loaded[r.measureId] ? fmt(p.cells[u.id]?.value ?? null, dp) : <span className="muted">…</span>}
-                          </td>
-                        ))}
-                        <td className="num total-col sticky-right" style={right(0)}>
-                          {fmt(p.total.value, dp)}
+                    <td className="fz fz-target num">{r.targetText}</td>
+                    <td className="fz fz-assess">
+                      <span className={`chip assess assess-${r.assessment}`}>{ASSESSMENTS[r.assessment]}</span>
+                    </td>
+                    {r.previous ? (
+                      <td className="num col-prev">
+                        {fmt(r.previous.value, dp)}
+                        {r.previous.value !== null && r.total.value !== null ? <div className="small muted">{changeText(r.total.value - r.previous.value, rate)}</div> : null}
+                      </td>
+                    ) : null}
+                    <td className="col-unit-label">{r.unitLabel}</td>
+                    {units.map((u) => {
+                      const c = r.cells[u.id];
+                      const excluded = r.excludedReasons[u.id];
+                      const unapproved = r.unapproved.includes(u.id);
+                      const classes = ['num'];
+                      if (r.missing.includes(u.id)) classes.push('cell-missing');
+                      if (excluded) classes.push('cell-excluded');
+                      if (unapproved) classes.push('cell-unapproved');
+                      return (
+                        <td key={u.id} className={classes.join(' ')} title={excluded ? `Không tính vào tổng: ${excluded}` : unapproved ? `${u.name}: báo cáo chưa duyệt (vẫn được tính)` : undefined}>
+                          {fmt(c?.value ?? null, dp)}
+                          {c?.derivedFrom ? (
+                            <div className="small muted" title={`${u.name} chưa gửi báo cáo: số này là tổng của ${c.derivedFrom}/${c.derivedOf ?? c.derivedFrom} xã đã gửi`}>
+                              từ {c.derivedFrom}/{c.derivedOf ?? c.derivedFrom} xã
+                            </div>
+                          ) : null}
+                          {excluded ? <div className="small muted">không tính</div> : null}
                         </td>
-                        <td className="sticky-right" style={right(1)} />
-                        <td className="sticky-right" style={right(2)} />
-                        {r.previous ? <td className="sticky-right" style={right(3)} /> : null}
-                      </tr>
-                    ))
-                  : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                      );
+                    })}
+                  </tr>
+                  {r.breakdown && open.has(r.measureId)
+                    ? (loaded[r.measureId] ?? r.breakdown).parts.map((p) => (
+                        <tr key={`p${p.comboId}`} className="row-part" data-part={`${r.code}/${p.key}`}>
+                          <td className="fz fz-code" />
+                          <td className="fz fz-name part-label">– {p.label}</td>
+                          <td className="fz fz-total num">{fmt(p.total.value, dp)}</td>
+                          <td className="fz fz-target" />
+                          <td className="fz fz-assess" />
+                          {r.previous ? <td className="col-prev" /> : null}
+                          <td className="col-unit-label">{r.unitLabel}</td>
+                          {units.map((u) => (
+                            <td key={u.id} className="num">
+                              {loaded[r.measureId] ? fmt(p.cells[u.id]?.value ?? null, dp) : <span className="muted">…</span>}
+                            </td>
+                          ))}
+                        </tr>
+                      ))
+                    : null}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -454,7 +514,8 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
                 <tr key={x.id} className={top ? undefined : 'row-sub'}>
                   <td className={top ? undefined : 'indent'}>
                     {x.name}
-                    {c?.derivedFrom ? <div className="small muted">chưa gửi báo cáo: tổng của {c.derivedFrom} xã trực thuộc</div> : null}
+                    {c?.derivedFrom ? <div className="small muted">chưa gửi báo cáo: tổng của {c.derivedFrom}/{c.derivedOf ?? c.derivedFrom} xã trực thuộc</div> : null}
+                    {r.unapproved.includes(x.id) ? <div className="small unapproved-text">báo cáo chưa duyệt</div> : null}
                   </td>
                   {rate ? (
                     <>
@@ -463,7 +524,7 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
                     </>
                   ) : null}
                   <td className="num">{fmt(c?.value ?? null, dp)}</td>
-                  <td>{!top ? 'qua đơn vị cấp trên' : counted ? 'có' : r.missing.includes(x.id) ? 'chưa có số liệu' : r.excluded.includes(x.id) ? 'không (thiếu tử số, mẫu số)' : '—'}</td>
+                  <td className={r.excludedReasons[x.id] ? 'warn-text' : undefined}>{!top ? 'qua đơn vị cấp trên' : counted ? 'có' : r.missing.includes(x.id) ? 'chưa có số liệu' : r.excludedReasons[x.id] ? `không: ${r.excludedReasons[x.id]}` : '—'}</td>
                   {r.previous ? (
                     <td className="num">
                       {prev ? fmt(prev.value, dp) : '—'}
@@ -506,6 +567,40 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
         }}
       >
         <h3>Sửa số tổng hợp</h3>
+        {r.override?.stale ? (
+          <div className="stale-box" role="alert">
+            <p>
+              <b>Số sửa tay có thể đã cũ.</b> Khi sửa ({formatIsoDate(r.override.at.slice(0, 10))}), số tính được là <b>{fmt(r.override.stale.computedThen, dp)}</b>; nay có báo cáo mới nên số tính được là <b>{fmt(r.override.stale.computedNow, dp)}</b>. Báo cáo vẫn đang dùng số sửa tay {fmt(r.override.value, dp)}.
+            </p>
+            <div className="form-actions">
+              <button
+                type="button"
+                disabled={act.busy}
+                onClick={() =>
+                  void act.run(async () => {
+                    await api.call('merge-override', { periodId: v.period.id, measureId: r.measureId, value: r.override!.value, reason: `Giữ số sửa tay ${fmt(r.override!.value, dp)} khi số tính được đổi từ ${fmt(r.override!.stale!.computedThen, dp)} thành ${fmt(r.override!.stale!.computedNow, dp)}` });
+                    onChanged(`Đã giữ số sửa tay của chỉ tiêu ${r.code}.`);
+                  })
+                }
+              >
+                Giữ số sửa tay {fmt(r.override.value, dp)}
+              </button>
+              <button
+                type="button"
+                className="primary"
+                disabled={act.busy}
+                onClick={() =>
+                  void act.run(async () => {
+                    await api.call('merge-override', { periodId: v.period.id, measureId: r.measureId, value: null, reason: `Bỏ số sửa tay: số tính được đã đổi thành ${fmt(r.override!.stale!.computedNow, dp)}` });
+                    onChanged(`Đã bỏ số sửa tay của chỉ tiêu ${r.code}; dùng số tính được.`);
+                  })
+                }
+              >
+                Bỏ, dùng số tính được {fmt(r.override.stale.computedNow, dp)}
+              </button>
+            </div>
+          </div>
+        ) : null}
         {r.override ? (
           <p className="override-note">
             Đang dùng số sửa tay <b>{fmt(r.override.value, dp)}</b> thay cho số tính được {fmt(r.computed.value, dp)} — lý do: “{r.override.reason}” ({r.override.by || 'không rõ người sửa'}, {formatIsoDate(r.override.at.slice(0, 10))}).

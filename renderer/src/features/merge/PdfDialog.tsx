@@ -12,7 +12,7 @@ import { downloadBase64 } from '../../components/download';
 import { readFileBase64 } from '../../components/FilePicker';
 
 /** The official report: its header, number, date, recipients and signer, then the PDF. */
-export function PdfDialog(props: { periodId: number; onClose: () => void; onDone: (fileName: string) => void }) {
+export function PdfDialog(props: { periodId: number; onClose: () => void; onDone: (fileName: string) => void; /** Overrides whose roll-up moved since they were set: "1.1: dùng 30, nay tính được 34". */ staleOverrides?: string[] }) {
   const [doc, setDoc] = useState<DocumentSettings>();
   const [date, setDate] = useState('');
   const [dateError, setDateError] = useState<string | null>(null);
@@ -47,6 +47,11 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
   const iso = parseDateText(date, 'ngày').ok ? (parseDateText(date, 'ngày') as { iso: string }).iso : doc.date;
   return (
     <Dialog title="Văn bản báo cáo (PDF)" onClose={props.onClose} wide>
+      {props.staleOverrides?.length ? (
+        <div className="stale-box" role="alert">
+          <b>Có {props.staleOverrides.length} số sửa tay có thể đã cũ</b> (số tính được đã thay đổi sau khi sửa): {props.staleOverrides.join('; ')}. Văn bản sẽ dùng các số sửa tay này; muốn xem lại, hãy đóng hộp thoại và bấm vào số tổng hợp của chỉ tiêu để "Giữ" hoặc "Bỏ".
+        </div>
+      ) : null}
       <form onSubmit={submit}>
         <div className="form-row">
           <TextField label="Cơ quan chủ quản" name="parentBody" value={doc.parentBody} onChange={(e) => set({ parentBody: e.target.value })} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ImportFileResult, PeriodDto, PeriodStatus, UnitReportStatus } from '../../../../shared/api/types';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { LATE_LABEL, PERIOD_KINDS, REPORT_STATUSES, countdownText, type ReportStatus } from '../../../../shared/domain/periods';
@@ -12,6 +12,7 @@ import { UnlockDialog } from '../../components/UnlockDialog';
 import { SubmittedPeriodBanner, UnlockPeriodDialog } from './PeriodLock';
 import { ImportResults } from './ImportResults';
 import { PeriodForm } from './PeriodForm';
+import { ReviewDialog } from './ReviewPanel';
 
 /** Files sent per call when many are received at once (progress moves in steps of this many). */
 const IMPORT_CHUNK = 4;
@@ -45,13 +46,22 @@ export function HomePage() {
   const [uploads, setUploads] = useState<Map<string, string>>(new Map());
   const [progress, setProgress] = useState<string | null>(null);
   const [unlocking, setUnlocking] = useState<{ kind: 'period' } | { kind: 'report'; unit: UnitReportStatus } | null>(null);
+  const [reviewing, setReviewing] = useState<UnitReportStatus | null>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  /** The period chosen here is the working period of every screen, kept across restarts. */
+  const choosePeriod = (id: number) => {
+    setPeriodId(id);
+    void api.call('working-period-set', { periodId: id }).catch(() => undefined);
+  };
   const action = useAction();
   const toast = useToast();
   const s = status.data;
 
-  const importFiles = (files: File[]) =>
+  const importFiles = (files: File[], intoPeriod?: number) =>
     action.run(async () => {
       if (!s) return;
+      const target = intoPeriod ?? s.period.id;
       const out: ImportFileResult[] = [];
       const kept = new Map<string, string>();
       // One batch: the backend backs up the data once, before the first file.
@@ -62,9 +72,9 @@ export function HomePage() {
         const last = i + chunk.length;
         setProgress(`Đang nhận tệp ${chunk.length > 1 ? `${i + 1}–${last}` : last}/${files.length}: ${chunk.map((f) => f.name).join(', ')}`);
         const sent = await Promise.all(chunk.map(async (f) => ({ fileName: f.name, dataBase64: await readFileBase64(f) })));
-        const answers = await api.call('report-import', { files: sent, periodId: s.period.id, batchId });
+        const answers = await api.call('report-import', { files: sent, periodId: target, batchId });
         for (const [k, r] of answers.entries()) {
-          if (r.outcome === 'needs_replace' || r.outcome === 'needs_confirmation') kept.set(r.fileName, sent[k]!.dataBase64);
+          if (r.outcome === 'needs_replace' || r.outcome === 'needs_confirmation' || r.otherPeriod) kept.set(r.fileName, sent[k]!.dataBase64);
           out.push(r);
         }
       }
@@ -128,7 +138,7 @@ export function HomePage() {
           <div className="filter-bar">
             <label>
               Kỳ{' '}
-              <select aria-label="Chọn kỳ báo cáo" value={s.period.id} onChange={(e) => setPeriodId(Number(e.target.value))}>
+              <select aria-label="Chọn kỳ báo cáo" value={s.period.id} onChange={(e) => choosePeriod(Number(e.target.value))}>
                 {(periods.data ?? [s.period]).map((p, _i, all) => (
                   <option key={p.id} value={p.id}>
                     {periodLabel(p, all)}
@@ -143,25 +153,42 @@ export function HomePage() {
           <SubmittedPeriodBanner period={s.period} consequence="Số liệu đang khoá: không nhận tệp mới, không sửa số." onUnlock={() => setUnlocking({ kind: 'period' })} />
           <DeadlineCard status={s} />
           <div className="toolbar status-actions">
-            <label className="button-like primary">
+            <button type="button" className="primary" onClick={() => filesInput.current?.click()}>
               Nhận báo cáo (chọn tệp)…
-              <input type="file" multiple accept=".xlsx,.xls,.xlsm,.ods" hidden data-testid="report-files" onChange={(e) => {
-                const files = [...(e.target.files ?? [])];
-                e.target.value = '';
-                if (files.length) void importFiles(files);
-              }} />
-            </label>
-            <label className="button-like">
+            </button>
+            <input ref={filesInput} type="file" multiple accept=".xlsx,.xls,.xlsm,.ods" hidden tabIndex={-1} data-testid="report-files" onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              if (files.length) void importFiles(files);
+            }} />
+            <button type="button" onClick={() => folderInput.current?.click()}>
               Nhận cả thư mục…
-              <input type="file" multiple hidden data-testid="report-folder" {...{ webkitdirectory: '' }} onChange={(e) => {
-                const files = spreadsheetsOnly([...(e.target.files ?? [])]);
-                e.target.value = '';
-                if (files.length) void importFiles(files);
-              }} />
-            </label>
+            </button>
+            <input ref={folderInput} type="file" multiple hidden tabIndex={-1} data-testid="report-folder" {...{ webkitdirectory: '' }} onChange={(e) => {
+              const files = spreadsheetsOnly([...(e.target.files ?? [])]);
+              e.target.value = '';
+              if (files.length) void importFiles(files);
+            }} />
             <button type="button" onClick={() => void exportAll()} disabled={action.busy}>
               Xuất biểu mẫu cho tất cả đơn vị (.zip)
             </button>
+            {!s.period.submittedAt && s.units.some((u) => u.reportId && (u.status === 'valid' || u.status === 'received')) ? (
+              <button
+                type="button"
+                onClick={() =>
+                  void action.run(async () => {
+                    const r = await api.call('report-approve-all', { periodId: s.period.id });
+                    toast(
+                      [r.approved.length ? `Đã duyệt ${r.approved.length} báo cáo` : 'Không có báo cáo nào duyệt được', r.left.length ? `chưa duyệt: ${r.left.map((x) => `${x.unitName} (${x.reason})`).join('; ')}` : ''].filter(Boolean).join('; ') + '.',
+                    );
+                    status.reload();
+                  })
+                }
+                title="Duyệt mọi báo cáo không còn số liệu nào cần kiểm tra"
+              >
+                Duyệt tất cả báo cáo hợp lệ
+              </button>
+            ) : null}
             {progress ? (
               <span role="status" className="busy">
                 <span className="spinner" aria-hidden="true" /> {progress}
@@ -174,6 +201,14 @@ export function HomePage() {
             results={results}
             units={s.units}
             onDismiss={() => setResults([])}
+            onSwitch={(r) => {
+              const dataBase64 = uploads.get(r.fileName);
+              choosePeriod(r.otherPeriod!.id);
+              if (dataBase64) {
+                setResults(results.filter((x) => x !== r));
+                void importFiles([new File([Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0))], r.fileName)], r.otherPeriod!.id);
+              }
+            }}
             onRetry={(r, extra) =>
               void action.run(async () => {
                 const dataBase64 = uploads.get(r.fileName);
@@ -196,9 +231,11 @@ export function HomePage() {
               })
             }
             onUnlock={s.period.submittedAt ? undefined : (u) => setUnlocking({ kind: 'report', unit: u })}
+            onReview={setReviewing}
           />
         </>
       )}
+      {s && reviewing ? <ReviewDialog periodId={s.period.id} unitId={reviewing.unitId} unitName={reviewing.unitName} onClose={() => setReviewing(null)} onChanged={status.reload} /> : null}
       {s && unlocking?.kind === 'period' ? <UnlockPeriodDialog period={s.period} onUnlocked={status.reload} onClose={() => setUnlocking(null)} /> : null}
       {s && unlocking?.kind === 'report' ? (
         <UnlockDialog
@@ -224,7 +261,7 @@ export function HomePage() {
           onClose={() => setForm(null)}
           onSaved={(p) => {
             toast(form === 'edit' ? 'Đã lưu kỳ báo cáo.' : `Đã lập kỳ "${p.name}".`);
-            setPeriodId(p.id);
+            choosePeriod(p.id);
             status.reload();
           }}
         />
@@ -274,8 +311,10 @@ function StatusTable({
   onTemplate,
   onApprove,
   onUnlock,
+  onReview,
 }: {
   status: PeriodStatus;
+  onReview: (u: UnitReportStatus) => void;
   onTemplate: (u: UnitReportStatus) => void;
   onApprove: (u: UnitReportStatus) => void;
   /** Absent while the whole period is locked. */
@@ -310,7 +349,20 @@ function StatusTable({
             <td>
               <StatusChip status={u.status} />
               {u.late ? <span className="chip chip-late">{LATE_LABEL}</span> : null}
-              {u.problemCount ? <div className="small muted">{u.problemCount} lỗi trong tệp gần nhất</div> : null}
+              {u.problemCount ? (
+                <div>
+                  <button type="button" className="link small problem-link" onClick={() => onReview(u)} aria-label={`Xem ${u.problemCount} lỗi trong tệp gần nhất của ${u.unitName}`}>
+                    {u.problemCount} lỗi trong tệp gần nhất
+                  </button>
+                </div>
+              ) : null}
+              {u.toCheck ? (
+                <div>
+                  <button type="button" className="link small warning-link" onClick={() => onReview(u)} aria-label={`Xem ${u.toCheck} số liệu cần kiểm tra của ${u.unitName}`}>
+                    {u.toCheck} số liệu cần kiểm tra
+                  </button>
+                </div>
+              ) : null}
             </td>
             <td className="small">
               {u.receivedAt ? (

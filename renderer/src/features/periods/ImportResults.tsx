@@ -15,6 +15,8 @@ export function ImportResults(props: {
   units: UnitReportStatus[];
   onRetry: (r: ImportFileResult, extra: { replace?: boolean; unitId?: number; confirmMatch?: boolean }) => void;
   onDismiss: () => void;
+  /** A file of another period: switch to it and import the file there. */
+  onSwitch: (r: ImportFileResult) => void;
 }) {
   if (props.results.length === 0) return null;
   return (
@@ -48,6 +50,14 @@ export function ImportResults(props: {
                 {r.current.fileName ? ` (${r.current.fileName})` : ''}. Báo cáo cũ vẫn được lưu lại.{' '}
                 <button type="button" className="primary" onClick={() => props.onRetry(r, { replace: true })}>
                   Thay thế bằng tệp này
+                </button>
+              </div>
+            ) : null}
+            {r.otherPeriod ? (
+              <div className="import-question">
+                Tệp này là báo cáo của kỳ "{r.otherPeriod.name}".{' '}
+                <button type="button" className="primary" onClick={() => props.onSwitch(r)}>
+                  Chuyển sang kỳ "{r.otherPeriod.name}" và nhận tệp
                 </button>
               </div>
             ) : null}

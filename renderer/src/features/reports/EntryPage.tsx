@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ReportEntry } from '../../../../shared/api/types';
+import type { ReportEntry, UnitReview } from '../../../../shared/api/types';
+import { setLeaveGuard } from '../../app/router';
+import { ReviewPanel } from '../periods/ReviewPanel';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { api } from '../../api';
 import { useAsync } from '../../app/use-async';
@@ -14,7 +16,7 @@ import { fractionText } from '../../../../shared/domain/who-reports';
 import { TASK_STATUSES, type TaskReport, type TaskStatus } from '../../../../shared/domain/task-status';
 import { formatVnNumber, parseVnNumber } from '../../../../shared/domain/vn-number';
 import { targetOwnerLabel } from '../../../../shared/domain/periods';
-import { COLUMNS, cellError, cellKey, displayText, entryRows, fieldOf, hasErrors, initialTexts, isEditable, measureOfKey, readMeasure } from './entry-model';
+import { COLUMNS, cellError, cellKey, type CellField, displayText, entryRows, fieldOf, hasErrors, initialTexts, isEditable, measureOfKey, readMeasure } from './entry-model';
 
 const AUTOSAVE_MS = 700;
 type Edit = { key: string; before: string; after: string };
@@ -23,13 +25,15 @@ type Edit = { key: string; before: string; after: string };
 export function EntryPage({ periodId, unitId }: { periodId: number; unitId: number }) {
   const [version, setVersion] = useState(0);
   const entry = useAsync(() => api.call('report-entry-get', { periodId, unitId }), [periodId, unitId, version]);
+  const review = useAsync(() => api.call('report-review', { periodId, unitId }), [periodId, unitId, version]);
   if (entry.error) return <ErrorBox message={entry.error} />;
   if (!entry.data) return <Loading />;
-  return <EntryEditor key={`${periodId}-${unitId}-${version}`} entry={entry.data} onReload={() => setVersion((v) => v + 1)} />;
+  return <EntryEditor key={`${periodId}-${unitId}-${version}`} entry={entry.data} review={review.data ?? null} onReviewChanged={review.reload} onReload={() => setVersion((v) => v + 1)} />;
 }
 
-function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => void }) {
+function EntryEditor({ entry, review, onReviewChanged, onReload }: { entry: ReportEntry; review: UnitReview | null; onReviewChanged: () => void; onReload: () => void }) {
   const locked = entry.lock !== null;
+  const [reviewOpen, setReviewOpen] = useState(false);
   const [activeRow, setActiveRow] = useState(0);
   const [dialog, setDialog] = useState<'history' | 'unlock' | null>(null);
   const toast = useToast();
@@ -108,6 +112,7 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
       d.narratives.clear();
       d.tasks.clear();
       const time = new Date(r.savedAt).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+      onReviewChanged();
       setSaveState(d.measures.size ? { text: `Đã lưu lúc ${time}; ${d.measures.size} chỉ tiêu còn lỗi chưa lưu`, error: true } : { text: `Đã lưu lúc ${time} (báo cáo lần ${r.revision})` });
     } catch (e) {
       setSaveState({ text: `Chưa lưu được: ${(e as Error).message}`, error: true });
@@ -123,6 +128,21 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
     clearTimeout(timer.current);
     void save();
   }, [save]);
+  // Leaving with a wrong cell not saved asks first: the rest is saved, that cell would be lost.
+  useEffect(() => {
+    setLeaveGuard(() => {
+      const bad = [...dirty.current.measures].map((id) => entry.measures.find((m) => m.id === id)!).filter((m) => hasErrors(readMeasure(m, latest.current.texts)));
+      if (!bad.length) return null;
+      return `${bad.length === 1 ? 'Chỉ tiêu' : 'Các chỉ tiêu'} ${bad.map((m) => m.code).join(', ')} có ô nhập sai (ô đỏ) nên chưa lưu được. Nếu rời trang, ${bad.length === 1 ? 'ô này' : 'các ô này'} sẽ bị bỏ; các số đúng khác đã được lưu.`;
+    });
+    return () => setLeaveGuard(null);
+  }, [entry]);
+  /** Warnings of the saved report by figure, to mark their cells. */
+  const warnings = useMemo(() => {
+    const out = new Map<string, string>();
+    for (const i of review?.report?.items ?? []) if (i.at && i.severity === 'warning') out.set(cellKey(i.at.measureId, i.at.optionComboId === 1 ? null : i.at.optionComboId, i.at.field as CellField), i.detail.replace(/^[^:]*›[^:]*: /, ''));
+    return out;
+  }, [review]);
 
   const apply = (edits: Edit[], which: 'before' | 'after') => {
     setTexts((old) => {
@@ -193,7 +213,11 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
           <h1>Nhập báo cáo: {entry.unit.name}</h1>
           <p className="page-lead">
             {entry.period.name} · hạn gửi {formatIsoDate(entry.period.deadlines[0]?.dueOn ?? entry.period.dataTo)} ·{' '}
-            {entry.report ? `đang sửa báo cáo lần ${entry.report.revision}${entry.report.source === 'file' ? ` (nhận từ tệp ${entry.report.fileName ?? ''}; khi sửa sẽ lưu thành lần mới, tệp cũ giữ nguyên)` : ''}` : 'chưa có báo cáo, số liệu gõ vào sẽ được lưu ngay'}
+            {entry.report
+              ? `${locked ? 'báo cáo' : 'đang sửa báo cáo'} lần ${entry.report.revision}${entry.report.source === 'file' ? ` (nhận từ tệp ${entry.report.fileName ?? ''}${locked ? '' : '; khi sửa sẽ lưu thành lần mới, tệp cũ giữ nguyên'})` : ''}`
+              : locked
+                ? 'chưa có báo cáo'
+                : 'chưa có báo cáo, số liệu gõ vào sẽ được lưu ngay'}
           </p>
         </div>
         <div className={saveState.error ? 'save-state save-error' : 'save-state'} role="status" aria-label="Trạng thái lưu">
@@ -206,6 +230,23 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
           {entry.lock.message} Chỉ xem, không sửa được.
         </LockBanner>
       ) : null}
+      {review && (review.rejected || review.toCheck > 0) ? (
+        <div className={review.rejected ? 'review-banner review-banner-error' : 'review-banner'} role="note">
+          <div>
+            {review.rejected ? (
+              <b>
+                Tệp "{review.rejected.fileName}" đơn vị gửi lúc {formatIsoDate(review.rejected.at.slice(0, 10))} không được nhận vì có {review.rejected.items.filter((i) => i.severity === 'error').length} lỗi
+                {entry.report ? `; lưới dưới đây là báo cáo lần ${entry.report.revision}.` : '; lưới dưới đây chưa có số nào.'}
+              </b>
+            ) : null}
+            {review.toCheck > 0 ? <div>{review.toCheck} số liệu cần kiểm tra (ô vàng).</div> : null}
+          </div>
+          <button type="button" onClick={() => setReviewOpen(!reviewOpen)} aria-expanded={reviewOpen}>
+            {reviewOpen ? 'Ẩn danh sách' : 'Xem danh sách lỗi'}
+          </button>
+        </div>
+      ) : null}
+      {review && reviewOpen ? <ReviewPanel review={review} onChanged={onReviewChanged} /> : null}
       <Tabs
         value={tab}
         onChange={setTab}
@@ -249,6 +290,7 @@ function EntryEditor({ entry, onReload }: { entry: ReportEntry; onReload: () => 
           editable={(r, c) => !locked && isEditable(rows[r]!, c, readings[rows[r]!.index]!)}
           onActiveChange={(r) => setActiveRow(r)}
           error={(r, c) => cellError(rows[r]!, c, readings[rows[r]!.index]!)}
+          warning={(r, c) => (c === 6 ? (warnings.get(cellKey(rows[r]!.measure.id, rows[r]!.part?.id, 'value')) ?? null) : null)}
           rowClass={(r) => (rows[r]!.part ? 'grid-row-part' : rows[r]!.measure.breakdown ? 'grid-row-total' : undefined)}
           onCellClick={(r, c) => {
             const row = rows[r]!;

@@ -45,6 +45,15 @@ export function SettingsPage({ info }: { info: AppInfo | undefined }) {
           onChange={(e) => setSettings({ ...settings, organisationName: e.target.value })}
         />
         <TextField label="Địa danh (ghi trên văn bản)" name="place" placeholder="ví dụ Kon Tum" value={settings.place} onChange={(e) => setSettings({ ...settings, place: e.target.value })} />
+        <fieldset className="field">
+          <legend>Báo cáo được tính khi tổng hợp</legend>
+          <label className="check-line">
+            <input type="radio" name="countApprovedOnly" checked={!settings.countApprovedOnly} onChange={() => setSettings({ ...settings, countApprovedOnly: false })} /> Mọi báo cáo đã nhận (báo cáo chưa duyệt được đánh dấu vàng)
+          </label>
+          <label className="check-line">
+            <input type="radio" name="countApprovedOnly" checked={settings.countApprovedOnly} onChange={() => setSettings({ ...settings, countApprovedOnly: true })} /> Chỉ báo cáo đã duyệt
+          </label>
+        </fieldset>
         <ErrorBox message={error} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>

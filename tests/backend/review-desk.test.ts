@@ -1,0 +1,106 @@
+/**
+ * The compiler's review desk: a refused file's errors stay on the unit's row after later imports,
+ * each named by indicator, template cell and grid cell, with a text for the unit; figures to
+ * check are marked checked one by one; "Duyệt tất cả báo cáo hợp lệ" leaves those not checked;
+ * the working period is kept; a file of another period offers that period.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/index';
+import type { PeriodStatus } from '../../shared/api/types';
+import { call, callError, testBackend } from '../helpers/backend';
+import { fillTemplate, type Fill } from '../helpers/fill-template';
+
+describe('the review desk', () => {
+  let backend: Backend;
+  let periodId: number;
+  let status: PeriodStatus;
+  const unit = (name: string) => status.units.find((u) => u.unitName === name)!;
+  const send = async (unitName: string, fills: Record<string, Fill>, into = periodId) => {
+    const t = await call(backend, 'template-build', { periodId: into, unitId: unit(unitName).unitId });
+    const bytes = fillTemplate(Buffer.from(t.dataBase64, 'base64'), fills);
+    const [r] = await call(backend, 'report-import', { files: [{ fileName: t.fileName, dataBase64: bytes.toString('base64') }], periodId });
+    return r!;
+  };
+  const refresh = async () => (status = (await call(backend, 'period-status', { id: periodId }))!);
+
+  beforeAll(async () => {
+    backend = await testBackend({ demo: true, now: new Date('2024-12-01T02:00:00Z') });
+    periodId = (await call(backend, 'period-list', {})).find((p) => p.name === 'Năm 2024')!.id;
+    await refresh();
+  });
+  afterAll(() => backend.close());
+
+  it("keeps a refused file's errors on the unit's row after another unit's file, by indicator, template cell and grid cell", async () => {
+    const bad = await send('Huyện Sa Thầy', { '1.1': { G: 4 }, '1.2': { E: 'mười', F: 20 } });
+    expect(bad.outcome).toBe('rejected');
+    const ok = await send('Huyện Kon Rẫy', { '1.1': { G: 5 }, '1.2': { E: 10, F: 20 } });
+    expect(ok.outcome).toBe('imported');
+    await refresh();
+    expect(unit('Huyện Sa Thầy')).toMatchObject({ status: 'has_errors', problemCount: 1 });
+
+    const review = await call(backend, 'report-review', { periodId, unitId: unit('Huyện Sa Thầy').unitId });
+    expect(review.report).toBeNull();
+    expect(review.rejected!.fileName).toBe('Huyện Sa Thầy - Năm 2024.xlsx');
+    const [item] = review.rejected!.items;
+    // 1.2 is the grid's second row; in the template it sits under the header rows and the goal's heading.
+    expect(item).toMatchObject({ severity: 'error', measureCode: '1.2', gridCell: 'E2', templateCell: expect.stringMatching(/^E\d+$/) });
+    expect(Number(item!.templateCell!.slice(1))).toBeGreaterThan(6);
+    expect(item!.detail).toMatch(/^Chỉ tiêu › E\d+: /);
+    expect(review.copyText).toContain('Kính gửi Huyện Sa Thầy,');
+    expect(review.copyText).toContain(`Tệp báo cáo "Huyện Sa Thầy - Năm 2024.xlsx" (kỳ Năm 2024) gửi ngày 01/12/2024 chưa nhận được vì có 1 lỗi:`);
+    expect(review.copyText).toMatch(new RegExp(`1\\. Chỉ tiêu 1\\.2 \\([^)]+\\), ô ${item!.templateCell}: "mười"`));
+    expect(review.copyText).toContain('gửi lại trước ngày 05/12/2024.');
+  });
+
+  it('lists a figure to check on the row and in the grid, and counts it until the compiler marks it checked', async () => {
+    // 600 of 1.000 is 60.000 per 100.000, against a target of 512.
+    const r = await send('Huyện Đắk Hà', { '1.1': { G: 3 }, '11.1': { E: 600, F: 1000 } });
+    expect(r.outcome).toBe('imported');
+    await refresh();
+    expect(unit('Huyện Đắk Hà')).toMatchObject({ status: 'received', toCheck: 1, problemCount: 0 });
+    let review = await call(backend, 'report-review', { periodId, unitId: unit('Huyện Đắk Hà').unitId });
+    const warning = review.report!.items.find((i) => i.check !== undefined)!;
+    expect(warning).toMatchObject({ severity: 'warning', measureCode: '11.1', check: null, at: { field: 'value' } });
+    expect(warning.gridCell).toMatch(/^G\d+$/);
+    expect(review.copyText).toContain('đề nghị đơn vị kiểm tra lại 1 số liệu sau');
+
+    expect(await call(backend, 'report-warning-check', { reportId: review.report!.reportId, message: warning.message, checked: true })).toEqual({ toCheck: 0 });
+    review = await call(backend, 'report-review', { periodId, unitId: unit('Huyện Đắk Hà').unitId });
+    expect(review.report!.items.find((i) => i.message === warning.message)!.check).toMatchObject({ checkedAt: '2024-12-01T02:00:00.000Z' });
+    await refresh();
+    expect(unit('Huyện Đắk Hà').toCheck).toBe(0);
+    const err = await callError(backend, 'report-warning-check', { reportId: review.report!.reportId, message: 'không có', checked: true });
+    expect(err.message).toContain('Cảnh báo này không còn trong báo cáo');
+  });
+
+  it('approves every report with nothing left to check, and names the ones left', async () => {
+    const r = await send('Huyện Ngọc Hồi', { '1.1': { G: 2 }, '11.1': { E: 700, F: 1000 } });
+    expect(r.outcome).toBe('imported');
+    const result = await call(backend, 'report-approve-all', { periodId });
+    expect(result.approved.sort()).toEqual(['Huyện Kon Rẫy', 'Huyện Đắk Hà'].sort());
+    expect(result.left).toEqual([{ unitName: 'Huyện Ngọc Hồi', reason: 'còn 1 số liệu chưa kiểm tra' }]);
+    await refresh();
+    expect(unit('Huyện Kon Rẫy').status).toBe('approved');
+    expect(unit('Huyện Ngọc Hồi').status).toBe('received');
+  });
+
+  it("works out a typed report's figures to check, named by the grid's cells", async () => {
+    const e = await call(backend, 'report-entry-get', { periodId, unitId: unit('Huyện Tu Mơ Rông').unitId });
+    const m = e.measures.find((x) => x.code === '11.1')!;
+    await call(backend, 'report-entry-save', { periodId, unitId: unit('Huyện Tu Mơ Rông').unitId, values: [{ measureId: m.id, numerator: 900, denominator: 1000, value: null, textValue: null, note: null }] });
+    const review = await call(backend, 'report-review', { periodId, unitId: unit('Huyện Tu Mơ Rông').unitId });
+    const row = e.measures.indexOf(m) + 1 + e.measures.slice(0, e.measures.indexOf(m)).reduce((n, x) => n + (x.breakdown?.combos.length ?? 0), 0);
+    expect(review.report!.items).toEqual([expect.objectContaining({ measureCode: '11.1', gridCell: `G${row}`, templateCell: null, check: null, detail: expect.stringMatching(new RegExp(`^Nhập tay › ô G${row}: chỉ tiêu 11\\.1: 90\\.000 khác xa chỉ tiêu 512`)) })]);
+  });
+
+  it('keeps the working period across calls, and offers the period a file belongs to', async () => {
+    const other = (await call(backend, 'period-list', {})).find((p) => p.name === '6 tháng đầu năm 2024')!;
+    await call(backend, 'working-period-set', { periodId: other.id });
+    expect((await call(backend, 'period-status', {}))!.period.id).toBe(other.id);
+    expect(await call(backend, 'working-period-get', {})).toEqual({ periodId: other.id });
+    const t = await call(backend, 'template-build', { periodId: other.id, unitId: unit('Huyện Sa Thầy').unitId });
+    const [r] = await call(backend, 'report-import', { files: [{ fileName: t.fileName, dataBase64: t.dataBase64 }], periodId });
+    expect(r).toMatchObject({ outcome: 'rejected', otherPeriod: { id: other.id, name: '6 tháng đầu năm 2024' } });
+    await call(backend, 'working-period-set', { periodId });
+  });
+});
