@@ -2,6 +2,7 @@
  * The one place where a method name becomes a call: unknown methods and invalid arguments are
  * answered with an error as data, and every error names the method it came from.
  */
+import { validationText, type IssueLike } from '../../shared/api/validation-text';
 import { apiMethods, isApiMethod, type ApiErrorData, type ApiMethod, type ApiResponse } from '../../shared/api/contract';
 import type { BackendContext } from './context';
 import { UserError } from './errors';
@@ -42,9 +43,7 @@ export function createDispatcher(ctx: BackendContext, log: (message: string) => 
     }
     const parsed = apiMethods[method].safeParse(args ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-      return { ok: false, error: { type: 'validation', message: `Dữ liệu không hợp lệ${where}: ${issue?.message ?? 'sai định dạng'}.`, method } };
+      return { ok: false, error: { type: 'validation', message: validationText(parsed.error.issues[0] as IssueLike | undefined), method } };
     }
     try {
       await ctx.callsAllowed();

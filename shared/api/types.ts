@@ -665,6 +665,8 @@ export interface MergeView {
   completeness: { expected: number; reported: number; missing: string[]; late: string[] };
   /** "Chưa có số liệu của: …" when units are missing ("lấy tổng của 2/3 xã" for those whose communes reported), else null. */
   missingText: string | null;
+  /** The level above's period that expects this report, when the data has one (then "Xuất tệp gửi cấp trên" makes its file). */
+  upstream: { periodId: number; name: string; parentUnitName: string } | null;
   /** Whether only approved reports count (a setting). */
   countApprovedOnly: boolean;
   /** With countApprovedOnly: the units whose reports wait for approval and are left out. */

@@ -45,7 +45,8 @@ describe('the review desk', () => {
     // 1.2 is the grid's second row; in the template it sits under the header rows and the goal's heading.
     expect(item).toMatchObject({ severity: 'error', measureCode: '1.2', gridCell: 'E2', templateCell: expect.stringMatching(/^E\d+$/) });
     expect(Number(item!.templateCell!.slice(1))).toBeGreaterThan(6);
-    expect(item!.detail).toMatch(/^Chỉ tiêu › E\d+: /);
+    // The table's columns name the cells; the text says what is wrong.
+    expect(item!.detail).toMatch(/^"mười" không phải là số/);
     expect(review.copyText).toContain('Kính gửi Huyện Sa Thầy,');
     expect(review.copyText).toContain(`Tệp báo cáo "Huyện Sa Thầy - Năm 2024.xlsx" (kỳ Năm 2024) gửi ngày 01/12/2024 chưa nhận được vì có 1 lỗi:`);
     expect(review.copyText).toMatch(new RegExp(`1\\. Chỉ tiêu 1\\.2 \\([^)]+\\), ô ${item!.templateCell}: "mười"`));
@@ -90,7 +91,7 @@ describe('the review desk', () => {
     await call(backend, 'report-entry-save', { periodId, unitId: unit('Huyện Tu Mơ Rông').unitId, values: [{ measureId: m.id, numerator: 900, denominator: 1000, value: null, textValue: null, note: null }] });
     const review = await call(backend, 'report-review', { periodId, unitId: unit('Huyện Tu Mơ Rông').unitId });
     const row = e.measures.indexOf(m) + 1 + e.measures.slice(0, e.measures.indexOf(m)).reduce((n, x) => n + (x.breakdown?.combos.length ?? 0), 0);
-    expect(review.report!.items).toEqual([expect.objectContaining({ measureCode: '11.1', gridCell: `G${row}`, templateCell: null, check: null, detail: expect.stringMatching(new RegExp(`^Nhập tay › ô G${row}: chỉ tiêu 11\\.1: 90\\.000 khác xa chỉ tiêu 512`)) })]);
+    expect(review.report!.items).toEqual([expect.objectContaining({ measureCode: '11.1', gridCell: `G${row}`, templateCell: null, check: null, detail: expect.stringMatching(/^Chỉ tiêu 11\.1: 90\.000 khác xa chỉ tiêu 512/) })]);
   });
 
   it('keeps the working period across calls, and offers the period a file belongs to', async () => {
@@ -102,5 +103,75 @@ describe('the review desk', () => {
     const [r] = await call(backend, 'report-import', { files: [{ fileName: t.fileName, dataBase64: t.dataBase64 }], periodId });
     expect(r).toMatchObject({ outcome: 'rejected', otherPeriod: { id: other.id, name: '6 tháng đầu năm 2024' } });
     await call(backend, 'working-period-set', { periodId });
+  });
+});
+
+describe('the merge marks what a compiler must not miss', () => {
+  let backend: Backend;
+  let periodId: number;
+  const ids = new Map<string, number>();
+  const typed = async (unitName: string, code: string, value: number) => {
+    const e = await call(backend, 'report-entry-get', { periodId, unitId: ids.get(unitName)! });
+    const m = e.measures.find((x) => x.code === code)!;
+    await call(backend, 'report-entry-save', { periodId, unitId: ids.get(unitName)!, values: [{ measureId: m.id, numerator: null, denominator: null, value, textValue: null, note: null }] });
+  };
+  const row = async (code: string) => (await call(backend, 'merge-get', { periodId })).rows.find((r) => r.code === code)!;
+
+  beforeAll(async () => {
+    backend = await testBackend({ demo: true, now: new Date('2024-12-01T02:00:00Z') });
+    periodId = (await call(backend, 'period-list', {})).find((p) => p.name === 'Năm 2024')!.id;
+    const view = await call(backend, 'merge-get', { periodId });
+    for (const u of view.tree) ids.set(u.name, u.id);
+  });
+  afterAll(() => backend.close());
+
+  it("says a district that sent nothing is its communes' total, with how many of them reported", async () => {
+    await typed('Xã Ia Dom', '10', 2);
+    await typed('Xã Ia Đal', '10', 3);
+    const view = await call(backend, 'merge-get', { periodId });
+    const r = view.rows.find((x) => x.code === '10')!;
+    expect(r.cells[ids.get("Huyện Ia H’Drai")!]).toMatchObject({ value: 5, derivedFrom: 2, derivedOf: 3 });
+    expect(view.missingText).toContain("Huyện Ia H’Drai chưa gửi báo cáo: lấy tổng của 2/3 xã (còn thiếu 1 xã)");
+    expect(view.missingText).not.toMatch(/Chưa có số liệu của: [^.]*Huyện Ia H’Drai/);
+    // The communes' typed reports are not approved: the district's figure is marked.
+    expect(r.unapproved).toContain(ids.get("Huyện Ia H’Drai"));
+  });
+
+  it('flags an override whose roll-up moved since it was set, and keeps it until the compiler decides', async () => {
+    const before = await row('10');
+    await call(backend, 'merge-override', { periodId, measureId: before.measureId, value: 30, reason: 'Số chính thức của ngành' });
+    expect((await row('10')).override).toMatchObject({ value: 30, stale: null });
+    await typed('Xã Ia Tơi', '10', 4);
+    const after = await row('10');
+    expect(after.total.value).toBe(30);
+    expect(after.override!.stale).toEqual({ computedThen: before.computed.value, computedNow: before.computed.value! + 4 });
+    // "Giữ": the same value set again against the new roll-up.
+    await call(backend, 'merge-override', { periodId, measureId: before.measureId, value: 30, reason: 'Giữ số sửa tay khi số tính được đổi' });
+    expect((await row('10')).override!.stale).toBeNull();
+  });
+
+  it("marks a unit's figure that is not counted, says why, and lists it in merge --json terms", async () => {
+    const st = (await call(backend, 'period-status', { id: periodId }))!;
+    const t = await call(backend, 'template-build', { periodId, unitId: st.units.find((u) => u.unitName === 'Huyện Sa Thầy')!.unitId });
+    const bytes = fillTemplate(Buffer.from(t.dataBase64, 'base64'), { '1.1': { G: 3 }, '1.2': { G: 50 } });
+    expect((await call(backend, 'report-import', { files: [{ fileName: t.fileName, dataBase64: bytes.toString('base64') }] }))[0]!.outcome).toBe('imported');
+    const r = await row('1.2');
+    const sa = ids.get('Huyện Sa Thầy')!;
+    expect(r.excluded).toContain(sa);
+    expect(r.excludedReasons[sa]).toBe('chỉ có kết quả, thiếu tử số và mẫu số nên không cộng được');
+    expect(r.contributing).not.toContain(sa);
+  });
+
+  it('counts only approved reports when the setting says so, and names those left out', async () => {
+    const settings = await call(backend, 'settings-get', {});
+    await call(backend, 'settings-set', { ...settings, countApprovedOnly: true });
+    const view = await call(backend, 'merge-get', { periodId });
+    expect(view.countApprovedOnly).toBe(true);
+    expect(view.notCounted).toEqual(expect.arrayContaining(['Xã Ia Dom', 'Xã Ia Đal', 'Xã Ia Tơi', 'Huyện Sa Thầy']));
+    const r = view.rows.find((x) => x.code === '10')!;
+    expect(r.computed.value).toBeNull();
+    expect(r.unapproved).toEqual([]);
+    await call(backend, 'settings-set', { ...settings, countApprovedOnly: false });
+    expect((await call(backend, 'settings-get', {})).countApprovedOnly).toBe(false);
   });
 });

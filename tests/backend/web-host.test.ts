@@ -54,7 +54,7 @@ describe('local HTTP host', () => {
     expect(unknown).toEqual({ ok: false, error: { type: 'unknown_method', message: 'Không có chức năng "plan-explode".', method: 'plan-explode' } });
     const invalid = JSON.parse((await request(`${host.url}api/plan-get`, { method: 'POST', body: '{"id":"abc"}', contentType: 'application/json' })).body);
     expect(invalid.error.type).toBe('validation');
-    expect(invalid.error.message).toMatch(/^Dữ liệu không hợp lệ \(id\)/);
+    expect(invalid.error.message).toMatch(/^Mục đã chọn /);
     const notJson = await request(`${host.url}api/plan-list`, { method: 'POST', body: '{', contentType: 'application/json' });
     expect(notJson.status).toBe(400);
     const get = await request(`${host.url}api/plan-list`);

@@ -39,10 +39,12 @@ export interface MergeOptions {
   parts?: 'none' | 'totals' | 'cells';
   /** With parts 'cells': every unit's parts of this measure only. */
   measureId?: number;
+  /** Look for the level above's period (for "Xuất tệp gửi cấp trên"); default true. */
+  withUpstream?: boolean;
 }
 
 export async function mergeView(db: Db, ctx: BackendContext, periodId: number, parentUnitId?: number, options: MergeOptions = {}): Promise<MergeView> {
-  const { withPrevious = true, parts: partsMode = 'cells' } = options;
+  const { withPrevious = true, parts: partsMode = 'cells', withUpstream = true } = options;
   const period = await getPeriod(db, periodId);
   const parentId = parentUnitId ?? period.parentUnitId;
   if (parentId === null) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị tổng hợp.`);
@@ -239,6 +241,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     completeness: { expected: children.length, reported: reported.size, missing, late: status.units.filter((u) => u.late).map((u) => u.unitName) },
     missingText: missingTextOf(reallyMissing, standIns, formatIsoDate(status.today)),
     countApprovedOnly: approvedOnly,
+    upstream: withUpstream ? await upstreamPeriod(db, period, parentId).then((p) => (p ? { periodId: p.id, name: p.name, parentUnitName: p.parentUnitName ?? '' } : null)) : null,
     notCounted: [...new Set(waiting)].map((id) => tree.find((u) => u.id === id)?.name ?? `đơn vị số ${id}`),
     narratives,
     tasks,
@@ -292,7 +295,7 @@ async function previousYear(db: Db, ctx: BackendContext, period: PeriodDto, unit
   for (const p of await listPeriods(db)) {
     if (p.kind !== period.kind || p.year !== period.year - 1 || p.parentUnitId === null || period.parentUnitId === null) continue;
     const stood = p.parentUnitId === period.parentUnitId || predecessorsAt(period.parentUnitId, p.dataTo, lineage, existedOn(units)).ids.includes(p.parentUnitId);
-    if (stood) return { period: p, view: await mergeView(db, ctx, p.id, undefined, { withPrevious: false, parts: 'none' }) };
+    if (stood) return { period: p, view: await mergeView(db, ctx, p.id, undefined, { withPrevious: false, parts: 'none', withUpstream: false }) };
   }
   return null;
 }
@@ -542,20 +545,22 @@ export async function saveMerge(
   });
 }
 
+/** The period of the level above that expects this compiling unit's report (same year and kind), if the data has one. */
+async function upstreamPeriod(db: Db, period: PeriodDto, parentUnitId: number): Promise<PeriodDto | undefined> {
+  for (const p of await listPeriods(db)) {
+    if (p.id === period.id || p.year !== period.year || p.kind !== period.kind) continue;
+    if ((await expectedUnits(db, p)).some((u) => u.id === parentUnitId)) return p;
+  }
+  return undefined;
+}
+
 /**
  * The compiled report as the file the level above imports: its template for this unit, filled
  * with the merged values (a district's merge becomes a file the province takes like any other).
  */
 export async function exportMergeUpstream(db: Db, ctx: BackendContext, periodId: number): Promise<{ fileName: string; bytes: Buffer; periodName: string; notes: string[] }> {
   const view = await mergeView(db, ctx, periodId, undefined, { withPrevious: false, parts: 'totals' });
-  let upstream: PeriodDto | undefined;
-  for (const p of await listPeriods(db)) {
-    if (p.id === periodId || p.year !== view.period.year || p.kind !== view.period.kind) continue;
-    if ((await expectedUnits(db, p)).some((u) => u.id === view.parentUnitId)) {
-      upstream = p;
-      break;
-    }
-  }
+  const upstream = await upstreamPeriod(db, view.period, view.parentUnitId);
   if (!upstream) {
     throw new UserError('validation', `Không có kỳ báo cáo cấp trên (${view.period.name}) nhận báo cáo của ${view.parentUnitName} trong dữ liệu này. Hãy lập kỳ của cấp trên, hoặc điền số tổng hợp vào biểu mẫu cấp trên gửi.`);
   }

@@ -45,7 +45,7 @@ export async function unitReview(db: Db, periodId: number, unitId: number): Prom
     return {
       severity: p.severity,
       message: p.message,
-      detail: detailOf(p, fileName),
+      detail: detailOf(p, fileName, p.at ? gridCellOf(inGrid, p.at) : null),
       measureCode: m?.code ?? null,
       measureName: m?.name ?? null,
       partLabel: part?.label ?? null,
@@ -78,18 +78,23 @@ export async function unitReview(db: Db, periodId: number, unitId: number): Prom
 
 const levelOf = (kind: string) => (kind === 'commune' ? 'commune' : kind === 'department' || kind === 'agency' ? 'department' : 'district');
 
-/** The problem as the unit reads it, without the file's name in front. */
-function detailOf(p: ImportProblem, fileName: string | null): string {
-  return fileName && p.message.startsWith(`${fileName} › `) ? p.message.slice(fileName.length + 3) : fileName && p.message.startsWith(`${fileName}: `) ? p.message.slice(fileName.length + 2) : p.message;
+/** What is wrong, without the file's name and the cell in front (the review table has columns for them). */
+function detailOf(p: ImportProblem, fileName: string | null, gridCell: string | null): string {
+  let text = fileName && p.message.startsWith(`${fileName} › `) ? p.message.slice(fileName.length + 3) : fileName && p.message.startsWith(`${fileName}: `) ? p.message.slice(fileName.length + 2) : p.message;
+  for (const cell of [p.cell, gridCell]) {
+    const m = cell ? new RegExp(`^[^:›]+ › (ô )?${cell}: `).exec(text) : null;
+    if (m) text = text.slice(m[0].length);
+  }
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** One line of the list sent to the unit: which indicator, which cell of their file, what is wrong. */
 function lineFor(i: ReviewItem): string {
   const what = i.measureCode ? `Chỉ tiêu ${i.measureCode} (${i.measureName})${i.partLabel ? `, nhóm ${i.partLabel}` : ''}` : null;
   const where = i.templateCell ? `ô ${i.templateCell}` : null;
-  // What is wrong: the text after the cell ("Chỉ tiêu › E12: …"), without a repeated "chỉ tiêu 1.3: ".
-  let rest = i.templateCell && i.detail.includes(`${i.templateCell}: `) ? i.detail.slice(i.detail.indexOf(`${i.templateCell}: `) + i.templateCell.length + 2) : i.detail;
-  if (i.measureCode) rest = rest.replace(new RegExp(`^chỉ tiêu ${i.measureCode.replace(/[.]/g, '\\.')}:? `), '');
+  // What is wrong, without a repeated "chỉ tiêu 1.3: ".
+  let rest = i.detail;
+  if (i.measureCode) rest = rest.replace(new RegExp(`^chỉ tiêu ${i.measureCode.replace(/[.]/g, '\\.')}:? `, 'i'), '');
   return [[what, where].filter(Boolean).join(', '), rest].filter(Boolean).join(': ');
 }
 

@@ -94,18 +94,20 @@ export function MergePage() {
 
   return (
     <section className="page">
-      <header className="page-head">
+      <header className="page-head page-head-compact">
         <div>
           <h1>Tổng hợp</h1>
-          <p className="page-lead">Số liệu các đơn vị cộng dồn theo quy tắc của từng chỉ tiêu: số lượng cộng lại, tỷ lệ tính lại từ tổng tử số và tổng mẫu số, chỉ tiêu của sở chủ trì lấy số của sở.</p>
+          <p className="page-lead" title="Số lượng cộng lại; tỷ lệ tính lại từ tổng tử số và tổng mẫu số; chỉ tiêu của sở chủ trì lấy số của sở.">Cộng dồn số liệu của các đơn vị theo quy tắc của từng chỉ tiêu.</p>
         </div>
         <div className="toolbar">
           <button type="button" disabled={!v || action.busy || Boolean(v.period.submittedAt)} onClick={() => void saveMerge()}>
             Lưu báo cáo tổng hợp
           </button>
-          <button type="button" disabled={!v || action.busy} onClick={() => void exportUpstream()}>
-            Xuất tệp gửi cấp trên
-          </button>
+          {v?.upstream ? (
+            <button type="button" disabled={action.busy} onClick={() => void exportUpstream()} title={`Biểu mẫu của kỳ "${v.upstream.name}" (${v.upstream.parentUnitName}) điền sẵn số tổng hợp`}>
+              Xuất tệp gửi cấp trên
+            </button>
+          ) : null}
           <button type="button" disabled={!v || action.busy} onClick={() => void exportXlsx()}>
             Xuất Excel
           </button>
@@ -215,7 +217,9 @@ function Completeness({ view: v }: { view: MergeView }) {
       </b>{' '}
       đơn vị đã gửi báo cáo
       {c.missing.length ? ` · ${c.missing.length} đơn vị chưa gửi` : ''}
-      {c.late.length ? ` · ${c.late.length} đơn vị trễ hạn` : ''}. Vẫn tổng hợp được khi còn thiếu đơn vị; báo cáo xuất ra sẽ ghi rõ đơn vị chưa có số liệu.
+      {c.late.length ? ` · ${c.late.length} đơn vị trễ hạn` : ''}
+      {v.countApprovedOnly ? ` · chỉ tính báo cáo đã duyệt${v.notCounted.length ? ` (${v.notCounted.length} báo cáo chờ duyệt chưa tính)` : ''}` : ''}.{' '}
+      <span className="muted small">Vẫn tổng hợp được khi còn thiếu; văn bản ghi rõ đơn vị chưa có số liệu.</span>
       {v.missingText ? (
         <details>
           <summary>Xem danh sách</summary>
@@ -234,7 +238,7 @@ function TreeLine({ view: v }: { view: MergeView }) {
   const others = v.units.filter((u) => u.kind !== 'district' && u.kind !== 'commune').length;
   const samples = v.tree.filter((u) => u.isSample).length;
   return (
-    <p className="tree-line" data-testid="merge-tiers">
+    <p className="tree-line small" data-testid="merge-tiers">
       <b>Tổng hợp {v.tiers} cấp</b>: {v.parentUnitName} → {levels.join(' → ')}
       {others ? `, cùng ${others} sở, ngành` : ''} (theo cây đơn vị ngày {formatIsoDate(v.period.dataTo)}).
       {v.tiers > 2 ? ' Đơn vị cấp huyện chưa gửi báo cáo thì lấy tổng của các xã trực thuộc.' : ''}
@@ -405,8 +409,8 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                         {r.total.value === null ? '—' : fmt(r.total.value, dp)}
                       </button>
                       {r.missing.length ? <div className="small warn-text">thiếu {r.missing.length} đơn vị</div> : null}
-                      {r.unapproved.length ? <div className="small unapproved-text">gồm {r.unapproved.length} báo cáo chưa duyệt</div> : null}
-                      {r.excluded.length ? <div className="small muted">{r.excluded.length} đơn vị không tính</div> : null}
+                      {r.unapproved.length ? <div className="small unapproved-text" title={`Gồm ${r.unapproved.length} báo cáo chưa duyệt (ô vàng)`}>{r.unapproved.length} chưa duyệt</div> : null}
+                      {r.excluded.length ? <div className="small muted" title="Số đã gửi nhưng không tính vào tổng; rê chuột lên ô gạch ngang để xem lý do">{r.excluded.length} không tính</div> : null}
                     </td>
                     <td className="fz fz-target num">{r.targetText}</td>
                     <td className="fz fz-assess">

@@ -140,7 +140,7 @@ function EntryEditor({ entry, review, onReviewChanged, onReload }: { entry: Repo
   /** Warnings of the saved report by figure, to mark their cells. */
   const warnings = useMemo(() => {
     const out = new Map<string, string>();
-    for (const i of review?.report?.items ?? []) if (i.at && i.severity === 'warning') out.set(cellKey(i.at.measureId, i.at.optionComboId === 1 ? null : i.at.optionComboId, i.at.field as CellField), i.detail.replace(/^[^:]*›[^:]*: /, ''));
+    for (const i of review?.report?.items ?? []) if (i.at && i.severity === 'warning') out.set(cellKey(i.at.measureId, i.at.optionComboId === 1 ? null : i.at.optionComboId, i.at.field as CellField), i.detail);
     return out;
   }, [review]);
 
