@@ -273,7 +273,8 @@ export const apiMethods = {
   'period-get': z.object({ id }),
   'period-create': periodFields,
   'period-update': periodFields.extend({ id }),
-  'period-delete': z.object({ id }),
+  /** A period that received reports is deleted only with `withReports` (after a backup). */
+  'period-delete': z.object({ id, withReports: z.literal(true).optional() }),
   /** Without an id: the working period (the one chosen last), else the one with the next deadline. */
   'period-status': z.object({ id: id.optional(), today: isoDate.optional() }),
   /** The period the user works on, kept across screens and restarts. */

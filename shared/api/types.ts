@@ -620,6 +620,8 @@ export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel'
   excluded: number[];
   /** Why each excluded unit's figure is not counted. */
   excludedReasons: Record<number, string>;
+  /** What units wrote beside their figure ("Ghi chú"), by unit id. */
+  notes: Record<number, string>;
   /** Contributing units whose report (or, for a unit that sent none, a report under it) is not yet approved. */
   unapproved: number[];
   /** Units expected to give this measure that have not. */

@@ -14,6 +14,7 @@ export const BACKUP_REASONS = {
   restore: 'Trước khi khôi phục',
   open: 'Trước khi mở tệp dữ liệu khác',
   manual: 'Sao lưu thủ công',
+  period_delete: 'Trước khi xóa kỳ báo cáo',
 } as const;
 export type BackupReason = keyof typeof BACKUP_REASONS;
 

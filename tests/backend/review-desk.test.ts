@@ -175,3 +175,33 @@ describe('the merge marks what a compiler must not miss', () => {
     expect((await call(backend, 'settings-get', {})).countApprovedOnly).toBe(false);
   });
 });
+
+describe('deleting a period', () => {
+  let backend: Backend;
+  beforeAll(async () => {
+    backend = await testBackend({ demo: true, now: new Date('2024-12-01T02:00:00Z') });
+  });
+  afterAll(() => backend.close());
+
+  it('deletes an empty period at once, and one with reports only when told to, after a backup, with its reports', async () => {
+    const periods = await call(backend, 'period-list', {});
+    const empty = periods.find((p) => p.name === 'Báo cáo kết quả thực hiện Kế hoạch năm 2024 (trước 15/10/2024)')!;
+    expect(empty.reportCount).toBe(0);
+    expect(await call(backend, 'period-delete', { id: empty.id })).toEqual({ deleted: true });
+
+    const full = periods.find((p) => p.name === 'Năm 2024')!;
+    const st = (await call(backend, 'period-status', { id: full.id }))!;
+    const e = await call(backend, 'report-entry-get', { periodId: full.id, unitId: st.units[0]!.unitId });
+    await call(backend, 'report-entry-save', { periodId: full.id, unitId: st.units[0]!.unitId, values: [{ measureId: e.measures[0]!.id, numerator: null, denominator: null, value: 2, textValue: null, note: null }] });
+    const refused = await callError(backend, 'period-delete', { id: full.id });
+    expect(refused.message).toBe('Kỳ "Năm 2024" đã có 1 lần nhận báo cáo; hãy xác nhận xóa cả các báo cáo này (dữ liệu được sao lưu trước khi xóa).');
+    const backupsBefore = (await call(backend, 'backup-list', {})).backups.length;
+    expect(await call(backend, 'period-delete', { id: full.id, withReports: true })).toEqual({ deleted: true });
+    const backups = (await call(backend, 'backup-list', {})).backups;
+    expect(backups.map((b) => b.reason)).toContain('period_delete');
+    expect(backups.length).toBe(backupsBefore + 1);
+    const left = backend.database.raw.prepare('SELECT count(*) AS n FROM report WHERE period_id = ?').get(full.id) as { n: number };
+    expect(left.n).toBe(0);
+    expect((await call(backend, 'period-list', {})).some((p) => p.id === full.id)).toBe(false);
+  });
+});

@@ -21,3 +21,12 @@ export function resaveWithCalc(bytes: Uint8Array, format: OfficeFormat, dir = te
   execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', FILTERS[format], '--outdir', outDir, src], { stdio: 'ignore', timeout: 120_000 });
   return fs.readFileSync(path.join(outDir, `in-${format}.${format}`));
 }
+
+/** The workbook printed by LibreOffice Calc to PDF (what an office gets from Ctrl+P): the PDF's bytes. */
+export function printWithCalc(bytes: Uint8Array, dir = tempDir('tonghop-print-')): Buffer {
+  if (!soffice) throw new Error(noOffice);
+  const src = path.join(dir, 'in.xlsx');
+  fs.writeFileSync(src, bytes);
+  execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf:calc_pdf_Export', '--outdir', dir, src], { stdio: 'ignore', timeout: 180_000 });
+  return fs.readFileSync(path.join(dir, 'in.pdf'));
+}

@@ -330,6 +330,21 @@ export async function readFigures(db: Db, reportIds: readonly number[], filter: 
   return q.execute();
 }
 
+/** The notes units wrote beside their totals ("Ghi chú"), with the unit each came from. */
+export async function readNotes(db: Db, reportIds: readonly number[]): Promise<{ unitId: number; measureId: number; note: string }[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('report_value as v')
+    .innerJoin('report as r', 'r.id', 'v.report_id')
+    .select(['r.unit_id as unitId', 'v.measure_id as measureId', 'v.note'])
+    .where('v.report_id', 'in', [...reportIds])
+    .where('v.option_combo_id', '=', TOTAL_COMBO)
+    .where('v.note', 'is not', null)
+    .where('v.note', '!=', '')
+    .execute();
+  return rows.map((r) => ({ unitId: r.unitId, measureId: r.measureId, note: r.note! }));
+}
+
 /** The sums of one option combination over a group of units. */
 export interface PartSums {
   /** The group the units were put in by the caller. */

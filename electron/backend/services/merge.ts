@@ -12,7 +12,7 @@ import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/na
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { assessResult, indexTree, rollUp, rollUpTree, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
-import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
+import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readNotes, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
@@ -98,6 +98,8 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const partTotals = sqlParts.length ? await summedParts(db, periodId, treeIndex, parentId, sqlParts, treeReports) : null;
   const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
   const previousCells = previous ? previousByUnit(tree, allUnits, previous.period.dataTo) : null;
+  const notesByMeasure = new Map<number, Record<number, string>>();
+  for (const n of await readNotes(db, treeReportIds)) notesByMeasure.set(n.measureId, { ...notesByMeasure.get(n.measureId), [n.unitId]: n.note });
   const overrides = await db.selectFrom('merge_override').selectAll().where('period_id', '=', periodId).where('parent_unit_id', '=', parentId).orderBy('id', 'desc').execute();
 
   const rows: MergeRow[] = [];
@@ -175,6 +177,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           contributing: total.contributing,
           excluded: Object.keys(excludedReasons).map(Number),
           excludedReasons,
+          notes: notesByMeasure.get(m.id) ?? {},
           unapproved: total.contributing.filter((id) => (cells.get(id)?.derivedFrom ? anyBelow(id) : notApproved.has(id))),
           missing: expectedFor.filter((id) => !given.has(id)),
           assessment: assessResult(m.direction, target, effective),

@@ -129,14 +129,15 @@ export async function updatePeriod(db: Db, ctx: BackendContext, args: ApiParsedA
   return getPeriod(db, args.id);
 }
 
-export async function deletePeriod(db: Db, ctx: BackendContext, id: number): Promise<void> {
+/** Deletes a period; one that received reports only when the user confirmed deleting them too (`withReports`). */
+export async function deletePeriod(db: Db, ctx: BackendContext, id: number, options: { withReports?: boolean } = {}): Promise<void> {
   const before = await getPeriod(db, id);
   await assertPeriodOpen(db, id, 'xóa kỳ');
   const reports = await revisionCount(db, { periodId: id });
-  if (reports > 0) throw new UserError('conflict', `Kỳ "${before.name}" đã có ${reports} báo cáo; không thể xóa để tránh mất số liệu.`);
+  if (reports > 0 && !options.withReports) throw new UserError('conflict', `Kỳ "${before.name}" đã có ${reports} lần nhận báo cáo; hãy xác nhận xóa cả các báo cáo này (dữ liệu được sao lưu trước khi xóa).`);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('reporting_period').where('id', '=', id).execute();
-    await audit(trx, ctx, { entity: 'period', entityId: id, action: 'delete', before });
+    await audit(trx, ctx, { entity: 'period', entityId: id, action: 'delete', before, ...(reports ? { after: { reportsDeleted: reports } } : {}) });
   });
 }
 

@@ -2,22 +2,18 @@
  * The compiled submission as .xlsx: the indicator appendix in the province's layout (with the
  * result and the assessment), the matrix by unit, and one sheet per source unit.
  */
-import * as XLSX from 'xlsx';
 import type { MergeRow, MergeView } from '../../../shared/api/types';
 import { ASSESSMENTS } from '../../../shared/domain/rollup';
 import { sectionBreaks, withoutBreakdownText } from '../../../shared/api/merge-text';
 import { nameWithCatalogue } from '../../../shared/domain/catalogue';
 import { TASK_STATUSES } from '../../../shared/domain/task-status';
-import { SheetBuilder, numberStyle, writeStyledXlsx, type SheetStyles, type StyleName } from '../xlsx/styled-workbook';
+import { SheetBuilder, StyledBook, numberStyle, type PrintSetup, type StyleName } from '../xlsx/styled-workbook';
 
 
 export function buildSubmission(view: MergeView): { fileName: string; bytes: Buffer } {
-  const wb = XLSX.utils.book_new();
-  const styles = new Map<string, SheetStyles>();
-  const add = (name: string, sheet: SheetBuilder) => {
-    XLSX.utils.book_append_sheet(wb, sheet.finish(), name);
-    styles.set(name, sheet.styles);
-  };
+  const book = new StyledBook();
+  const wb = book.wb;
+  const add = (name: string, sheet: SheetBuilder, print?: PrintSetup) => book.add(name, sheet, { print });
   const hasPrevious = view.rows.some((r) => r.previous);
 
   // The appendix.
@@ -72,7 +68,7 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
       a.merged(row++, 1, lastCol, without, 'part');
     }
   }
-  add('Phụ lục', a);
+  add('Phụ lục', a, { titleRows: [5, 5] });
 
   // The compiled narratives.
   const n = new SheetBuilder([30, 100]);
@@ -96,10 +92,11 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
   }
   add('Nội dung', n);
 
-  // The matrix by unit.
-  const m = new SheetBuilder([9, 48, 9, ...view.units.map(() => 13), 13]);
-  m.merged(0, 0, 3 + view.units.length, `TỔNG HỢP THEO ĐƠN VỊ — ${view.period.name}`, 'title');
-  ['Mã', 'Chỉ tiêu', 'ĐVT', ...view.units.map((u) => u.name), 'Tổng hợp'].forEach((h, c) => m.set(2, c, h, 'header'));
+  // The matrix by unit: printed as landscape pages of ten unit columns, code, name and unit of measure repeated on each.
+  const m = new SheetBuilder([9, 44, 9, ...view.units.map(() => 13), 13, 40]);
+  const notesCol = 4 + view.units.length;
+  m.merged(0, 0, notesCol, `TỔNG HỢP THEO ĐƠN VỊ — ${view.period.name}`, 'title');
+  ['Mã', 'Chỉ tiêu', 'ĐVT', ...view.units.map((u) => u.name), 'Tổng hợp', 'Ghi chú của đơn vị'].forEach((h, c) => m.set(2, c, h, 'header'));
   m.height(2, 48);
   let mRow = 3;
   for (const r of view.rows) {
@@ -108,41 +105,54 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
     m.set(mRow, 1, r.name, 'label');
     m.set(mRow, 2, r.unitLabel, 'label');
     view.units.forEach((u, j) => m.set(mRow, 3 + j, r.cells[u.id]?.value ?? null, fig));
-    m.set(mRow++, 3 + view.units.length, r.total.value, fig);
+    m.set(mRow, 3 + view.units.length, r.total.value, fig);
+    m.set(mRow++, notesCol, unitNotes(view, r), 'label');
     for (const p of r.breakdown?.parts ?? []) {
       m.set(mRow, 0, null, 'label');
       m.set(mRow, 1, `– ${p.label}`, 'part');
       m.set(mRow, 2, r.unitLabel, 'label');
       view.units.forEach((u, j) => m.set(mRow, 3 + j, p.cells[u.id]?.value ?? null, fig));
-      m.set(mRow++, 3 + view.units.length, p.total.value, fig);
+      m.set(mRow, 3 + view.units.length, p.total.value, fig);
+      m.set(mRow++, notesCol, null, 'label');
     }
   }
-  add('Theo đơn vị', m);
+  const unitCols = view.units.length + 2;
+  // Ten unit columns a page (the total and the notes count as columns), each page scaled to fit them.
+  const pagesWide = Math.ceil(unitCols / 10);
+  add('Theo đơn vị', m, { titleRows: [2, 2], titleCols: [0, 2], fitWidth: pagesWide, colBreaks: Array.from({ length: pagesWide - 1 }, (_, k) => 3 + 10 * (k + 1)) });
 
   // One sheet per source unit that reported.
   const used = new Set(wb.SheetNames);
   for (const u of view.units.filter((x) => x.reported)) {
-    const s = new SheetBuilder([9, 52, 9, 13, 13, 13]);
-    s.merged(0, 0, 5, u.name, 'title');
-    ['Mã', 'Chỉ tiêu', 'ĐVT', 'Tử số', 'Mẫu số', 'Kết quả'].forEach((h, c) => s.set(2, c, h, 'header'));
+    const s = new SheetBuilder([9, 52, 9, 13, 13, 13, 36]);
+    s.merged(0, 0, 6, u.name, 'title');
+    ['Mã', 'Chỉ tiêu', 'ĐVT', 'Tử số', 'Mẫu số', 'Kết quả', 'Ghi chú'].forEach((h, c) => s.set(2, c, h, 'header'));
     let sRow = 3;
-    const line = (code: string | null, name: string, style: 'label' | 'part', unitLabel: string, c: MergeRow['total'] | undefined, fig: StyleName) => {
+    const line = (code: string | null, name: string, style: 'label' | 'part', unitLabel: string, c: MergeRow['total'] | undefined, fig: StyleName, note: string | null = null) => {
       s.set(sRow, 0, code, 'label');
       s.set(sRow, 1, name, style);
       s.set(sRow, 2, unitLabel, 'label');
       s.set(sRow, 3, c?.numerator ?? null, 'labelNumber');
       s.set(sRow, 4, c?.denominator ?? null, 'labelNumber');
-      s.set(sRow++, 5, c?.value ?? null, fig);
+      s.set(sRow, 5, c?.value ?? null, fig);
+      s.set(sRow++, 6, note, 'label');
     };
     for (const r of view.rows) {
       const fig = numberStyle(r.displayDecimals);
-      line(r.code, r.name, 'label', r.unitLabel, r.cells[u.id], fig);
+      line(r.code, r.name, 'label', r.unitLabel, r.cells[u.id], fig, r.notes[u.id] ?? null);
       for (const p of r.breakdown?.parts ?? []) line(null, `– ${p.label}`, 'part', r.unitLabel, p.cells[u.id], fig);
     }
-    add(sheetName(u.name, used), s);
+    add(sheetName(u.name, used), s, { titleRows: [2, 2] });
   }
   const fileName = `Tong hop - ${view.parentUnitName} - ${view.period.name}.xlsx`;
-  return { fileName, bytes: writeStyledXlsx(wb, styles) };
+  return { fileName, bytes: book.write() };
+}
+
+/** "Huyện Sa Thầy: số liệu ước tính; Huyện Kon Rẫy: …" — what the units wrote beside a figure. */
+function unitNotes(view: MergeView, r: MergeRow): string | null {
+  const names = new Map(view.tree.map((u) => [u.id, u.name]));
+  const parts = Object.entries(r.notes).map(([id, note]) => `${names.get(Number(id)) ?? `Đơn vị ${id}`}: ${note}`);
+  return parts.length ? parts.join('; ') : null;
 }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ and unique. */

@@ -13,7 +13,7 @@ import { nameWithCatalogue } from '../../../shared/domain/catalogue';
 import { fractionText } from '../../../shared/domain/who-reports';
 import { TASK_STATUSES, type TaskReport } from '../../../shared/domain/task-status';
 import { levelOfUnit, targetOwnerLabel } from '../../../shared/domain/periods';
-import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
+import { SheetBuilder, StyledBook } from '../xlsx/styled-workbook';
 import { COL, MEASURE_HEADER_ROW, NARRATIVE_SECTIONS, SHEETS, TASK_COL, TASK_HEADER_ROW, TEMPLATE_FORMAT, TEMPLATE_VERSION, layoutChecksum, templateFileName, type NarrativeKey, type TemplateMeta } from './layout';
 
 export interface TemplateInput {
@@ -52,12 +52,9 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
     layoutChecksum: layoutChecksum(templateRowKeys(measures), tasks.map(taskKey)),
     generatedAt: input.generatedAt,
   };
-  const wb = XLSX.utils.book_new();
-  const styles = new Map<string, SheetStyles>();
-  const add = (name: string, sheet: SheetBuilder, protect: boolean) => {
-    XLSX.utils.book_append_sheet(wb, sheet.finish({ protect }), name);
-    styles.set(name, sheet.styles);
-  };
+  const book = new StyledBook();
+  const wb = book.wb;
+  const add = (name: string, sheet: SheetBuilder, protect: boolean, headerRow?: number) => book.add(name, sheet, { protect, print: headerRow === undefined ? undefined : { titleRows: [headerRow, headerRow] } });
 
   // Sheet 1: measures.
   const s = new SheetBuilder([9, 58, 11, 14, 13, 13, 13, 24]);
@@ -106,7 +103,7 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
     }
   }
   if (measures.length === 0) s.merged(row, 0, 7, `Kế hoạch không giao chỉ tiêu nào cho ${unit.name}: hãy báo cáo ở trang "${SHEETS.tasks}" và trang "${SHEETS.narrative}".`, 'label');
-  add(SHEETS.measures, s, true);
+  add(SHEETS.measures, s, true, MEASURE_HEADER_ROW);
 
   // Sheet 2: tasks.
   const t = new SheetBuilder([8, 52, 11, 16, 46, 18, 11, 12, 12]);
@@ -141,7 +138,7 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
     t.set(r, TASK_COL.participants, filled?.participants ?? null, 'input');
     t.set(r, TASK_COL.funds, filled?.funds ?? null, 'input');
   });
-  add(SHEETS.tasks, t, true);
+  add(SHEETS.tasks, t, true, TASK_HEADER_ROW);
 
   // Sheet 3: narrative sections.
   const n = new SheetBuilder([34, 90]);
@@ -162,7 +159,7 @@ export function buildTemplate(input: TemplateInput): { fileName: string; bytes: 
   wb.Workbook = { Sheets: wb.SheetNames.map((name) => ({ name, Hidden: name === SHEETS.meta ? 2 : 0 })) };
   wb.Props = { Title: `${unit.name} - ${period.name}`, Author: 'TongHop', Company: period.parentUnitName ?? '' };
 
-  return { fileName: templateFileName(unit.name, period.name), bytes: writeStyledXlsx(wb, styles), meta };
+  return { fileName: templateFileName(unit.name, period.name), bytes: book.write(), meta };
 }
 
 /** The keys of the measures sheet's input rows, in order: each measure's code, then its parts' keys. */

@@ -134,8 +134,52 @@ export class SheetBuilder {
   }
 }
 
-/** Writes the workbook, then applies TongHop's stylesheet and each sheet's cell styles. */
-export function writeStyledXlsx(wb: XLSX.WorkBook, sheetStyles: Map<string, SheetStyles>): Buffer {
+/** How a sheet prints: rows and columns repeated on every page, page breaks between groups of columns. */
+export interface PrintSetup {
+  /** 0-based, inclusive: repeated at the top of every page (the column headers). */
+  titleRows?: [number, number];
+  /** 0-based, inclusive: repeated at the left of every page (code and name of a wide table). */
+  titleCols?: [number, number];
+  /** 0-based columns that start a new page (a wide table: about ten unit columns a page). */
+  colBreaks?: number[];
+  /** Shrink to the page's width (default true), or to so many pages side by side (a wide table, with colBreaks). */
+  fitWidth?: boolean | number;
+}
+
+/** A workbook of laid-out sheets: each sheet's styles and print setup kept with it, written in one go. */
+export class StyledBook {
+  readonly wb: XLSX.WorkBook = XLSX.utils.book_new();
+  private readonly styles = new Map<string, SheetStyles>();
+  private readonly prints = new Map<string, PrintSetup>();
+
+  add(name: string, sheet: SheetBuilder, options: { protect?: boolean; print?: PrintSetup } = {}): void {
+    XLSX.utils.book_append_sheet(this.wb, sheet.finish({ protect: options.protect }), name);
+    this.styles.set(name, sheet.styles);
+    if (options.print) this.prints.set(name, options.print);
+  }
+
+  write(): Buffer {
+    return writeStyledXlsx(this.wb, this.styles, this.prints);
+  }
+}
+
+/** `'Theo đơn vị'!$A:$C,'Theo đơn vị'!$3:$3`: the print titles of one sheet as a defined name's reference. */
+function printTitlesRef(sheet: string, p: PrintSetup): string | null {
+  const q = `'${sheet.replace(/'/g, "''")}'`;
+  const parts: string[] = [];
+  if (p.titleCols) parts.push(`${q}!$${XLSX.utils.encode_col(p.titleCols[0])}:$${XLSX.utils.encode_col(p.titleCols[1])}`);
+  if (p.titleRows) parts.push(`${q}!$${p.titleRows[0] + 1}:$${p.titleRows[1] + 1}`);
+  return parts.length ? parts.join(',') : null;
+}
+
+/** Writes the workbook, then applies TongHop's stylesheet and each sheet's cell styles and print setup. */
+export function writeStyledXlsx(wb: XLSX.WorkBook, sheetStyles: Map<string, SheetStyles>, prints: Map<string, PrintSetup> = new Map()): Buffer {
+  // Repeated rows and columns are the workbook's defined names (_xlnm.Print_Titles), one per sheet.
+  const names = wb.SheetNames.flatMap((name, i) => {
+    const ref = prints.get(name) && printTitlesRef(name, prints.get(name)!);
+    return ref ? [{ Name: '_xlnm.Print_Titles', Sheet: i, Ref: ref }] : [];
+  });
+  if (names.length) wb.Workbook = { ...(wb.Workbook ?? {}), Names: [...(wb.Workbook?.Names ?? []).filter((n) => n.Name !== '_xlnm.Print_Titles'), ...names] };
   // Stored (not deflated) here: it is unpacked at once, and deflated once at the end, natively.
   const raw = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', sheetStubs: true, compression: false }) as Buffer;
   const files = new Map(readOwnZip(raw).map((e) => [e.name, e.data]));
@@ -151,14 +195,17 @@ export function writeStyledXlsx(wb: XLSX.WorkBook, sheetStyles: Map<string, Shee
       const index = style ? STYLES.indexOf(style) : 0;
       return index > 0 ? `<c r="${address}" s="${index}"` : `<c r="${address}"`;
     });
-    files.set(path, Buffer.from(withPageSetup(styled), 'utf8'));
+    files.set(path, Buffer.from(withPageSetup(styled, prints.get(name) ?? {}), 'utf8'));
   });
   return writeZip(inPackageOrder([...files].map(([name, data]) => ({ name, data }))));
 }
 
-/** A4 landscape, fit to the page width, when printed. */
-function withPageSetup(xml: string): string {
-  let out = xml.replace(/(<worksheet[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  out = out.replace(/(<pageMargins[^>]*\/>)/, '$1<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+/** A4 landscape when printed: fit to the page width, or (a wide table) in pages broken between column groups. */
+function withPageSetup(xml: string, p: PrintSetup): string {
+  const pagesWide = p.fitWidth === false ? 0 : p.fitWidth === true || p.fitWidth === undefined ? 1 : p.fitWidth;
+  const fit = pagesWide > 0;
+  let out = fit ? xml.replace(/(<worksheet[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>') : xml;
+  const breaks = p.colBreaks?.length ? `<colBreaks count="${p.colBreaks.length}" manualBreakCount="${p.colBreaks.length}">${p.colBreaks.map((c) => `<brk id="${c}" max="1048575" man="1"/>`).join('')}</colBreaks>` : '';
+  out = out.replace(/(<pageMargins[^>]*\/>)/, `$1<pageSetup paperSize="9" orientation="landscape"${fit ? ` fitToWidth="${pagesWide}" fitToHeight="0"` : ''}/>${breaks}`);
   return out;
 }

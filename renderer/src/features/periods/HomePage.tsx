@@ -258,6 +258,12 @@ export function HomePage() {
           period={form === 'edit' ? s?.period : undefined}
           plans={plans.data ?? []}
           units={units.data ?? []}
+          periods={periods.data ?? []}
+          onDeleted={() => {
+            toast(`Đã xóa kỳ "${s?.period.name ?? ''}".`);
+            setPeriodId(undefined);
+            status.reload();
+          }}
           onClose={() => setForm(null)}
           onSaved={(p) => {
             toast(form === 'edit' ? 'Đã lưu kỳ báo cáo.' : `Đã lập kỳ "${p.name}".`);

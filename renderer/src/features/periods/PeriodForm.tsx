@@ -11,7 +11,7 @@ import { SelectField, TextField } from '../../components/fields';
 const LEVELS = Object.keys(DEADLINE_LEVELS) as DeadlineLevel[];
 
 /** Create or edit a reporting period; dates default to the plans' rules and stay editable. */
-export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; units: UnitDto[]; onClose: () => void; onSaved: (p: PeriodDto) => void }) {
+export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; units: UnitDto[]; periods?: PeriodDto[]; onClose: () => void; onSaved: (p: PeriodDto) => void; onDeleted?: () => void }) {
   const p = props.period;
   const initialYear = p?.year ?? new Date().getFullYear();
   // Plans and units may still be loading when the form opens: the defaults follow them until the user picks.
@@ -33,6 +33,9 @@ export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; un
   });
   const [extraPlans, setExtraPlans] = useState<number[]>(p ? p.planIds.slice(1) : []);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  /** A period like one that exists (same plan, kind, year, compiling unit): the user confirms it is meant. */
+  const [twin, setTwin] = useState<PeriodDto | null>(null);
+  const [deleting, setDeleting] = useState(false);
   const { busy, error, run } = useAction();
 
   const applyDefaults = (k: PeriodKind, y: number) => {
@@ -57,6 +60,11 @@ export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; un
     if (!planId) errs.planId = 'Chọn kế hoạch của kỳ báo cáo.';
     setErrors(errs);
     if (Object.keys(errs).length) return;
+    const same = props.periods?.find((x) => x.id !== p?.id && x.planId === Number(planId) && x.kind === kind && x.year === Number(year) && x.parentUnitId === Number(parentUnitId));
+    if (same && twin?.id !== same.id) {
+      setTwin(same);
+      return;
+    }
     const args = {
       planId: Number(planId),
       parentUnitId: Number(parentUnitId),
@@ -94,6 +102,8 @@ export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; un
                   {u.name}
                 </option>
               ))}
+            {/* A period of a unit that has since ended (Tỉnh Kon Tum in 2024) keeps its own compiling unit. */}
+            {p?.parentUnitId && !props.units.some((u) => u.id === p.parentUnitId) ? <option value={p.parentUnitId}>{p.parentUnitName} (đơn vị đã kết thúc hoạt động)</option> : null}
           </SelectField>
         </div>
         <fieldset className="targets">
@@ -160,6 +170,49 @@ export function PeriodForm(props: { period?: PeriodDto; plans: PlanSummary[]; un
           </div>
           <p className="field-hint">Để trống cấp nào không báo cáo cho kỳ này.</p>
         </fieldset>
+        {twin ? (
+          <div className="stale-box" role="alert">
+            Đã có kỳ <b>"{twin.name}"</b> cùng kế hoạch, cùng loại kỳ, cùng năm và cùng đơn vị tổng hợp{twin.reportCount ? ` (đã nhận ${twin.reportCount} báo cáo)` : ''}. Nếu vẫn muốn lập thêm kỳ này, bấm "{p ? 'Lưu' : 'Lập kỳ báo cáo'}" lần nữa.
+          </div>
+        ) : null}
+        {p && props.onDeleted ? (
+          deleting ? (
+            <div className="stale-box" role="alert">
+              {p.reportCount ? (
+                <p>
+                  Kỳ <b>{p.name}</b> đã nhận <b>{p.reportCount}</b> báo cáo. Xóa kỳ sẽ xóa cả các báo cáo đó (TongHop sao lưu dữ liệu trước khi xóa, có thể khôi phục ở mục Sao lưu).
+                </p>
+              ) : (
+                <p>
+                  Xóa kỳ <b>{p.name}</b>? Kỳ này chưa nhận báo cáo nào.
+                </p>
+              )}
+              <div className="form-actions">
+                <button type="button" onClick={() => setDeleting(false)}>
+                  Không xóa
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(async () => {
+                      await api.call('period-delete', { id: p.id, ...(p.reportCount ? { withReports: true as const } : {}) });
+                      props.onDeleted!();
+                      props.onClose();
+                    })
+                  }
+                >
+                  {p.reportCount ? `Xóa kỳ và ${p.reportCount} báo cáo` : 'Xóa kỳ'}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="link danger-link" onClick={() => setDeleting(true)} disabled={Boolean(p.submittedAt)} title={p.submittedAt ? 'Kỳ đã nộp đang khoá; mở khoá trước khi xóa' : undefined}>
+              Xóa kỳ báo cáo này…
+            </button>
+          )
+        ) : null}
         <FormFooter error={error ?? errors.parentUnitId ?? errors.planId ?? null} busy={busy} submitLabel={p ? 'Lưu' : 'Lập kỳ báo cáo'} onCancel={props.onClose} />
       </form>
     </Dialog>
