@@ -553,6 +553,8 @@ export interface EntryMeasure {
   denominatorLabel: string;
   /** A measure of change takes a negative result. */
   allowsNegative: boolean;
+  /** The decimals its figures are shown with. */
+  displayDecimals: number;
 }
 
 export interface EntryValue {
@@ -622,6 +624,8 @@ export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel'
   excludedReasons: Record<number, string>;
   /** What units wrote beside their figure ("Ghi chú"), by unit id. */
   notes: Record<number, string>;
+  /** Units whose figure has a warning (outside its range, far from last time) not yet marked checked. */
+  toCheck: number[];
   /** Contributing units whose report (or, for a unit that sent none, a report under it) is not yet approved. */
   unapproved: number[];
   /** Units expected to give this measure that have not. */

@@ -62,7 +62,7 @@ describe('breakdowns typed in and defined by the user', () => {
     const bad = await callError(backend, 'category-save', { code: 'X', name: 'Trùng', note: '', options: [{ code: 'A', name: 'Một' }, { code: 'a', name: 'Hai' }] });
     expect(bad.message).toBe('Mã "a" bị dùng cho hai giá trị của nhóm "Trùng"; mỗi giá trị cần một mã riêng.');
     const badCode = await callError(backend, 'category-save', { code: 'X', name: 'Mã sai', note: '', options: [{ code: 'Nữ', name: 'Nữ' }] });
-    expect(badCode.message).toContain('mã giá trị chỉ gồm chữ không dấu, số, _ và -');
+    expect(badCode.message).toContain('Mã giá trị chỉ gồm chữ không dấu, số, _ và -');
 
     // Adding an option makes the new combinations of every breakdown using the category.
     const age = (await call(backend, 'category-list', {})).find((c) => c.code === 'NHOM-TUOI')!;

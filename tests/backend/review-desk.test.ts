@@ -65,7 +65,10 @@ describe('the review desk', () => {
     expect(warning.gridCell).toMatch(/^G\d+$/);
     expect(review.copyText).toContain('đề nghị đơn vị kiểm tra lại 1 số liệu sau');
 
+    const inMerge = async () => (await call(backend, 'merge-get', { periodId })).rows.find((x) => x.code === '11.1')!.toCheck;
+    expect(await inMerge()).toEqual([unit('Huyện Đắk Hà').unitId]);
     expect(await call(backend, 'report-warning-check', { reportId: review.report!.reportId, message: warning.message, checked: true })).toEqual({ toCheck: 0 });
+    expect(await inMerge()).toEqual([]);
     review = await call(backend, 'report-review', { periodId, unitId: unit('Huyện Đắk Hà').unitId });
     expect(review.report!.items.find((i) => i.message === warning.message)!.check).toMatchObject({ checkedAt: '2024-12-01T02:00:00.000Z' });
     await refresh();

@@ -73,7 +73,7 @@ describe('organisation units with history', () => {
     const dup = await callError(backend, 'unit-create', { code: 'T.A', name: 'Khác', kind: 'district', parentId: province, validFrom: '2020-01-01' });
     expect(dup).toMatchObject({ type: 'conflict', message: 'Mã đơn vị "T.A" đã được dùng.' });
     const badCode = await callError(backend, 'unit-create', { code: 'Sở Y tế', name: 'Sở Y tế', kind: 'department', parentId: province, validFrom: '2020-01-01' });
-    expect(badCode.message).toContain('mã đơn vị chỉ gồm chữ không dấu');
+    expect(badCode.message).toContain('Mã đơn vị chỉ gồm chữ không dấu');
   });
 
   it('dissolves a unit without children', async () => {

@@ -85,6 +85,9 @@ test('a new period gets the default deadlines of the plans', async ({ app: { pag
   await dialog.getByRole('group', { name: 'Kế hoạch gộp cùng báo cáo' }).getByRole('checkbox', { name: /Quyết định số 27\/QĐ-TTg/ }).check();
   await screenshot(page, '05b-lap-ky-gop-ke-hoach');
   await dialog.getByRole('button', { name: 'Lập kỳ báo cáo' }).click();
+  // The demo already has this period (same plan, kind, year and compiling unit): TongHop asks once more.
+  await expect(dialog.getByRole('alert')).toContainText('Đã có kỳ "Năm 2026" cùng kế hoạch, cùng loại kỳ, cùng năm và cùng đơn vị tổng hợp');
+  await dialog.getByRole('button', { name: 'Lập kỳ báo cáo' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Chọn kỳ báo cáo')).toHaveValue(/\d+/);
   // The demo already has an annual 2026 period (Quảng Ngãi's); the new one is shown and listed beside it.

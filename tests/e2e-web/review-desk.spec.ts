@@ -37,6 +37,12 @@ test("a refused file's errors stay on the unit's row after the next import, with
   const status = await api<{ units: { unitId: number; unitName: string }[] }>('period-status', { id: 2 });
   const unit = (name: string) => status.units.find((u) => u.unitName === name)!.unitId;
   await page.getByLabel('Chọn kỳ báo cáo').selectOption({ label: 'Năm 2024 — Báo cáo năm' });
+  // Both ways to receive files are buttons the keyboard reaches.
+  await page.getByLabel('Chọn kỳ báo cáo').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Nhận báo cáo (chọn tệp)…' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Nhận cả thư mục…' })).toBeFocused();
 
   await page.getByTestId('report-files').setInputFiles(await filledFile(api, unit('Huyện Sa Thầy'), { '1.1': { G: 4 }, '1.2': { E: 'mười', F: 20 } }));
   await expect(page.getByRole('region', { name: 'Kết quả nhận tệp' })).toContainText('Không nhận (có lỗi)');
@@ -74,6 +80,16 @@ test("a refused file's errors stay on the unit's row after the next import, with
   await expect(page.getByLabel('Chọn kỳ tổng hợp')).toHaveValue('2');
   await page.getByRole('link', { name: 'Kỳ báo cáo' }).click();
   await expect(page.getByLabel('Chọn kỳ báo cáo')).toHaveValue('2');
+
+  // A first start (no user name yet, a window that was not told to skip it) asks who is working.
+  const fresh = await page.context().newPage();
+  await fresh.goto(url);
+  const welcome = fresh.getByRole('dialog', { name: 'Chào mừng đến với TongHop' });
+  await welcome.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
+  await welcome.getByRole('button', { name: 'Lưu' }).click();
+  await expect(welcome).toBeHidden();
+  expect((await api<{ userName: string }>('settings-get', {})).userName).toBe('Nguyễn Thị Lan');
+  await fresh.close();
 });
 
 test('the merge matrix fits a laptop: key columns stay, unapproved figures and a stale override are marked', async ({ app: { page, url } }) => {
@@ -164,7 +180,7 @@ test('the grid asks before dropping a wrong unsaved cell, moves with Ctrl+arrows
   const ask = page.getByRole('dialog', { name: 'Rời trang khi còn ô chưa lưu?' });
   await expect(ask).toContainText('Chỉ tiêu 1.1 có ô nhập sai (ô đỏ) nên chưa lưu được');
   await screenshot(page, '44-hoi-truoc-khi-roi');
-  await ask.getByRole('button', { name: 'Hủy' }).click();
+  await ask.getByRole('button', { name: 'Ở lại để sửa' }).click();
   await expect(grid).toBeVisible();
   await expect(grid.locator('[data-cell="G1"]')).toHaveText('abc');
   await page.getByRole('link', { name: 'Tổng hợp' }).click();

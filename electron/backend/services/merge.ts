@@ -2,7 +2,7 @@
  * The merge view: a period's measures × the child units' values, rolled up by each measure's
  * rule, judged against this year's target, next to the same period a year before.
  */
-import type { BreakdownDto, EntryValue, MeasureDto, MergeBreakdown, MergeCell, MergeRow, MergeView, PeriodDto, PreviousCell, UnitDto } from '../../../shared/api/types';
+import type { BreakdownDto, EntryValue, ImportProblem, MeasureDto, MergeBreakdown, MergeCell, MergeRow, MergeView, PeriodDto, PreviousCell, UnitDto } from '../../../shared/api/types';
 import { planMeasures, sectionTitle } from '../../../shared/api/plan-shape';
 import { isTerritorial, owes } from '../../../shared/domain/who-reports';
 import { TASK_STATUSES, combinedStatus, type TaskStatus } from '../../../shared/domain/task-status';
@@ -12,7 +12,7 @@ import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/na
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { assessResult, indexTree, rollUp, rollUpTree, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
-import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readNotes, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
+import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readNotes, readWarningChecks, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
@@ -98,6 +98,15 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const partTotals = sqlParts.length ? await summedParts(db, periodId, treeIndex, parentId, sqlParts, treeReports) : null;
   const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
   const previousCells = previous ? previousByUnit(tree, allUnits, previous.period.dataTo) : null;
+  // Figures with a warning the compiler has not marked checked, by measure.
+  const marked = new Set((await readWarningChecks(db, treeReportIds)).map((c) => `${c.reportId}\u0000${c.message}`));
+  const toCheckBy = new Map<number, Set<number>>();
+  for (const r of treeReports) {
+    for (const w of r.warnings as ImportProblem[]) {
+      if (!w.check || !w.at || marked.has(`${r.id}\u0000${w.message}`)) continue;
+      toCheckBy.set(w.at.measureId, (toCheckBy.get(w.at.measureId) ?? new Set()).add(r.unitId));
+    }
+  }
   const notesByMeasure = new Map<number, Record<number, string>>();
   for (const n of await readNotes(db, treeReportIds)) notesByMeasure.set(n.measureId, { ...notesByMeasure.get(n.measureId), [n.unitId]: n.note });
   const overrides = await db.selectFrom('merge_override').selectAll().where('period_id', '=', periodId).where('parent_unit_id', '=', parentId).orderBy('id', 'desc').execute();
@@ -178,6 +187,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           excluded: Object.keys(excludedReasons).map(Number),
           excludedReasons,
           notes: notesByMeasure.get(m.id) ?? {},
+          toCheck: [...(toCheckBy.get(m.id) ?? [])],
           unapproved: total.contributing.filter((id) => (cells.get(id)?.derivedFrom ? anyBelow(id) : notApproved.has(id))),
           missing: expectedFor.filter((id) => !given.has(id)),
           assessment: assessResult(m.direction, target, effective),

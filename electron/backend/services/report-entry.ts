@@ -57,6 +57,7 @@ export async function getEntry(db: Db, periodId: number, unitId: number): Promis
           breakdown: m.breakdown ? { name: m.breakdown.name, combos: m.breakdown.combos.map((c) => ({ id: c.id, key: c.key, label: c.label })) } : null,
           numeratorLabel: m.numeratorLabel,
           allowsNegative: m.allowsNegative,
+          displayDecimals: m.displayDecimals,
           denominatorLabel: m.denominatorLabel,
         })),
       ),

@@ -79,7 +79,7 @@ export function App() {
       </div>
       <UserNameDialog />
       {pending ? (
-        <ConfirmDialog title="Rời trang khi còn ô chưa lưu?" message={<p>{pending.reason}</p>} confirmLabel="Bỏ các ô đó và rời trang" danger onConfirm={leave} onClose={stay} />
+        <ConfirmDialog title="Rời trang khi còn ô chưa lưu?" message={<p>{pending.reason}</p>} confirmLabel="Bỏ các ô đó và rời trang" cancelLabel="Ở lại để sửa" danger onConfirm={leave} onClose={stay} />
       ) : null}
     </ToastProvider>
   );

@@ -30,13 +30,13 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
 }
 
 /** Asks before an action that cannot be undone. */
-export function ConfirmDialog(props: { title: string; message: ReactNode; confirmLabel: string; danger?: boolean; onConfirm: () => void; onClose: () => void }) {
+export function ConfirmDialog(props: { title: string; message: ReactNode; confirmLabel: string; cancelLabel?: string; danger?: boolean; onConfirm: () => void; onClose: () => void }) {
   return (
     <Dialog title={props.title} onClose={props.onClose}>
       <div className="confirm-message">{props.message}</div>
       <div className="form-actions">
         <button type="button" onClick={props.onClose}>
-          Hủy
+          {props.cancelLabel ?? 'Hủy'}
         </button>
         <button type="button" autoFocus className={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm}>
           {props.confirmLabel}

@@ -411,6 +411,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                       {r.missing.length ? <div className="small warn-text">thiếu {r.missing.length} đơn vị</div> : null}
                       {r.unapproved.length ? <div className="small unapproved-text" title={`Gồm ${r.unapproved.length} báo cáo chưa duyệt (ô vàng)`}>{r.unapproved.length} chưa duyệt</div> : null}
                       {r.excluded.length ? <div className="small muted" title="Số đã gửi nhưng không tính vào tổng; rê chuột lên ô gạch ngang để xem lý do">{r.excluded.length} không tính</div> : null}
+                      {r.toCheck.length ? <div className="small warn-text" title="Số của đơn vị có cảnh báo chưa đánh dấu đã kiểm tra (xem ở trang Kỳ báo cáo, dòng của đơn vị)">{r.toCheck.length} số cần kiểm tra</div> : null}
                     </td>
                     <td className="fz fz-target num">{r.targetText}</td>
                     <td className="fz fz-assess">
@@ -431,8 +432,10 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                       if (r.missing.includes(u.id)) classes.push('cell-missing');
                       if (excluded) classes.push('cell-excluded');
                       if (unapproved) classes.push('cell-unapproved');
+                      const toCheck = r.toCheck.includes(u.id);
+                      if (toCheck) classes.push('cell-tocheck');
                       return (
-                        <td key={u.id} className={classes.join(' ')} title={excluded ? `Không tính vào tổng: ${excluded}` : unapproved ? `${u.name}: báo cáo chưa duyệt (vẫn được tính)` : undefined}>
+                        <td key={u.id} className={classes.join(' ')} title={[excluded ? `Không tính vào tổng: ${excluded}` : unapproved ? `${u.name}: báo cáo chưa duyệt (vẫn được tính)` : '', toCheck ? 'Số cần kiểm tra (có cảnh báo chưa đánh dấu)' : ''].filter(Boolean).join('. ') || undefined}>
                           {fmt(c?.value ?? null, dp)}
                           {c?.derivedFrom ? (
                             <div className="small muted" title={`${u.name} chưa gửi báo cáo: số này là tổng của ${c.derivedFrom}/${c.derivedOf ?? c.derivedFrom} xã đã gửi`}>
@@ -440,6 +443,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                             </div>
                           ) : null}
                           {excluded ? <div className="small muted">không tính</div> : null}
+                          {toCheck ? <div className="small warn-text">cần kiểm tra</div> : null}
                         </td>
                       );
                     })}
@@ -520,6 +524,7 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
                     {x.name}
                     {c?.derivedFrom ? <div className="small muted">chưa gửi báo cáo: tổng của {c.derivedFrom}/{c.derivedOf ?? c.derivedFrom} xã trực thuộc</div> : null}
                     {r.unapproved.includes(x.id) ? <div className="small unapproved-text">báo cáo chưa duyệt</div> : null}
+                    {r.toCheck.includes(x.id) ? <div className="small warn-text">số có cảnh báo chưa kiểm tra</div> : null}
                   </td>
                   {rate ? (
                     <>

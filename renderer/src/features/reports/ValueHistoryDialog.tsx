@@ -15,14 +15,15 @@ const KIND_LABELS: Record<ValueHistoryEntry['kind'], string> = {
   unlock: 'Mở khoá',
 };
 
-const num = (n: number | null) => (n === null ? '' : formatVnNumber(n));
+/** Numerators and denominators as counted; results with the measure's decimals. */
+const num = (n: number | null, decimals?: number) => (n === null ? '' : formatVnNumber(n, decimals === undefined ? { maxDecimals: 2 } : { decimals }));
 
 /** Everything that happened to one value: files, typed corrections, approvals, unlocks, overrides. */
 export function ValueHistoryDialog(props: {
   periodId: number;
   unitId: number;
   unitName: string;
-  measure: { id: number; code: string; name: string };
+  measure: { id: number; code: string; name: string; displayDecimals: number };
   /** One part of a broken-down measure; null for the total. */
   part?: { id: number; label: string } | null;
   onClose: () => void;
@@ -68,7 +69,7 @@ export function ValueHistoryDialog(props: {
                 </td>
                 <td className="num">{num(h.numerator)}</td>
                 <td className="num">{num(h.denominator)}</td>
-                <td className="num">{h.textValue ?? num(h.value)}</td>
+                <td className="num">{h.textValue ?? num(h.value, props.measure.displayDecimals)}</td>
                 <td>{[h.note, h.reason].filter(Boolean).join(' · ')}</td>
               </tr>
             ))}

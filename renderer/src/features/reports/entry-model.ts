@@ -172,7 +172,7 @@ export function displayText(row: EntryRow, col: number, texts: Map<string, strin
       return row.part ? '' : m.target;
   }
   const field = fieldOf(m, col);
-  const fmtRate = (n: number | null) => (n === null ? '' : formatVnNumber(n, { decimals: 2 }));
+  const fmtRate = (n: number | null) => (n === null ? '' : formatVnNumber(n, { decimals: m.displayDecimals }));
   // A total its parts give: the parts' sums.
   if (!row.part && reading.derivedTotal && field !== 'note') {
     const t = reading.derivedTotal;
