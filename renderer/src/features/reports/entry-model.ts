@@ -172,7 +172,8 @@ export function displayText(row: EntryRow, col: number, texts: Map<string, strin
       return row.part ? '' : m.target;
   }
   const field = fieldOf(m, col);
-  const fmtRate = (n: number | null) => (n === null ? '' : formatVnNumber(n, { decimals: m.displayDecimals }));
+  // The unit checks its own arithmetic here: at least two decimals, more when the measure has them.
+  const fmtRate = (n: number | null) => (n === null ? '' : formatVnNumber(n, { decimals: Math.max(2, m.displayDecimals) }));
   // A total its parts give: the parts' sums.
   if (!row.part && reading.derivedTotal && field !== 'note') {
     const t = reading.derivedTotal;
