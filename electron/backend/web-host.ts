@@ -2,8 +2,16 @@
  * The local HTTP host: serves the built renderer and answers the API contract at
  * POST /api/:method, on 127.0.0.1 only. Same backend as the Electron shell.
  *
- *   npm run web -- [--db PATH] [--port N]
+ * Nothing reaches the data without this start's token: the host prints an address carrying a
+ * random 256-bit token once; the page opened there trades it for an HttpOnly, SameSite=Strict
+ * cookie, and every /api call without that cookie gets 401. Another program or another Windows
+ * account on the same PC does not have it. The Host and Origin must be the host's own; no
+ * request, however malformed, ends the process.
+ *
+ *   npm run web -- [--db PATH] [--port N] [--open]
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -14,8 +22,19 @@ import { parseArgs, stringFlag } from './args';
 import { defaultDbPath } from './default-paths';
 import { startBackend, type Backend } from './index';
 
-// A whole database file (restore from another computer) is the largest thing sent: 200 MB as base64.
-const MAX_BODY_BYTES = 290 * 1024 * 1024;
+const MB = 1024 * 1024;
+/** What a call may send: files only to the methods that take them (a whole database is the largest: 200 MB as base64). */
+const BODY_LIMITS: Record<string, number> = {
+  'database-open': 290 * MB,
+  'report-import': 170 * MB,
+  'plan-import-preview': 42 * MB,
+  'plan-import-commit': 42 * MB,
+  'catalogue-import-preview': 42 * MB,
+  'catalogue-import-commit': 42 * MB,
+  'file-open': 62 * MB,
+};
+const DEFAULT_BODY_LIMIT = 2 * MB;
+export const bodyLimit = (method: string) => BODY_LIMITS[method] ?? DEFAULT_BODY_LIMIT;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,7 +48,12 @@ const MIME: Record<string, string> = {
 };
 
 export interface WebHost {
+  /** The host's address (every /api call there needs the session cookie). */
   url: string;
+  /** The address to open once: it carries the token and sets the session cookie. */
+  openUrl: string;
+  /** The cookie a client outside the browser sends (tests, the bench): `name=token`. */
+  cookie: string;
   server: http.Server;
   backend: Backend;
   close(): Promise<void>;
@@ -46,23 +70,66 @@ export async function startWebHost(options: { dbPath: string; port?: number; ren
   const backend = await startBackend({ dbPath: options.dbPath });
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+  const token = randomBytes(32).toString('base64url');
+  let cookieName = 'tonghop_session';
+  const isToken = (candidate: string | null | undefined) => {
+    if (!candidate) return false;
+    const a = Buffer.from(candidate);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  };
+  const hasSession = (req: http.IncomingMessage) => isToken(cookieOf(req.headers.cookie, cookieName));
 
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // Refuse requests whose Host is not this loopback address (DNS rebinding), and pages of other sites.
+    if (!allowedHosts.has(req.headers.host ?? '')) return plain(res, 421, 'Misdirected request');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) return plain(res, 403, 'Không nhận yêu cầu từ trang khác.');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return plain(res, 400, 'Địa chỉ không hợp lệ.');
+    }
+    // The address printed at start: trade the token for the session cookie, then drop it from the address bar.
+    const offered = url.searchParams.get('t');
+    if (offered !== null) {
+      if (!isToken(offered)) return plain(res, 401, 'Mã truy cập không đúng: hãy mở địa chỉ TongHop in ra khi khởi động.');
+      res.writeHead(303, { location: '/', 'set-cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`, 'cache-control': 'no-store' }).end();
+      return;
+    }
+    const pathname = safeDecode(url.pathname);
+    if (pathname === null) return plain(res, 400, 'Địa chỉ không hợp lệ.');
+    if (pathname.startsWith('/api/')) {
+      if (!hasSession(req)) {
+        res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ ok: false, error: { type: 'transport', message: 'Chưa đăng nhập phiên làm việc: hãy mở TongHop bằng địa chỉ in ra khi khởi động (có mã truy cập).', method: pathname.slice(5) } }));
+        req.resume();
+        return;
+      }
+      void handleApi(req, res, backend, pathname.slice(5)).catch(() => {
+        if (!res.headersSent) plain(res, 500, 'Lỗi máy chủ.');
+        else res.destroy();
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, '');
+    serveStatic(res, rendererDir, pathname);
+  };
   const server = http.createServer((req, res) => {
-    // Refuse requests whose Host is not this loopback address (DNS rebinding).
-    if (!allowedHosts.has(req.headers.host ?? '')) {
-      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request');
-      return;
+    // No request may end the process: anything thrown while answering is a 500.
+    try {
+      handle(req, res);
+    } catch {
+      if (!res.headersSent) plain(res, 500, 'Lỗi máy chủ.');
+      else res.destroy();
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) {
-      void handleApi(req, res, backend, decodeURIComponent(url.pathname.slice(5)));
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    serveStatic(res, rendererDir, url.pathname);
+  });
+  // A request that is not HTTP at all (bad headers, a broken line): answer 400 and close, nothing more.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -71,8 +138,13 @@ export async function startWebHost(options: { dbPath: string; port?: number; ren
   });
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  // Cookies are per host, not per port: each running host has its own name.
+  cookieName = `tonghop_${port}`;
   return {
     url: `http://127.0.0.1:${port}/`,
+    openUrl: `http://127.0.0.1:${port}/?t=${token}`,
+    cookie: `${cookieName}=${token}`,
     server,
     backend,
     close: async () => {
@@ -92,15 +164,20 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ba
     send(405, { ok: false, error: { type: 'transport', message: 'Chỉ nhận POST application/json.', method } });
     return;
   }
+  const limit = bodyLimit(method);
+  const declared = Number(req.headers['content-length'] ?? 0);
+  // Answer, then close once the answer is out (the rest of the body is not read).
+  const tooLarge = () => {
+    res.setHeader('connection', 'close');
+    res.once('finish', () => setTimeout(() => req.destroy(), 50));
+    send(413, { ok: false, error: { type: 'validation', message: `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(limit / MB)} MB cho chức năng này).`, method } });
+  };
+  if (declared > limit) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      send(413, { ok: false, error: { type: 'validation', message: 'Dữ liệu gửi lên quá lớn (tối đa 30 MB mỗi tệp báo cáo, 200 MB cho tệp dữ liệu).', method } });
-      req.destroy();
-      return;
-    }
+    if (size > limit) return tooLarge();
     chunks.push(chunk as Buffer);
   }
   let args: unknown;
@@ -113,8 +190,39 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ba
   send(200, await backend.dispatch(method, args));
 }
 
+function plain(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(text);
+}
+
+/** A path's %-escapes decoded; null when they are not valid UTF-8 (/%zz, /%E0). */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** One cookie's value from a Cookie header. */
+export function cookieOf(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return null;
+}
+
+/** Opens the address in the default browser, without a shell (the address carries the token). */
+function openInBrowser(url: string): void {
+  const custom = process.env.TONGHOP_OPEN_WITH;
+  const [command, args] = custom ? [custom, [url]] : process.platform === 'win32' ? ['explorer.exe', [url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const child = spawn(command, args, { detached: true, stdio: 'ignore', windowsHide: true });
+  child.once('error', () => console.log('Không tự mở được trình duyệt: hãy mở địa chỉ trên bằng trình duyệt.'));
+  child.unref();
+}
+
 function serveStatic(res: http.ServerResponse, root: string, pathname: string): void {
-  const relative = path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const relative = path.normalize(pathname).replace(/^([/\\])+/, '');
   let file = path.resolve(root, relative || 'index.html');
   if (!file.startsWith(path.resolve(root) + path.sep) && file !== path.resolve(root)) {
     res.writeHead(403).end();
@@ -146,8 +254,9 @@ async function main(): Promise<void> {
   }
   try {
     const host = await startWebHost({ dbPath, port });
-    console.log(`TongHop đang chạy tại ${host.url}  (dữ liệu: ${dbPath})`);
-    console.log(`LISTENING ${host.url}`);
+    console.log(`TongHop đang chạy. Mở địa chỉ này bằng trình duyệt (chỉ dùng được trên máy này, cho lần chạy này):\n  ${host.openUrl}\n(dữ liệu: ${dbPath})`);
+    console.log(`LISTENING ${host.openUrl}`);
+    if (args.flags.get('open') === true) openInBrowser(host.openUrl);
     const stop = () => void host.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -22,8 +22,8 @@ if (binary) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log('\nKhông có Electron trên máy này (tệp chạy Electron được tải từ Internet khi cài đặt).');
-  console.log('Electron binary missing: opening TongHop through the local web host instead. Open the address below in a browser.\n');
+  console.log('Electron binary missing: opening TongHop through the local web host instead, in the default browser.\n');
   ensureNodeBuild(root);
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'electron/backend/web-host.ts'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'electron/backend/web-host.ts'), '--open', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -1,17 +1,27 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/backend/web-host';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 import { tempDir } from '../helpers/backend';
 
-/** A raw request, so tests can set any Host header. */
-function request(url: string, options: { method?: string; host?: string; body?: string; contentType?: string } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+/** A raw request, so tests can set any Host header (and send the session cookie or not). */
+function request(
+  url: string,
+  options: { method?: string; host?: string; body?: string | Buffer; contentType?: string; cookie?: string; headers?: Record<string, string>; rawPath?: string } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: u.hostname, port: u.port, path: u.pathname, method: options.method ?? 'GET', headers: { host: options.host ?? u.host, ...(options.contentType ? { 'content-type': options.contentType } : {}) } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: options.rawPath ?? u.pathname + u.search,
+        method: options.method ?? 'GET',
+        headers: { host: options.host ?? u.host, ...(options.contentType ? { 'content-type': options.contentType } : {}), ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -45,25 +55,87 @@ describe('local HTTP host', () => {
     expect(typeof address === 'object' && address?.address).toBe('127.0.0.1');
   });
 
+  const api = (method: string, body: string, extra: Parameters<typeof request>[1] = {}) => request(`${host.url}api/${method}`, { method: 'POST', body, contentType: 'application/json', cookie: host.cookie, ...extra });
+
   it('answers the contract at POST /api/:method, errors as data', async () => {
-    const plans = await request(`${host.url}api/plan-list`, { method: 'POST', body: '{}', contentType: 'application/json' });
+    const plans = await api('plan-list', '{}');
     const body = JSON.parse(plans.body);
     expect(body.ok).toBe(true);
     expect(body.result.length).toBe(5); // demo loaded on first start
-    const unknown = JSON.parse((await request(`${host.url}api/plan-explode`, { method: 'POST', body: '{}', contentType: 'application/json' })).body);
+    const unknown = JSON.parse((await api('plan-explode', '{}')).body);
     expect(unknown).toEqual({ ok: false, error: { type: 'unknown_method', message: 'Không có chức năng "plan-explode".', method: 'plan-explode' } });
-    const invalid = JSON.parse((await request(`${host.url}api/plan-get`, { method: 'POST', body: '{"id":"abc"}', contentType: 'application/json' })).body);
+    const invalid = JSON.parse((await api('plan-get', '{"id":"abc"}')).body);
     expect(invalid.error.type).toBe('validation');
     expect(invalid.error.message).toMatch(/^Mục đã chọn /);
-    const notJson = await request(`${host.url}api/plan-list`, { method: 'POST', body: '{', contentType: 'application/json' });
+    const notJson = await api('plan-list', '{');
     expect(notJson.status).toBe(400);
-    const get = await request(`${host.url}api/plan-list`);
+    const get = await request(`${host.url}api/plan-list`, { cookie: host.cookie });
     expect(get.status).toBe(405);
   });
 
   it('refuses another Host (DNS rebinding)', async () => {
-    const r = await request(`${host.url}api/plan-list`, { method: 'POST', host: 'evil.example:80', body: '{}', contentType: 'application/json' });
+    const r = await api('plan-list', '{}', { host: 'evil.example:80' });
     expect(r.status).toBe(421);
+  });
+
+  it('lets nothing reach the data without this start\'s token, and trades the token for a strict cookie', async () => {
+    expect(host.openUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?t=[\w-]{43}$/);
+    // Another program on the PC, without the cookie: the whole database cannot be taken.
+    for (const method of ['database-export', 'plan-list', 'database-open', 'file-open']) {
+      const r = await request(`${host.url}api/${method}`, { method: 'POST', body: '{}', contentType: 'application/json' });
+      expect(r.status, method).toBe(401);
+      expect(JSON.parse(r.body).error.message).toContain('mã truy cập');
+    }
+    const wrong = await request(`${host.url}api/plan-list`, { method: 'POST', body: '{}', contentType: 'application/json', cookie: `${host.cookie.split('=')[0]}=${'A'.repeat(43)}` });
+    expect(wrong.status).toBe(401);
+    const guessed = await request(`${host.url}?t=${'B'.repeat(43)}`);
+    expect(guessed.status).toBe(401);
+    expect(guessed.headers['set-cookie']).toBeUndefined();
+    const opened = await request(host.openUrl);
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe('/');
+    const cookie = opened.headers['set-cookie']![0]!;
+    expect(cookie).toBe(`${host.cookie}; HttpOnly; SameSite=Strict; Path=/`);
+    expect((await api('plan-list', '{}', { cookie: cookie.split(';')[0] })).status).toBe(200);
+  });
+
+  it('refuses calls from another site\'s page (Origin)', async () => {
+    const r = await api('plan-list', '{}', { headers: { origin: 'http://evil.example' } });
+    expect(r.status).toBe(403);
+    const own = await api('plan-list', '{}', { headers: { origin: host.url.replace(/\/$/, '') } });
+    expect(own.status).toBe(200);
+  });
+
+  it('caps each call\'s body: files only where files are sent', async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024, 0x20);
+    const refused = await api('plan-list', big);
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body).error.message).toBe('Dữ liệu gửi lên quá lớn (tối đa 2 MB cho chức năng này).');
+    // The same size is a normal report upload.
+    const upload = await api('report-import', Buffer.concat([Buffer.from('{"files":[{"fileName":"a.xlsx","dataBase64":"'), Buffer.alloc(3 * 1024 * 1024, 0x41), Buffer.from('"}]}')]));
+    expect(upload.status).toBe(200);
+  });
+
+  it('survives malformed paths, headers and bodies, and still answers', async () => {
+    for (const raw of ['/%zz', '/api/%E0', '/api/%', '/%E0%A4%A', '/api/plan-list%00', '//\\..\\..', '/?t=%zz']) {
+      const r = await request(`${host.url}`, { rawPath: raw, method: raw.startsWith('/api') ? 'POST' : 'GET', body: '{}', contentType: 'application/json', cookie: host.cookie });
+      expect(r.status, raw).toBeGreaterThanOrEqual(200);
+    }
+    for (const body of ['{"a":', '\u0000\u0001', '[1,2', 'null', '"x"', '{"__proto__":{"x":1}}']) {
+      const r = await api('plan-list', body);
+      expect([200, 400]).toContain(r.status);
+    }
+    // Not HTTP at all, and a header line that is not one.
+    const port = Number(new URL(host.url).port);
+    for (const junk of ['GARBAGE\r\n\r\n', 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n', 'POST /api/plan-list HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n']) {
+      await new Promise<void>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.end(junk));
+        socket.on('data', () => undefined);
+        socket.on('close', () => resolve());
+        socket.on('error', () => resolve());
+      });
+    }
+    expect((await api('plan-list', '{}')).status).toBe(200);
   });
 
   it('serves the renderer with a strict CSP and never a file outside it', async () => {

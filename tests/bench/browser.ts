@@ -48,7 +48,7 @@ export async function benchBrowser(dbPath: string, root: string): Promise<Row[]>
       const t = performance.now();
       const host = await startWebHost({ dbPath, rendererDir: `${root}/dist/renderer` });
       const page = await browser.newPage();
-      await page.goto(host.url);
+      await page.goto(host.openUrl);
       await page.getByRole('table', { name: 'Tình hình báo cáo của các đơn vị' }).waitFor();
       starts.push(performance.now() - t);
       await page.close();
@@ -60,7 +60,7 @@ export async function benchBrowser(dbPath: string, root: string): Promise<Row[]>
     // Grid: a 2.000-row report; type 200 values, paste a 50 × 5 block.
     const host = await startWebHost({ dbPath, rendererDir: `${root}/dist/renderer` });
     const api = async (method: string, body: unknown) => {
-      const res = await fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: host.cookie }, body: JSON.stringify(body) });
       const json = (await res.json()) as { ok: boolean; result: Record<string, unknown>; error?: { message: string } };
       if (!json.ok) throw new Error(`${method}: ${json.error?.message}`);
       return json.result;
@@ -75,6 +75,7 @@ export async function benchBrowser(dbPath: string, root: string): Promise<Row[]>
     });
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
+    await page.goto(host.openUrl);
     await page.goto(`${host.url}#/entry/${period.id}/${units.find((u) => u.code === 'KT.ST.01')!.id}`);
     const grid = page.getByRole('grid', { name: 'Bảng nhập số liệu' });
     await grid.locator('[data-cell="E1"]').click();

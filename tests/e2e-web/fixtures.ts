@@ -11,7 +11,7 @@ import path from 'node:path';
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
 
-async function startHost(dbPath: string): Promise<{ url: string; proc: ChildProcess }> {
+async function startHost(dbPath: string): Promise<{ url: string; openUrl: string; proc: ChildProcess }> {
   const proc = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'electron/backend/web-host.ts'), '--db', dbPath, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -19,11 +19,11 @@ async function startHost(dbPath: string): Promise<{ url: string; proc: ChildProc
     env: { ...process.env, TONGHOP_OPEN_WITH: '/usr/bin/true' },
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const openUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start in 30 s:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /LISTENING (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const m = /LISTENING (http:\/\/127\.0\.0\.1:\d+\/\?t=[\w-]+)/.exec(output);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
@@ -33,14 +33,14 @@ async function startHost(dbPath: string): Promise<{ url: string; proc: ChildProc
     proc.stderr!.on('data', onData);
     proc.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
   });
-  return { url, proc };
+  return { url: openUrl.replace(/\?t=.*$/, ''), openUrl, proc };
 }
 
 export const test = base.extend<{ app: { url: string; dbPath: string; page: Page } }>({
   app: async ({ page }, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-e2e-'));
     const dbPath = path.join(dir, 'tonghop.sqlite');
-    const { url, proc } = await startHost(dbPath);
+    const { url, openUrl, proc } = await startHost(dbPath);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
@@ -48,7 +48,8 @@ export const test = base.extend<{ app: { url: string; dbPath: string; page: Page
     });
     // The first-start question (the user's name) is answered for tests that are about something else.
     await page.addInitScript(() => sessionStorage.setItem('tonghop.userNameAsked', '1'));
-    await page.goto(url);
+    // The printed address carries the token; the page trades it for the session cookie (page.request shares it).
+    await page.goto(openUrl);
     await use({ url, dbPath, page });
     proc.kill('SIGTERM');
     expect(errors, 'errors in the browser console').toEqual([]);
