@@ -55,7 +55,7 @@ describe('local HTTP host', () => {
     expect(typeof address === 'object' && address?.address).toBe('127.0.0.1');
   });
 
-  const api = (method: string, body: string, extra: Parameters<typeof request>[1] = {}) => request(`${host.url}api/${method}`, { method: 'POST', body, contentType: 'application/json', cookie: host.cookie, ...extra });
+  const api = (method: string, body: string | Buffer, extra: Parameters<typeof request>[1] = {}) => request(`${host.url}api/${method}`, { method: 'POST', body, contentType: 'application/json', cookie: host.cookie, ...extra });
 
   it('answers the contract at POST /api/:method, errors as data', async () => {
     const plans = await api('plan-list', '{}');

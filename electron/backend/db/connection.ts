@@ -33,6 +33,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     raw.pragma('synchronous = NORMAL');
+    // The schema's own SQL (views, triggers) may not call functions as if TongHop had; with
+    // better-sqlite3's default SQLITE_DBCONFIG_DEFENSIVE, nothing can write sqlite_master either.
+    raw.pragma('trusted_schema = OFF');
   } catch (e) {
     throw classifyStorageError(e, file);
   }

@@ -3,6 +3,7 @@
  * kept in a `backups` folder beside it, and restoring one: the current data is backed up first,
  * the chosen file is checked, then it replaces the database and is opened (and migrated) again.
  */
+import { schemaDifferences, type SchemaDifference } from '../db/schema-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -109,11 +110,16 @@ export async function backupBeforeImport(ctx: BackendContext, reason: BackupReas
   if (batchId !== undefined) backedUpBatches.set(ctx, batchId);
 }
 
-/** What a database file holds, checked before it replaces the open one. */
-function checkCandidate(file: string, shownName: string): void {
+/**
+ * What a database file holds, checked before it replaces the open one: whole, TongHop's, not from
+ * a newer version, and with exactly the schema of its version (no added trigger, table or view).
+ */
+async function checkCandidate(file: string, shownName: string): Promise<void> {
   let db: SqliteDatabase.Database;
   try {
     db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+    // Nothing in the file's schema may run as if it were TongHop's own (functions in views, triggers).
+    db.pragma('trusted_schema = OFF');
   } catch {
     throw new UserError('validation', `"${shownName}" không phải tệp dữ liệu TongHop (không mở được như cơ sở dữ liệu SQLite).`);
   }
@@ -134,10 +140,21 @@ function checkCandidate(file: string, shownName: string): void {
     if (unknown.length > 0) {
       throw new UserError('conflict', `"${shownName}" được tạo bởi phiên bản TongHop mới hơn. Hãy cập nhật TongHop trước khi mở tệp này; dữ liệu đang dùng không bị thay đổi.`);
     }
+    let differences: Awaited<ReturnType<typeof schemaDifferences>>;
+    try {
+      differences = await schemaDifferences(db);
+    } catch {
+      throw new UserError('validation', `"${shownName}" có cấu trúc dữ liệu bị hỏng nên không mở được; dữ liệu đang dùng không bị thay đổi.`);
+    }
+    if (differences === 'unknown_history') throw new UserError('validation', `"${shownName}" có lịch sử nâng cấp dữ liệu không phải của TongHop; tệp không được mở, dữ liệu đang dùng không bị thay đổi.`);
+    if (differences.length) throw new UserError('validation', `"${shownName}" có cấu trúc khác với tệp dữ liệu TongHop (${differences.slice(0, 5).map(differenceText).join('; ')}${differences.length > 5 ? '; …' : ''}). Tệp có thể đã bị sửa để thay đổi số liệu nên không được mở; dữ liệu đang dùng không bị thay đổi.`);
   } finally {
     db.close();
   }
 }
+
+const OBJECT_NAMES: Record<string, string> = { table: 'bảng', index: 'chỉ mục', trigger: 'trigger', view: 'view' };
+const differenceText = (d: SchemaDifference) => `${d.kind === 'extra' ? 'có thêm' : d.kind === 'missing' ? 'thiếu' : 'sửa'} ${OBJECT_NAMES[d.type] ?? d.type} "${d.name}"`;
 
 /**
  * Replaces the open database with `source` (already checked), keeping a backup of what was open.
@@ -178,7 +195,7 @@ export async function restoreBackup(ctx: BackendContext, fileName: string): Prom
   const restored = listBackups(ctx).find((b) => b.fileName === fileName);
   if (!restored) throw notFound(`bản sao lưu "${fileName}"`);
   const file = path.join(backupDirFor(ctx.dbPath), fileName);
-  checkCandidate(file, `Bản sao lưu ${vietnamDateTime(restored.createdAt)}`);
+  await checkCandidate(file, `Bản sao lưu ${vietnamDateTime(restored.createdAt)}`);
   const safetyBackup = await replaceDatabase(ctx, file, 'restore', fileName, 'copy');
   return { restored, safetyBackup };
 }
@@ -189,7 +206,7 @@ export async function openDatabaseFile(ctx: BackendContext, fileName: string, by
   const staged = path.join(path.dirname(ctx.dbPath), `.opening-${process.pid}.sqlite`);
   try {
     fs.writeFileSync(staged, bytes);
-    checkCandidate(staged, fileName);
+    await checkCandidate(staged, fileName);
     return { safetyBackup: await replaceDatabase(ctx, staged, 'open', fileName, 'move') };
   } catch (e) {
     throw storageError(e, ctx.dbPath);
