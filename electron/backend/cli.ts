@@ -39,6 +39,7 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
                                nhập bộ chỉ tiêu thống kê từ bảng phụ lục (.xlsx/.xls)
   catalogue export --period KỲ --catalogue SỐ --out TỆP
                                xuất số liệu tổng hợp của kỳ theo bố cục của bộ chỉ tiêu
+  audit verify [--json]        kiểm tra nhật ký thay đổi (chuỗi mã kiểm tra); mã thoát 1 khi nhật ký đã bị sửa
   backup [--json]              sao lưu dữ liệu ngay (vào thư mục backups cạnh tệp dữ liệu)
   backups [--json]             liệt kê các bản sao lưu
   restore BẢN_SAO_LƯU|TỆP --yes
@@ -250,6 +251,11 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     fs.writeFileSync(file, Buffer.from(f.dataBase64, 'base64'));
     return out({ file: path.resolve(file), indicators: f.count }, () => console.log(path.resolve(file)));
+  }
+  if (command === 'audit' && sub === 'verify') {
+    const verdict = await call(backend, 'audit-verify', {});
+    if (!verdict.ok) process.exitCode = 1;
+    return out(verdict, () => console.log(verdict.message));
   }
   if (command === 'backup') {
     const b = await call(backend, 'backup-create', {});

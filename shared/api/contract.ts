@@ -13,6 +13,7 @@ import { OPTION_CODE } from '../domain/breakdown';
 import { ANNEXES, INDICATOR_CODE } from '../domain/catalogue';
 import { REPORTERS } from '../domain/who-reports';
 import { TASK_STATUSES } from '../domain/task-status';
+import type { AuditVerdict } from '../domain/audit-text';
 import type {
   UnitReview,
   AppInfo,
@@ -170,6 +171,8 @@ const documentSettings = z.object({
 export const apiMethods = {
   'app-info': z.object({}),
   'settings-get': z.object({}),
+  /** Checks the audit trail's hash chain and says where it breaks. */
+  'audit-verify': z.object({}),
   'settings-set': z.object({ userName: text(100), organisationName: text(200), place: text(100), countApprovedOnly: z.boolean().optional() }),
   'demo-load': z.object({}),
 
@@ -397,6 +400,7 @@ export type ApiParsedArgs<M extends ApiMethod> = z.output<(typeof apiMethods)[M]
 export interface ApiResults {
   'app-info': AppInfo;
   'settings-get': Settings;
+  'audit-verify': AuditVerdict;
   'settings-set': Settings;
   'demo-load': { planId: number; created: boolean };
   'plan-list': PlanSummary[];

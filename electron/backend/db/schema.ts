@@ -233,5 +233,9 @@ export interface Database {
     before_json: string | null;
     after_json: string | null;
     reason: string | null;
+    os_user: Generated<string>;
+    computer: Generated<string>;
+    prev_hash: string | null;
+    hash: string | null;
   };
 }

@@ -2,8 +2,10 @@ import { loadDemo, demoPlanId } from '../demo/load-demo';
 import { schemaVersion } from '../db/connection';
 import { getSettings, setSettings } from '../services/settings';
 import type { HandlerSlice } from './types';
+import { auditChanges, verifyAudit } from '../services/audit';
+import { auditVerdict } from '../../../shared/domain/audit-text';
 
-export const appHandlers: HandlerSlice<'app-info' | 'settings-get' | 'settings-set' | 'demo-load'> = {
+export const appHandlers: HandlerSlice<'app-info' | 'settings-get' | 'settings-set' | 'demo-load' | 'audit-verify'> = {
   'app-info': async (_args, ctx) => {
     const count = async (table: 'plan' | 'org_unit') =>
       Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
@@ -17,6 +19,13 @@ export const appHandlers: HandlerSlice<'app-info' | 'settings-get' | 'settings-s
     };
   },
   'settings-get': async (_args, ctx) => getSettings(ctx.db),
-  'settings-set': async (args, ctx) => setSettings(ctx.db, args),
+  // A change of the display name (or any setting) is itself in the audit trail.
+  'settings-set': async (args, ctx) => {
+    const before = await getSettings(ctx.db);
+    const after = await setSettings(ctx.db, args);
+    await auditChanges(ctx.db, ctx, { entity: 'setting', entityId: null, action: 'settings' }, before, after);
+    return after;
+  },
+  'audit-verify': async (_args, ctx) => auditVerdict(await verifyAudit(ctx)),
   'demo-load': async (_args, ctx) => loadDemo(ctx.db, ctx),
 };

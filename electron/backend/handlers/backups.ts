@@ -1,6 +1,7 @@
 import { decodeUpload } from '../services/plan-import';
 import { backupDirFor, createBackup, exportDatabase, listBackups, openDatabaseFile, restoreBackup } from '../services/backups';
 import type { HandlerSlice } from './types';
+import { auditExport } from './merge';
 
 export const backupHandlers: HandlerSlice<'backup-list' | 'backup-create' | 'backup-restore' | 'database-export' | 'database-open'> = {
   'backup-list': async (_args, ctx) => ({ folder: backupDirFor(ctx.dbPath), backups: listBackups(ctx) }),
@@ -8,6 +9,7 @@ export const backupHandlers: HandlerSlice<'backup-list' | 'backup-create' | 'bac
   'backup-restore': async ({ fileName }, ctx) => restoreBackup(ctx, fileName),
   'database-export': async (_args, ctx) => {
     const { fileName, bytes } = await exportDatabase(ctx);
+    await auditExport(ctx, null, 'whole database', fileName, { bytes: bytes.length });
     return { fileName, dataBase64: bytes.toString('base64') };
   },
   'database-open': async ({ fileName, dataBase64 }, ctx) => openDatabaseFile(ctx, fileName, decodeUpload(dataBase64, fileName)),

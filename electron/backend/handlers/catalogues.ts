@@ -10,6 +10,7 @@ import {
 } from '../services/catalogues';
 import { backupBeforeImport } from '../services/backups';
 import type { HandlerSlice } from './types';
+import { auditExport } from './merge';
 
 type CatalogueMethods =
   | 'catalogue-list' | 'catalogue-save' | 'catalogue-delete' | 'catalogue-indicator-save' | 'catalogue-indicator-delete'
@@ -30,6 +31,7 @@ export const catalogueHandlers: HandlerSlice<CatalogueMethods> = {
   },
   'catalogue-export': async ({ periodId, catalogueId }, ctx) => {
     const f = await exportForCatalogue(ctx.db, ctx, periodId, catalogueId);
+    await auditExport(ctx, periodId, 'catalogue xlsx', f.fileName, { catalogueId });
     return { fileName: f.fileName, dataBase64: f.bytes.toString('base64'), count: f.count };
   },
 };

@@ -5,6 +5,22 @@ import { readCertificate, signPdf, vietnamIso } from '../pdf/sign';
 import { documentSettings, saveDocumentSettings } from '../services/documents';
 import { openFile } from '../services/open-file';
 import type { HandlerSlice } from './types';
+import type { BackendContext } from '../context';
+import type { DocumentSettings } from '../../../shared/api/types';
+import { audit, auditChanges } from '../services/audit';
+
+/** Data leaving TongHop is in the audit trail: what, of which period, as which file. */
+export async function auditExport(ctx: BackendContext, periodId: number | null, what: string, fileName: string, extra: object = {}): Promise<void> {
+  await audit(ctx.db, ctx, { entity: 'export', entityId: periodId, action: what, after: { fileName, ...extra } });
+}
+
+async function saveDocumentSettingsAudited(ctx: BackendContext, periodId: number, document: DocumentSettings): Promise<DocumentSettings> {
+  const before = await documentSettings(ctx.db, ctx, periodId);
+  const saved = await saveDocumentSettings(ctx.db, periodId, document);
+  const kept = ({ date: _d, subject: _s, number: _n, ...rest }: DocumentSettings) => rest;
+  await auditChanges(ctx.db, ctx, { entity: 'setting', entityId: periodId, action: 'document settings' }, kept(before), kept(saved));
+  return saved;
+}
 
 export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-breakdown' | 'merge-export' | 'merge-override' | 'merge-save' | 'merge-export-upstream' | 'document-settings-get' | 'document-settings-set' | 'merge-pdf' | 'file-open'> = {
   // The screen: each part's total; one measure's parts by unit when it is opened (merge-breakdown).
@@ -12,27 +28,34 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-breakdown' | 'merg
   'merge-breakdown': async ({ periodId, measureId }, ctx) => mergeBreakdown(ctx.db, ctx, periodId, measureId),
   'merge-export': async ({ periodId }, ctx) => {
     const { fileName, bytes } = buildSubmission(await mergeView(ctx.db, ctx, periodId));
+    await auditExport(ctx, periodId, 'submission xlsx', fileName);
     return { fileName, dataBase64: bytes.toString('base64') };
   },
   'merge-override': async (args, ctx) => overrideMerged(ctx.db, ctx, args),
   'file-open': async ({ fileName, dataBase64 }) => openFile(fileName, Buffer.from(dataBase64, 'base64')),
   'document-settings-get': async ({ periodId }, ctx) => documentSettings(ctx.db, ctx, periodId),
-  'document-settings-set': async ({ periodId, document }, ctx) => saveDocumentSettings(ctx.db, periodId, document),
+  'document-settings-set': async ({ periodId, document }, ctx) => saveDocumentSettingsAudited(ctx, periodId, document),
   'merge-pdf': async ({ periodId, document, sign }, ctx) => {
     const view = await mergeView(ctx.db, ctx, periodId, undefined, { parts: 'totals' });
     const fileName = `Bao cao - ${view.parentUnitName} - ${view.period.name}.pdf`;
-    await saveDocumentSettings(ctx.db, periodId, document);
-    if (!sign) return { fileName, dataBase64: (await buildSubmissionPdf(view, document)).toString('base64'), signedBy: null };
+    await saveDocumentSettingsAudited(ctx, periodId, document);
+    if (!sign) {
+      const pdf = await buildSubmissionPdf(view, document);
+      await auditExport(ctx, periodId, 'report pdf', fileName);
+      return { fileName, dataBase64: pdf.toString('base64'), signedBy: null };
+    }
     const p12 = Buffer.from(sign.p12Base64, 'base64');
     const now = ctx.now();
     const cert = readCertificate(p12, sign.password, now);
     const pdf = await buildSubmissionPdf(view, document, { signer: cert.commonName, organisation: cert.organisation, time: vietnamIso(now) });
     const signed = await signPdf(pdf, p12, sign.password, { name: cert.commonName, reason: `Ký báo cáo ${document.subject}`, location: document.place, signingTime: now });
+    await auditExport(ctx, periodId, 'signed report pdf', fileName, { signedBy: cert.commonName });
     return { fileName: fileName.replace(/\.pdf$/, ' (da ky so).pdf'), dataBase64: signed.toString('base64'), signedBy: cert.commonName };
   },
   'merge-save': async ({ periodId, narratives, taskProgress }, ctx) => saveMerge(ctx.db, ctx, periodId, narratives, taskProgress),
   'merge-export-upstream': async ({ periodId }, ctx) => {
     const t = await exportMergeUpstream(ctx.db, ctx, periodId);
+    await auditExport(ctx, periodId, 'file for the level above', t.fileName);
     return { fileName: t.fileName, dataBase64: t.bytes.toString('base64'), periodName: t.periodName, notes: t.notes };
   },
 };

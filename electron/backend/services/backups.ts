@@ -58,6 +58,7 @@ export async function createBackup(ctx: BackendContext, reason: BackupReason): P
   const fileName = await writeBackup(ctx.raw, dir, ctx.now(), reason);
   const made = listBackupFiles(dir).find((b) => b.fileName === fileName)!;
   pruneBackups(dir, fileName);
+  await audit(ctx.db, ctx, { entity: 'backup', entityId: null, action: 'create', after: { fileName, reason, bytes: made.sizeBytes } });
   return made;
 }
 

@@ -553,7 +553,7 @@ export async function saveMerge(
       id,
       view.tasks.map((t) => ({ taskId: t.taskId, progress: taskProgress.find((p) => p.taskId === t.taskId)?.progress ?? t.draft, status: t.status, events: sumOf(t.parts, 'events'), participants: sumOf(t.parts, 'participants'), funds: sumOf(t.parts, 'funds') })),
     );
-    await audit(trx, ctx, { entity: 'merge', entityId: periodId, action: 'save', after: { reportId: id, revision, values: values.length, missing: view.completeness.missing } });
+    await audit(trx, ctx, { entity: 'merge', entityId: periodId, action: 'save', after: { reportId: id, revision, values: values.length, missing: view.completeness.missing, narratives: texts } });
     return { reportId: id, revision, savedAt };
   });
 }

@@ -143,8 +143,20 @@ export async function saveEntry(db: Db, ctx: BackendContext, args: ApiParsedArgs
         await audit(trx, ctx, { entity: 'report', entityId: reportId, action: valueAction(m.code, key), before: was ?? undefined, after: after ?? undefined });
       }
     }
+    // Narratives and task progress are overwritten in place: what they said before goes to the audit trail.
+    const textsBefore = new Map((await readNarratives(trx, [reportId])).map((n) => [n.section, n.body]));
+    const progressBefore = new Map((await readTaskProgress(trx, [reportId])).map(({ reportId: _r, ...p }) => [p.taskId, p]));
     await writeNarratives(trx, reportId, args.narratives ?? {});
     await writeTaskProgress(trx, reportId, args.taskProgress ?? []);
+    for (const [section, body] of Object.entries(args.narratives ?? {})) {
+      if ((textsBefore.get(section) ?? '') !== body) await audit(trx, ctx, { entity: 'report', entityId: reportId, action: `narrative ${section}`, before: textsBefore.get(section) ?? null, after: body });
+    }
+    const progressAfter = new Map((await readTaskProgress(trx, [reportId])).map(({ reportId: _r, ...p }) => [p.taskId, p]));
+    for (const p of args.taskProgress ?? []) {
+      const was = progressBefore.get(p.taskId) ?? null;
+      const now = progressAfter.get(p.taskId) ?? null;
+      if (JSON.stringify(was) !== JSON.stringify(now)) await audit(trx, ctx, { entity: 'report', entityId: reportId, action: `task ${p.taskId}`, before: was, after: now });
+    }
     // The figures to check are worked out again from the whole report, named by the grid's cells.
     const all = (await readValues(trx, [reportId])).map(({ reportId: _r, ...v }) => v);
     await setWarnings(trx, reportId, await typedWarnings(trx, period, unit.id, planMeasures(planFor(plan, unit)), all));

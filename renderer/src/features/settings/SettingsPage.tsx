@@ -1,9 +1,31 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo, Settings } from '../../../../shared/api/types';
+import type { AuditVerdict } from '../../../../shared/domain/audit-text';
 import { api } from '../../api';
 import { useAction } from '../../app/use-action';
 import { ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { TextField } from '../../components/fields';
+
+/** "Kiểm tra nhật ký": whether the audit trail is whole (its hash chain), for an auditor. */
+function AuditCheck() {
+  const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
+  const { busy, error, run } = useAction();
+  return (
+    <div className="card">
+      <h2>Nhật ký thay đổi</h2>
+      <p>Mọi thay đổi số liệu, cài đặt, sao lưu và xuất dữ liệu được ghi lại cùng tên người dùng, tài khoản và tên máy tính. Nhật ký chỉ được ghi thêm, không sửa hay xoá được; mỗi dòng có mã kiểm tra nối với dòng trước.</p>
+      <button type="button" disabled={busy} onClick={() => void run(async () => setVerdict(await api.call('audit-verify', {})))}>
+        Kiểm tra nhật ký
+      </button>
+      <ErrorBox message={error} />
+      {verdict ? (
+        <p role="status" className={verdict.ok ? 'audit-ok' : 'error-box'}>
+          {verdict.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 export function SettingsPage({ info }: { info: AppInfo | undefined }) {
   const [settings, setSettings] = useState<Settings>();
@@ -74,6 +96,7 @@ export function SettingsPage({ info }: { info: AppInfo | undefined }) {
           {info?.hasDemo ? 'Đã có dữ liệu mẫu' : 'Nạp dữ liệu mẫu'}
         </button>
       </div>
+      <AuditCheck />
     </section>
   );
 }
