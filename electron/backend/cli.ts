@@ -21,6 +21,10 @@ import { vietnamDateTime } from '../../shared/domain/vietnam-time';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
 import { defaultDbPath } from './default-paths';
 import { startBackend, type Backend } from './index';
+import { UserError } from './errors';
+import { StorageError } from './db/storage-error';
+import { storageMessage } from './storage-messages';
+import { errorLogPath, logError } from './services/error-log';
 
 const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
   demo                         nạp dữ liệu mẫu (kế hoạch Kon Tum 2024, 2025 và các đơn vị)
@@ -398,14 +402,24 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return args.positional.length === 0 && !args.flags.has('help') ? 2 : 0;
   }
+  // npm runs scripts in the project folder; files named on the command line are the user's, from where they typed it.
+  const from = process.env.INIT_CWD;
+  if (from && from !== process.cwd() && fs.existsSync(from)) process.chdir(from);
   const dbPath = path.resolve(stringFlag(args, 'db') ?? defaultDbPath());
   let backend: Backend | undefined;
   try {
-    backend = await startBackend({ dbPath, demoOnEmpty: false });
+    backend = await startBackend({ dbPath, demoOnEmpty: false, log: (m) => logError({ dbPath, now: () => new Date() }, 'cli', m) });
     await run(args, backend);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    console.error(e instanceof CliError ? e.message : `Lỗi: ${(e as Error).message}`);
+    if (e instanceof CliError) console.error(e.message);
+    else if (e instanceof UserError) console.error(`Lỗi: ${e.message}`);
+    else if (e instanceof StorageError) console.error(`Lỗi: ${storageMessage(e).message}`);
+    else {
+      // Never a stack trace to a user: it goes to the error log, the user is told what failed.
+      logError({ dbPath, now: () => new Date() }, `cli ${argv.join(' ')}`, e);
+      console.error(`Lỗi bên trong TongHop khi chạy "${args.positional.join(' ')}": ${(e as Error)?.message ?? String(e)}. Chi tiết đã ghi vào ${errorLogPath(dbPath) ?? 'nhật ký lỗi'}.`);
+    }
     return 1;
   } finally {
     await backend?.close();

@@ -23,7 +23,8 @@ export interface KindGuess {
 
 /** Lower case, no diacritics, single spaces. */
 export function foldText(s: string): string {
-  return s
+  // Whatever a file hands over (undefined, a number) folds to text rather than failing.
+  return String(s ?? '')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')

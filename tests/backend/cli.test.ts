@@ -166,4 +166,19 @@ describe('command line', () => {
     const none = await cli(['catalogue', 'export', '--period', '4', '--catalogue', '2', '--out', path.join(dir, 'tk.xlsx'), '--db', db]).catch((e: { code: number; stderr: string }) => e);
     expect((none as { stderr: string }).stderr).toContain('chưa có chỉ số nào gắn với bộ chỉ tiêu');
   }, 120_000);
+
+  it('reads relative paths from where the user typed the command, makes a missing data folder, and checks the audit trail', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'con', 'chua', 'co', 'cli.sqlite');
+    expect((await cli(['demo', '--db', db])).stdout).toBeTruthy();
+    const period = JSON.parse((await cli(['status', '--json', '--db', db])).stdout).period;
+    const out = path.join(dir, 'bieu-mau');
+    await cli(['template', '--period', String(period.id), '--all', '--out', out, '--db', db]);
+    const one = fs.readdirSync(out).find((n) => n.endsWith('.xlsx'))!;
+    // As npm runs it: the process in the project folder, INIT_CWD where the user was.
+    const relative = await run(TSX, [path.join(REPO_ROOT, 'electron/backend/cli.ts'), 'import', `./${one}`, '--json', '--db', db], { cwd: REPO_ROOT, env: { ...process.env, NODE_NO_WARNINGS: '1', INIT_CWD: out } }).catch((e: { stdout: string }) => e);
+    expect(JSON.parse((relative as { stdout: string }).stdout)[0].fileName).toBe(one);
+    const verdict = JSON.parse((await cli(['audit', 'verify', '--json', '--db', db])).stdout);
+    expect(verdict).toMatchObject({ ok: true, broken: null });
+  }, 120_000);
 });

@@ -26,7 +26,7 @@ export const fold = foldText;
 export const columnName = columnLetter;
 
 export function cellText(cell: ParsedCell | null | undefined): string {
-  if (!cell) return '';
+  if (!cell || cell.v === undefined || cell.v === null) return '';
   if (typeof cell.v === 'string') return cell.v.replace(/\s+/g, ' ').trim();
   if (typeof cell.v === 'number') return cell.w?.trim() || String(cell.v);
   return String(cell.v);

@@ -18,6 +18,7 @@ import { UserError } from '../errors';
 import { readPlanSheet, type PlanSheetResult } from '../import/plan-sheet';
 import { readTaskSheet, type TaskSheetResult } from '../import/task-sheet';
 import { parseWorkbook } from '../workers/parse-workbook';
+import { readMeta } from '../templates/read-report';
 import { audit } from './audit';
 import { checkPlanFields, listPlans } from './plans';
 import { insertGoals, insertPlanRow, insertTaskGroups } from './plan-writer';
@@ -36,9 +37,13 @@ interface PlanFile {
 
 async function readPlanFile(fileName: string, dataBase64: string): Promise<PlanFile> {
   if (!isSpreadsheetName(fileName)) {
-    throw new UserError('validation', `${fileName}: chỉ nhận tệp Excel (.xlsx, .xls) hoặc .ods.`);
+    throw new UserError('validation', `${fileName}: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods).`);
   }
   const workbook = await parseWorkbook(decodeUpload(dataBase64, fileName), fileName);
+  // A unit's report template offered as a plan: say so, rather than list every row's missing unit of measure.
+  if (readMeta(workbook.sheets)) {
+    throw new UserError('validation', `${fileName}: đây là biểu mẫu báo cáo của đơn vị (do TongHop xuất), không phải bảng chỉ tiêu của kế hoạch. Biểu mẫu đã điền thì nhận ở màn hình Kỳ báo cáo › Nhận báo cáo.`);
+  }
   const read = readPlanSheet(workbook.sheets);
   const indicators = 'goals' in read ? read : null;
   // A task table may sit on another sheet beside the indicators; numbered activities only make a plan of their own.

@@ -14,7 +14,7 @@ import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { fold } from '../import/plan-sheet';
 import { MEASURE_HEADER_ROW, SHEETS, layoutChecksum } from '../templates/layout';
-import { measureCodeOf, measuresSheet, readMeta, readReport, type ReadReport } from '../templates/read-report';
+import { measureCodeOf, measuresSheet, readMeta, readReport, unitNameInHeader, type ReadReport } from '../templates/read-report';
 import { taskKey, templateRowKeys } from '../templates/write-template';
 import { parseWorkbook } from '../workers/parse-workbook';
 import type { ParsedWorkbook } from '../workers/workbook-types';
@@ -25,6 +25,8 @@ import { getPeriod, periodTree } from './periods';
 import { periodPlan } from './period-plan';
 import { dutiesIn } from './duties';
 import { jumpWarnings } from './figure-warnings';
+import { logError } from './error-log';
+import { StorageError, classifyStorageError } from '../db/storage-error';
 
 interface Target {
   period: PeriodDto;
@@ -80,7 +82,7 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
       const notOurs = notAReport(fileName, workbook);
       if (notOurs) throw new Rejection([fileProblem(notOurs)]);
     }
-    const target = await identify(db, fileName, meta, args);
+    const target = await identify(db, fileName, meta, args, unitNameInHeader(workbook));
     if ('needsConfirmation' in target) {
       return { ...base, outcome: 'needs_confirmation', periodId: target.period.id, periodName: target.period.name, unitId: target.unit?.id ?? null, unitName: target.unit?.name ?? null, problems: target.problems };
     }
@@ -143,8 +145,11 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
       return { reportId, revision };
     });
     return { ...base, outcome: 'imported', periodId: period.id, periodName: period.name, unitId: unit.id, unitName: unit.name, reportId, revision, problems: read.problems };
-  } catch (e) {
-    if (!(e instanceof Rejection)) throw e;
+  } catch (caught) {
+    // One bad file never aborts its batch: whatever went wrong, this file ends with its own result and a line in the import log.
+    // A full disk, a read-only folder: not this file's fault, and every other file would fail the same way.
+    if (caught instanceof StorageError || classifyStorageError(caught, ctx.dbPath) instanceof StorageError) throw caught;
+    const e = caught instanceof Rejection ? caught : internalRejection(ctx, fileName, caught);
     await logAttempt(db, ctx, { periodId: e.target.period?.id ?? null, unitId: e.target.unit?.id ?? null, fileName, sha256, outcome: 'rejected', reportId: null, problems: e.problems });
     return { ...base, outcome: 'rejected', periodId: e.target.period?.id ?? null, periodName: e.target.period?.name ?? null, unitId: e.target.unit?.id ?? null, unitName: e.target.unit?.name ?? null, problems: e.problems, ...(e.otherPeriod ? { otherPeriod: e.otherPeriod } : {}) };
   }
@@ -156,7 +161,14 @@ function wrongExtension(fileName: string): string {
     return `${fileName}: tệp CSV/TXT chỉ có chữ và số, không giữ được biểu mẫu (các trang, mã chỉ tiêu, thông tin đơn vị). Hãy điền vào tệp .xlsx TongHop gửi và gửi lại tệp đó.`;
   }
   if (extension === 'xlsb') return `${fileName}: định dạng Excel nhị phân (.xlsb) không được nhận. Hãy mở bằng Excel, chọn Lưu thành › Excel Workbook (.xlsx).`;
-  return `${fileName}: chỉ nhận tệp Excel (.xlsx, .xls) hoặc .ods${extension ? `, không nhận tệp .${extension}` : ''}.`;
+  return `${fileName}: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods)${extension ? `, không nhận tệp .${extension}` : ''}.`;
+}
+
+/** An unexpected failure on one file: logged in full for the developers, said to the user in Vietnamese. */
+function internalRejection(ctx: BackendContext, fileName: string, error: unknown): Rejection {
+  logError(ctx, `report-import ${fileName}`, error);
+  if (error instanceof UserError) return new Rejection([fileProblem(error.message.startsWith(fileName) ? error.message : `${fileName}: ${error.message}`)]);
+  return new Rejection([fileProblem(`${fileName}: TongHop không đọc được tệp này (lỗi bên trong khi đọc; chi tiết đã ghi vào nhật ký lỗi). Các tệp khác vẫn được nhận. Hãy mở tệp bằng Excel, lưu lại thành .xlsx rồi nhận lại.`)]);
 }
 
 /** A workbook without TongHop's metadata that is not a report either: nothing to match by name. */
@@ -190,6 +202,8 @@ async function identify(
   fileName: string,
   meta: ReturnType<typeof readMeta>,
   args: ApiParsedArgs<'report-import'>,
+  /** The unit the sheet's visible header names ("Đơn vị báo cáo: …"), if any. */
+  written: string | null = null,
 ): Promise<Target | { needsConfirmation: true; period: PeriodDto; unit: UnitDto | null; problems: ImportProblem[] }> {
   if (meta) {
     const period = await getPeriod(db, meta.periodId).catch(() => {
@@ -203,6 +217,29 @@ async function identify(
     const units = await periodTree(db, period);
     const unit = units.find((u) => u.id === meta.unitId && u.code === meta.unitCode);
     if (!unit) throw new Rejection([fileProblem(`${fileName}: đơn vị "${meta.unitName}" (mã ${meta.unitCode}) không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`)], { period });
+    // The compiler said which unit it is (the header and the hidden information disagreed).
+    if (args.unitId !== undefined && args.confirmMatch) {
+      const chosen = units.find((u) => u.id === args.unitId);
+      if (!chosen) throw new Rejection([fileProblem(`${fileName}: đơn vị số ${args.unitId} không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`)], { period });
+      return { period, unit: chosen };
+    }
+    // A unit that reused a neighbour's file: the header names one unit, the hidden information another. Ask.
+    const named = written && fold(written) !== fold(unit.name) ? units.find((u) => fold(u.name) === fold(written)) : undefined;
+    if (named) {
+      return {
+        needsConfirmation: true,
+        period,
+        unit: named,
+        problems: [
+          {
+            severity: 'warning',
+            row: null,
+            cell: null,
+            message: `${fileName}: đầu trang ghi "Đơn vị báo cáo: ${written}" nhưng thông tin ẩn của biểu mẫu là của ${unit.name} (có thể đơn vị đã dùng lại tệp của đơn vị khác). Hãy chọn đúng đơn vị gửi báo cáo.`,
+          },
+        ],
+      };
+    }
     if (args.unitId !== undefined && args.unitId !== unit.id) {
       const wanted = units.find((u) => u.id === args.unitId);
       throw new Rejection([fileProblem(`${fileName}: tệp là báo cáo của "${unit.name}", không phải của "${wanted?.name ?? `đơn vị số ${args.unitId}`}".`)], { period, unit });

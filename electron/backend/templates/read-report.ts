@@ -48,8 +48,15 @@ function inputCellProblem(cell: ParsedCell | null | undefined, computedByTemplat
 }
 
 function text(cell: ParsedCell | null | undefined): string {
-  if (!cell) return '';
-  return typeof cell.v === 'string' ? cell.v.trim() : cell.w?.trim() || String(cell.v);
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  return typeof cell.v === 'string' ? cell.v.trim() : (typeof cell.w === 'string' && cell.w.trim()) || String(cell.v);
+}
+
+/** The unit the measures sheet's header names ("Đơn vị báo cáo: Huyện Đắk Hà   Gửi về: …"), or null. */
+export function unitNameInHeader(workbook: ParsedWorkbook): string | null {
+  const sheet = measuresSheet(workbook);
+  const m = /Đơn vị báo cáo:\s*(.+?)(\s{2,}|Gửi về:|Hạn gửi:|$)/.exec(text(sheet?.rows[2]?.[0]));
+  return m ? m[1]!.trim() : null;
 }
 
 /** The sheet of measures: by its exact name, or by its name without diacritics (a re-saved copy). */
@@ -108,9 +115,7 @@ export function readReport(fileName: string, workbook: ParsedWorkbook, measures:
     problems.push({ severity: 'error', row: null, cell: null, message: `${fileName}: không có trang tính "${SHEETS.measures}". Hãy dùng biểu mẫu do TongHop xuất cho kỳ này.` });
     return out;
   }
-  const unitLine = text(sheet.rows[2]?.[0]);
-  const unitMatch = /Đơn vị báo cáo:\s*(.+?)(\s{2,}|Gửi về:|$)/.exec(unitLine);
-  out.unitNameInSheet = unitMatch ? unitMatch[1]!.trim() : null;
+  out.unitNameInSheet = unitNameInHeader(workbook);
 
   const byCode = new Map(measures.map((m) => [m.code, m]));
   const seen = new Set<string>();

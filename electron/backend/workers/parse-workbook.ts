@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as XLSX from 'xlsx';
 import { UserError } from '../errors';
 import type { ParsedWorkbook, WorkerReply } from './workbook-types';
 import { sniffFile } from './sniff-file';
@@ -134,7 +135,7 @@ export async function parseWorkbook(bytes: Uint8Array, fileName: string, limits:
     const oom = /memory|heap|ERR_WORKER_OUT_OF_MEMORY/i.test(String(err.code ?? '') + err.message);
     throw new UserError(
       'validation',
-      oom ? `${fileName}: tệp cần quá nhiều bộ nhớ để đọc (giới hạn ${limits.maxMemoryMb} MB). Tệp có thể bị hỏng hoặc là tệp nén độc hại.` : describeReadError(fileName, err.message),
+      oom ? `${fileName}: tệp cần quá nhiều bộ nhớ để đọc (giới hạn ${limits.maxMemoryMb} MB). Tệp có thể bị hỏng hoặc là tệp nén độc hại.` : describeReadError(fileName, err.message, bytes),
     );
   }
   if (reply.ok) return reply.workbook;
@@ -148,11 +149,22 @@ export async function parseWorkbook(bytes: Uint8Array, fileName: string, limits:
   if (reply.message.startsWith('TOO_MANY_CELLS')) {
     throw new UserError('validation', `${fileName}: tệp có quá nhiều ô (trên ${limits.maxCells.toLocaleString('vi-VN')} ô), không phải một biểu mẫu báo cáo.`);
   }
-  throw new UserError('validation', describeReadError(fileName, reply.message));
+  throw new UserError('validation', describeReadError(fileName, reply.message, bytes));
 }
 
-function describeReadError(fileName: string, message: string): string {
-  if (/password|encrypt/i.test(message)) return `${fileName}: tệp được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại.`;
+/** An OpenDocument file saved with a password: its manifest says its parts are encrypted. */
+function isEncryptedOds(bytes: Uint8Array): boolean {
+  try {
+    const zip = XLSX.CFB.read(bytes, { type: 'array' } as never);
+    const manifest = XLSX.CFB.find(zip, '/META-INF/manifest.xml');
+    return Boolean(manifest?.content && Buffer.from(manifest.content as Uint8Array).toString('utf8').includes('encryption-data'));
+  } catch {
+    return false;
+  }
+}
+
+function describeReadError(fileName: string, message: string, bytes?: Uint8Array): string {
+  if (/password|encrypt/i.test(message) || (bytes && isEncryptedOds(bytes))) return `${fileName}: tệp được đặt mật khẩu. Hãy mở bằng Excel hoặc LibreOffice, bỏ mật khẩu rồi lưu lại.`;
   if (/string longer than|Invalid string length|Array buffer allocation/i.test(message)) {
     return `${fileName}: tệp quá lớn hoặc là tệp nén độc hại, TongHop không mở tệp này.`;
   }

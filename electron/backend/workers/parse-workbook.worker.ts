@@ -22,7 +22,9 @@ function parse({ bytes, maxCells, maxRows, maxSheets }: WorkerRequest): WorkerRe
     const ws = wb.Sheets[name];
     if (!ws) continue;
     const dense = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
-    if (dense.length > maxRows || ws['!fullref']) return { ok: false, message: `TOO_MANY_ROWS:${name}` };
+    // The rows that hold cells count, not the declared dimension (Excel writes A1:H1048576 when whole
+    // columns are formatted); a declared range past the limit is refused only when a cell past it holds something.
+    if (dense.length > maxRows || (ws['!fullref'] && cellsPast(bytes, maxRows) !== false)) return { ok: false, message: `TOO_MANY_ROWS:${name}` };
     const rows: (ParsedCell | null)[][] = [];
     for (const [r, row] of dense.entries()) {
       if (!row) {
@@ -40,7 +42,9 @@ function parse({ bytes, maxCells, maxRows, maxSheets }: WorkerRequest): WorkerRe
           continue;
         }
         if (++cells > maxCells) return { ok: false, message: `TOO_MANY_CELLS:${maxCells}` };
-        const v = cell.v instanceof Date ? cell.v.toISOString() : (cell.v as string | number | boolean);
+        // A value the parser hands back may be anything (a DDE link in an .ods): only text, numbers and yes/no go on.
+        const raw = cell.v as unknown;
+        const v = raw instanceof Date ? raw.toISOString() : typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : String(raw);
         const date = cell.t === 'd' || (cell.t === 'n' && typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z));
         // A number shown with a percent format ("0.00%") is stored as a fraction: 58,82% is 0.5882.
         const percent = cell.t === 'n' && !date && typeof cell.z === 'string' && /%/.test(cell.z.replace(/"[^"]*"|\\./g, ''));
@@ -50,9 +54,33 @@ function parse({ bytes, maxCells, maxRows, maxSheets }: WorkerRequest): WorkerRe
     }
     const hidden = Boolean(wb.Workbook?.Sheets?.[index]?.Hidden);
     const merges = (ws['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
-    sheets.push({ name, hidden, rows, merges });
+    sheets.push({ name: String(name ?? ''), hidden, rows, merges });
   }
   return { ok: true, workbook: { sheets } };
+}
+
+/**
+ * Whether an .xlsx holds a cell with content below row `maxRows` (SheetJS stops reading there):
+ * true or false for an .xlsx, null when the file is another format (then the declared range decides).
+ */
+function cellsPast(bytes: Uint8Array, maxRows: number): boolean | null {
+  let zip: ReturnType<typeof XLSX.CFB.read>;
+  try {
+    zip = XLSX.CFB.read(bytes, { type: 'array' } as never);
+  } catch {
+    return null;
+  }
+  const sheets = zip.FullPaths.filter((p: string) => /\/xl\/worksheets\/[^/]+\.xml$/i.test(p));
+  if (!sheets.length) return null;
+  // A cell element that is not empty (<c r="A1048576" …>…</c>), past the last row read.
+  const cell = /<c\b[^>]*?\br="[A-Z]{1,3}(\d+)"[^>]*?(\/?)>/g;
+  for (const p of sheets) {
+    const entry = XLSX.CFB.find(zip, p);
+    if (!entry?.content) continue;
+    const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
+    for (let m = cell.exec(xml); m; m = cell.exec(xml)) if (m[2] !== '/' && Number(m[1]) > maxRows) return true;
+  }
+  return false;
 }
 
 // One worker serves request after request; the caller replaces it after a timeout or a crash.

@@ -57,6 +57,7 @@ export function sniffFile(bytes: Uint8Array, fileName: string): Sniffed {
     const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
     // Older systems save an HTML or XML table as .xls; Excel opens those, and so does TongHop.
     if (extension === 'xls' && (head.startsWith('<') || head.startsWith('<?xml'))) return { ok: true, container: 'markup' };
+    if (head.startsWith('<')) return { ok: false, reason: `tệp là trang web (HTML) hoặc tệp XML mang đuôi .${extension}, không phải bảng tính Excel. Hãy mở bằng Excel rồi lưu thành Excel Workbook (.xlsx).` };
     return { ok: false, reason: `tệp là văn bản thuần (CSV hoặc TXT) mang đuôi .${extension}, không phải bảng tính Excel. Hãy dùng biểu mẫu .xlsx TongHop gửi.` };
   }
   return { ok: false, reason: 'tệp bị hỏng hoặc không phải tệp Excel (.xlsx, .xls). Hãy mở lại bằng Excel và lưu lại.' };
