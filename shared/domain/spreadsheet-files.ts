@@ -2,3 +2,9 @@
 export const SPREADSHEET_FILE = /\.(xlsx|xlsm|xls|ods)$/i;
 
 export const isSpreadsheetName = (fileName: string) => SPREADSHEET_FILE.test(fileName);
+
+/** What to say of a file that is not one: "x.pdf: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods), không nhận tệp .pdf." */
+export function onlySpreadsheets(fileName: string): string {
+  const extension = (/\.([^.]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
+  return `${fileName}: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods)${extension ? `, không nhận tệp .${extension}` : ''}.`;
+}

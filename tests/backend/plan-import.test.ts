@@ -98,7 +98,7 @@ describe('importing a plan from Excel', () => {
     const truncated = await callError(backend, 'plan-import-preview', upload(broken));
     expect(truncated.message).toMatch(/^Phu luc 2026\.xlsx: tệp bị hỏng \(thiếu phần cuối/);
     const wrongType = await callError(backend, 'plan-import-preview', upload(Buffer.from('hello'), 'ke-hoach.docx'));
-    expect(wrongType.message).toBe('ke-hoach.docx: chỉ nhận tệp Excel (.xlsx, .xls) hoặc .ods.');
+    expect(wrongType.message).toBe('ke-hoach.docx: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods), không nhận tệp .docx.');
     const empty = await callError(backend, 'plan-import-preview', upload(Buffer.alloc(0)));
     expect(empty.message).toBe('Phu luc 2026.xlsx: tệp rỗng.');
   });

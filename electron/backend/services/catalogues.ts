@@ -6,7 +6,7 @@
 import * as XLSX from 'xlsx';
 import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { CatalogueDto, CatalogueImportPreview, CatalogueIndicatorDto, CatalogueIndicatorFields } from '../../../shared/api/types';
-import { isSpreadsheetName } from '../../../shared/domain/spreadsheet-files';
+import { isSpreadsheetName, onlySpreadsheets } from '../../../shared/domain/spreadsheet-files';
 import type { Annex } from '../../../shared/domain/catalogue';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/connection';
@@ -161,7 +161,7 @@ export async function addIndicator(trx: Db, catalogueId: number, position: numbe
 }
 
 async function readCatalogueFile(fileName: string, dataBase64: string) {
-  if (!isSpreadsheetName(fileName)) throw new UserError('validation', `${fileName}: chỉ nhận tệp Excel (.xlsx, .xls) hoặc .ods.`);
+  if (!isSpreadsheetName(fileName)) throw new UserError('validation', onlySpreadsheets(fileName));
   const workbook = await parseWorkbook(decodeUpload(dataBase64, fileName), fileName);
   return readCatalogueSheets(workbook.sheets);
 }

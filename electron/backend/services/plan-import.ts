@@ -11,7 +11,7 @@ import { matchAgency, splitAgencies, splitList, type AgencyGroup, type AgencyMat
 import { foldText, inferPlanYears } from '../../../shared/domain/measure-inference';
 import { formatIsoDate } from '../../../shared/domain/org-units';
 import type { Direction } from '../../../shared/domain/measure';
-import { isSpreadsheetName } from '../../../shared/domain/spreadsheet-files';
+import { isSpreadsheetName, onlySpreadsheets } from '../../../shared/domain/spreadsheet-files';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
@@ -37,7 +37,7 @@ interface PlanFile {
 
 async function readPlanFile(fileName: string, dataBase64: string): Promise<PlanFile> {
   if (!isSpreadsheetName(fileName)) {
-    throw new UserError('validation', `${fileName}: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods).`);
+    throw new UserError('validation', onlySpreadsheets(fileName));
   }
   const workbook = await parseWorkbook(decodeUpload(dataBase64, fileName), fileName);
   // A unit's report template offered as a plan: say so, rather than list every row's missing unit of measure.

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { ImportFileResult, ImportProblem, PeriodDto, ReportDto, UnitDto } from '../../../shared/api/types';
 import { planMeasures } from '../../../shared/api/plan-shape';
-import { isSpreadsheetName } from '../../../shared/domain/spreadsheet-files';
+import { isSpreadsheetName, onlySpreadsheets } from '../../../shared/domain/spreadsheet-files';
 import type { Db } from '../db/connection';
 import { TOTAL_COMBO, currentReport, readNarratives, readTaskProgress, readValues, reportById, revisionsOf, setApproval, startRevision, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
@@ -161,7 +161,7 @@ function wrongExtension(fileName: string): string {
     return `${fileName}: tệp CSV/TXT chỉ có chữ và số, không giữ được biểu mẫu (các trang, mã chỉ tiêu, thông tin đơn vị). Hãy điền vào tệp .xlsx TongHop gửi và gửi lại tệp đó.`;
   }
   if (extension === 'xlsb') return `${fileName}: định dạng Excel nhị phân (.xlsb) không được nhận. Hãy mở bằng Excel, chọn Lưu thành › Excel Workbook (.xlsx).`;
-  return `${fileName}: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods)${extension ? `, không nhận tệp .${extension}` : ''}.`;
+  return onlySpreadsheets(fileName);
 }
 
 /** An unexpected failure on one file: logged in full for the developers, said to the user in Vietnamese. */
