@@ -16,6 +16,8 @@ export interface BackendContext {
   holdCalls(): () => void;
   /** Resolves when no swap is under way. */
   callsAllowed(): Promise<void>;
+  /** The shell's way to show a file (Electron's shell.openPath), when there is one. */
+  openPath?: (file: string) => Promise<string>;
 }
 
 export function createContext(database: OpenDatabase, appVersion: string, now: () => Date): BackendContext {

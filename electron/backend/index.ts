@@ -1,5 +1,6 @@
 /** Starts the backend on a database file: lock, open, back up, migrate, load the demo on first start, dispatch. */
 import path from 'node:path';
+import { sweepOpenedFiles } from './services/open-file';
 import type { OpenDatabase } from './db/connection';
 import { storageError } from './storage-messages';
 import { acquireInstanceLock, type InstanceLock } from './db/instance-lock';
@@ -24,6 +25,8 @@ export interface BackendOptions {
   demoOnEmpty?: boolean;
   now?: () => Date;
   log?: (message: string) => void;
+  /** Shows a file in the system's default application (Electron's shell.openPath); a spawn without a shell otherwise. Resolves to an error text, '' when it worked. */
+  openPath?: (file: string) => Promise<string>;
 }
 
 export async function startBackend(options: BackendOptions): Promise<Backend> {
@@ -43,6 +46,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     throw storageError(e, options.dbPath);
   }
   const ctx = createContext(database, APP_VERSION, now);
+  ctx.openPath = options.openPath;
+  sweepOpenedFiles();
   const log = options.log ?? console.error;
   try {
     if (options.demoOnEmpty ?? true) {

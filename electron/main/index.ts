@@ -36,7 +36,8 @@ function fatal(e: Error): void {
 async function start(): Promise<void> {
   const dataDir = process.env.TONGHOP_DATA_DIR ?? app.getPath('userData');
   try {
-    backend = await startBackend({ dbPath: path.join(dataDir, DB_FILE) });
+    // Files the app made are shown with the system's own opener: no shell, whatever the file's name.
+    backend = await startBackend({ dbPath: path.join(dataDir, DB_FILE), openPath: (file) => shell.openPath(file) });
   } catch (e) {
     return fatal(e as Error);
   }
@@ -49,8 +50,11 @@ async function start(): Promise<void> {
     });
   });
 
-  // Nothing from outside: no permissions, no remote requests.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Nothing from outside: no permissions (but the app page may put text on the clipboard: "Sao chép gửi đơn vị"), no remote requests.
+  const allowed = (permission: string, url: string | undefined) => permission === 'clipboard-sanitized-write' && isAppUrl(url ?? '');
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback, details) => callback(allowed(permission, details?.requestingUrl ?? wc?.getURL?.())));
+  // The check handler gets an origin ("app://tonghop"); as a URL it needs its path.
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, origin) => allowed(permission, origin ? `${origin}/` : undefined));
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
     // blob: carries the files the app itself made (templates, exports, PDFs) to the save dialog.
     const allowed = [`${APP_SCHEME}:`, 'devtools:', 'data:', 'blob:'].some((scheme) => details.url.startsWith(scheme));

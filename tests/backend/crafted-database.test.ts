@@ -65,3 +65,18 @@ describe('database files from outside', () => {
     expect(backend.database.raw.pragma('trusted_schema', { simple: true })).toBe(0);
   });
 });
+
+describe('what is on disk', () => {
+  it('commits with synchronous FULL, and backups are readable by the user only', async () => {
+    const b = await testBackend({ demo: true });
+    try {
+      expect(b.database.raw.pragma('synchronous', { simple: true })).toBe(2);
+      const backup = await call(b, 'backup-create', {});
+      const folder = (await call(b, 'backup-list', {})).folder;
+      expect(fs.statSync(path.join(folder, backup.fileName)).mode & 0o077).toBe(0);
+      expect(fs.statSync(folder).mode & 0o077).toBe(0);
+    } finally {
+      await b.close();
+    }
+  });
+});

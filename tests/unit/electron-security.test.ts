@@ -20,6 +20,7 @@ const recorded = vi.hoisted(() => ({
   ipc: new Map<string, Listener>(),
   appEvents: new Map<string, Listener>(),
   permission: null as Listener | null,
+  permissionCheck: null as Listener | null,
   beforeRequest: null as Listener | null,
   opened: [] as string[],
 }));
@@ -58,6 +59,7 @@ vi.mock('electron', () => {
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: Listener) => (recorded.permission = h),
+        setPermissionCheckHandler: (h: Listener) => (recorded.permissionCheck = h),
         webRequest: { onBeforeRequest: (h: Listener) => (recorded.beforeRequest = h) },
       },
     },
@@ -108,11 +110,18 @@ describe('the Electron main process, on a stand-in for Electron', () => {
     expect(decide('https://example.com/tracker.js')).toBe(true);
     expect(decide('http://127.0.0.1:8080/api')).toBe(true);
     expect(decide('file:///etc/passwd')).toBe(true);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen', 'hid', 'serial', 'usb']) {
       let granted: boolean | undefined;
-      recorded.permission!({}, permission, (g: boolean) => (granted = g));
+      recorded.permission!({ getURL: () => APP_START_URL }, permission, (g: boolean) => (granted = g), { requestingUrl: APP_START_URL });
       expect(granted, permission).toBe(false);
+      expect(recorded.permissionCheck!({}, permission, 'app://tonghop'), permission).toBe(false);
     }
+    // Only "Sao chép gửi đơn vị": the app page may write text to the clipboard, another origin may not.
+    let granted: boolean | undefined;
+    recorded.permission!({ getURL: () => APP_START_URL }, 'clipboard-sanitized-write', (g: boolean) => (granted = g), { requestingUrl: APP_START_URL });
+    expect(granted).toBe(true);
+    expect(recorded.permissionCheck!({}, 'clipboard-sanitized-write', 'app://tonghop')).toBe(true);
+    expect(recorded.permissionCheck!({}, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
   });
 
   it('answers IPC only from the app page, with arguments checked by the contract', async () => {
@@ -208,5 +217,21 @@ describe('electronegativity on the shell', () => {
     const findings = rows.map((r) => `${r[1]} ${r[0]} ${r[3]}:${r[4]} ${r[6]}`);
     console.log(`electronegativity (Electron ${electronVersion}): ${findings.length} findings\n  ${findings.join('\n  ')}`);
     expect(findings.filter((f) => /^(HIGH|CRITICAL)/.test(f))).toEqual([]);
+  });
+});
+
+describe('the packaged binary', () => {
+  it('flips the Electron fuses: no run-as-Node, no NODE_OPTIONS, no --inspect, cookies encrypted, only its own checked ASAR', () => {
+    const yml = fs.readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8');
+    const fuses = Object.fromEntries([...yml.split('electronFuses:')[1]!.matchAll(/^ {2}(\w+): (true|false)$/gm)].map((m) => [m[1], m[2] === 'true']));
+    expect(fuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 });

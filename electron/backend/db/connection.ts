@@ -32,7 +32,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     raw.pragma('journal_mode = WAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
-    raw.pragma('synchronous = NORMAL');
+    // FULL: a commit is on disk before it returns, also in WAL mode — a received file, an approval
+    // or a submission recorded just before a power cut is not lost (NORMAL may lose the last ones).
+    raw.pragma('synchronous = FULL');
     // The schema's own SQL (views, triggers) may not call functions as if TongHop had; with
     // better-sqlite3's default SQLITE_DBCONFIG_DEFENSIVE, nothing can write sqlite_master either.
     raw.pragma('trusted_schema = OFF');

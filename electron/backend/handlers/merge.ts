@@ -5,6 +5,7 @@ import { readCertificate, signPdf, vietnamIso } from '../pdf/sign';
 import { documentSettings, saveDocumentSettings } from '../services/documents';
 import { openFile } from '../services/open-file';
 import type { HandlerSlice } from './types';
+import { fileSafeName } from '../../../shared/domain/file-names';
 import type { BackendContext } from '../context';
 import type { DocumentSettings } from '../../../shared/api/types';
 import { audit, auditChanges } from '../services/audit';
@@ -32,12 +33,12 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-breakdown' | 'merg
     return { fileName, dataBase64: bytes.toString('base64') };
   },
   'merge-override': async (args, ctx) => overrideMerged(ctx.db, ctx, args),
-  'file-open': async ({ fileName, dataBase64 }) => openFile(fileName, Buffer.from(dataBase64, 'base64')),
+  'file-open': async ({ fileName, dataBase64 }, ctx) => openFile(ctx, fileName, Buffer.from(dataBase64, 'base64')),
   'document-settings-get': async ({ periodId }, ctx) => documentSettings(ctx.db, ctx, periodId),
   'document-settings-set': async ({ periodId, document }, ctx) => saveDocumentSettingsAudited(ctx, periodId, document),
   'merge-pdf': async ({ periodId, document, sign }, ctx) => {
     const view = await mergeView(ctx.db, ctx, periodId, undefined, { parts: 'totals' });
-    const fileName = `Bao cao - ${view.parentUnitName} - ${view.period.name}.pdf`;
+    const fileName = fileSafeName(`Bao cao - ${view.parentUnitName} - ${view.period.name}.pdf`);
     await saveDocumentSettingsAudited(ctx, periodId, document);
     if (!sign) {
       const pdf = await buildSubmissionPdf(view, document);

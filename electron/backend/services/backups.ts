@@ -33,7 +33,9 @@ async function writeBackup(raw: SqliteDatabase.Database, dir: string, at: Date, 
   const target = path.join(dir, fileName);
   const partial = `${target}.partial`;
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // Backups and exports are the whole database: readable by the user only (on Windows the
+    // profile folder's ACL does this; the modes below are for the others).
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     // All pages in one step: faster than better-sqlite3's default of 100 pages per turn of the
     // event loop, and nothing can change the database half-way.
     await raw.backup(partial, { progress: () => 0x7fffffff });
@@ -44,6 +46,7 @@ async function writeBackup(raw: SqliteDatabase.Database, dir: string, at: Date, 
     } finally {
       copy.close();
     }
+    fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, target);
   } catch (e) {
     fs.rmSync(partial, { force: true });

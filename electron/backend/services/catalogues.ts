@@ -7,6 +7,7 @@ import * as XLSX from 'xlsx';
 import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { CatalogueDto, CatalogueImportPreview, CatalogueIndicatorDto, CatalogueIndicatorFields } from '../../../shared/api/types';
 import { isSpreadsheetName, onlySpreadsheets } from '../../../shared/domain/spreadsheet-files';
+import { fileSafeName } from '../../../shared/domain/file-names';
 import type { Annex } from '../../../shared/domain/catalogue';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/connection';
@@ -253,6 +254,6 @@ export async function exportForCatalogue(db: Db, ctx: BackendContext, periodId: 
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, s.finish(), 'Chỉ tiêu thống kê');
   const styles = new Map<string, SheetStyles>([['Chỉ tiêu thống kê', s.styles]]);
-  const fileName = `${cat.code} - ${view.parentUnitName} - ${view.period.name}.xlsx`.replace(/[\\/:*?"<>|]/g, '-');
+  const fileName = fileSafeName(`${cat.code} - ${view.parentUnitName} - ${view.period.name}.xlsx`);
   return { fileName, bytes: writeStyledXlsx(wb, styles), count: rows.length };
 }

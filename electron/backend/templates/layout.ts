@@ -1,6 +1,7 @@
 /** The layout of a unit's report template: one place for what the writer writes and the reader reads. */
 import { createHash } from 'node:crypto';
 import { REPORT_COLUMNS } from '../../../shared/domain/entry-layout';
+import { fileSafeName } from '../../../shared/domain/file-names';
 
 export const TEMPLATE_FORMAT = 'tonghop-bao-cao';
 export const TEMPLATE_VERSION = 1;
@@ -40,5 +41,5 @@ export function layoutChecksum(measureCodes: string[], taskKeys: string[]): stri
 }
 
 export function templateFileName(unitName: string, periodName: string): string {
-  return `${unitName} - ${periodName}.xlsx`.replace(/[\\/:*?"<>|]/g, '-');
+  return fileSafeName(`${unitName} - ${periodName}.xlsx`);
 }

@@ -7,6 +7,7 @@ import { ASSESSMENTS } from '../../../shared/domain/rollup';
 import { sectionBreaks, withoutBreakdownText } from '../../../shared/api/merge-text';
 import { nameWithCatalogue } from '../../../shared/domain/catalogue';
 import { TASK_STATUSES } from '../../../shared/domain/task-status';
+import { fileSafeName } from '../../../shared/domain/file-names';
 import { SheetBuilder, StyledBook, numberStyle, type PrintSetup, type StyleName } from '../xlsx/styled-workbook';
 
 
@@ -144,7 +145,7 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
     }
     add(sheetName(u.name, used), s, { titleRows: [2, 2] });
   }
-  const fileName = `Tong hop - ${view.parentUnitName} - ${view.period.name}.xlsx`;
+  const fileName = fileSafeName(`Tong hop - ${view.parentUnitName} - ${view.period.name}.xlsx`);
   return { fileName, bytes: book.write() };
 }
 
