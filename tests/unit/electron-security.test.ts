@@ -223,7 +223,8 @@ describe('electronegativity on the shell', () => {
 describe('the packaged binary', () => {
   it('flips the Electron fuses: no run-as-Node, no NODE_OPTIONS, no --inspect, cookies encrypted, only its own checked ASAR', () => {
     const yml = fs.readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8');
-    const fuses = Object.fromEntries([...yml.split('electronFuses:')[1]!.matchAll(/^ {2}(\w+): (true|false)$/gm)].map((m) => [m[1], m[2] === 'true']));
+    const block = yml.split('electronFuses:')[1]!.split(/\n(?=\S)/)[0]!;
+    const fuses = Object.fromEntries([...block.matchAll(/^ {2}(\w+): (true|false)$/gm)].map((m) => [m[1], m[2] === 'true']));
     expect(fuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
