@@ -43,6 +43,27 @@ async function otherInstance(dbPath: string): Promise<ChildProcess> {
 const sha = (file: string) => execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0];
 
 describe('the data folder', () => {
+  it('starts the web host the first time, where the data folder does not exist yet (HOME, XDG_CONFIG_HOME, APPDATA empty)', async () => {
+    const home = tempDir('tonghop-home-');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/backend/web-host.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), APPDATA: path.join(home, 'AppData', 'Roaming') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    const out = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        text += d.toString();
+        if (text.includes('LISTENING')) resolve(text);
+      });
+      child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+      child.on('exit', (code) => reject(new Error(`web host exited ${code}: ${text}`)));
+    });
+    expect(out).toMatch(/LISTENING http:\/\/127\.0\.0\.1:\d+\/\?t=/);
+    expect(fs.existsSync(path.join(home, '.config', 'TongHop', 'tonghop.sqlite'))).toBe(true);
+  });
+
   it('refuses a second TongHop on the same database, and takes over the lock of one that crashed', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'tonghop.sqlite');
