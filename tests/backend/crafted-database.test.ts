@@ -80,3 +80,27 @@ describe('what is on disk', () => {
     }
   });
 });
+
+describe('a submitted period is frozen', () => {
+  it("refuses a plan change that would change what a submitted period says, allows a wording fix, and allows it again once unlocked", async () => {
+    const b = await testBackend({ demo: true, now: new Date('2024-12-10T02:00:00Z') });
+    try {
+      const period = (await call(b, 'period-list', {})).find((p) => p.name === 'Năm 2024')!;
+      const plan = await call(b, 'plan-get', { id: period.planId });
+      const m = plan.goals[0]!.indicators[0]!.measures.find((x) => x.code === '1.2')!;
+      const save = (patch: object) =>
+        b.dispatch('measure-save', { id: m.id, indicatorId: m.indicatorId, code: m.code, name: m.name, unitLabel: m.unitLabel, valueKind: m.valueKind, rateFactor: m.rateFactor, direction: m.direction, rollup: m.rollup, leadUnitId: m.leadUnitId, cooperatingUnitIds: m.cooperatingUnitIds, targets: m.targets.map((t) => ({ year: t.year, isPhaseEnd: t.isPhaseEnd, text: t.text })), ...patch });
+      await call(b, 'period-submit', { id: period.id });
+      const changed = await save({ targets: m.targets.map((t) => ({ year: t.year, isPhaseEnd: t.isPhaseEnd, text: t.year === 2024 && !t.isPhaseEnd ? '5' : t.text })) });
+      expect(changed).toMatchObject({ ok: false, error: { type: 'conflict' } });
+      expect(!changed.ok && changed.error.message).toBe('Không thể sửa chỉ số 1.2: kỳ "Năm 2024" (nộp ngày 10/12/2024) đã nộp lên cấp trên và đang khoá, thay đổi này sẽ làm đổi số liệu hoặc đánh giá của kỳ đó. Nếu cần sửa, hãy mở khoá kỳ (ghi lý do) trước.');
+      expect((await save({ direction: 'at_most' })).ok).toBe(false);
+      expect((await b.dispatch('measure-delete', { id: m.id })).ok).toBe(false);
+      expect((await save({ name: `${m.name} (sửa chính tả)` })).ok).toBe(true);
+      await call(b, 'period-unlock', { id: period.id, reason: 'Sửa chỉ tiêu theo văn bản điều chỉnh' });
+      expect((await save({ direction: 'at_most' })).ok).toBe(true);
+    } finally {
+      await b.close();
+    }
+  });
+});

@@ -35,6 +35,31 @@ export async function assertPeriodOpen(db: Db, periodId: number, action: string)
   if (lock) throw new UserError('conflict', `${lock} Không thể ${action}. Nếu cần sửa, hãy mở khoá kỳ (ghi lý do).`);
 }
 
+/** The submitted periods that collect a plan (as their own plan or one they add), with their year. */
+export async function submittedPeriodsOf(db: Db, planId: number): Promise<{ id: number; name: string; year: number; submittedAt: string }[]> {
+  const rows = await db
+    .selectFrom('reporting_period as p')
+    .leftJoin('period_plan as pp', 'pp.period_id', 'p.id')
+    .select(['p.id', 'p.name', 'p.year', 'p.submitted_at'])
+    .where('p.submitted_at', 'is not', null)
+    .where((eb) => eb.or([eb('p.plan_id', '=', planId), eb('pp.plan_id', '=', planId)]))
+    .execute();
+  const seen = new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, year: r.year, submittedAt: r.submitted_at! }]));
+  return [...seen.values()];
+}
+
+/**
+ * A submitted period is frozen: a change of a plan's measure that would change what it says —
+ * a target of its year, what the figure is, how it rolls up or is judged, who gives it, a measure
+ * added or removed — is refused with the period named. (Its name and wording may still be fixed.)
+ */
+export async function assertPlanChangeKeepsSubmitted(db: Db, planId: number, what: string, changes: (year: number) => boolean): Promise<void> {
+  const frozen = (await submittedPeriodsOf(db, planId)).filter((p) => changes(p.year));
+  if (!frozen.length) return;
+  const names = frozen.map((p) => `"${p.name}" (nộp ngày ${day(p.submittedAt)})`).join(', ');
+  throw new UserError('conflict', `Không thể ${what}: kỳ ${names} đã nộp lên cấp trên và đang khoá, thay đổi này sẽ làm đổi số liệu hoặc đánh giá của kỳ đó. Nếu cần sửa, hãy mở khoá kỳ (ghi lý do) trước.`);
+}
+
 export async function assertReportOpen(db: Db, periodId: number, unitId: number, unitName: string, action: string): Promise<void> {
   const lock = await reportLock(db, periodId, unitId, unitName);
   if (lock) throw new UserError('conflict', `${lock} Không thể ${action}. Nếu cần sửa, hãy mở khoá (ghi lý do).`);

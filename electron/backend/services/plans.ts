@@ -1,7 +1,7 @@
 /** Plans and their structure: goals → indicators → measures (with targets), and tasks. */
 import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { GoalDto, IndicatorDto, MeasureDto, PlanDetail, PlanSummary, TargetDto, TaskDto } from '../../../shared/api/types';
-import { parseTarget, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../shared/domain/measure';
+import { parseTarget, targetOfYear, type Direction, type RateFactor, type Rollup, type ValueKind } from '../../../shared/domain/measure';
 import type { Db } from '../db/connection';
 import type { Flag } from '../db/schema';
 import { cachedRead } from '../db/read-cache';
@@ -12,6 +12,7 @@ import { displayDecimals, plausibleRange } from '../../../shared/domain/plausibi
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
+import { assertPlanChangeKeepsSubmitted } from './locks';
 import { insertPlanRow } from './plan-writer';
 import { unitNamesOn } from './units';
 
@@ -383,6 +384,21 @@ export async function saveMeasure(db: Db, ctx: BackendContext, args: ApiParsedAr
       if (!before) throw notFound(`chỉ số số ${args.id}`);
     }
     const comboId = args.categoryIds === undefined ? (before?.breakdownId ?? NO_BREAKDOWN) : await breakdownFor(trx, args.categoryIds);
+    // A submitted period's figures and assessments stay as they were sent.
+    await assertPlanChangeKeepsSubmitted(trx, indicator.plan_id, before ? `sửa chỉ số ${before.code}` : 'thêm chỉ số', (year) => {
+      if (!before) return true;
+      const target = (list: readonly { year: number; isPhaseEnd: boolean; text: string }[]) => targetOfYear(list, year)?.text ?? null;
+      return (
+        target(before.targets) !== target(targets) ||
+        before.valueKind !== args.valueKind ||
+        before.rateFactor !== args.rateFactor ||
+        before.direction !== args.direction ||
+        before.rollup !== args.rollup ||
+        before.leadUnitId !== args.leadUnitId ||
+        (args.reporters !== undefined && args.reporters !== before.reporters) ||
+        comboId !== before.breakdownId
+      );
+    });
     if (comboId !== NO_BREAKDOWN && (args.valueKind === 'text' || args.valueKind === 'boolean')) {
       throw new UserError('validation', 'Chỉ số dạng chữ hoặc Có/Không không phân tổ được; chỉ số lượng và tỷ lệ có phân tổ.');
     }
@@ -434,6 +450,8 @@ export async function deleteNode(db: Db, ctx: BackendContext, entity: 'goal' | '
       .select('m.id')
       .where(entity === 'goal' ? 'i.goal_id' : entity === 'indicator' ? 'i.id' : 'm.id', '=', id)
       .execute();
+    const planId = (entity === 'goal' ? before.plan_id : (await trx.selectFrom('measure as m').innerJoin('indicator as i', 'i.id', 'm.indicator_id').innerJoin('goal as g', 'g.id', 'i.goal_id').select('g.plan_id').where(entity === 'indicator' ? 'i.id' : 'm.id', '=', id).executeTakeFirst())?.plan_id) as number | undefined;
+    if (planId !== undefined && measures.length) await assertPlanChangeKeepsSubmitted(trx, planId, `xóa ${entity === 'goal' ? 'mục tiêu' : entity === 'indicator' ? 'chỉ tiêu' : 'chỉ số'} này`, () => true);
     const used = await valueCountForMeasures(trx, measures.map((m) => m.id));
     if (used > 0) throw new UserError('conflict', `Đã có ${used} số liệu báo cáo gắn với mục này; không thể xóa.`);
     await trx.deleteFrom(entity).where('id', '=', id).execute();
