@@ -1,5 +1,6 @@
 /** Kysely table types: mirror of the migrations (one row type per table). */
 import type { Generated } from 'kysely';
+import type { AuditRow } from '../../../shared/domain/audit-chain';
 
 export type Flag = 0 | 1;
 
@@ -223,19 +224,6 @@ export interface Database {
   };
   report_narrative: { report_id: number; section: string; body: string };
   report_task_progress: { report_id: number; task_id: number; progress: string; status: Generated<string | null>; events: Generated<number | null>; participants: Generated<number | null>; funds: Generated<number | null> };
-  audit_log: {
-    id: Generated<number>;
-    at: string;
-    user_name: string;
-    entity: string;
-    entity_id: number | null;
-    action: string;
-    before_json: string | null;
-    after_json: string | null;
-    reason: string | null;
-    os_user: Generated<string>;
-    computer: Generated<string>;
-    prev_hash: string | null;
-    hash: string | null;
-  };
+  /** One row of the audit trail, as the hash chain reads it (shared/domain/audit-chain.ts). */
+  audit_log: Omit<AuditRow, 'id' | 'os_user' | 'computer'> & { id: Generated<number>; os_user: Generated<string>; computer: Generated<string> };
 }
