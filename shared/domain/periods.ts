@@ -22,6 +22,11 @@ export function levelOfUnit(kind: UnitKind): DeadlineLevel {
   return 'department';
 }
 
+/** A unit's due date in a period: its level's deadline, else the period's first, else its cut-off. */
+export function dueOnFor(period: { deadlines: readonly { level: DeadlineLevel; dueOn: string }[]; dataTo: string }, kind: UnitKind): string {
+  return period.deadlines.find((d) => d.level === levelOfUnit(kind))?.dueOn ?? period.deadlines[0]?.dueOn ?? period.dataTo;
+}
+
 export function periodName(kind: PeriodKind, year: number): string {
   return kind === 'half_year' ? `6 tháng đầu năm ${year}` : kind === 'annual' ? `Năm ${year}` : `Đột xuất năm ${year}`;
 }

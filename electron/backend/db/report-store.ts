@@ -228,12 +228,17 @@ export async function readWarningChecks(db: Db, reportIds: readonly number[]): P
   return rows.map((r) => ({ reportId: r.report_id, message: r.message, checkedAt: r.checked_at, checkedBy: r.checked_by }));
 }
 
-/** Per unit, how many warnings of its current report are to be checked (`check`) and not yet marked so. */
+/** Per revision, its warnings to be checked (`check`) that are not yet marked so. */
+export async function uncheckedWarnings<W extends { check?: boolean; message: string }>(db: Db, reports: readonly Pick<ReportRevision, 'id' | 'warnings'>[]): Promise<Map<number, W[]>> {
+  const marked = new Set((await readWarningChecks(db, reports.map((r) => r.id))).map((c) => `${c.reportId}\u0000${c.message}`));
+  return new Map(reports.map((r) => [r.id, (r.warnings as W[]).filter((w) => w.check && !marked.has(`${r.id}\u0000${w.message}`))]));
+}
+
+/** Per unit, how many warnings of its current report are to be checked and not yet marked so. */
 export async function uncheckedWarningCounts(db: Db, periodId: number): Promise<Map<number, number>> {
   const reports = await currentReports(db, periodId);
-  const checks = await readWarningChecks(db, reports.map((r) => r.id));
-  const marked = new Set(checks.map((c) => `${c.reportId}\u0000${c.message}`));
-  return new Map(reports.map((r) => [r.unitId, r.warnings.filter((w) => (w as { check?: boolean }).check && !marked.has(`${r.id}\u0000${(w as { message: string }).message}`)).length]));
+  const unchecked = await uncheckedWarnings(db, reports);
+  return new Map(reports.map((r) => [r.unitId, unchecked.get(r.id)!.length]));
 }
 
 /** Marks a warning checked, or takes the mark back (`check` null). */

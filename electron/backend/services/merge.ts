@@ -12,7 +12,7 @@ import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/na
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { assessResult, indexTree, rollUp, rollUpTree, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
-import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readNotes, readWarningChecks, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
+import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readNotes, uncheckedWarnings, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
@@ -99,13 +99,10 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
   const previousCells = previous ? previousByUnit(tree, allUnits, previous.period.dataTo) : null;
   // Figures with a warning the compiler has not marked checked, by measure.
-  const marked = new Set((await readWarningChecks(db, treeReportIds)).map((c) => `${c.reportId}\u0000${c.message}`));
+  const unchecked = await uncheckedWarnings<ImportProblem>(db, treeReports);
   const toCheckBy = new Map<number, Set<number>>();
   for (const r of treeReports) {
-    for (const w of r.warnings as ImportProblem[]) {
-      if (!w.check || !w.at || marked.has(`${r.id}\u0000${w.message}`)) continue;
-      toCheckBy.set(w.at.measureId, (toCheckBy.get(w.at.measureId) ?? new Set()).add(r.unitId));
-    }
+    for (const w of unchecked.get(r.id)!) if (w.at) toCheckBy.set(w.at.measureId, (toCheckBy.get(w.at.measureId) ?? new Set()).add(r.unitId));
   }
   const notesByMeasure = new Map<number, Record<number, string>>();
   for (const n of await readNotes(db, treeReportIds)) notesByMeasure.set(n.measureId, { ...notesByMeasure.get(n.measureId), [n.unitId]: n.note });

@@ -2,7 +2,7 @@
 import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { PeriodDto, PeriodStatus, UnitDto, UnitReportStatus } from '../../../shared/api/types';
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
-import { levelOfUnit, reportStatus, type DeadlineLevel, type PeriodKind, type ReportStatus } from '../../../shared/domain/periods';
+import { dueOnFor, levelOfUnit, reportStatus, type PeriodKind, type ReportStatus } from '../../../shared/domain/periods';
 import type { Db } from '../db/connection';
 import { getWorkingPeriodId } from './settings';
 import { currentReportCounts, currentReports, revisionCount, uncheckedWarningCounts } from '../db/report-store';
@@ -200,10 +200,9 @@ export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedA
     .orderBy('attempted_at', 'desc')
     .execute();
   const toCheck = await uncheckedWarningCounts(db, period.id);
-  const dueFor = (level: DeadlineLevel) => period.deadlines.find((d) => d.level === level)?.dueOn ?? period.deadlines[0]?.dueOn ?? period.dataTo;
   const rows: UnitReportStatus[] = units.map((u) => {
     const level = levelOfUnit(u.kind);
-    const dueOn = dueFor(level);
+    const dueOn = dueOnFor(period, u.kind);
     const report = reports.find((r) => r.unitId === u.id);
     const rejected = attempts.find((a) => a.unit_id === u.id && (!report || a.attempted_at > report.receivedAt));
     const s = reportStatus({

@@ -8,9 +8,10 @@ import type { ImportProblem, ReviewItem, UnitReview } from '../../../shared/api/
 import { planFor, planMeasures } from '../../../shared/api/plan-shape';
 import { gridCellOf } from '../../../shared/domain/entry-layout';
 import { formatIsoDate } from '../../../shared/domain/org-units';
+import { dueOnFor } from '../../../shared/domain/periods';
 import { vietnamDay } from '../../../shared/domain/vietnam-time';
 import type { Db } from '../db/connection';
-import { TOTAL_COMBO, currentReport, currentReports, readWarningChecks, uncheckedWarningCounts, reportById, setApproval, setWarningCheck } from '../db/report-store';
+import { TOTAL_COMBO, currentReport, currentReports, readWarningChecks, uncheckedWarningCounts, uncheckedWarnings, reportById, setApproval, setWarningCheck } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -71,12 +72,10 @@ export async function unitReview(db: Db, periodId: number, unitId: number): Prom
     copyText: '',
   };
   review.toCheck = review.report?.items.filter((i) => i.check === null).length ?? 0;
-  const due = period.deadlines.find((d) => d.level === levelOf(unit.kind))?.dueOn ?? period.deadlines[0]?.dueOn ?? null;
-  review.copyText = messageToUnit(review, period.name, due);
+  review.copyText = messageToUnit(review, period.name, dueOnFor(period, unit.kind));
   return review;
 }
 
-const levelOf = (kind: string) => (kind === 'commune' ? 'commune' : kind === 'department' || kind === 'agency' ? 'department' : 'district');
 
 /** What is wrong, without the file's name and the cell in front (the review table has columns for them). */
 function detailOf(p: ImportProblem, fileName: string | null, gridCell: string | null): string {
@@ -130,8 +129,7 @@ export async function checkWarning(db: Db, ctx: BackendContext, args: { reportId
     await setWarningCheck(trx, r.id, args.message, args.checked ? { at: nowIso(ctx), by } : null);
     await audit(trx, ctx, { entity: 'report', entityId: r.id, action: args.checked ? 'check warning' : 'uncheck warning', after: { message: args.message } });
   });
-  const checks = await readWarningChecks(db, [r.id]);
-  return { toCheck: (r.warnings as ImportProblem[]).filter((w) => w.check && !checks.some((c) => c.message === w.message)).length };
+  return { toCheck: (await uncheckedWarnings(db, [r])).get(r.id)!.length };
 }
 
 /**
