@@ -17,12 +17,26 @@ export interface Api {
   call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>>;
 }
 
+/**
+ * Writes a page may send without waiting for them (the grid's autosave when the page is left, the
+ * working period when it is chosen): every later call waits until they are done, so the next
+ * screen never reads what was there before them.
+ */
+const ORDERED_WRITES = new Set<ApiMethod>(['report-entry-save', 'working-period-set', 'merge-save', 'settings-set', 'document-settings-set', 'report-warning-check']);
+
 export function createApi(transport: Transport): Api {
+  const pending = new Set<Promise<unknown>>();
   return {
     async call(method, args) {
+      if (pending.size) await Promise.allSettled([...pending]);
       let response: ApiResponse<unknown>;
       try {
-        response = await transport(method, args);
+        const sent = transport(method, args);
+        if (ORDERED_WRITES.has(method)) {
+          pending.add(sent);
+          void sent.finally(() => pending.delete(sent)).catch(() => undefined);
+        }
+        response = await sent;
       } catch (e) {
         throw new ApiError({ type: 'transport', message: `Mất kết nối tới phần xử lý dữ liệu: ${(e as Error).message}`, method });
       }
