@@ -56,7 +56,8 @@ export function HomePage() {
   };
   const action = useAction();
   const toast = useToast();
-  const s = status.data;
+  // While another period loads, the last one's rows (and their links) are not shown: a click must not land in the period just left.
+  const s = status.data && (periodId === undefined || status.data.period.id === periodId) ? status.data : undefined;
 
   const importFiles = (files: File[], intoPeriod?: number) =>
     action.run(async () => {
