@@ -6,9 +6,7 @@
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/index';
-import { openDatabase } from '../../electron/backend/db/connection';
 import { call, testBackend } from '../helpers/backend';
-import { databaseAt } from '../helpers/migration-kit';
 
 type Row = { id: number; entity: string; action: string; user_name: string; os_user: string; computer: string; before_json: string | null; after_json: string | null };
 
@@ -91,17 +89,5 @@ describe('the audit trail', () => {
     expect(await call(backend, 'audit-verify', {})).toMatchObject({ ok: false, broken: { id: 6, why: 'removed_before' } });
     raw.prepare("INSERT INTO audit_log (id, at, user_name, entity, entity_id, action) VALUES (5, '2024-12-01T02:00:00.000Z', 'x', 'report', 1, 'value 1.1')").run();
     expect(await call(backend, 'audit-verify', {})).toMatchObject({ ok: false, broken: { id: 5, why: 'not_chained' } });
-  });
-
-  it('chains the rows a 0014 database already had when it is upgraded', async () => {
-    const old = await databaseAt('0014-warning-checks');
-    old.raw.exec(`INSERT INTO audit_log (at, user_name, entity, entity_id, action) VALUES ('2024-01-01T00:00:00Z', 'Lan', 'plan', 1, 'create'), ('2024-01-02T00:00:00Z', 'Lan', 'plan', 1, 'update')`);
-    await old.close();
-    const opened = await openDatabase(old.file);
-    const chained = opened.raw.prepare('SELECT id, prev_hash, hash FROM audit_log ORDER BY id').all() as { id: number; prev_hash: string | null; hash: string }[];
-    expect(chained[0]!.prev_hash).toBeNull();
-    expect(chained[1]!.prev_hash).toBe(chained[0]!.hash);
-    expect(chained.every((r) => /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
-    await opened.close();
   });
 });
