@@ -234,13 +234,6 @@ export async function uncheckedWarnings<W extends { check?: boolean; message: st
   return new Map(reports.map((r) => [r.id, (r.warnings as W[]).filter((w) => w.check && !marked.has(`${r.id}\u0000${w.message}`))]));
 }
 
-/** Per unit, how many warnings of its current report are to be checked and not yet marked so. */
-export async function uncheckedWarningCounts(db: Db, periodId: number): Promise<Map<number, number>> {
-  const reports = await currentReports(db, periodId);
-  const unchecked = await uncheckedWarnings(db, reports);
-  return new Map(reports.map((r) => [r.unitId, unchecked.get(r.id)!.length]));
-}
-
 /** Marks a warning checked, or takes the mark back (`check` null). */
 export async function setWarningCheck(trx: Trx, reportId: number, message: string, check: { at: string; by: string } | null): Promise<void> {
   await trx.deleteFrom('warning_check').where('report_id', '=', reportId).where('message', '=', message).execute();

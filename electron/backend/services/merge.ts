@@ -91,7 +91,13 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   }
   const treeIndex = indexTree(treeUnits);
   /** Whether a report not yet approved is among those under a unit that sent none itself. */
-  const anyBelow = (id: number, depth = 0): boolean => depth < 50 && (treeIndex.children.get(id) ?? []).some((c) => notApproved.has(c.id) || anyBelow(c.id, depth + 1));
+  // Worked out once per unit (memoised), not once per unit and measure.
+  const below = new Map<number, boolean>();
+  const anyBelow = (id: number, depth = 0): boolean => {
+    let known = below.get(id);
+    if (known === undefined) below.set(id, (known = depth < 50 && (treeIndex.children.get(id) ?? []).some((c) => notApproved.has(c.id) || anyBelow(c.id, depth + 1))));
+    return known;
+  };
   const summed = new Set((treeIndex.summed.get(parentId) ?? []).map((u) => u.id));
   const noFigures = new Map<number, UnitValue>();
   const sqlParts = brokenDown.filter(inSql);
@@ -202,7 +208,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const standIns = children.flatMap((u) => {
     if (reported.has(u.id)) return [];
     const leaves = leavesOf(treeIndex, u.id);
-    const sent = leaves.filter((id) => treeReported.has(id) || hasReportAbove(treeIndex, id, u.id, treeReported)).length;
+    const sent = coveredLeaves(treeIndex, u.id, treeReported);
     return leaves.length > 1 || leaves[0] !== u.id ? (sent ? [{ name: u.name, sent, of: leaves.length }] : []) : [];
   });
   const derivedNames = new Set(standIns.map((x) => x.name));
@@ -276,12 +282,11 @@ function leavesOf(tree: TreeIndex, id: number, depth = 0): number[] {
   return !kids.length || depth >= 50 ? [id] : kids.flatMap((k) => leavesOf(tree, k.id, depth + 1));
 }
 
-/** Whether a unit between a leaf and `top` sent its own report (so the leaf is covered by it). */
-function hasReportAbove(tree: TreeIndex, leaf: number, top: number, reported: ReadonlySet<number>): boolean {
-  const parentOf = new Map<number, number>();
-  for (const [p, kids] of tree.children) for (const k of kids) parentOf.set(k.id, p);
-  for (let id = parentOf.get(leaf), n = 0; id !== undefined && id !== top && n < 50; id = parentOf.get(id), n++) if (reported.has(id)) return true;
-  return false;
+/** How many of the units at the bottom of the tree under a unit are covered by a report: their own, or one of a unit between. One walk of the subtree. */
+function coveredLeaves(tree: TreeIndex, id: number, reported: ReadonlySet<number>, depth = 0): number {
+  if (reported.has(id)) return leavesOf(tree, id).length;
+  const kids = tree.summed.get(id) ?? [];
+  return !kids.length || depth >= 50 ? 0 : kids.reduce((n, k) => n + coveredLeaves(tree, k.id, reported, depth + 1), 0);
 }
 
 /**

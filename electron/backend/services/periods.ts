@@ -5,7 +5,7 @@ import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { dueOnFor, levelOfUnit, reportStatus, type PeriodKind, type ReportStatus } from '../../../shared/domain/periods';
 import type { Db } from '../db/connection';
 import { getWorkingPeriodId } from './settings';
-import { currentReportCounts, currentReports, revisionCount, uncheckedWarningCounts } from '../db/report-store';
+import { currentReportCounts, currentReports, revisionCount, uncheckedWarnings } from '../db/report-store';
 import type { BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -199,7 +199,8 @@ export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedA
     .where('outcome', '=', 'rejected')
     .orderBy('attempted_at', 'desc')
     .execute();
-  const toCheck = await uncheckedWarningCounts(db, period.id);
+  // The warnings still to check, of the reports already read (not read again).
+  const unchecked = await uncheckedWarnings(db, reports);
   const rows: UnitReportStatus[] = units.map((u) => {
     const level = levelOfUnit(u.kind);
     const dueOn = dueOnFor(period, u.kind);
@@ -224,7 +225,7 @@ export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedA
       reportId: report?.id ?? null,
       fileName: report?.fileName ?? null,
       problemCount: rejected ? (JSON.parse(rejected.problems_json) as { severity: string }[]).filter((p) => p.severity === 'error').length : 0,
-      toCheck: toCheck.get(u.id) ?? 0,
+      toCheck: report ? unchecked.get(report.id)!.length : 0,
       owes: ((d) => ({ measures: d.measures.map((m) => m.code), tasks: d.tasks.map(taskKey) }))(duties(u)),
     };
   });

@@ -11,7 +11,7 @@ import { formatIsoDate } from '../../../shared/domain/org-units';
 import { dueOnFor } from '../../../shared/domain/periods';
 import { vietnamDay } from '../../../shared/domain/vietnam-time';
 import type { Db } from '../db/connection';
-import { TOTAL_COMBO, currentReport, currentReports, readWarningChecks, uncheckedWarningCounts, uncheckedWarnings, reportById, setApproval, setWarningCheck } from '../db/report-store';
+import { TOTAL_COMBO, currentReport, currentReports, readWarningChecks, uncheckedWarnings, reportById, setApproval, setWarningCheck } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
@@ -140,15 +140,16 @@ export async function approveAllValid(db: Db, ctx: BackendContext, periodId: num
   const period = await getPeriod(db, periodId);
   await assertPeriodOpen(db, period.id, 'duyệt báo cáo');
   const names = new Map((await periodTree(db, period)).map((u) => [u.id, u.name]));
-  const unchecked = await uncheckedWarningCounts(db, periodId);
   const by = await getSetting(db, 'userName');
   const at = nowIso(ctx);
   const approved: string[] = [];
   const left: { unitName: string; reason: string }[] = [];
   await db.transaction().execute(async (trx) => {
-    for (const r of await currentReports(trx, periodId)) {
+    const reports = await currentReports(trx, periodId);
+    const unchecked = await uncheckedWarnings(trx, reports);
+    for (const r of reports) {
       if (r.status === 'approved' || !names.has(r.unitId)) continue;
-      const n = unchecked.get(r.unitId) ?? 0;
+      const n = unchecked.get(r.id)!.length;
       const otherWarnings = (r.warnings as ImportProblem[]).some((w) => w.severity === 'warning' && !w.check);
       if (n > 0 || otherWarnings) {
         left.push({ unitName: names.get(r.unitId)!, reason: n > 0 ? `còn ${n} số liệu chưa kiểm tra` : 'có cảnh báo cần xem (dòng bị bỏ qua, bố cục khác)' });
