@@ -1,6 +1,7 @@
 /** What every service gets: the database and the clock. Nothing here knows where it runs. */
 import type SqliteDatabase from 'better-sqlite3';
 import type { Db, OpenDatabase } from './db/connection';
+import { UploadStore } from './services/uploads';
 
 export interface BackendContext {
   /** The open database; replaced when a backup is restored or another database file is opened. */
@@ -18,6 +19,8 @@ export interface BackendContext {
   callsAllowed(): Promise<void>;
   /** The shell's way to show a file (Electron's shell.openPath), when there is one. */
   openPath?: (file: string) => Promise<string>;
+  /** Files the web host received as raw bodies, named by id in later calls. */
+  uploads: UploadStore;
 }
 
 export function createContext(database: OpenDatabase, appVersion: string, now: () => Date): BackendContext {
@@ -40,6 +43,7 @@ export function createContext(database: OpenDatabase, appVersion: string, now: (
       return release;
     },
     callsAllowed: () => hold,
+    uploads: new UploadStore(),
   };
   return ctx;
 }

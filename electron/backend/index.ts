@@ -68,6 +68,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       return ctx.database;
     },
     close: async () => {
+      ctx.uploads.close();
       await ctx.database.close();
       lock?.release();
     },

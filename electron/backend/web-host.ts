@@ -21,12 +21,16 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 import { parseArgs, stringFlag } from './args';
 import { defaultDbPath } from './default-paths';
 import { startBackend, type Backend } from './index';
+import { UploadTooLarge } from './services/uploads';
 
 const MB = 1024 * 1024;
-/** What a call may send: files only to the methods that take them (a whole database is the largest: 200 MB as base64). */
+/**
+ * What a call's JSON may carry: files only to the methods that take them. The page streams a
+ * file to POST /api/upload first (UPLOAD_LIMIT, to disk) and names it by id, so these bodies
+ * stay small; base64 inline is for small files only (a whole database always comes streamed).
+ */
 const BODY_LIMITS: Record<string, number> = {
-  'database-open': 290 * MB,
-  'report-import': 170 * MB,
+  'report-import': 42 * MB,
   'plan-import-preview': 42 * MB,
   'plan-import-commit': 42 * MB,
   'catalogue-import-preview': 42 * MB,
@@ -34,6 +38,8 @@ const BODY_LIMITS: Record<string, number> = {
   'file-open': 62 * MB,
 };
 const DEFAULT_BODY_LIMIT = 2 * MB;
+/** The largest file streamed: a whole database (200 MB). */
+export const UPLOAD_LIMIT = 200 * MB;
 export const bodyLimit = (method: string) => BODY_LIMITS[method] ?? DEFAULT_BODY_LIMIT;
 
 const MIME: Record<string, string> = {
@@ -160,18 +166,14 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ba
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };
+  if (method === 'upload') return handleUpload(req, res, backend, send);
   if (req.method !== 'POST' || !(req.headers['content-type'] ?? '').startsWith('application/json')) {
     send(405, { ok: false, error: { type: 'transport', message: 'Chỉ nhận POST application/json.', method } });
     return;
   }
-  const limit = bodyLimit(method);
   const declared = Number(req.headers['content-length'] ?? 0);
-  // Answer, then close once the answer is out (the rest of the body is not read).
-  const tooLarge = () => {
-    res.setHeader('connection', 'close');
-    res.once('finish', () => setTimeout(() => req.destroy(), 50));
-    send(413, { ok: false, error: { type: 'validation', message: `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(limit / MB)} MB cho chức năng này).`, method } });
-  };
+  const limit = bodyLimit(method);
+  const tooLarge = () => refuseRest(req, res, () => send(413, { ok: false, error: { type: 'validation', message: `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(limit / MB)} MB cho chức năng này).`, method } }));
   if (declared > limit) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -188,6 +190,30 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ba
     return;
   }
   send(200, await backend.dispatch(method, args));
+}
+
+/** Answers, then closes once the answer is out (the rest of the body is not read). */
+function refuseRest(req: http.IncomingMessage, res: http.ServerResponse, answer: () => void): void {
+  res.setHeader('connection', 'close');
+  res.once('finish', () => setTimeout(() => req.destroy(), 50));
+  answer();
+}
+
+/** POST /api/upload: a file's raw bytes, written to disk as they come; answers the id that names it in a later call. */
+async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, backend: Backend, send: (status: number, body: unknown) => void): Promise<void> {
+  const method = 'upload';
+  if (req.method !== 'POST' || !(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
+    return refuseRest(req, res, () => send(405, { ok: false, error: { type: 'transport', message: 'Chỉ nhận POST application/octet-stream.', method } }));
+  }
+  const tooLarge = () => refuseRest(req, res, () => send(413, { ok: false, error: { type: 'validation', message: `Tệp quá lớn (tối đa ${UPLOAD_LIMIT / MB} MB).`, method } }));
+  if (Number(req.headers['content-length'] ?? 0) > UPLOAD_LIMIT) return tooLarge();
+  try {
+    send(200, { ok: true, result: await backend.ctx.uploads.receive(req, UPLOAD_LIMIT) });
+  } catch (e) {
+    if (e instanceof UploadTooLarge) return tooLarge();
+    // The page went away mid-file, or the disk is full: nothing was kept.
+    if (!res.headersSent && !req.destroyed) send(500, { ok: false, error: { type: 'internal', message: 'Không lưu được tệp gửi lên (ổ đĩa đầy hoặc bị ngắt giữa chừng).', method } });
+  }
 }
 
 function plain(res: http.ServerResponse, status: number, text: string): void {

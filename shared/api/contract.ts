@@ -24,7 +24,7 @@ import type {
   CatalogueImportPreview,
   CatalogueIndicatorDto,
   DocumentSettings,
-  FileUpload,
+  FileDownload,
   ImportFileResult,
   MergeBreakdown,
   MergeView,
@@ -97,10 +97,14 @@ const planFields = z.object({
   issuerUnitId: id.nullable().optional(),
 });
 
+/** A file the web host staged from a raw upload (POST /api/upload), named by its id. */
+const uploadId = z.string().regex(/^[0-9a-f]{32}$/, 'mã tệp gửi lên không hợp lệ');
+/** A sent file: its bytes as base64 in the call (IPC, CLI), or the id of a file streamed to the web host before. One of the two. */
 const fileUpload = z.object({
   fileName: required(260, 'tên tệp'),
   /** File bytes, base64. 30 MB of file at most. */
-  dataBase64: z.string().max(40_000_000, 'tệp quá lớn (tối đa 30 MB)'),
+  dataBase64: z.string().max(40_000_000, 'tệp quá lớn (tối đa 30 MB)').optional(),
+  uploadId: uploadId.optional(),
 });
 
 const figure = (what: string, whole: boolean) => (whole ? z.number().int(`${what} phải là số nguyên`) : z.number().finite()).min(0, `${what} không được âm`).nullable().optional();
@@ -389,7 +393,8 @@ export const apiMethods = {
   /** Opens a whole database file in place of the current one (the current data is backed up first). */
   'database-open': z.object({
     fileName: required(260, 'tên tệp'),
-    dataBase64: z.string().min(1).max(MAX_DATABASE_BASE64, 'tệp dữ liệu quá lớn (tối đa 200 MB)'),
+    dataBase64: z.string().min(1).max(MAX_DATABASE_BASE64, 'tệp dữ liệu quá lớn (tối đa 200 MB)').optional(),
+    uploadId: uploadId.optional(),
   }),
 } as const;
 
@@ -433,7 +438,7 @@ export interface ApiResults {
   'catalogue-indicator-delete': { deleted: true };
   'catalogue-import-preview': CatalogueImportPreview;
   'catalogue-import-commit': CatalogueDto;
-  'catalogue-export': FileUpload & { count: number };
+  'catalogue-export': FileDownload & { count: number };
   'period-list': PeriodDto[];
   'period-get': PeriodDto;
   'period-create': PeriodDto;
@@ -442,8 +447,8 @@ export interface ApiResults {
   'period-status': PeriodStatus | null;
   'working-period-get': { periodId: number | null };
   'working-period-set': { periodId: number };
-  'template-build': FileUpload;
-  'template-build-all': FileUpload & { count: number };
+  'template-build': FileDownload;
+  'template-build-all': FileDownload & { count: number };
   'report-import': ImportFileResult[];
   'report-get': ReportDto;
   'report-approve': { id: number; approvedAt: string };
@@ -458,15 +463,15 @@ export interface ApiResults {
   'report-entry-save': { reportId: number; revision: number; savedAt: string };
   'merge-get': MergeView;
   'merge-breakdown': MergeBreakdown;
-  'merge-export': FileUpload;
+  'merge-export': FileDownload;
   'merge-override': { measureId: number; value: number | null };
   'file-open': { path: string };
   'document-settings-get': DocumentSettings;
   'document-settings-set': DocumentSettings;
-  'merge-pdf': FileUpload & { signedBy: string | null };
+  'merge-pdf': FileDownload & { signedBy: string | null };
   'merge-save': { reportId: number; revision: number; savedAt: string };
   /** `notes`: what the file leaves out and why (parts of a breakdown some unit did not give). */
-  'merge-export-upstream': FileUpload & { periodName: string; notes: string[] };
+  'merge-export-upstream': FileDownload & { periodName: string; notes: string[] };
   'unit-list': UnitDto[];
   'unit-get': UnitDto;
   'unit-create': UnitDto;
@@ -480,7 +485,7 @@ export interface ApiResults {
   'backup-list': { folder: string; backups: BackupDto[] };
   'backup-create': BackupDto;
   'backup-restore': { restored: BackupDto; safetyBackup: BackupDto };
-  'database-export': FileUpload;
+  'database-export': FileDownload;
   'database-open': { safetyBackup: BackupDto };
 }
 

@@ -484,10 +484,14 @@ export interface PeriodStatus {
   counts: Record<ReportStatus | 'late', number>;
 }
 
-export interface FileUpload {
+/** A file the backend made, to save or show: its name and bytes (base64). */
+export interface FileDownload {
   fileName: string;
   dataBase64: string;
 }
+
+/** A sent file: base64 bytes in the call, or the id the web host gave a file streamed to it. */
+export type FileUpload = { fileName: string; dataBase64: string; uploadId?: undefined } | { fileName: string; uploadId: string; dataBase64?: undefined };
 
 export interface ImportFileResult {
   fileName: string;

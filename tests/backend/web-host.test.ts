@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/backend/web-host';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 import { tempDir } from '../helpers/backend';
+import { fillTemplate } from '../helpers/fill-template';
+import { UploadStore, UploadTooLarge } from '../../electron/backend/services/uploads';
 
 /** A raw request, so tests can set any Host header (and send the session cookie or not). */
 function request(
@@ -116,6 +118,82 @@ describe('local HTTP host', () => {
     expect(upload.status).toBe(200);
   });
 
+  const upload = (body: Buffer | (() => AsyncGenerator<Buffer>), extra: Parameters<typeof request>[1] = {}) =>
+    typeof body === 'function'
+      ? new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const u = new URL(`${host.url}api/upload`);
+          const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/octet-stream', cookie: host.cookie } }, (res) => {
+            let text = '';
+            res.on('data', (c) => (text += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          });
+          req.on('error', reject);
+          void (async () => {
+            for await (const chunk of body()) if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
+            req.end();
+          })();
+        })
+      : request(`${host.url}api/upload`, { method: 'POST', body, contentType: 'application/octet-stream', cookie: host.cookie, ...extra });
+
+  it('streams files to disk (POST /api/upload) and takes them by id in a call', async () => {
+    const status = JSON.parse((await api('period-status', '{"id":2}')).body).result;
+    const unitId = status.units.find((u: { unitName: string }) => u.unitName === 'Huyện Sa Thầy').unitId;
+    const t = JSON.parse((await api('template-build', JSON.stringify({ periodId: 2, unitId }))).body).result;
+    const filled = fillTemplate(Buffer.from(t.dataBase64, 'base64'), { '1.1': { G: 4 } });
+    const sent = await upload(filled);
+    expect(sent.status).toBe(200);
+    const { uploadId, size } = JSON.parse(sent.body).result;
+    expect(uploadId).toMatch(/^[0-9a-f]{32}$/);
+    expect(size).toBe(filled.length);
+    const [imported] = JSON.parse((await api('report-import', JSON.stringify({ files: [{ fileName: 'Sa Thay.xlsx', uploadId }], periodId: 2 }))).body).result;
+    expect(imported.outcome).toBe('imported');
+    expect(imported.unitName).toBe('Huyện Sa Thầy');
+    // The same bytes: the stored file's SHA-256 is that of the file sent.
+    const { createHash } = await import('node:crypto');
+    expect(imported.sha256).toBe(createHash('sha256').update(filled).digest('hex'));
+    // An id that names nothing is that file's refusal, in Vietnamese; the other files of the batch go on.
+    const [gone, other] = JSON.parse((await api('report-import', JSON.stringify({ files: [{ fileName: 'Cu.xlsx', uploadId: '0'.repeat(32) }, { fileName: 'Sa Thay.xlsx', uploadId }], periodId: 2 }))).body).result;
+    expect(gone.outcome).toBe('rejected');
+    expect(gone.problems[0].message).toBe('Cu.xlsx: tệp gửi lên không còn (đã quá một giờ hoặc chương trình đã khởi động lại). Hãy chọn lại tệp.');
+    expect(other.outcome).toBe('needs_replace');
+    // Neither bytes nor id; an id that is not one.
+    expect(JSON.parse((await api('plan-import-preview', '{"fileName":"a.xlsx"}')).body).error.message).toBe('a.xlsx: thiếu nội dung tệp.');
+    expect(JSON.parse((await api('plan-import-preview', '{"fileName":"a.xlsx","uploadId":"../../etc/passwd"}')).body).error.type).toBe('validation');
+    // Only raw bytes, only with the session, and at most 200 MB.
+    expect((await upload(Buffer.from('x'), { contentType: 'application/json' })).status).toBe(405);
+    expect((await upload(Buffer.from('x'), { cookie: 'tonghop_1=nope' })).status).toBe(401);
+    const declared = await upload(Buffer.from('x'), { headers: { 'content-length': String(201 * 1024 * 1024) } }).catch(() => ({ status: 413 }));
+    expect(declared.status).toBe(413);
+    expect((await api('plan-list', '{}')).status).toBe(200);
+  });
+
+  it('opens a whole database sent as a stream, holding no more than a few chunks of it in memory', async () => {
+    const exported = JSON.parse((await api('database-export', '{}')).body).result;
+    const db = Buffer.from(exported.dataBase64, 'base64');
+    const sent = JSON.parse((await upload(db)).body).result;
+    const opened = JSON.parse((await api('database-open', JSON.stringify({ fileName: 'tonghop.sqlite', uploadId: sent.uploadId }))).body);
+    expect(opened.ok).toBe(true);
+    // Base64 inline is for small files: a whole database always comes streamed.
+    const inline = await api('database-open', JSON.stringify({ fileName: 'tonghop.sqlite', dataBase64: exported.dataBase64 + 'A'.repeat(3 * 1024 * 1024) }));
+    expect(inline.status).toBe(413);
+    // 120 MB in 1 MB chunks: the host writes each to disk as it comes.
+    const chunk = Buffer.alloc(1024 * 1024, 0x61);
+    globalThis.gc?.();
+    const before = process.memoryUsage();
+    let peak = 0;
+    const timer = setInterval(() => {
+      const m = process.memoryUsage();
+      peak = Math.max(peak, m.heapUsed + m.arrayBuffers - before.heapUsed - before.arrayBuffers);
+    }, 5);
+    const big = await upload(async function* () {
+      for (let i = 0; i < 120; i++) yield chunk;
+    });
+    clearInterval(timer);
+    expect(big.status).toBe(200);
+    expect(JSON.parse(big.body).result.size).toBe(120 * 1024 * 1024);
+    expect(peak).toBeLessThan(60 * 1024 * 1024);
+  });
+
   it('survives malformed paths, headers and bodies, and still answers', async () => {
     for (const raw of ['/%zz', '/api/%E0', '/api/%', '/%E0%A4%A', '/api/plan-list%00', '//\\..\\..', '/?t=%zz']) {
       const r = await request(`${host.url}`, { rawPath: raw, method: raw.startsWith('/api') ? 'POST' : 'GET', body: '{}', contentType: 'application/json', cookie: host.cookie });
@@ -148,5 +226,30 @@ describe('local HTTP host', () => {
     expect(escape.body).not.toContain('secret');
     const deep = await request(`${host.url}assets/..%2F..%2Fsecret.txt`);
     expect(deep.body).not.toContain('secret');
+  });
+});
+
+describe('the staged uploads', () => {
+  it('stops a file past its limit and keeps nothing of it; files are private, swept after an hour and removed on close', async () => {
+    const store = new UploadStore(60 * 60 * 1000);
+    async function* chunks(n: number) {
+      for (let i = 0; i < n; i++) yield Buffer.alloc(1000, 1);
+    }
+    const ok = await store.receive(chunks(3), 5000);
+    expect(store.read(ok.uploadId, 'a.xlsx').length).toBe(3000);
+    await expect(store.receive(chunks(6), 5000)).rejects.toBeInstanceOf(UploadTooLarge);
+    const dir = path.dirname(path.join((store as unknown as { dir: string }).dir, 'x'));
+    expect(fs.readdirSync(dir)).toEqual([ok.uploadId]);
+    if (process.platform !== 'win32') {
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+      expect(fs.statSync(path.join(dir, ok.uploadId)).mode & 0o777).toBe(0o600);
+    }
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    fs.utimesSync(path.join(dir, ok.uploadId), old, old);
+    store.sweep();
+    expect(() => store.read(ok.uploadId, 'a.xlsx')).toThrow('a.xlsx: tệp gửi lên không còn');
+    await store.receive(chunks(1), 5000);
+    store.close();
+    expect(fs.existsSync(dir)).toBe(false);
   });
 });

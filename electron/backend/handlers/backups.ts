@@ -1,4 +1,4 @@
-import { decodeUpload } from '../services/plan-import';
+import { fileBytes } from '../services/uploads';
 import { backupDirFor, createBackup, exportDatabase, listBackups, openDatabaseFile, restoreBackup } from '../services/backups';
 import type { HandlerSlice } from './types';
 import { auditExport } from './merge';
@@ -12,5 +12,5 @@ export const backupHandlers: HandlerSlice<'backup-list' | 'backup-create' | 'bac
     await auditExport(ctx, null, 'whole database', fileName, { bytes: bytes.length });
     return { fileName, dataBase64: bytes.toString('base64') };
   },
-  'database-open': async ({ fileName, dataBase64 }, ctx) => openDatabaseFile(ctx, fileName, decodeUpload(dataBase64, fileName)),
+  'database-open': async (args, ctx) => openDatabaseFile(ctx, args.fileName, fileBytes(ctx.uploads, args)),
 };

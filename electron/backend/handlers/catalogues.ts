@@ -24,7 +24,7 @@ export const catalogueHandlers: HandlerSlice<CatalogueMethods> = {
   'catalogue-delete': async ({ id }, ctx) => (await deleteCatalogue(ctx.db, ctx, id), deleted),
   'catalogue-indicator-save': async (args, ctx) => saveCatalogueIndicator(ctx.db, ctx, args),
   'catalogue-indicator-delete': async ({ id }, ctx) => (await deleteCatalogueIndicator(ctx.db, ctx, id), deleted),
-  'catalogue-import-preview': async (args) => previewCatalogueImport(args),
+  'catalogue-import-preview': async (args, ctx) => previewCatalogueImport(ctx.uploads, args),
   'catalogue-import-commit': async (args, ctx) => {
     await backupBeforeImport(ctx, 'catalogue_import', undefined);
     return commitCatalogueImport(ctx.db, ctx, args);

@@ -18,7 +18,7 @@ import { readCatalogueSheets } from '../import/catalogue-sheet';
 import { SheetBuilder, writeStyledXlsx, type SheetStyles } from '../xlsx/styled-workbook';
 import { parseWorkbook } from '../workers/parse-workbook';
 import { audit } from './audit';
-import { decodeUpload } from './plan-import';
+import { fileBytes, type FileRef, type UploadStore } from './uploads';
 import { mergeView } from './merge';
 
 type IndicatorRow = Selectable<Database['catalogue_indicator']>;
@@ -161,14 +161,15 @@ export async function addIndicator(trx: Db, catalogueId: number, position: numbe
   return (await trx.insertInto('catalogue_indicator').values({ catalogue_id: catalogueId, position, ...toRow(fields) }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-async function readCatalogueFile(fileName: string, dataBase64: string) {
+async function readCatalogueFile(uploads: UploadStore, sent: FileRef) {
+  const { fileName } = sent;
   if (!isSpreadsheetName(fileName)) throw new UserError('validation', onlySpreadsheets(fileName));
-  const workbook = await parseWorkbook(decodeUpload(dataBase64, fileName), fileName);
+  const workbook = await parseWorkbook(fileBytes(uploads, sent), fileName);
   return readCatalogueSheets(workbook.sheets);
 }
 
-export async function previewCatalogueImport(args: ApiParsedArgs<'catalogue-import-preview'>): Promise<CatalogueImportPreview> {
-  const result = await readCatalogueFile(args.fileName, args.dataBase64);
+export async function previewCatalogueImport(uploads: UploadStore, args: ApiParsedArgs<'catalogue-import-preview'>): Promise<CatalogueImportPreview> {
+  const result = await readCatalogueFile(uploads, args);
   return { ...result, fileName: args.fileName, problems: result.problems.map((p) => ({ ...p, message: `${args.fileName} › ${p.message}` })) };
 }
 
@@ -177,7 +178,7 @@ export async function previewCatalogueImport(args: ApiParsedArgs<'catalogue-impo
  * annex and code (or, without a code, by its name): updated in place, so links from measures stay.
  */
 export async function commitCatalogueImport(db: Db, ctx: BackendContext, args: ApiParsedArgs<'catalogue-import-commit'>): Promise<CatalogueDto> {
-  const result = await readCatalogueFile(args.fileName, args.dataBase64);
+  const result = await readCatalogueFile(ctx.uploads, args);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new UserError('validation', `${args.fileName}: còn ${errors.length} lỗi, chưa nhập. ${errors.slice(0, 5).map((e) => `${args.fileName} › ${e.message}`).join(' ')}`);
   if (result.indicators.length === 0) throw new UserError('validation', `${args.fileName}: không có chỉ tiêu nào để nhập.`);

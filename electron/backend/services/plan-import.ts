@@ -20,26 +20,22 @@ import { readTaskSheet, type TaskSheetResult } from '../import/task-sheet';
 import { parseWorkbook } from '../workers/parse-workbook';
 import { readMeta } from '../templates/read-report';
 import { audit } from './audit';
+import { fileBytes, type FileRef } from './uploads';
 import { checkPlanFields, listPlans } from './plans';
 import { insertGoals, insertPlanRow, insertTaskGroups } from './plan-writer';
 import { descendantsIn, listUnits, reorganiseIn, standInOn, todayIso } from './units';
-
-export function decodeUpload(dataBase64: string, fileName: string): Uint8Array {
-  const bytes = Buffer.from(dataBase64, 'base64');
-  if (bytes.length === 0) throw new UserError('validation', `${fileName}: tệp rỗng.`);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
 
 interface PlanFile {
   indicators: PlanSheetResult | null;
   tasks: TaskSheetResult | null;
 }
 
-async function readPlanFile(fileName: string, dataBase64: string): Promise<PlanFile> {
+async function readPlanFile(ctx: BackendContext, sent: FileRef): Promise<PlanFile> {
+  const { fileName } = sent;
   if (!isSpreadsheetName(fileName)) {
     throw new UserError('validation', onlySpreadsheets(fileName));
   }
-  const workbook = await parseWorkbook(decodeUpload(dataBase64, fileName), fileName);
+  const workbook = await parseWorkbook(fileBytes(ctx.uploads, sent), fileName);
   // A unit's report template offered as a plan: say so, rather than list every row's missing unit of measure.
   if (readMeta(workbook.sheets)) {
     throw new UserError('validation', `${fileName}: đây là biểu mẫu báo cáo của đơn vị (do TongHop xuất), không phải bảng chỉ tiêu của kế hoạch. Biểu mẫu đã điền thì nhận ở màn hình Kỳ báo cáo › Nhận báo cáo.`);
@@ -121,8 +117,8 @@ interface Analysis {
  * ever was; groups ("UBND các huyện") and successors are taken on the plan's first day (its
  * `yearFrom`, else the year its title gives, else today), so a 2025 plan keeps 2025's districts.
  */
-async function analyse(db: Db, ctx: BackendContext, fileName: string, dataBase64: string, given: { issuerUnitId?: number | null; yearFrom?: number }): Promise<Analysis> {
-  const file = await readPlanFile(fileName, dataBase64);
+async function analyse(db: Db, ctx: BackendContext, sent: FileRef, given: { issuerUnitId?: number | null; yearFrom?: number }): Promise<Analysis> {
+  const file = await readPlanFile(ctx, sent);
   const title = file.indicators?.guessedTitle || file.tasks?.guessedTitle || '';
   const years = inferPlanYears(title, file.indicators?.targetColumns ?? []);
   const today = todayIso(ctx);
@@ -175,7 +171,7 @@ async function analyse(db: Db, ctx: BackendContext, fileName: string, dataBase64
 }
 
 export async function previewPlanImport(db: Db, ctx: BackendContext, args: ApiParsedArgs<'plan-import-preview'>): Promise<PlanImportPreview> {
-  const a = await analyse(db, ctx, args.fileName, args.dataBase64, { issuerUnitId: args.issuerUnitId, yearFrom: args.yearFrom });
+  const a = await analyse(db, ctx, args, { issuerUnitId: args.issuerUnitId, yearFrom: args.yearFrom });
   const { indicators, tasks } = a.file;
   const years = a.years;
   const unmatched = a.agencies.filter((x) => x.match.kind === 'none');
@@ -241,7 +237,7 @@ async function resolveAgencies(trx: Db, ctx: BackendContext, a: Analysis, decisi
 }
 
 export async function commitPlanImport(db: Db, ctx: BackendContext, args: ApiParsedArgs<'plan-import-commit'>): Promise<PlanSummary> {
-  const a = await analyse(db, ctx, args.fileName, args.dataBase64, { issuerUnitId: args.plan.issuerUnitId, yearFrom: args.plan.yearFrom });
+  const a = await analyse(db, ctx, args, { issuerUnitId: args.plan.issuerUnitId, yearFrom: args.plan.yearFrom });
   const { indicators, tasks } = a.file;
   const where = `${args.fileName} › ${indicators?.sheetName ?? tasks!.sheetName}`;
   const errors = [...(indicators?.problems ?? []), ...(tasks?.problems ?? [])].filter((p) => p.severity === 'error');

@@ -19,6 +19,7 @@ import { taskKey, templateRowKeys } from '../templates/write-template';
 import { parseWorkbook } from '../workers/parse-workbook';
 import type { ParsedWorkbook } from '../workers/workbook-types';
 import { audit } from './audit';
+import { sentBytes } from './uploads';
 import { assertPeriodOpen, reportLock } from './locks';
 import { getSetting } from './settings';
 import { getPeriod, periodTree } from './periods';
@@ -43,18 +44,25 @@ const fileProblem = (message: string): ImportProblem => ({ severity: 'error', ro
 
 type Parsed = { workbook: ParsedWorkbook } | { error: unknown };
 
-const parseFile = (bytes: Uint8Array, fileName: string): Promise<Parsed> =>
-  isSpreadsheetName(fileName) ? parseWorkbook(bytes, fileName).then((workbook) => ({ workbook }), (error: unknown) => ({ error })) : Promise.resolve({ error: null });
+const parseFile = (bytes: Uint8Array, fileName: string, missing?: Error): Promise<Parsed> =>
+  missing ? Promise.resolve({ error: missing }) : isSpreadsheetName(fileName) ? parseWorkbook(bytes, fileName).then((workbook) => ({ workbook }), (error: unknown) => ({ error })) : Promise.resolve({ error: null });
 
 export async function importReportFiles(db: Db, ctx: BackendContext, args: ApiParsedArgs<'report-import'>): Promise<ImportFileResult[]> {
   const results: ImportFileResult[] = [];
-  const files = args.files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.dataBase64, 'base64') }));
+  const files = args.files.map((f) => {
+    try {
+      return { fileName: f.fileName, bytes: sentBytes(ctx.uploads, f) };
+    } catch (e) {
+      // A staged file that expired: that file is refused, the others go on.
+      return { fileName: f.fileName, bytes: Buffer.alloc(0), missing: e as Error };
+    }
+  });
   // The worker parses the next file while this thread checks and stores the current one.
-  let next = files[0] ? parseFile(files[0].bytes, files[0].fileName) : null;
+  let next = files[0] ? parseFile(files[0].bytes, files[0].fileName, files[0].missing) : null;
   for (const [i, file] of files.entries()) {
     const parsed = next!;
     const after = files[i + 1];
-    next = after ? parseFile(after.bytes, after.fileName) : null;
+    next = after ? parseFile(after.bytes, after.fileName, after.missing) : null;
     results.push(await importOne(db, ctx, file.fileName, file.bytes, parsed, args));
   }
   return results;

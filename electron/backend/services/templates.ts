@@ -1,5 +1,5 @@
 /** Templates out: one .xlsx per expected unit of a period, or all of them in one .zip. */
-import type { FileUpload, UnitDto } from '../../../shared/api/types';
+import type { FileDownload, UnitDto } from '../../../shared/api/types';
 import { planFor } from '../../../shared/api/plan-shape';
 import type { Db } from '../db/connection';
 import { nowIso, type BackendContext } from '../context';
@@ -43,7 +43,7 @@ export async function templatesForPeriod(db: Db, ctx: BackendContext, periodId: 
 }
 
 /** All templates of a period in one .zip (entry names without diacritics: zip tools differ on Unicode names). */
-export async function templatesZip(db: Db, ctx: BackendContext, periodId: number): Promise<FileUpload & { count: number }> {
+export async function templatesZip(db: Db, ctx: BackendContext, periodId: number): Promise<FileDownload & { count: number }> {
   const period = await getPeriod(db, periodId);
   const files = await templatesOf(db, ctx, periodId);
   // The templates are zips already: stored, not deflated again.

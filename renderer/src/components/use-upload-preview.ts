@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FileUpload } from '../../../shared/api/types';
-import { readFileBase64 } from './FilePicker';
+import { sendFile } from '../api/send-file';
 
 /**
  * A file picked for an import that shows a preview before anything is written: the file read,
@@ -16,7 +16,7 @@ export function useUploadPreview<P>(askPreview: (upload: FileUpload) => Promise<
     setPreview(null);
     setBusy(`Đang đọc tệp ${file.name}…`);
     try {
-      const next = { fileName: file.name, dataBase64: await readFileBase64(file) };
+      const next = await sendFile(file);
       const p = await askPreview(next);
       setUpload(next);
       setPreview(p);

@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { useAction } from '../../app/use-action';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
-import { readFileBase64 } from '../../components/FilePicker';
+import { sendFile } from '../../api/send-file';
 import { downloadBase64 } from '../../components/download';
 
 type Pending = { kind: 'restore'; backup: BackupDto } | { kind: 'open'; file: File };
@@ -60,7 +60,7 @@ export function BackupsPage({ onDataReplaced }: { onDataReplaced: () => void }) 
       });
     } else {
       void act(`Đang mở ${p.file.name}…`, async () => {
-        await api.call('database-open', { fileName: p.file.name, dataBase64: await readFileBase64(p.file) });
+        await api.call('database-open', await sendFile(p.file));
         await reload();
         onDataReplaced();
         toast(`Đã mở ${p.file.name}. Dữ liệu trước đó đã được sao lưu.`);

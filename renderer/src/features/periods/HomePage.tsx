@@ -6,7 +6,8 @@ import { api } from '../../api';
 import { useAction } from '../../app/use-action';
 import { useAsync } from '../../app/use-async';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
-import { readFileBase64, spreadsheetsOnly, useFileDrop } from '../../components/FilePicker';
+import { spreadsheetsOnly, useFileDrop } from '../../components/FilePicker';
+import { sendFile } from '../../api/send-file';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { UnlockDialog } from '../../components/UnlockDialog';
 import { SubmittedPeriodBanner, UnlockPeriodDialog } from './PeriodLock';
@@ -43,7 +44,7 @@ export function HomePage() {
   const units = useAsync(() => api.call('unit-list', {}), []);
   const [form, setForm] = useState<'create' | 'edit' | null>(null);
   const [results, setResults] = useState<ImportFileResult[]>([]);
-  const [uploads, setUploads] = useState<Map<string, string>>(new Map());
+  const [uploads, setUploads] = useState<Map<string, File>>(new Map());
   const [progress, setProgress] = useState<string | null>(null);
   const [unlocking, setUnlocking] = useState<{ kind: 'period' } | { kind: 'report'; unit: UnitReportStatus } | null>(null);
   const [reviewing, setReviewing] = useState<UnitReportStatus | null>(null);
@@ -64,7 +65,7 @@ export function HomePage() {
       if (!s) return;
       const target = intoPeriod ?? s.period.id;
       const out: ImportFileResult[] = [];
-      const kept = new Map<string, string>();
+      const kept = new Map<string, File>();
       // One batch: the backend backs up the data once, before the first file.
       const batchId = `ui-${Date.now()}`;
       // A few files per call: the backend parses the next file while it stores the current one.
@@ -72,10 +73,10 @@ export function HomePage() {
         const chunk = files.slice(i, i + IMPORT_CHUNK);
         const last = i + chunk.length;
         setProgress(`Đang nhận tệp ${chunk.length > 1 ? `${i + 1}–${last}` : last}/${files.length}: ${chunk.map((f) => f.name).join(', ')}`);
-        const sent = await Promise.all(chunk.map(async (f) => ({ fileName: f.name, dataBase64: await readFileBase64(f) })));
+        const sent = await Promise.all(chunk.map(sendFile));
         const answers = await api.call('report-import', { files: sent, periodId: target, batchId });
         for (const [k, r] of answers.entries()) {
-          if (r.outcome === 'needs_replace' || r.outcome === 'needs_confirmation' || r.otherPeriod) kept.set(r.fileName, sent[k]!.dataBase64);
+          if (r.outcome === 'needs_replace' || r.outcome === 'needs_confirmation' || r.otherPeriod) kept.set(r.fileName, chunk[k]!);
           out.push(r);
         }
       }
@@ -203,18 +204,18 @@ export function HomePage() {
             units={s.units}
             onDismiss={() => setResults([])}
             onSwitch={(r) => {
-              const dataBase64 = uploads.get(r.fileName);
+              const file = uploads.get(r.fileName);
               choosePeriod(r.otherPeriod!.id);
-              if (dataBase64) {
+              if (file) {
                 setResults(results.filter((x) => x !== r));
-                void importFiles([new File([Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0))], r.fileName)], r.otherPeriod!.id);
+                void importFiles([file], r.otherPeriod!.id);
               }
             }}
             onRetry={(r, extra) =>
               void action.run(async () => {
-                const dataBase64 = uploads.get(r.fileName);
-                if (!dataBase64) throw new Error(`Hãy chọn lại tệp ${r.fileName}.`);
-                const [again] = await api.call('report-import', { files: [{ fileName: r.fileName, dataBase64 }], periodId: s.period.id, ...extra });
+                const file = uploads.get(r.fileName);
+                if (!file) throw new Error(`Hãy chọn lại tệp ${r.fileName}.`);
+                const [again] = await api.call('report-import', { files: [await sendFile(file)], periodId: s.period.id, ...extra });
                 setResults(results.map((x) => (x === r ? again! : x)));
                 if (again!.outcome === 'imported') toast(`Đã nhận báo cáo của ${again!.unitName} (lần ${again!.revision}).`);
                 status.reload();
