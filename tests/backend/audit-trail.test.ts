@@ -62,6 +62,10 @@ describe('the audit trail', () => {
     expect(last('export', 'whole database')).toBeDefined();
     const x = await call(backend, 'merge-export', { periodId });
     expect(JSON.parse(last('export', 'submission xlsx')!.after_json!)).toEqual({ fileName: x.fileName });
+    const template = await call(backend, 'template-build', { periodId, unitId });
+    expect(JSON.parse(last('export', 'template xlsx')!.after_json!)).toEqual({ fileName: template.fileName, unitId });
+    const zip = await call(backend, 'template-build-all', { periodId });
+    expect(JSON.parse(last('export', 'templates zip')!.after_json!)).toEqual({ fileName: zip.fileName, count: zip.count });
     const pdf = await call(backend, 'merge-pdf', { periodId, document: { ...doc, signerName: 'Phạm Văn Hùng' } });
     expect(JSON.parse(last('export', 'report pdf')!.after_json!)).toEqual({ fileName: pdf.fileName });
     await call(backend, 'backup-restore', { fileName: backup.fileName });

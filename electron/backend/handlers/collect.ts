@@ -6,13 +6,19 @@ import { approveReport, getReport, importReportFiles } from '../services/report-
 import { approveAllValid, checkWarning, unitReview } from '../services/report-review';
 import { templateForUnit, templatesZip } from '../services/templates';
 import type { HandlerSlice } from './types';
+import { auditExport } from './merge';
 
 export const collectHandlers: HandlerSlice<'template-build' | 'template-build-all' | 'report-import' | 'report-get' | 'report-approve' | 'report-approve-all' | 'report-review' | 'report-warning-check' | 'report-unlock' | 'report-entry-get' | 'report-entry-save' | 'value-history'> = {
   'template-build': async ({ periodId, unitId }, ctx) => {
     const t = await templateForUnit(ctx.db, ctx, periodId, unitId);
+    await auditExport(ctx, periodId, 'template xlsx', t.fileName, { unitId });
     return { fileName: t.fileName, dataBase64: t.bytes.toString('base64') };
   },
-  'template-build-all': async ({ periodId }, ctx) => templatesZip(ctx.db, ctx, periodId),
+  'template-build-all': async ({ periodId }, ctx) => {
+    const zip = await templatesZip(ctx.db, ctx, periodId);
+    await auditExport(ctx, periodId, 'templates zip', zip.fileName, { count: zip.count });
+    return zip;
+  },
   'report-import': async (args, ctx) => {
     await backupBeforeImport(ctx, 'import', args.batchId);
     return importReportFiles(ctx.db, ctx, args);
