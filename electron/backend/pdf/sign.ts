@@ -6,9 +6,9 @@
  */
 import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
-import { SignPdf } from '@signpdf/signpdf';
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { SUBFILTER_ETSI_CADES_DETACHED, Signer } from '@signpdf/utils';
+import { keySigner, type CmsSigner } from './cms';
+import { signIncrementally } from './incremental-sign';
+import type { StampPosition } from './submission-pdf';
 import { formatIsoDate, vietnamDate } from '../../../shared/domain/org-units';
 import { UserError } from '../errors';
 
@@ -75,67 +75,70 @@ export function vietnamIso(instant: Date): string {
   return new Date(instant.getTime() + 7 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+07:00');
 }
 
-export async function signPdf(pdf: Buffer, p12: Buffer, password: string, meta: { name: string; reason: string; location: string; signingTime: Date }): Promise<Buffer> {
-  const doc = await PDFDocument.load(pdf);
-  pdflibAddPlaceholder({
-    pdfDoc: doc,
-    reason: meta.reason,
-    contactInfo: '',
-    name: meta.name,
-    location: meta.location,
-    signingTime: meta.signingTime,
-    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    widgetRect: [0, 0, 0, 0],
-    appName: 'TongHop',
+/** The key and certificates of a .p12/.pfx, as the CMS builder takes them. */
+export function p12Signer(p12: Buffer, password: string): CmsSigner {
+  const store = openP12(p12, password);
+  const keyBag =
+    store.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]?.[0] ??
+    store.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!]?.[0];
+  const key = keyBag?.key as forge.pki.rsa.PrivateKey | undefined;
+  if (!key) throw new UserError('validation', 'Tệp chữ ký số không có khóa bí mật để ký.');
+  const certs = (store.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []).flatMap((b) => (b.cert ? [b] : []));
+  const own = certs.find((b) => {
+    const pub = b.cert!.publicKey as forge.pki.rsa.PublicKey;
+    return pub.n.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0;
   });
-  const prepared = Buffer.from(await doc.save({ useObjectStreams: false }));
-  return Buffer.from(await new SignPdf().sign(prepared, new CertificateSigner(p12, password), meta.signingTime));
+  if (!own) throw new UserError('validation', 'Khóa bí mật trong tệp chữ ký số không khớp với chứng thư nào.');
+  // The certificates as the CA wrote them (forge would re-encode UTF-8 names).
+  const derOf = (b: (typeof certs)[number]) => {
+    let node: forge.asn1.Asn1;
+    try {
+      node = certAsn1(b);
+    } catch {
+      node = forge.pki.certificateToAsn1(b.cert!);
+    }
+    return Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary');
+  };
+  return keySigner(forge.pki.privateKeyToPem(key), derOf(own), certs.filter((b) => b !== own).map(derOf));
 }
 
-/**
- * A PKCS#7 detached signer over a PKCS#12 key and certificate. Like @signpdf/signer-p12, but it
- * keeps UTF-8 names (Vietnamese certificates carry them) intact in the SignerInfo's issuer:
- * forge would encode them twice, and readers then cannot find the signer's certificate.
- */
-class CertificateSigner extends Signer {
-  constructor(private readonly p12: Buffer, private readonly password: string) {
-    super();
-  }
+/** A certificate's DER as the CA wrote it: forge keeps the parsed tbsCertificate, whose names it would re-encode. */
+function certAsn1(bag: forge.pkcs12.Bag): forge.asn1.Asn1 {
+  const cert = bag.cert as forge.pki.Certificate & { tbsCertificate?: forge.asn1.Asn1 };
+  if (!cert.tbsCertificate) throw new Error('no tbsCertificate');
+  const rebuilt = forge.pki.certificateToAsn1(cert);
+  (rebuilt.value as forge.asn1.Asn1[])[0] = cert.tbsCertificate;
+  return rebuilt;
+}
 
-  override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
-    const store = openP12(this.p12, this.password);
-    const keyBag =
-      store.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]?.[0] ??
-      store.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!]?.[0];
-    const key = keyBag?.key as forge.pki.rsa.PrivateKey | undefined;
-    if (!key) throw new UserError('validation', 'Tệp chữ ký số không có khóa bí mật để ký.');
-    const certs = (store.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []).flatMap((b) => (b.cert ? [b.cert] : []));
-    const p7 = forge.pkcs7.createSignedData();
-    p7.content = forge.util.createBuffer(pdf.toString('binary'));
-    for (const c of certs) p7.addCertificate(c);
-    const certificate = certs.find((c) => {
-      const pub = c.publicKey as forge.pki.rsa.PublicKey;
-      return pub.n.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0;
-    });
-    if (!certificate) throw new UserError('validation', 'Khóa bí mật trong tệp chữ ký số không khớp với chứng thư nào.');
-    const issuer = {
-      ...certificate,
-      issuer: {
-        ...certificate.issuer,
-        attributes: certificate.issuer.attributes.map((a) => ((a.valueTagClass as unknown as number) === forge.asn1.Type.UTF8 && typeof a.value === 'string' ? { ...a, value: forge.util.decodeUtf8(a.value) } : a)),
-      },
-    } as forge.pki.Certificate;
-    p7.addSigner({
-      key,
-      certificate: issuer,
-      digestAlgorithm: forge.pki.oids.sha256!,
-      authenticatedAttributes: [
-        { type: forge.pki.oids.contentType!, value: forge.pki.oids.data },
-        { type: forge.pki.oids.signingTime!, value: (signingTime ?? new Date()) as unknown as string },
-        { type: forge.pki.oids.messageDigest! },
-      ],
-    });
-    p7.sign({ detached: true });
-    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
-  }
+export interface SignMeta {
+  name: string;
+  reason: string;
+  location: string;
+  signingTime: Date;
+  /** "Người ký" or "Cơ quan": the field's name says the role. */
+  role?: SignatureRole;
+  /** The stamp on the page: the widget's rectangle (points from the page's top left). */
+  stamp?: StampPosition | null;
+}
+
+export type SignatureRole = 'signer' | 'organisation';
+export const ROLE_FIELD: Record<SignatureRole, string> = { signer: 'Người ký', organisation: 'Cơ quan' };
+
+/** Signs with any CMS signer, as an incremental update that keeps earlier signatures valid. */
+export async function signPdfWith(pdf: Buffer, signer: CmsSigner, meta: SignMeta): Promise<Buffer> {
+  const pageHeight = await pageHeightOf(pdf, meta.stamp?.page ?? 0);
+  const rect: [number, number, number, number] = meta.stamp
+    ? [meta.stamp.left, pageHeight - meta.stamp.top - meta.stamp.height, meta.stamp.left + meta.stamp.width, pageHeight - meta.stamp.top]
+    : [0, 0, 0, 0];
+  return signIncrementally(pdf, { fieldName: ROLE_FIELD[meta.role ?? 'signer'], page: meta.stamp?.page ?? 0, rect, name: meta.name, reason: meta.reason, location: meta.location, signingTime: meta.signingTime }, signer);
+}
+
+export async function signPdf(pdf: Buffer, p12: Buffer, password: string, meta: SignMeta): Promise<Buffer> {
+  return signPdfWith(pdf, p12Signer(p12, password), meta);
+}
+
+async function pageHeightOf(pdf: Buffer, index: number): Promise<number> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return (doc.getPages()[index] ?? doc.getPages()[0]!).getHeight();
 }

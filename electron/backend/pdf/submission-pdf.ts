@@ -54,6 +54,9 @@ export interface SignatureStamp {
   time: string;
 }
 
+/** The stamp's blue: its frame is found by this colour after layout. */
+const STAMP_COLOR = '#1f4fa8';
+
 /** The visible stamp of a digital signature, in the room left for signing. */
 function stampBox(stamp: SignatureStamp): Content {
   return {
@@ -73,9 +76,9 @@ function stampBox(stamp: SignatureStamp): Content {
         ],
       ],
     },
-    layout: { hLineColor: () => '#1f4fa8', vLineColor: () => '#1f4fa8', hLineWidth: () => 0.8, vLineWidth: () => 0.8 },
+    layout: { hLineColor: () => STAMP_COLOR, vLineColor: () => STAMP_COLOR, hLineWidth: () => 0.8, vLineWidth: () => 0.8 },
     margin: [20, 6, 0, 6],
-  };
+  } as Content;
 }
 
 export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp?: SignatureStamp): TDocumentDefinitions {
@@ -225,6 +228,8 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
   }
 
   return {
+    // PDF 1.7 (pdfkit writes 1.3 unless told): what PAdES and archiving tools expect.
+    version: '1.7',
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: MARGINS,
@@ -279,5 +284,36 @@ export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffe
 }
 
 export async function buildSubmissionPdf(view: MergeView, doc: DocumentSettings, stamp?: SignatureStamp): Promise<Buffer> {
-  return renderPdf(submissionDocument(view, doc, stamp));
+  return (await buildSubmissionPdfWithStamp(view, doc, stamp)).pdf;
+}
+
+/** Where the stamp was laid out: page index and box, in points from the page's top left. */
+export interface StampPosition {
+  page: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+type LaidOutPage = { items: Array<{ type: string; item: { type?: string; x1?: number; y1?: number; x2?: number; y2?: number; lineColor?: string } }> };
+
+/** The submission PDF and, when it has a stamp, where pdfmake laid its frame (the signature widget's rectangle). */
+export async function buildSubmissionPdfWithStamp(view: MergeView, doc: DocumentSettings, stamp?: SignatureStamp): Promise<{ pdf: Buffer; stamp: StampPosition | null }> {
+  configure();
+  const out = pdfmake.createPdf(submissionDocument(view, doc, stamp)) as unknown as { getStream(): Promise<{ _pdfMakePages?: LaidOutPage[] }>; getBuffer(): Promise<Buffer> };
+  const pages = (await out.getStream())._pdfMakePages ?? [];
+  const pdf = Buffer.from(await out.getBuffer());
+  if (!stamp) return { pdf, stamp: null };
+  // The frame is the only thing drawn in the stamp's colour.
+  for (const [page, laid] of pages.entries()) {
+    const lines = laid.items.filter((i) => i.type === 'vector' && i.item.type === 'line' && i.item.lineColor === STAMP_COLOR).map((i) => i.item);
+    if (!lines.length) continue;
+    const xs = lines.flatMap((l) => [l.x1!, l.x2!]);
+    const ys = lines.flatMap((l) => [l.y1!, l.y2!]);
+    const left = Math.min(...xs);
+    const top = Math.min(...ys);
+    return { pdf, stamp: { page, left, top, width: Math.max(...xs) - left, height: Math.max(...ys) - top } };
+  }
+  return { pdf, stamp: null };
 }

@@ -1,0 +1,121 @@
+/**
+ * Kiểm tra chữ ký: every signature of a PDF (ours or a district's, signed with any tool), who
+ * signed it, when, in which role, whether the signed bytes are unchanged, whether it covers the
+ * whole file or something was added after it, and whether the certificate was valid then.
+ */
+import crypto from 'node:crypto';
+import forge from 'node-forge';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { OID, parseCms } from './cms';
+import { ROLE_FIELD, type SignatureRole } from './sign';
+
+export interface SignatureCheck {
+  field: string;
+  role: SignatureRole | null;
+  commonName: string | null;
+  organisation: string | null;
+  /** The signing time the signature gives (/M, else the CMS signingTime), ISO 8601. */
+  signedAt: string | null;
+  reason: string | null;
+  /** The signed bytes are those in the file now (digest matches, signature verifies with the certificate). */
+  intact: boolean;
+  /** The signature's byte range reaches the end of the file. */
+  coversWholeFile: boolean;
+  /** Bytes were added after it that no later signature covers. */
+  changedAfter: boolean;
+  certificateValidAtSigning: boolean | null;
+  pades: { signingCertificateV2: boolean; signingTimeAttribute: boolean };
+  /** What is wrong, in Vietnamese; empty when nothing is. */
+  problems: string[];
+}
+
+const text = (v: unknown) => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : null);
+
+function signatureFields(doc: PDFDocument): Array<{ name: string; value: PDFDict }> {
+  const out: Array<{ name: string; value: PDFDict }> = [];
+  const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  const walk = (fields: PDFArray | undefined, prefix: string) => {
+    for (let i = 0; fields && i < fields.size(); i++) {
+      const f = fields.lookupMaybe(i, PDFDict);
+      if (!f) continue;
+      const name = [prefix, text(f.lookup(PDFName.of('T'))) ?? ''].filter(Boolean).join('.');
+      const v = f.lookupMaybe(PDFName.of('V'), PDFDict);
+      if (v && v.lookupMaybe(PDFName.of('ByteRange'), PDFArray)) out.push({ name, value: v });
+      walk(f.lookupMaybe(PDFName.of('Kids'), PDFArray), name);
+    }
+  };
+  walk(form?.lookupMaybe(PDFName.of('Fields'), PDFArray), '');
+  return out;
+}
+
+/** A PDF date (D:20261202093000+07'00') as ISO 8601. */
+export function isoOfPdfDate(d: string | null): string | null {
+  const m = d && /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(d);
+  if (!m) return null;
+  const zone = !m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].replace(/'/g, '').slice(3, 5) || '00'}`;
+  return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${zone}`;
+}
+
+function subjectField(cert: crypto.X509Certificate, key: string): string | null {
+  for (const line of cert.subject.split('\n')) if (line.startsWith(`${key}=`)) return line.slice(key.length + 1);
+  return null;
+}
+
+export async function verifyPdf(pdf: Buffer): Promise<SignatureCheck[]> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
+  const found = signatureFields(doc).map(({ name, value }) => {
+    const range = value.lookup(PDFName.of('ByteRange'), PDFArray).asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
+    return { name, value, range };
+  });
+  const ends = found.map((f) => (f.range[2] ?? 0) + (f.range[3] ?? 0));
+  return found.map(({ name, value, range }, i) => {
+    const problems: string[] = [];
+    const [a, b, c, d] = range as [number, number, number, number];
+    const end = c + d;
+    const check: SignatureCheck = {
+      field: name,
+      role: (Object.entries(ROLE_FIELD).find(([, label]) => name === label || name.startsWith(`${label} `))?.[0] as SignatureRole | undefined) ?? null,
+      commonName: null,
+      organisation: null,
+      signedAt: isoOfPdfDate(text(value.lookup(PDFName.of('M')))),
+      reason: text(value.lookup(PDFName.of('Reason'))),
+      intact: false,
+      coversWholeFile: end === pdf.length,
+      changedAfter: end !== pdf.length && !ends.some((e, j) => j !== i && e > end && e === pdf.length),
+      certificateValidAtSigning: null,
+      pades: { signingCertificateV2: false, signingTimeAttribute: false },
+      problems,
+    };
+    try {
+      if (a !== 0 || !(b > 0 && c > b && end <= pdf.length)) throw new Error('range');
+      const contents = value.lookup(PDFName.of('Contents'));
+      const bytes = contents instanceof PDFHexString ? Buffer.from(contents.asString(), 'hex') : contents instanceof PDFString ? Buffer.from(contents.asString(), 'latin1') : Buffer.alloc(0);
+      const cms = parseCms(bytes);
+      check.pades = { signingCertificateV2: cms.attributes.has(OID.signingCertificateV2), signingTimeAttribute: cms.attributes.has(OID.signingTime) };
+      if (!check.signedAt && cms.attributes.has(OID.signingTime)) {
+        check.signedAt = forge.asn1.utcTimeToDate(cms.attributes.get(OID.signingTime)!.value as string).toISOString();
+      }
+      if (!cms.signerCertificate) throw new Error('no certificate');
+      const cert = new crypto.X509Certificate(cms.signerCertificate);
+      check.commonName = subjectField(cert, 'CN');
+      check.organisation = subjectField(cert, 'O');
+      const hash = cms.digestAlgorithm === OID.sha256 ? 'sha256' : cms.digestAlgorithm === '2.16.840.1.101.3.4.2.2' ? 'sha384' : cms.digestAlgorithm === '2.16.840.1.101.3.4.2.3' ? 'sha512' : 'sha1';
+      const digest = crypto.createHash(hash).update(pdf.subarray(a, b)).update(pdf.subarray(c, end)).digest();
+      const claimed = cms.attributes.get(OID.messageDigest);
+      const digestOk = !!claimed && Buffer.from(claimed.value as string, 'binary').equals(digest);
+      const signatureOk = crypto.verify(hash, cms.signedAttributesDer, cert.publicKey, cms.signature);
+      check.intact = digestOk && signatureOk;
+      if (!digestOk) problems.push('Nội dung đã bị thay đổi sau khi ký (mã băm không khớp).');
+      else if (!signatureOk) problems.push('Chữ ký không khớp với chứng thư số của người ký.');
+      if (check.signedAt) {
+        const at = new Date(check.signedAt);
+        check.certificateValidAtSigning = at >= new Date(cert.validFrom) && at <= new Date(cert.validTo);
+        if (!check.certificateValidAtSigning) problems.push(`Chứng thư số không còn hiệu lực lúc ký (hiệu lực từ ${cert.validFrom} đến ${cert.validTo}).`);
+      }
+    } catch {
+      if (!problems.length) problems.push('Không đọc được chữ ký (dữ liệu chữ ký hỏng hoặc không theo chuẩn PDF).');
+    }
+    if (check.changedAfter) problems.push('Tệp có phần được thêm hoặc sửa sau chữ ký này mà không có chữ ký nào sau đó bao trùm.');
+    return check;
+  });
+}
