@@ -56,6 +56,11 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
   export --period KỲ [--unit ĐƠN_VỊ] --format xlsx|pdf --out TỆP [--number SỐ] [--date NGÀY] [--signer TÊN]
          [--sign TỆP.p12 --password-file TỆP]
                                xuất báo cáo tổng hợp ra Excel, hoặc văn bản báo cáo PDF (có thể ký số)
+  sign TỆP.pdf --out TỆP.pdf --p12 TỆP.p12 --password-file TỆP [--role signer|organisation]
+       [--reason LÝ_DO] [--location NƠI_KÝ]
+                               ký thêm vào một tệp PDF (đã ký hay chưa): chữ ký người ký hoặc của cơ quan;
+                               các chữ ký có trước vẫn hợp lệ
+  verify TỆP.pdf [--json]      kiểm tra mọi chữ ký số của tệp PDF; mã thoát 1 khi có chữ ký không hợp lệ
 
 KỲ là số kỳ báo cáo; ĐƠN_VỊ là số hoặc mã đơn vị (ví dụ KT.ST).`;
 
@@ -256,6 +261,32 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     fs.writeFileSync(file, Buffer.from(f.dataBase64, 'base64'));
     return out({ file: path.resolve(file), indicators: f.count }, () => console.log(path.resolve(file)));
   }
+  if (command === 'verify') {
+    const file = existingFile(sub, 'Cần tệp PDF cần kiểm tra: verify TỆP.pdf');
+    const checks = await call(backend, 'pdf-verify', { fileName: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64') });
+    if (checks.length === 0 || checks.some((c) => c.problems.length > 0)) process.exitCode = 1;
+    return out({ file: path.resolve(file), signatures: checks }, () => {
+      if (checks.length === 0) console.log(`${path.basename(file)}: không có chữ ký số nào.`);
+      for (const [i, c] of checks.entries()) {
+        const role = c.role === 'organisation' ? 'cơ quan' : c.role === 'signer' ? 'người ký' : 'không rõ vai trò';
+        console.log(`${i + 1}. ${c.field} (${role}): ${c.commonName ?? 'không rõ người ký'}${c.organisation ? `, ${c.organisation}` : ''}; ký lúc ${c.signedAt ? vietnamDateTime(c.signedAt) : 'không rõ'}`);
+        console.log(`   ${c.problems.length ? c.problems.join(' ') : c.coversWholeFile ? 'Hợp lệ, bao trùm toàn bộ tệp.' : 'Hợp lệ; phần thêm sau đó là các chữ ký tiếp theo.'}`);
+      }
+    });
+  }
+  if (command === 'sign') {
+    const input = existingFile(sub, 'Cần tệp PDF cần ký: sign TỆP.pdf --out TỆP.pdf --p12 TỆP --password-file TỆP [--role signer|organisation]');
+    const outFile = stringFlag(args, 'out');
+    if (!outFile) throw new CliError('Cần tệp kết quả: --out TỆP.pdf');
+    const certificate = certificateFlags(args, 'p12');
+    if (!certificate) throw new CliError('Cần chứng thư số: --p12 TỆP.p12 --password-file TỆP');
+    const role = stringFlag(args, 'role') ?? 'signer';
+    if (role !== 'signer' && role !== 'organisation') throw new CliError(`Vai trò "${role}" không có: dùng --role signer (người ký) hoặc --role organisation (cơ quan).`);
+    const signed = await call(backend, 'pdf-sign', { fileName: path.basename(input), dataBase64: fs.readFileSync(input).toString('base64'), ...certificate, role, reason: stringFlag(args, 'reason'), location: stringFlag(args, 'location') });
+    fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
+    fs.writeFileSync(outFile, Buffer.from(signed.dataBase64, 'base64'));
+    return out({ file: path.resolve(outFile), signedBy: signed.signedBy, role }, () => console.log(`Đã ký (${role === 'signer' ? 'người ký' : 'cơ quan'}) bởi ${signed.signedBy}: ${path.resolve(outFile)}`));
+  }
   if (command === 'audit' && sub === 'verify') {
     const verdict = await call(backend, 'audit-verify', {});
     if (!verdict.ok) process.exitCode = 1;
@@ -360,14 +391,7 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
       const dateFlag = stringFlag(args, 'date');
       const date = dateFlag ? parseVnDate(dateFlag) : doc.date;
       if (!date) throw new CliError(`Ngày "${dateFlag}" không hợp lệ (dạng ngày/tháng/năm).`);
-      const signFile = stringFlag(args, 'sign');
-      let sign: { p12Base64: string; password: string } | undefined;
-      if (signFile) {
-        const passwordFile = stringFlag(args, 'password-file');
-        if (!passwordFile) throw new CliError('Cần tệp chứa mật khẩu: --password-file TỆP (không ghi mật khẩu trên dòng lệnh).');
-        for (const f of [signFile, passwordFile]) if (!fs.existsSync(f)) throw new CliError(`Không tìm thấy tệp "${path.resolve(f)}".`);
-        sign = { p12Base64: fs.readFileSync(signFile).toString('base64'), password: fs.readFileSync(passwordFile, 'utf8').replace(/\r?\n$/, '') };
-      }
+      const sign = certificateFlags(args, 'sign');
       const pdf = await call(backend, 'merge-pdf', { periodId, document: { ...doc, number: stringFlag(args, 'number') ?? doc.number, date, signerName: stringFlag(args, 'signer') ?? doc.signerName }, sign });
       if (pdf.signedBy && !json) console.log(`Đã ký số bởi ${pdf.signedBy}.`);
       f = pdf;
@@ -394,6 +418,22 @@ function findUnit(units: UnitReportStatus[], key: string | undefined): UnitRepor
   const u = units.find((x) => String(x.unitId) === key || x.unitCode === key);
   if (!u) throw new CliError(`Đơn vị "${key}" không thuộc danh sách đơn vị báo cáo của kỳ.`);
   return u;
+}
+
+function existingFile(name: string | undefined, missing: string): string {
+  if (!name) throw new CliError(missing);
+  if (!fs.existsSync(name)) throw new CliError(`Không tìm thấy tệp "${path.resolve(name)}".`);
+  return name;
+}
+
+/** A .p12/.pfx named by `--FLAG` and its password from --password-file (never on the command line). */
+function certificateFlags(args: ParsedArgs, flag: string): { p12Base64: string; password: string } | undefined {
+  const file = stringFlag(args, flag);
+  if (!file) return undefined;
+  const passwordFile = stringFlag(args, 'password-file');
+  if (!passwordFile) throw new CliError('Cần tệp chứa mật khẩu: --password-file TỆP (không ghi mật khẩu trên dòng lệnh).');
+  for (const f of [file, passwordFile]) existingFile(f, '');
+  return { p12Base64: fs.readFileSync(file).toString('base64'), password: fs.readFileSync(passwordFile, 'utf8').replace(/\r?\n$/, '') };
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -14,6 +14,7 @@ import { backupHandlers } from './handlers/backups';
 import { catalogueHandlers } from './handlers/catalogues';
 import { collectHandlers } from './handlers/collect';
 import { mergeHandlers } from './handlers/merge';
+import { signatureHandlers } from './handlers/signatures';
 import { periodHandlers } from './handlers/periods';
 import { planHandlers } from './handlers/plans';
 import type { Handler, Handlers } from './handlers/types';
@@ -32,7 +33,7 @@ function combine(...slices: Partial<Handlers>[]): Handlers {
   return out as Handlers;
 }
 
-const handlers: Handlers = combine(appHandlers, planHandlers, catalogueHandlers, periodHandlers, collectHandlers, mergeHandlers, unitHandlers, backupHandlers) satisfies Handlers;
+const handlers: Handlers = combine(appHandlers, planHandlers, catalogueHandlers, periodHandlers, collectHandlers, mergeHandlers, signatureHandlers, unitHandlers, backupHandlers) satisfies Handlers;
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
 

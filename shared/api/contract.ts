@@ -25,6 +25,7 @@ import type {
   CatalogueIndicatorDto,
   DocumentSettings,
   FileDownload,
+  SignatureCheck,
   ImportFileResult,
   MergeBreakdown,
   MergeView,
@@ -356,6 +357,16 @@ export const apiMethods = {
     /** Sign with the user's PKCS#12 certificate (.p12/.pfx) and its password. */
     sign: z.object({ p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn'), password: z.string().max(500) }).optional(),
   }),
+  /** Lists every signature of a PDF (ours or another office's): who, when, role, intact, whole file or changed after. */
+  'pdf-verify': fileUpload,
+  /** Adds a signature to a PDF (signed or not) as an incremental update: earlier signatures stay valid. */
+  'pdf-sign': fileUpload.extend({
+    p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn'),
+    password: z.string().max(500),
+    role: z.enum(['signer', 'organisation'], 'vai trò ký phải là người ký hoặc cơ quan'),
+    reason: z.string().max(500).optional(),
+    location: z.string().max(200).optional(),
+  }),
   /** Opens a file the app made (a PDF to look at and print) in the system's default application. */
   'file-open': z.object({ fileName: z.string().regex(/^[^/\\:*?"<>|]{1,200}\.(pdf|xlsx)$/i, 'tên tệp không hợp lệ'), dataBase64: z.string().max(60_000_000) }),
   'merge-override': z.object({
@@ -469,6 +480,8 @@ export interface ApiResults {
   'document-settings-get': DocumentSettings;
   'document-settings-set': DocumentSettings;
   'merge-pdf': FileDownload & { signedBy: string | null };
+  'pdf-verify': SignatureCheck[];
+  'pdf-sign': FileDownload & { signedBy: string };
   'merge-save': { reportId: number; revision: number; savedAt: string };
   /** `notes`: what the file leaves out and why (parts of a breakdown some unit did not give). */
   'merge-export-upstream': FileDownload & { periodName: string; notes: string[] };

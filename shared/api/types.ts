@@ -752,3 +752,27 @@ export interface ValueHistoryEntry {
   note: string | null;
   reason: string | null;
 }
+
+/** The two signatures of an electronic administrative document (NĐ 30/2020): the signer's and the issuing organisation's. */
+export type SignatureRole = 'signer' | 'organisation';
+
+/** One signature of a PDF, as Kiểm tra chữ ký shows it. */
+export interface SignatureCheck {
+  field: string;
+  role: SignatureRole | null;
+  commonName: string | null;
+  organisation: string | null;
+  /** The signing time the signature gives (/M, else the CMS signingTime), ISO 8601. */
+  signedAt: string | null;
+  reason: string | null;
+  /** The signed bytes are those in the file now (digest matches, signature verifies with the certificate). */
+  intact: boolean;
+  /** The signature's byte range reaches the end of the file. */
+  coversWholeFile: boolean;
+  /** Bytes were added after it that no later signature covers. */
+  changedAfter: boolean;
+  certificateValidAtSigning: boolean | null;
+  pades: { signingCertificateV2: boolean; signingTimeAttribute: boolean };
+  /** What is wrong, in Vietnamese; empty when nothing is. */
+  problems: string[];
+}

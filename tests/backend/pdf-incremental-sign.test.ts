@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -151,4 +151,37 @@ describe.skipIf(!tools && process.env.CI !== 'true')('signatures as incremental 
     expect(b!.intact).toBe(false);
     expect(b!.problems[0]).toBe('Nội dung đã bị thay đổi sau khi ký (mã băm không khớp).');
   });
+
+  it('signs and verifies from the command line: sign --role organisation, verify --json, exit 1 on a changed file', async () => {
+    const db = path.join(dir, 'cli.sqlite');
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const cli = (args: string[]) => spawnSync(tsx, ['electron/backend/cli.ts', ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    const input = path.join(dir, 'nguoi-ky.pdf');
+    fs.writeFileSync(input, signed);
+    fs.writeFileSync(path.join(dir, 'org.p12'), orgP12);
+    fs.writeFileSync(path.join(dir, 'pw-org.txt'), 'cơ quan\n');
+    const output = path.join(dir, 'hai chu ky.pdf');
+    const signedRun = cli(['sign', input, '--out', output, '--p12', path.join(dir, 'org.p12'), '--password-file', path.join(dir, 'pw-org.txt'), '--role', 'organisation']);
+    expect(signedRun.stdout.trim()).toBe(`Đã ký (cơ quan) bởi Sở Y tế tỉnh Quảng Ngãi: ${output}`);
+    expect(execFileSync('pdfsig', [output], { encoding: 'utf8' }).match(/Signature is Valid\./g)?.length).toBe(2);
+    const verified = cli(['verify', output, '--json']);
+    expect(verified.status).toBe(0);
+    const report = JSON.parse(verified.stdout);
+    expect(report.signatures.map((c: { field: string; commonName: string; intact: boolean }) => [c.field, c.commonName, c.intact])).toEqual([
+      ['Người ký', 'Nguyễn Thị Hằng', true],
+      ['Cơ quan', 'Sở Y tế tỉnh Quảng Ngãi', true],
+    ]);
+    const text = cli(['verify', output]).stdout;
+    expect(text).toContain('1. Người ký (người ký): Nguyễn Thị Hằng, Sở Y tế tỉnh Quảng Ngãi; ký lúc ');
+    expect(text).toContain('Hợp lệ, bao trùm toàn bộ tệp.');
+    fs.appendFileSync(output, '\n% sửa sau\n');
+    const broken = cli(['verify', output]);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain('Tệp có phần được thêm hoặc sửa sau chữ ký này');
+    const wrongRole = cli(['sign', input, '--out', output, '--p12', path.join(dir, 'org.p12'), '--password-file', path.join(dir, 'pw-org.txt'), '--role', 'giam-doc']);
+    expect(wrongRole.status).not.toBe(0);
+    expect(wrongRole.stderr).toContain('Vai trò "giam-doc" không có');
+    const notPdf = cli(['verify', path.join(dir, 'pw-org.txt')]);
+    expect(notPdf.stderr).toContain('pw-org.txt: không phải tệp PDF.');
+  }, 60_000);
 });

@@ -6,6 +6,7 @@
  */
 import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
+import type { SignatureRole } from '../../../shared/api/types';
 import { keySigner, type CmsSigner } from './cms';
 import { signIncrementally } from './incremental-sign';
 import type { StampPosition } from './submission-pdf';
@@ -122,7 +123,6 @@ export interface SignMeta {
   stamp?: StampPosition | null;
 }
 
-export type SignatureRole = 'signer' | 'organisation';
 export const ROLE_FIELD: Record<SignatureRole, string> = { signer: 'Người ký', organisation: 'Cơ quan' };
 
 /** Signs with any CMS signer, as an incremental update that keeps earlier signatures valid. */

@@ -7,27 +7,9 @@ import crypto from 'node:crypto';
 import forge from 'node-forge';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { OID, parseCms } from './cms';
-import { ROLE_FIELD, type SignatureRole } from './sign';
+import type { SignatureCheck, SignatureRole } from '../../../shared/api/types';
+import { ROLE_FIELD } from './sign';
 
-export interface SignatureCheck {
-  field: string;
-  role: SignatureRole | null;
-  commonName: string | null;
-  organisation: string | null;
-  /** The signing time the signature gives (/M, else the CMS signingTime), ISO 8601. */
-  signedAt: string | null;
-  reason: string | null;
-  /** The signed bytes are those in the file now (digest matches, signature verifies with the certificate). */
-  intact: boolean;
-  /** The signature's byte range reaches the end of the file. */
-  coversWholeFile: boolean;
-  /** Bytes were added after it that no later signature covers. */
-  changedAfter: boolean;
-  certificateValidAtSigning: boolean | null;
-  pades: { signingCertificateV2: boolean; signingTimeAttribute: boolean };
-  /** What is wrong, in Vietnamese; empty when nothing is. */
-  problems: string[];
-}
 
 const text = (v: unknown) => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : null);
 
