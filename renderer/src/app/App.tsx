@@ -4,6 +4,7 @@ import { api } from '../api';
 import { ToastProvider } from '../components/Feedback';
 import { ConfirmDialog } from '../components/Dialog';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { SignaturesPage } from '../features/signatures/SignaturesPage';
 import { MergePage } from '../features/merge/MergePage';
 import { HomePage } from '../features/periods/HomePage';
 import { EntryPage } from '../features/reports/EntryPage';
@@ -21,6 +22,7 @@ const NAV: { label: string; route?: Route; match: Route['page'][]; later?: strin
   { label: 'Đơn vị', route: { page: 'units' }, match: ['units'] },
   { label: 'Danh mục', route: { page: 'lists' }, match: ['lists'] },
   { label: 'Tổng hợp', route: { page: 'merge' }, match: ['merge'] },
+  { label: 'Chữ ký số', route: { page: 'signatures' }, match: ['signatures'] },
   { label: 'Sao lưu', route: { page: 'backups' }, match: ['backups'] },
   { label: 'Cài đặt', route: { page: 'settings' }, match: ['settings'] },
 ];
@@ -73,6 +75,7 @@ export function App() {
           {route.page === 'units' && <UnitsPage />}
           {route.page === 'lists' && <ListsPage />}
           {route.page === 'merge' && <MergePage />}
+          {route.page === 'signatures' && <SignaturesPage />}
           {route.page === 'backups' && <BackupsPage onDataReplaced={() => setDataVersion((v) => v + 1)} />}
           {route.page === 'settings' && <SettingsPage info={info} />}
         </main>

@@ -10,6 +10,7 @@ export type Route =
   | { page: 'lists' }
   | { page: 'merge' }
   | { page: 'backups' }
+  | { page: 'signatures' }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'merge') return { page: 'merge' };
   if (parts[0] === 'settings') return { page: 'settings' };
   if (parts[0] === 'backups') return { page: 'backups' };
+  if (parts[0] === 'signatures') return { page: 'signatures' };
   return { page: 'home' };
 }
 

@@ -1,0 +1,61 @@
+/**
+ * Kiểm tra chữ ký số at 1366×768: a signed report's signature listed with who, role, time and
+ * verdict; the organisation's signature added after it, both valid; a changed file named so.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, screenshot, test } from './fixtures';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+function p12(dir: string, name: string, subject: string, password: string): string {
+  const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  run(['req', '-x509', '-newkey', 'rsa:2048', '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '30', '-nodes', '-utf8', '-subj', subject]);
+  run(['pkcs12', '-export', '-inkey', `${name}.key`, '-in', `${name}.crt`, '-out', `${name}.p12`, '-passout', `pass:${password}`]);
+  return path.join(dir, `${name}.p12`);
+}
+
+test('lists a signed report\'s signatures and adds the organisation\'s, keeping the first valid', async ({ app: { page, url } }) => {
+  test.skip(!fs.existsSync('/usr/bin/openssl'), 'openssl missing (apt-get install openssl, done by .ci/run)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ky-'));
+  const signer = p12(dir, 'signer', '/CN=Nguyễn Thị Hằng/O=Sở Y tế tỉnh Quảng Ngãi', 'mk1');
+  const org = p12(dir, 'org', '/CN=Sở Y tế tỉnh Quảng Ngãi/O=Sở Y tế tỉnh Quảng Ngãi', 'mk2');
+  const doc = (await (await page.request.post(`${url}api/document-settings-get`, { data: { periodId: 2 } })).json()).result;
+  const made = (await (await page.request.post(`${url}api/merge-pdf`, { data: { periodId: 2, document: { ...doc, signerName: 'Nguyễn Thị Hằng' }, sign: { p12Base64: fs.readFileSync(signer).toString('base64'), password: 'mk1' } } })).json()).result;
+  const pdf = path.join(dir, 'Bao cao da ky.pdf');
+  fs.writeFileSync(pdf, Buffer.from(made.dataBase64, 'base64'));
+
+  await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Chữ ký số' }).click();
+  await expect(page.getByRole('heading', { name: 'Kiểm tra chữ ký số', level: 1 })).toBeVisible();
+  await page.getByTestId('file-input').setInputFiles(pdf);
+  const rows = page.getByTestId('signature-table').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Người ký');
+  await expect(rows.first()).toContainText('Nguyễn Thị Hằng');
+  await expect(rows.first()).toContainText('Hợp lệ — bao trùm toàn bộ tệp.');
+
+  await page.getByTestId('sign-role').selectOption('organisation');
+  await page.getByTestId('sign-cert').setInputFiles(org);
+  await page.getByTestId('sign-password').fill('mk2');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Ký và tải về' }).click();
+  const saved = path.join(dir, 'hai-chu-ky.pdf');
+  await (await download).saveAs(saved);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Hợp lệ — phần thêm sau đó là các chữ ký tiếp theo.');
+  await expect(rows.nth(1)).toContainText('Cơ quan');
+  await expect(rows.nth(1)).toContainText('Hợp lệ — bao trùm toàn bộ tệp.');
+  await expect(page.getByText(/^Đã ký \(cơ quan\) bởi Sở Y tế tỉnh Quảng Ngãi/)).toBeVisible();
+  await screenshot(page, '60-kiem-tra-chu-ky');
+  if (fs.existsSync('/usr/bin/pdfsig')) expect(execFileSync('pdfsig', [saved], { encoding: 'utf8' }).match(/Signature is Valid\./g)?.length).toBe(2);
+
+  // A file changed after signing.
+  const changed = path.join(dir, 'Bao cao bi sua.pdf');
+  fs.writeFileSync(changed, Buffer.concat([fs.readFileSync(pdf), Buffer.from('\n% sửa\n')]));
+  await page.getByRole('button', { name: 'Chọn tệp PDF…' }).waitFor();
+  await page.getByTestId('file-input').setInputFiles(changed);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Tệp có phần được thêm hoặc sửa sau chữ ký này');
+});
