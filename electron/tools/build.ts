@@ -17,7 +17,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning' as const,
   // Native modules, and pdfmake/pdfkit which read their font metrics from beside their own files.
-  external: ['electron', 'better-sqlite3', 'pdfmake', 'pdfkit'],
+  external: ['electron', 'better-sqlite3', 'pdfmake', 'pdfkit', 'graphene-pk11', 'pkcs11js'],
   // Bundled CommonJS has no import.meta: derive it from __filename.
   define: { 'import.meta.url': '__import_meta_url' },
   banner: { js: 'const __import_meta_url = require("url").pathToFileURL(__filename).href;' },

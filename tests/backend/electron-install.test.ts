@@ -20,8 +20,8 @@ describe("Electron's program on a machine without internet", () => {
     expect(lock.packages['node_modules/electron'].hasInstallScript).toBeUndefined();
     const withScripts = Object.entries(lock.packages as Record<string, { hasInstallScript?: boolean }>).filter(([, p]) => p.hasInstallScript).map(([name]) => name.replace(/^node_modules\//, ''));
     // Only scripts known to work offline: better-sqlite3 builds from source when its prebuilt binary is
-    // unreachable, esbuild picks its platform package, es5-ext prints a notice, electron-winstaller copies files.
-    for (const name of withScripts) expect(['better-sqlite3', 'esbuild', 'electron-winstaller', 'es5-ext'].some((ok) => name === ok || name.endsWith(`/${ok}`)), name).toBe(true);
+    // unreachable, esbuild picks its platform package, es5-ext prints a notice, electron-winstaller copies files, pkcs11js (USB tokens) builds with node-gyp.
+    for (const name of withScripts) expect(['better-sqlite3', 'esbuild', 'electron-winstaller', 'es5-ext', 'pkcs11js'].some((ok) => name === ok || name.endsWith(`/${ok}`)), name).toBe(true);
   });
 
   it("is downloaded on first start; a failed download is said in Vietnamese, with why, and nothing is left half-installed", async (ctx) => {
