@@ -56,7 +56,8 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
   export --period KỲ [--unit ĐƠN_VỊ] --format xlsx|pdf --out TỆP [--number SỐ] [--date NGÀY] [--signer TÊN]
          [--sign TỆP.p12 --password-file TỆP]
                                xuất báo cáo tổng hợp ra Excel, hoặc văn bản báo cáo PDF (có thể ký số)
-  sign TỆP.pdf --out TỆP.pdf --p12 TỆP.p12 --password-file TỆP [--role signer|organisation]
+  sign TỆP.pdf --out TỆP.pdf (--p12 TỆP.p12 --password-file TỆP | --pkcs11 THƯ_VIỆN [--token NHÃN] --pin-file TỆP)
+       [--role signer|organisation]
        [--reason LÝ_DO] [--location NƠI_KÝ]
                                ký thêm vào một tệp PDF (đã ký hay chưa): chữ ký người ký hoặc của cơ quan;
                                các chữ ký có trước vẫn hợp lệ
@@ -278,8 +279,8 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     const input = existingFile(sub, 'Cần tệp PDF cần ký: sign TỆP.pdf --out TỆP.pdf --p12 TỆP --password-file TỆP [--role signer|organisation]');
     const outFile = stringFlag(args, 'out');
     if (!outFile) throw new CliError('Cần tệp kết quả: --out TỆP.pdf');
-    const certificate = certificateFlags(args, 'p12');
-    if (!certificate) throw new CliError('Cần chứng thư số: --p12 TỆP.p12 --password-file TỆP');
+    const certificate = certificateFlags(args, 'p12') ?? tokenFlags(args);
+    if (!certificate) throw new CliError('Cần chứng thư số: --p12 TỆP.p12 --password-file TỆP, hoặc thiết bị ký số: --pkcs11 THƯ_VIỆN [--token NHÃN] --pin-file TỆP');
     const role = stringFlag(args, 'role') ?? 'signer';
     if (role !== 'signer' && role !== 'organisation') throw new CliError(`Vai trò "${role}" không có: dùng --role signer (người ký) hoặc --role organisation (cơ quan).`);
     const signed = await call(backend, 'pdf-sign', { fileName: path.basename(input), dataBase64: fs.readFileSync(input).toString('base64'), ...certificate, role, reason: stringFlag(args, 'reason'), location: stringFlag(args, 'location') });
@@ -434,6 +435,16 @@ function certificateFlags(args: ParsedArgs, flag: string): { p12Base64: string; 
   if (!passwordFile) throw new CliError('Cần tệp chứa mật khẩu: --password-file TỆP (không ghi mật khẩu trên dòng lệnh).');
   for (const f of [file, passwordFile]) existingFile(f, '');
   return { p12Base64: fs.readFileSync(file).toString('base64'), password: fs.readFileSync(passwordFile, 'utf8').replace(/\r?\n$/, '') };
+}
+
+/** A USB token: its PKCS#11 library (--pkcs11), the token's label (--token) and the PIN from --pin-file. */
+function tokenFlags(args: ParsedArgs): { token: { library: string; tokenLabel?: string; pin: string } } | undefined {
+  const library = stringFlag(args, 'pkcs11');
+  if (!library) return undefined;
+  const pinFile = stringFlag(args, 'pin-file');
+  if (!pinFile) throw new CliError('Cần tệp chứa mã PIN: --pin-file TỆP (không ghi mã PIN trên dòng lệnh).');
+  existingFile(pinFile, '');
+  return { token: { library, tokenLabel: stringFlag(args, 'token'), pin: fs.readFileSync(pinFile, 'utf8').trim() } };
 }
 
 export async function main(argv: string[]): Promise<number> {

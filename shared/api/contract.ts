@@ -26,6 +26,7 @@ import type {
   DocumentSettings,
   FileDownload,
   SignatureCheck,
+  TokenCertificateDto,
   ImportFileResult,
   MergeBreakdown,
   MergeView,
@@ -96,6 +97,13 @@ const planFields = z.object({
   parentPlanId: id.nullable(),
   /** The unit that issued the plan: it leads activities that name no lead. Left out: none (or unchanged). */
   issuerUnitId: id.nullable().optional(),
+});
+
+/** A USB token's PKCS#11 library, the token and the certificate on it. */
+const tokenChoice = z.object({
+  library: required(500, 'thư viện của thiết bị ký số'),
+  tokenLabel: z.string().max(64).optional(),
+  certificateId: z.string().regex(/^[0-9a-f]{0,128}$/, 'mã chứng thư không hợp lệ').optional(),
 });
 
 /** A file the web host staged from a raw upload (POST /api/upload), named by its id. */
@@ -357,12 +365,16 @@ export const apiMethods = {
     /** Sign with the user's PKCS#12 certificate (.p12/.pfx) and its password. */
     sign: z.object({ p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn'), password: z.string().max(500) }).optional(),
   }),
+  /** The certificates on the USB tokens plugged in, read through the token's PKCS#11 library (no PIN needed). */
+  'token-list': z.object({ library: required(500, 'thư viện của thiết bị ký số') }),
   /** Lists every signature of a PDF (ours or another office's): who, when, role, intact, whole file or changed after. */
   'pdf-verify': fileUpload,
   /** Adds a signature to a PDF (signed or not) as an incremental update: earlier signatures stay valid. */
   'pdf-sign': fileUpload.extend({
-    p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn'),
-    password: z.string().max(500),
+    /** A .p12/.pfx and its password, or a USB token (below). */
+    p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn').optional(),
+    password: z.string().max(500).optional(),
+    token: tokenChoice.extend({ pin: z.string().min(1, 'cần mã PIN của thiết bị ký số').max(64) }).optional(),
     role: z.enum(['signer', 'organisation'], 'vai trò ký phải là người ký hoặc cơ quan'),
     reason: z.string().max(500).optional(),
     location: z.string().max(200).optional(),
@@ -481,6 +493,7 @@ export interface ApiResults {
   'document-settings-set': DocumentSettings;
   'merge-pdf': FileDownload & { signedBy: string | null };
   'pdf-verify': SignatureCheck[];
+  'token-list': { libraries: Array<{ ca: string; file: string }>; certificates: TokenCertificateDto[] };
   'pdf-sign': FileDownload & { signedBy: string };
   'merge-save': { reportId: number; revision: number; savedAt: string };
   /** `notes`: what the file leaves out and why (parts of a breakdown some unit did not give). */

@@ -776,3 +776,14 @@ export interface SignatureCheck {
   /** What is wrong, in Vietnamese; empty when nothing is. */
   problems: string[];
 }
+
+/** A certificate on a USB token, as the signing dialog lists it. */
+export interface TokenCertificateDto {
+  tokenLabel: string;
+  /** CKA_ID, hex. */
+  id: string;
+  label: string;
+  commonName: string | null;
+  organisation: string | null;
+  validTo: string;
+}

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,30 @@ describe.skipIf(!hasSoftHsm && process.env.CI !== 'true')('signing on a USB toke
     expect(out).toContain('Signature Validation: Signature is Valid.');
     expect((await verifyPdf(signed)).map((c) => [c.field, c.commonName, c.intact])).toEqual([['Người ký', 'Nguyễn Thị Hằng', true]]);
   });
+
+  it('signs from the command line on the token (--pkcs11, --token, --pin-file), after another signature', async () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'in.pdf');
+    const doc = { ...(await call(backend, 'document-settings-get', { periodId: 2 })), signerName: 'Nguyễn Thị Hằng' };
+    fs.writeFileSync(input, Buffer.from((await call(backend, 'merge-pdf', { periodId: 2, document: doc })).dataBase64, 'base64'));
+    fs.writeFileSync(path.join(dir, 'pin.txt'), '123456\n');
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const cli = (args: string[]) => spawnSync(tsx, ['electron/backend/cli.ts', ...args, '--db', path.join(dir, 'cli.sqlite')], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    const once = path.join(dir, 'once.pdf');
+    const twice = path.join(dir, 'twice.pdf');
+    const base = ['--pkcs11', SOFTHSM_LIBRARY!, '--token', 'VNPT-CA Token', '--pin-file', path.join(dir, 'pin.txt')];
+    expect(cli(['sign', input, '--out', once, ...base, '--role', 'signer']).stdout).toContain('Đã ký (người ký) bởi Nguyễn Thị Hằng');
+    expect(cli(['sign', once, '--out', twice, ...base, '--role', 'organisation']).status).toBe(0);
+    const report = JSON.parse(cli(['verify', twice, '--json']).stdout);
+    expect(report.signatures.map((c: { field: string; intact: boolean }) => [c.field, c.intact])).toEqual([
+      ['Người ký', true],
+      ['Cơ quan', true],
+    ]);
+    fs.writeFileSync(path.join(dir, 'pin.txt'), '999999');
+    const wrong = cli(['sign', input, '--out', once, ...base]);
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stderr.trim()).toBe('Mã PIN không đúng.');
+  }, 90_000);
 
   it('says in Vietnamese when the PIN is wrong, the token is not there, or it was pulled out mid-session', async () => {
     expect(() => tokenSigner(SOFTHSM_LIBRARY!, { pin: '000000' })).toThrow('Mã PIN không đúng.');

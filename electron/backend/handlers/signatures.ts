@@ -1,7 +1,10 @@
-import { readCertificate, signPdf } from '../pdf/sign';
+import { certificateInfo, p12Signer, readCertificate, signPdfWith, subjectField, type CertificateInfo } from '../pdf/sign';
+import { KNOWN_TOKEN_LIBRARIES, listTokenCertificates, tokenSigner } from '../pdf/pkcs11-signer';
+import type { CmsSigner } from '../pdf/cms';
 import { verifyPdf } from '../pdf/verify';
 import { fileBytes } from '../services/uploads';
 import { UserError } from '../errors';
+import crypto from 'node:crypto';
 import { fileSafeName } from '../../../shared/domain/file-names';
 import type { HandlerSlice } from './types';
 import { auditExport } from './merge';
@@ -14,7 +17,20 @@ function pdfBytes(bytes: Buffer, fileName: string): Buffer {
   return bytes;
 }
 
-export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign'> = {
+export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign' | 'token-list'> = {
+  'token-list': async ({ library }, ctx) => ({
+    libraries: KNOWN_TOKEN_LIBRARIES,
+    certificates: listTokenCertificates(library).map((c) => {
+      let info: CertificateInfo | null = null;
+      try {
+        info = certificateInfo(c.der, ctx.now());
+      } catch {
+        // Expired or not yet valid: listed, refused when chosen.
+      }
+      const x = new crypto.X509Certificate(c.der);
+      return { tokenLabel: c.tokenLabel, id: c.id, label: c.label, commonName: info?.commonName ?? subjectField(x, 'CN'), organisation: info?.organisation ?? subjectField(x, 'O'), validTo: new Date(x.validTo).toISOString() };
+    }),
+  }),
   'pdf-verify': async (args, ctx) => {
     const bytes = pdfBytes(fileBytes(ctx.uploads, args), args.fileName);
     try {
@@ -25,11 +41,31 @@ export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign'> = {
   },
   'pdf-sign': async (args, ctx) => {
     const bytes = pdfBytes(fileBytes(ctx.uploads, args), args.fileName);
-    const p12 = Buffer.from(args.p12Base64, 'base64');
     const now = ctx.now();
-    const cert = readCertificate(p12, args.password, now);
+    let signer: CmsSigner & { close?: () => void };
+    let cert: CertificateInfo;
+    if (args.token) {
+      signer = tokenSigner(args.token.library, { tokenLabel: args.token.tokenLabel, certificateId: args.token.certificateId, pin: args.token.pin });
+      try {
+        cert = certificateInfo(signer.certificate, now);
+      } catch (e) {
+        signer.close?.();
+        throw e;
+      }
+    } else if (args.p12Base64) {
+      const p12 = Buffer.from(args.p12Base64, 'base64');
+      cert = readCertificate(p12, args.password ?? '', now);
+      signer = p12Signer(p12, args.password ?? '');
+    } else {
+      throw new UserError('validation', 'Cần chứng thư số để ký: tệp .p12/.pfx kèm mật khẩu, hoặc thiết bị ký số (USB token) kèm mã PIN.');
+    }
     const name = args.role === 'organisation' ? (cert.organisation ?? cert.commonName) : cert.commonName;
-    const signed = await signPdf(bytes, p12, args.password, { name, reason: args.reason ?? ROLE_REASON[args.role], location: args.location ?? '', signingTime: now, role: args.role });
+    let signed: Buffer;
+    try {
+      signed = await signPdfWith(bytes, signer, { name, reason: args.reason ?? ROLE_REASON[args.role], location: args.location ?? '', signingTime: now, role: args.role });
+    } finally {
+      signer.close?.();
+    }
     const fileName = fileSafeName(args.fileName.replace(/\.pdf$/i, '') + (args.role === 'organisation' ? ' (co quan da ky).pdf' : ' (da ky so).pdf'));
     await auditExport(ctx, null, `signed pdf (${args.role})`, fileName, { source: args.fileName, signedBy: cert.commonName });
     return { fileName, dataBase64: signed.toString('base64'), signedBy: cert.commonName };

@@ -4,6 +4,7 @@
  * (signer name from the certificate, signing time in Vietnam time); this module checks the
  * certificate and signs the bytes.
  */
+import crypto from 'node:crypto';
 import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
 import type { SignatureRole } from '../../../shared/api/types';
@@ -56,7 +57,21 @@ export function readCertificate(p12: Buffer, password: string, now: Date): Certi
   const cert = certs.find((c) => c.cert)?.cert;
   if (!cert) throw new UserError('validation', 'Tệp chữ ký số không có chứng thư số.');
   const field = (name: string) => (cert.subject.getField(name)?.value as string | undefined) ?? null;
-  const info: CertificateInfo = { commonName: decodeUtf8(field('CN') ?? 'Không rõ tên'), organisation: field('O') ? decodeUtf8(field('O')!) : null, notBefore: cert.validity.notBefore, notAfter: cert.validity.notAfter };
+  return assertUsable({ commonName: decodeUtf8(field('CN') ?? 'Không rõ tên'), organisation: field('O') ? decodeUtf8(field('O')!) : null, notBefore: cert.validity.notBefore, notAfter: cert.validity.notAfter }, now);
+}
+
+/** A certificate (DER, e.g. from a USB token): its names and dates, checked that it can sign now. */
+export function certificateInfo(der: Buffer, now: Date): CertificateInfo {
+  const cert = new crypto.X509Certificate(der);
+  return assertUsable({ commonName: subjectField(cert, 'CN') ?? 'Không rõ tên', organisation: subjectField(cert, 'O'), notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) }, now);
+}
+
+/** One attribute of a certificate's subject (CN, O), as Node reads it (UTF-8 kept). */
+export function subjectField(cert: crypto.X509Certificate, key: string): string | null {
+  return cert.subject.split('\n').find((l) => l.startsWith(`${key}=`))?.slice(key.length + 1) ?? null;
+}
+
+function assertUsable(info: CertificateInfo, now: Date): CertificateInfo {
   if (now > info.notAfter) throw new UserError('validation', `Chứng thư số của "${info.commonName}" đã hết hạn ngày ${formatIsoDate(vietnamDate(info.notAfter))}; không thể ký.`);
   if (now < info.notBefore) throw new UserError('validation', `Chứng thư số của "${info.commonName}" chỉ có hiệu lực từ ngày ${formatIsoDate(vietnamDate(info.notBefore))}.`);
   return info;

@@ -8,7 +8,7 @@ import forge from 'node-forge';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { OID, parseCms } from './cms';
 import type { SignatureCheck, SignatureRole } from '../../../shared/api/types';
-import { ROLE_FIELD } from './sign';
+import { ROLE_FIELD, subjectField } from './sign';
 
 
 const text = (v: unknown) => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : null);
@@ -36,11 +36,6 @@ export function isoOfPdfDate(d: string | null): string | null {
   if (!m) return null;
   const zone = !m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].replace(/'/g, '').slice(3, 5) || '00'}`;
   return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${zone}`;
-}
-
-function subjectField(cert: crypto.X509Certificate, key: string): string | null {
-  for (const line of cert.subject.split('\n')) if (line.startsWith(`${key}=`)) return line.slice(key.length + 1);
-  return null;
 }
 
 export async function verifyPdf(pdf: Buffer): Promise<SignatureCheck[]> {
