@@ -493,7 +493,7 @@ export interface ApiResults {
   'document-settings-set': DocumentSettings;
   'merge-pdf': FileDownload & { signedBy: string | null };
   'pdf-verify': SignatureCheck[];
-  'token-list': { libraries: Array<{ ca: string; file: string }>; certificates: TokenCertificateDto[] };
+  'token-list': { certificates: TokenCertificateDto[] };
   'pdf-sign': FileDownload & { signedBy: string };
   'merge-save': { reportId: number; revision: number; savedAt: string };
   /** `notes`: what the file leaves out and why (parts of a breakdown some unit did not give). */

@@ -51,6 +51,14 @@ test('lists a signed report\'s signatures and adds the organisation\'s, keeping 
   await screenshot(page, '60-kiem-tra-chu-ky');
   if (fs.existsSync('/usr/bin/pdfsig')) expect(execFileSync('pdfsig', [saved], { encoding: 'utf8' }).match(/Signature is Valid\./g)?.length).toBe(2);
 
+  // A USB token: the library is named, read, and a wrong one is said so.
+  await page.getByTestId('sign-source').selectOption('token');
+  await page.getByTestId('token-library').fill('/khong/co/vnpt-ca_v34.dll');
+  await page.getByRole('button', { name: 'Đọc thiết bị' }).click();
+  await expect(page.getByText('Không tìm thấy thư viện của thiết bị ký số "/khong/co/vnpt-ca_v34.dll". Hãy chọn tệp .dll do nhà cung cấp chứng thư số cài trên máy.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ký và tải về' })).toBeDisabled();
+  await screenshot(page, '61-ky-bang-usb-token');
+
   // A file changed after signing.
   const changed = path.join(dir, 'Bao cao bi sua.pdf');
   fs.writeFileSync(changed, Buffer.concat([fs.readFileSync(pdf), Buffer.from('\n% sửa\n')]));

@@ -1,5 +1,5 @@
 import { certificateInfo, p12Signer, readCertificate, signPdfWith, subjectField, type CertificateInfo } from '../pdf/sign';
-import { KNOWN_TOKEN_LIBRARIES, listTokenCertificates, tokenSigner } from '../pdf/pkcs11-signer';
+import { listTokenCertificates, tokenSigner } from '../pdf/pkcs11-signer';
 import type { CmsSigner } from '../pdf/cms';
 import { verifyPdf } from '../pdf/verify';
 import { fileBytes } from '../services/uploads';
@@ -19,7 +19,6 @@ function pdfBytes(bytes: Buffer, fileName: string): Buffer {
 
 export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign' | 'token-list'> = {
   'token-list': async ({ library }, ctx) => ({
-    libraries: KNOWN_TOKEN_LIBRARIES,
     certificates: listTokenCertificates(library).map((c) => {
       let info: CertificateInfo | null = null;
       try {
