@@ -99,18 +99,8 @@ export async function signIncrementally(pdf: Buffer, request: SignatureRequest, 
   });
   written.push({ ref: apRef, body: `<<\n/Type /XObject\n/Subtype /Form\n/BBox [0 0 ${num(w)} ${num(h)}]\n/Resources << >>\n/Length 0\n>>\nstream\n\nendstream` });
 
-  // The page's annotations: an indirect array is rewritten, else the page gets the array inline.
-  const annots = page.node.get(PDFName.of('Annots'));
-  if (annots instanceof PDFRef) {
-    const array = context.lookup(annots, PDFArray);
-    array.push(widgetRef);
-    written.push({ ref: annots, body: array.toString() });
-  } else {
-    const array = annots instanceof PDFArray ? annots : context.obj([]);
-    array.push(widgetRef);
-    page.node.set(PDFName.of('Annots'), array);
-    written.push({ ref: page.ref, body: page.node.toString() });
-  }
+  // The page's annotations: an indirect array is rewritten, else the page (holding it inline).
+  if (appendTo(context, page.node, 'Annots', widgetRef, written)) written.push({ ref: page.ref, body: page.node.toString() });
   // The form: its fields get the new one; SigFlags 3 (signatures exist, append only).
   const formEntry = doc.catalog.get(PDFName.of('AcroForm'));
   if (formEntry instanceof PDFRef) {
@@ -157,17 +147,23 @@ function num(n: number): string {
   return PDFNumber.of(Math.round(n * 100) / 100).toString();
 }
 
-function addField(context: PDFDocument['context'], form: PDFDict, field: PDFRef, written: Array<{ ref: PDFRef; body: string }>): void {
-  const fields = form.get(PDFName.of('Fields'));
-  if (fields instanceof PDFRef) {
-    const array = context.lookup(fields, PDFArray);
-    array.push(field);
-    written.push({ ref: fields, body: array.toString() });
-  } else {
-    const array = fields instanceof PDFArray ? fields : context.obj([]);
-    array.push(field);
-    form.set(PDFName.of('Fields'), array);
+/** Pushes `item` onto the array `dict[key]`: an indirect array is written anew; true when the array is inline (the dict changed). */
+function appendTo(context: PDFDocument['context'], dict: PDFDict, key: string, item: PDFRef, written: Array<{ ref: PDFRef; body: string }>): boolean {
+  const entry = dict.get(PDFName.of(key));
+  if (entry instanceof PDFRef) {
+    const array = context.lookup(entry, PDFArray);
+    array.push(item);
+    written.push({ ref: entry, body: array.toString() });
+    return false;
   }
+  const array = entry instanceof PDFArray ? entry : context.obj([]);
+  array.push(item);
+  dict.set(PDFName.of(key), array);
+  return true;
+}
+
+function addField(context: PDFDocument['context'], form: PDFDict, field: PDFRef, written: Array<{ ref: PDFRef; body: string }>): void {
+  appendTo(context, form, 'Fields', field, written);
   form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
 }
 
