@@ -57,13 +57,19 @@ export function readCertificate(p12: Buffer, password: string, now: Date): Certi
   const cert = certs.find((c) => c.cert)?.cert;
   if (!cert) throw new UserError('validation', 'Tệp chữ ký số không có chứng thư số.');
   const field = (name: string) => (cert.subject.getField(name)?.value as string | undefined) ?? null;
-  return assertUsable({ commonName: decodeUtf8(field('CN') ?? 'Không rõ tên'), organisation: field('O') ? decodeUtf8(field('O')!) : null, notBefore: cert.validity.notBefore, notAfter: cert.validity.notAfter }, now);
+  return assertUsable({ commonName: decodeUtf8(field('CN') ?? 'Không rõ tên'), organisation: field('O') ? decodeUtf8(field('O')!) : null, notBefore: cert.validity.notBefore, notAfter: cert.validity.notAfter }, now, signingUsage(cert));
 }
 
 /** A certificate (DER, e.g. from a USB token): its names and dates, checked that it can sign now. */
 export function certificateInfo(der: Buffer, now: Date): CertificateInfo {
   const cert = new crypto.X509Certificate(der);
-  return assertUsable({ commonName: subjectField(cert, 'CN') ?? 'Không rõ tên', organisation: subjectField(cert, 'O'), notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) }, now);
+  let usage: boolean | null = null;
+  try {
+    usage = signingUsage(forge.pki.certificateFromAsn1(forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')))));
+  } catch {
+    // A key type forge does not read (EC): the token signs or refuses by itself.
+  }
+  return assertUsable({ commonName: subjectField(cert, 'CN') ?? 'Không rõ tên', organisation: subjectField(cert, 'O'), notBefore: new Date(cert.validFrom), notAfter: new Date(cert.validTo) }, now, usage);
 }
 
 /** One attribute of a certificate's subject (CN, O), as Node reads it (UTF-8 kept). */
@@ -71,7 +77,14 @@ export function subjectField(cert: crypto.X509Certificate, key: string): string 
   return cert.subject.split('\n').find((l) => l.startsWith(`${key}=`))?.slice(key.length + 1) ?? null;
 }
 
-function assertUsable(info: CertificateInfo, now: Date): CertificateInfo {
+/** Whether the certificate's key usage allows signing (digitalSignature or nonRepudiation); null when it does not say. */
+function signingUsage(cert: forge.pki.Certificate): boolean | null {
+  const ext = cert.getExtension('keyUsage') as { digitalSignature?: boolean; nonRepudiation?: boolean } | null;
+  return ext ? !!(ext.digitalSignature || ext.nonRepudiation) : null;
+}
+
+function assertUsable(info: CertificateInfo, now: Date, usage: boolean | null): CertificateInfo {
+  if (usage === false) throw new UserError('validation', `Chứng thư số của "${info.commonName}" không dùng để ký (mục đích sử dụng khóa không có Chữ ký số / Chống chối bỏ). Hãy dùng chứng thư ký số do nhà cung cấp cấp.`);
   if (now > info.notAfter) throw new UserError('validation', `Chứng thư số của "${info.commonName}" đã hết hạn ngày ${formatIsoDate(vietnamDate(info.notAfter))}; không thể ký.`);
   if (now < info.notBefore) throw new UserError('validation', `Chứng thư số của "${info.commonName}" chỉ có hiệu lực từ ngày ${formatIsoDate(vietnamDate(info.notBefore))}.`);
   return info;
