@@ -365,6 +365,8 @@ export const apiMethods = {
     /** Sign with the user's PKCS#12 certificate (.p12/.pfx) and its password. */
     sign: z.object({ p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn'), password: z.string().max(500) }).optional(),
   }),
+  /** Opens a .p12/.pfx with its password and says whose it is (the PDF dialog checks the typed signer against it). */
+  'certificate-read': z.object({ p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn'), password: z.string().max(500) }),
   /** The certificates on the USB tokens plugged in, read through the token's PKCS#11 library (no PIN needed). */
   'token-list': z.object({ library: required(500, 'thư viện của thiết bị ký số') }),
   /** Lists every signature of a PDF (ours or another office's): who, when, role, intact, whole file or changed after. */
@@ -493,6 +495,7 @@ export interface ApiResults {
   'document-settings-set': DocumentSettings;
   'merge-pdf': FileDownload & { signedBy: string | null };
   'pdf-verify': SignatureCheck[];
+  'certificate-read': { commonName: string; organisation: string | null; notAfter: string };
   'token-list': { certificates: TokenCertificateDto[] };
   'pdf-sign': FileDownload & { signedBy: string };
   'merge-save': { reportId: number; revision: number; savedAt: string };

@@ -101,9 +101,15 @@ test('the merge view rolls up the units, shows completeness, drills into a total
   await dialog.getByRole('button', { name: 'Ký số và tải PDF' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Mật khẩu của tệp chữ ký số không đúng.');
   await dialog.getByLabel('Mật khẩu chứng thư số').fill('123456');
+  // A printed name that is not the certificate's is asked about first.
+  await dialog.getByLabel('Người ký').fill('Nguyễn Văn Anh');
   const signedDownload = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Ký số và tải PDF' }).click();
+  const ask = page.getByRole('dialog', { name: 'Tên người ký khác tên trong chứng thư số' });
+  await expect(ask).toContainText('Tên in dưới chữ ký là Nguyễn Văn Anh, còn chứng thư số là của Nguyễn Văn An.');
+  await ask.getByRole('button', { name: 'Dùng tên Nguyễn Văn An' }).click();
   const signed = await signedDownload;
+  expect(execFileSync('pdftotext', [(await signed.path())!, '-'], { encoding: 'utf8' })).not.toContain('Nguyễn Văn Anh');
   expect(execFileSync('pdfsig', [(await signed.path())!], { encoding: 'utf8' })).toContain('Signature Validation: Signature is Valid.');
   await page.getByRole('button', { name: 'Văn bản PDF…' }).click();
   await dialog.getByRole('button', { name: 'Xem và in (mở bằng trình xem PDF)' }).click();

@@ -17,7 +17,11 @@ function pdfBytes(bytes: Buffer, fileName: string): Buffer {
   return bytes;
 }
 
-export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign' | 'token-list'> = {
+export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign' | 'token-list' | 'certificate-read'> = {
+  'certificate-read': async ({ p12Base64, password }, ctx) => {
+    const info = readCertificate(Buffer.from(p12Base64, 'base64'), password, ctx.now());
+    return { commonName: info.commonName, organisation: info.organisation, notAfter: info.notAfter.toISOString() };
+  },
   'token-list': async ({ library }, ctx) => ({
     certificates: listTokenCertificates(library).map((c) => {
       let info: CertificateInfo | null = null;

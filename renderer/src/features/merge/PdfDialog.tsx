@@ -18,6 +18,8 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
   const [dateError, setDateError] = useState<string | null>(null);
   const [cert, setCert] = useState<{ fileName: string; p12Base64: string } | null>(null);
   const [password, setPassword] = useState('');
+  /** The typed signer differs from the certificate's name: asked before signing. */
+  const [nameCheck, setNameCheck] = useState<{ typed: string; certified: string; then: 'save' | 'open' } | null>(null);
   const action = useAction();
   useEffect(() => {
     api.call('document-settings-get', { periodId: props.periodId }).then((d) => {
@@ -28,12 +30,23 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
 
   if (!doc) return <Dialog title="Văn bản báo cáo (PDF)" onClose={props.onClose}>{action.error ? <p className="error-box">{action.error}</p> : <Loading />}</Dialog>;
   const set = (patch: Partial<DocumentSettings>) => setDoc({ ...doc, ...patch });
-  const make = (then: 'save' | 'open') => {
+  const make = (then: 'save' | 'open', signerName?: string) => {
     const d = parseDateText(date, 'ngày ban hành');
     if (!d.ok) return setDateError(d.error);
     setDateError(null);
     void action.run(async () => {
-      const f = await api.call('merge-pdf', { periodId: props.periodId, document: { ...doc, date: d.iso }, sign: cert ? { p12Base64: cert.p12Base64, password } : undefined });
+      let name = signerName ?? doc.signerName;
+      if (cert && signerName === undefined) {
+        // The printed name is the certificate's unless the user says otherwise.
+        const certified = (await api.call('certificate-read', { p12Base64: cert.p12Base64, password })).commonName;
+        if (!name.trim()) name = certified;
+        else if (name.trim().normalize('NFC').toLocaleLowerCase('vi') !== certified.normalize('NFC').toLocaleLowerCase('vi')) {
+          setNameCheck({ typed: name.trim(), certified, then });
+          return;
+        }
+        if (name !== doc.signerName) set({ signerName: name });
+      }
+      const f = await api.call('merge-pdf', { periodId: props.periodId, document: { ...doc, signerName: name, date: d.iso }, sign: cert ? { p12Base64: cert.p12Base64, password } : undefined });
       if (then === 'save') downloadBase64(f.fileName, f.dataBase64, 'application/pdf');
       else await api.call('file-open', { fileName: f.fileName, dataBase64: f.dataBase64 });
       props.onDone(`${then === 'save' ? 'Đã tạo' : 'Đã mở'} ${f.fileName}${f.signedBy ? ` (ký số bởi ${f.signedBy})` : ''}${then === 'open' ? ' để xem và in' : ''}.`);
@@ -116,6 +129,24 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
         </div>
         <FormFooter error={action.error} busy={action.busy} submitLabel={cert ? 'Ký số và tải PDF' : 'Tạo và tải PDF'} onCancel={props.onClose} />
       </form>
+      {nameCheck ? (
+        <Dialog title="Tên người ký khác tên trong chứng thư số" onClose={() => setNameCheck(null)}>
+          <p className="confirm-message">
+            Tên in dưới chữ ký là <b>{nameCheck.typed}</b>, còn chứng thư số là của <b>{nameCheck.certified}</b>. Văn bản ký số thường in đúng tên trong chứng thư.
+          </p>
+          <div className="form-actions">
+            <button type="button" onClick={() => setNameCheck(null)}>
+              Quay lại
+            </button>
+            <button type="button" onClick={() => (setNameCheck(null), make(nameCheck.then, nameCheck.typed))}>
+              Giữ tên {nameCheck.typed}
+            </button>
+            <button type="button" className="primary" autoFocus onClick={() => (setNameCheck(null), set({ signerName: nameCheck.certified }), make(nameCheck.then, nameCheck.certified))}>
+              Dùng tên {nameCheck.certified}
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
     </Dialog>
   );
 }
