@@ -93,3 +93,19 @@ describe.skipIf(!hasPoppler && process.env.CI !== 'true')('the official report a
     expect(fs.existsSync(path.join(dir, 'pdf-bao-cao-1.png'))).toBe(true);
   });
 });
+
+describe('the rules of the NĐ 30 header', () => {
+  it('draws the rule under the issuing body 1/3–1/2 of its line, and under the motto as long as the motto', async () => {
+    const { ruleUnder, textWidth } = await import('../../electron/backend/pdf/submission-pdf');
+    for (const body of ['SỞ Y TẾ', 'SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI']) {
+      const line = Math.min(textWidth(body, 12, true), 187);
+      const rule = ruleUnder(body, 12, true, 187);
+      expect(rule / line).toBeGreaterThanOrEqual(1 / 3);
+      expect(rule / line).toBeLessThanOrEqual(1 / 2);
+    }
+    // "SỞ Y TẾ" is short: its rule is far shorter than the old fixed 21 mm (60 pt).
+    expect(ruleUnder('SỞ Y TẾ', 12, true, 187)).toBeLessThan(25);
+    const motto = 'Độc lập - Tự do - Hạnh phúc';
+    expect(ruleUnder(motto, 14, true, 280, 1)).toBeCloseTo(textWidth(motto, 14, true), 0);
+  });
+});

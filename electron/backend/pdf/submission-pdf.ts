@@ -5,6 +5,7 @@
  * page 2.
  */
 import pdfmake from 'pdfmake';
+import PDFKit from 'pdfkit';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { DocumentSettings, MergeRow, MergeView } from '../../../shared/api/types';
 import { sectionBreaks, withoutBreakdownText } from '../../../shared/api/merge-text';
@@ -20,6 +21,9 @@ const MM = 72 / 25.4;
 /** Margins: left 30 mm, top 20 mm, right 15 mm, bottom 20 mm. */
 const MARGINS: [number, number, number, number] = [30 * MM, 20 * MM, 15 * MM, 20 * MM];
 const BODY = 14;
+/** A4 portrait between the margins. */
+const CONTENT_WIDTH = 210 * MM - MARGINS[0] - MARGINS[2];
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 let configured: string | null = null;
 function configure(): void {
@@ -31,6 +35,26 @@ function configure(): void {
   (pdfmake as unknown as { setUrlAccessPolicy(cb: (url: string) => boolean): void }).setUrlAccessPolicy(() => false);
   (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void }).setLocalAccessPolicy((p) => allowed.has(p));
   configured = f.normal;
+}
+
+let measurer: { file: string; doc: PDFKit.PDFDocument } | null = null;
+
+/** The width in points of one line of text in the document's font (pdfkit measures it with the same font file pdfmake embeds). */
+export function textWidth(text: string, size: number, bold: boolean): number {
+  const fonts = documentFonts();
+  const file = bold ? fonts.bold : fonts.normal;
+  if (!measurer || measurer.file !== file) measurer = { file, doc: new PDFKit({ autoFirstPage: false }) };
+  return measurer.doc.font(file).fontSize(size).widthOfString(text);
+}
+
+/**
+ * NĐ 30/2020 Phụ lục I: under the issuing body and under the subject, a rule 1/3 to 1/2 as long
+ * as the line of text (here 2/5 of the longest line, the text wrapping at `columnWidth`); under
+ * the motto, as long as the motto.
+ */
+export function ruleUnder(text: string, size: number, bold: boolean, columnWidth: number, share = 0.4): number {
+  const longest = Math.max(...text.split('\n').map((line) => Math.min(textWidth(line, size, bold), columnWidth)));
+  return Math.round(longest * share * 10) / 10;
 }
 
 /** A short rule centred under a line of text. */
@@ -110,7 +134,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
         stack: [
           { text: doc.parentBody.toUpperCase(), fontSize: 12, alignment: 'center' },
           { text: doc.issuingBody.toUpperCase(), fontSize: 12, bold: true, alignment: 'center' },
-          rule(60),
+          rule(ruleUnder(doc.issuingBody.toUpperCase(), 12, true, CONTENT_WIDTH * 0.4)),
           { text: number, fontSize: 13, alignment: 'center' },
         ],
       },
@@ -118,8 +142,8 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
         width: '60%',
         stack: [
           { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12, bold: true, alignment: 'center' },
-          { text: 'Độc lập - Tự do - Hạnh phúc', fontSize: 14, bold: true, alignment: 'center' },
-          rule(172),
+          { text: MOTTO, fontSize: 14, bold: true, alignment: 'center' },
+          rule(ruleUnder(MOTTO, 14, true, CONTENT_WIDTH * 0.6, 1)),
           { text: documentDateLine(doc.place, doc.date), fontSize: 14, italics: true, alignment: 'center' },
         ],
       },
@@ -241,7 +265,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
       header,
       { text: 'BÁO CÁO', fontSize: 14, bold: true, alignment: 'center', margin: [0, 18, 0, 0] },
       { text: doc.subject, fontSize: 14, bold: true, alignment: 'center' },
-      rule(90),
+      rule(ruleUnder(doc.subject, 14, true, CONTENT_WIDTH)),
       { text: '', margin: [0, 4, 0, 0] },
       ...sections,
       closing,
