@@ -100,6 +100,10 @@ describe.skipIf(!tools && process.env.CI !== 'true')('signatures as incremental 
     fs.writeFileSync(file, signed);
     const pageOf = await verifyPdf(signed);
     expect(pageOf).toHaveLength(1);
+    // A 2024 report printed in 2026 says what was missing at the period's cut-off, not today.
+    const period = await call(backend, 'period-get', { id: 2 });
+    const cutOff = period.dataTo.split('-').reverse().join('/');
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(`(tính đến ngày ${cutOff}).`);
     const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
     const pages = html.split('<page ');
     const at = pages.findIndex((p) => p.includes('>Đã</word>'));

@@ -255,7 +255,8 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     tiers: territorialTiers([{ id: parentId, parentId: null, kind: 'province' }, ...tree], parentId),
     rows,
     completeness: { expected: children.length, reported: reported.size, missing, late: status.units.filter((u) => u.late).map((u) => u.unitName) },
-    missingText: missingTextOf(reallyMissing, standIns, formatIsoDate(status.today)),
+    // As of today, but never later than the period's cut-off: a 2024 report printed in 2026 says what was missing at its end.
+    missingText: missingTextOf(reallyMissing, standIns, formatIsoDate(status.today < period.dataTo ? status.today : period.dataTo)),
     countApprovedOnly: approvedOnly,
     upstream: withUpstream ? await upstreamPeriod(db, period, parentId).then((p) => (p ? { periodId: p.id, name: p.name, parentUnitName: p.parentUnitName ?? '' } : null)) : null,
     notCounted: [...new Set(waiting)].map((id) => tree.find((u) => u.id === id)?.name ?? `đơn vị số ${id}`),
