@@ -189,3 +189,25 @@ describe.skipIf(!tools && process.env.CI !== 'true')('signatures as incremental 
     expect(notPdf.stderr).toContain('pw-org.txt: không phải tệp PDF.');
   }, 60_000);
 });
+
+describe.skipIf(!tools && process.env.CI !== 'true')('the signature block of the NĐ 30 report', () => {
+  it('never stands alone on a page: it is kept with the last paragraph, whatever the length of the text', async () => {
+    const backend = await testBackend({ demo: true });
+    try {
+      const doc = { ...(await call(backend, 'document-settings-get', { periodId: 2 })), signerName: 'Nguyễn Thị Hằng' };
+      const dir = tempDir();
+      for (const n of [14, 17, 20, 23, 26]) {
+        const paragraph = 'Tiếp tục triển khai các hoạt động bảo vệ, chăm sóc trẻ em trên địa bàn tỉnh theo kế hoạch đã đề ra, phối hợp với các sở, ngành và địa phương.';
+        const last = `Đoạn cuối số ${n}: kiến nghị bố trí kinh phí năm sau.`;
+        await call(backend, 'merge-save', { periodId: 2, narratives: { results: Array.from({ length: n }, () => paragraph).join('\n'), proposals: last } });
+        const file = path.join(dir, `dai-${n}.pdf`);
+        fs.writeFileSync(file, Buffer.from((await call(backend, 'merge-pdf', { periodId: 2, document: doc })).dataBase64, 'base64'));
+        const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+        const withBlock = pages.findIndex((p) => p.includes('Nơi nhận:'));
+        expect(pages[withBlock], `${n} paragraphs`).toContain(`Đoạn cuối số ${n}`);
+      }
+    } finally {
+      await backend.close();
+    }
+  }, 60_000);
+});

@@ -267,8 +267,9 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
       { text: doc.subject, fontSize: 14, bold: true, alignment: 'center' },
       rule(ruleUnder(doc.subject, 14, true, CONTENT_WIDTH)),
       { text: '', margin: [0, 4, 0, 0] },
-      ...sections,
-      closing,
+      ...sections.slice(0, -1),
+      // The signature block never alone on a page: it stays with the last paragraph.
+      { stack: [...sections.slice(-1), closing], unbreakable: true },
       ...appendix,
     ],
   };
