@@ -105,6 +105,9 @@ describe.skipIf(!tools && process.env.CI !== 'true')('signatures as incremental 
     const cutOff = period.dataTo.split('-').reverse().join('/');
     expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(`(tính đến ngày ${cutOff}).`);
     const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    // "Số:" and the place and date line on one baseline (NĐ 30), though the issuing body takes two lines.
+    const bottomOf = (w: string) => Number(new RegExp(`yMax="([\\d.]+)">${w}</word>`).exec(html)![1]);
+    expect(Math.abs(bottomOf('Số:') - bottomOf('Kon'))).toBeLessThan(0.5);
     const pages = html.split('<page ');
     const at = pages.findIndex((p) => p.includes('>Đã</word>'));
     const page = pages[at]!;

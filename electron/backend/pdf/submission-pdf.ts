@@ -127,28 +127,39 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
     '.' +
     (view.missingText ? ` ${view.missingText}` : '');
 
+  // Two rows, so that "Số: …" and the place and date stand on one baseline (NĐ 30 Phụ lục I)
+  // however many lines the issuing body takes; both in 13 pt (the date line may be 13–14 pt).
   const header: Content = {
-    columns: [
+    stack: [
       {
-        width: '40%',
-        stack: [
-          { text: doc.parentBody.toUpperCase(), fontSize: 12, alignment: 'center' },
-          { text: doc.issuingBody.toUpperCase(), fontSize: 12, bold: true, alignment: 'center' },
-          rule(ruleUnder(doc.issuingBody.toUpperCase(), 12, true, CONTENT_WIDTH * 0.4)),
-          { text: number, fontSize: 13, alignment: 'center' },
+        columns: [
+          {
+            width: '40%',
+            stack: [
+              { text: doc.parentBody.toUpperCase(), fontSize: 12, alignment: 'center' },
+              { text: doc.issuingBody.toUpperCase(), fontSize: 12, bold: true, alignment: 'center' },
+              rule(ruleUnder(doc.issuingBody.toUpperCase(), 12, true, CONTENT_WIDTH * 0.4)),
+            ],
+          },
+          {
+            width: '60%',
+            stack: [
+              { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12, bold: true, alignment: 'center' },
+              { text: MOTTO, fontSize: 14, bold: true, alignment: 'center' },
+              rule(ruleUnder(MOTTO, 14, true, CONTENT_WIDTH * 0.6, 1)),
+            ],
+          },
         ],
+        columnGap: 6,
       },
       {
-        width: '60%',
-        stack: [
-          { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12, bold: true, alignment: 'center' },
-          { text: MOTTO, fontSize: 14, bold: true, alignment: 'center' },
-          rule(ruleUnder(MOTTO, 14, true, CONTENT_WIDTH * 0.6, 1)),
-          { text: documentDateLine(doc.place, doc.date), fontSize: 14, italics: true, alignment: 'center' },
+        columns: [
+          { width: '40%', text: number, fontSize: 13, alignment: 'center' },
+          { width: '60%', text: documentDateLine(doc.place, doc.date), fontSize: 13, italics: true, alignment: 'center' },
         ],
+        columnGap: 6,
       },
     ],
-    columnGap: 6,
   };
 
   const sections: Content[] = view.narratives.flatMap((n) => [
