@@ -1,7 +1,7 @@
 import { exportMergeUpstream, mergeBreakdown, mergeView, overrideMerged, saveMerge } from '../services/merge';
 import { buildSubmission } from '../templates/write-submission';
 import { buildSubmissionPdf, buildSubmissionPdfWithStamp } from '../pdf/submission-pdf';
-import { readCertificate, signPdf, vietnamIso } from '../pdf/sign';
+import { openCertificate, signPdfWith, vietnamIso } from '../pdf/sign';
 import { documentSettings, saveDocumentSettings } from '../services/documents';
 import { openFile } from '../services/open-file';
 import type { HandlerSlice } from './types';
@@ -45,11 +45,10 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-breakdown' | 'merg
       await auditExport(ctx, periodId, 'report pdf', fileName);
       return { fileName, dataBase64: pdf.toString('base64'), signedBy: null };
     }
-    const p12 = Buffer.from(sign.p12Base64, 'base64');
     const now = ctx.now();
-    const cert = readCertificate(p12, sign.password, now);
+    const { info: cert, signer } = openCertificate(Buffer.from(sign.p12Base64, 'base64'), sign.password, now);
     const { pdf, stamp } = await buildSubmissionPdfWithStamp(view, document, { signer: cert.commonName, organisation: cert.organisation, time: vietnamIso(now) });
-    const signed = await signPdf(pdf, p12, sign.password, { name: cert.commonName, reason: `Ký báo cáo ${document.subject}`, location: document.place, signingTime: now, role: 'signer', stamp });
+    const signed = await signPdfWith(pdf, signer, { name: cert.commonName, reason: `Ký báo cáo ${document.subject}`, location: document.place, signingTime: now, role: 'signer', stamp });
     await auditExport(ctx, periodId, 'signed report pdf', fileName, { signedBy: cert.commonName });
     return { fileName: fileName.replace(/\.pdf$/, ' (da ky so).pdf'), dataBase64: signed.toString('base64'), signedBy: cert.commonName };
   },

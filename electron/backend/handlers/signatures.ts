@@ -1,4 +1,4 @@
-import { certificateInfo, p12Signer, readCertificate, signPdfWith, subjectField, type CertificateInfo } from '../pdf/sign';
+import { certificateInfo, openCertificate, readCertificate, signPdfWith, subjectField, type CertificateInfo } from '../pdf/sign';
 import { listTokenCertificates, tokenSigner } from '../pdf/pkcs11-signer';
 import type { CmsSigner } from '../pdf/cms';
 import { verifyPdf } from '../pdf/verify';
@@ -56,9 +56,7 @@ export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign' | 'token-
         throw e;
       }
     } else if (args.p12Base64) {
-      const p12 = Buffer.from(args.p12Base64, 'base64');
-      cert = readCertificate(p12, args.password ?? '', now);
-      signer = p12Signer(p12, args.password ?? '');
+      ({ info: cert, signer } = openCertificate(Buffer.from(args.p12Base64, 'base64'), args.password ?? '', now));
     } else {
       throw new UserError('validation', 'Cần chứng thư số để ký: tệp .p12/.pfx kèm mật khẩu, hoặc thiết bị ký số (USB token) kèm mã PIN.');
     }

@@ -38,8 +38,11 @@ function openP12(p12: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
   }
 }
 
-/** Opens a .p12/.pfx with its password and checks it can sign now; every failure says why in Vietnamese. */
-export function readCertificate(p12: Buffer, password: string, now: Date): CertificateInfo {
+/**
+ * Opens a .p12/.pfx with its password, once: whose it is (checked that it can sign now) and a
+ * signer over its key. Every failure says why in Vietnamese.
+ */
+export function openCertificate(p12: Buffer, password: string, now: Date): { info: CertificateInfo; signer: CmsSigner } {
   let store: forge.pkcs12.Pkcs12Pfx;
   try {
     store = openP12(p12, password);
@@ -48,16 +51,12 @@ export function readCertificate(p12: Buffer, password: string, now: Date): Certi
     if (/password|MAC could not be verified|Invalid password/i.test(message)) throw new UserError('validation', 'Mật khẩu của tệp chữ ký số không đúng.');
     throw new UserError('validation', 'Tệp chữ ký số không đọc được: cần tệp .p12 hoặc .pfx do nhà cung cấp chứng thư số cấp.');
   }
-  const keys = [
-    ...(store.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
-    ...(store.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
-  ];
-  const certs = store.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [];
-  if (keys.length === 0 || !keys[0]!.key) throw new UserError('validation', 'Tệp chữ ký số chỉ có chứng thư, không có khóa bí mật để ký. Hãy xuất lại tệp .p12/.pfx kèm khóa bí mật.');
-  const cert = certs.find((c) => c.cert)?.cert;
-  if (!cert) throw new UserError('validation', 'Tệp chữ ký số không có chứng thư số.');
-  const field = (name: string) => (cert.subject.getField(name)?.value as string | undefined) ?? null;
-  return assertUsable({ commonName: decodeUtf8(field('CN') ?? 'Không rõ tên'), organisation: field('O') ? decodeUtf8(field('O')!) : null, notBefore: cert.validity.notBefore, notAfter: cert.validity.notAfter }, now, signingUsage(cert));
+  const signer = storeSigner(store);
+  return { info: certificateInfo(signer.certificate, now), signer };
+}
+
+export function readCertificate(p12: Buffer, password: string, now: Date): CertificateInfo {
+  return openCertificate(p12, password, now).info;
 }
 
 /** A certificate (DER, e.g. from a USB token): its names and dates, checked that it can sign now. */
@@ -90,15 +89,6 @@ function assertUsable(info: CertificateInfo, now: Date, usage: boolean | null): 
   return info;
 }
 
-/** forge returns UTF-8 subject values as byte strings. */
-function decodeUtf8(s: string): string {
-  try {
-    return Buffer.from(s, 'binary').toString('utf8');
-  } catch {
-    return s;
-  }
-}
-
 /** ISO 8601 in Vietnam time: `2026-12-05T09:30:00+07:00`. */
 export function vietnamIso(instant: Date): string {
   return new Date(instant.getTime() + 7 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+07:00');
@@ -106,17 +96,21 @@ export function vietnamIso(instant: Date): string {
 
 /** The key and certificates of a .p12/.pfx, as the CMS builder takes them. */
 export function p12Signer(p12: Buffer, password: string): CmsSigner {
-  const store = openP12(p12, password);
+  return storeSigner(openP12(p12, password));
+}
+
+function storeSigner(store: forge.pkcs12.Pkcs12Pfx): CmsSigner {
   const keyBag =
     store.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]?.[0] ??
     store.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!]?.[0];
   const key = keyBag?.key as forge.pki.rsa.PrivateKey | undefined;
-  if (!key) throw new UserError('validation', 'Tệp chữ ký số không có khóa bí mật để ký.');
+  if (!key) throw new UserError('validation', 'Tệp chữ ký số chỉ có chứng thư, không có khóa bí mật để ký. Hãy xuất lại tệp .p12/.pfx kèm khóa bí mật.');
   const certs = (store.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []).flatMap((b) => (b.cert ? [b] : []));
   const own = certs.find((b) => {
     const pub = b.cert!.publicKey as forge.pki.rsa.PublicKey;
     return pub.n.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0;
   });
+  if (certs.length === 0) throw new UserError('validation', 'Tệp chữ ký số không có chứng thư số.');
   if (!own) throw new UserError('validation', 'Khóa bí mật trong tệp chữ ký số không khớp với chứng thư nào.');
   // The certificates as the CA wrote them (forge would re-encode UTF-8 names).
   const derOf = (b: (typeof certs)[number]) => {
@@ -160,10 +154,6 @@ export async function signPdfWith(pdf: Buffer, signer: CmsSigner, meta: SignMeta
     ? [meta.stamp.left, pageHeight - meta.stamp.top - meta.stamp.height, meta.stamp.left + meta.stamp.width, pageHeight - meta.stamp.top]
     : [0, 0, 0, 0];
   return signIncrementally(pdf, { fieldName: ROLE_FIELD[meta.role ?? 'signer'], page: meta.stamp?.page ?? 0, rect, name: meta.name, reason: meta.reason, location: meta.location, signingTime: meta.signingTime }, signer);
-}
-
-export async function signPdf(pdf: Buffer, p12: Buffer, password: string, meta: SignMeta): Promise<Buffer> {
-  return signPdfWith(pdf, p12Signer(p12, password), meta);
 }
 
 async function pageHeightOf(pdf: Buffer, index: number): Promise<number> {
