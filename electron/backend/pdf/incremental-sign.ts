@@ -61,11 +61,6 @@ export function uniqueName(wanted: string, taken: Set<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${wanted} ${n}`)) return `${wanted} ${n}`;
 }
 
-/** The existing document's signature field names. */
-export async function signatureFieldNames(pdf: Buffer): Promise<string[]> {
-  return [...fieldNames(await PDFDocument.load(pdf, { updateMetadata: false }))];
-}
-
 /** Appends the signature as an incremental update and fills it with the CMS of `signer`. */
 export async function signIncrementally(pdf: Buffer, request: SignatureRequest, signer: CmsSigner): Promise<Buffer> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
