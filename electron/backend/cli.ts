@@ -54,7 +54,8 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
   merge --period KỲ [--unit ĐƠN_VỊ] [--json]
                                tổng hợp số liệu của kỳ (ĐƠN_VỊ: đơn vị tổng hợp của kỳ)
   export --period KỲ [--unit ĐƠN_VỊ] --format xlsx|pdf --out TỆP [--number SỐ] [--date NGÀY] [--signer TÊN]
-         [--sign TỆP.p12 --password-file TỆP]
+         [--sign TỆP.p12 --password-file TỆP | --pkcs11 THƯ_VIỆN [--token NHÃN] --pin-file TỆP]
+         [--role signer|organisation] [--image ẢNH.png] [--seal-size MM]
                                xuất báo cáo tổng hợp ra Excel, hoặc văn bản báo cáo PDF (có thể ký số)
   sign TỆP.pdf --out TỆP.pdf (--p12 TỆP.p12 --password-file TỆP | --pkcs11 THƯ_VIỆN [--token NHÃN] --pin-file TỆP)
        [--role signer|organisation]
@@ -281,9 +282,8 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     if (!outFile) throw new CliError('Cần tệp kết quả: --out TỆP.pdf');
     const certificate = certificateFlags(args, 'p12') ?? tokenFlags(args);
     if (!certificate) throw new CliError('Cần chứng thư số: --p12 TỆP.p12 --password-file TỆP, hoặc thiết bị ký số: --pkcs11 THƯ_VIỆN [--token NHÃN] --pin-file TỆP');
-    const role = stringFlag(args, 'role') ?? 'signer';
-    if (role !== 'signer' && role !== 'organisation') throw new CliError(`Vai trò "${role}" không có: dùng --role signer (người ký) hoặc --role organisation (cơ quan).`);
-    const signed = await call(backend, 'pdf-sign', { fileName: path.basename(input), dataBase64: fs.readFileSync(input).toString('base64'), ...certificate, role, reason: stringFlag(args, 'reason'), location: stringFlag(args, 'location') });
+    const role = roleFlag(args);
+    const signed = await call(backend, 'pdf-sign', { fileName: path.basename(input), dataBase64: fs.readFileSync(input).toString('base64'), ...certificate, role, reason: stringFlag(args, 'reason'), location: stringFlag(args, 'location'), imageBase64: imageFlag(args), sealSizeMm: sealSizeFlag(args) });
     fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
     fs.writeFileSync(outFile, Buffer.from(signed.dataBase64, 'base64'));
     return out({ file: path.resolve(outFile), signedBy: signed.signedBy, role }, () => console.log(`Đã ký (${role === 'signer' ? 'người ký' : 'cơ quan'}) bởi ${signed.signedBy}: ${path.resolve(outFile)}`));
@@ -392,8 +392,11 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
       const dateFlag = stringFlag(args, 'date');
       const date = dateFlag ? parseVnDate(dateFlag) : doc.date;
       if (!date) throw new CliError(`Ngày "${dateFlag}" không hợp lệ (dạng ngày/tháng/năm).`);
-      const sign = certificateFlags(args, 'sign');
-      const pdf = await call(backend, 'merge-pdf', { periodId, document: { ...doc, number: stringFlag(args, 'number') ?? doc.number, date, signerName: stringFlag(args, 'signer') ?? doc.signerName }, sign });
+      const key = certificateFlags(args, 'sign') ?? tokenFlags(args);
+      const role = roleFlag(args);
+      const image = imageFlag(args);
+      const document = { ...doc, number: stringFlag(args, 'number') ?? doc.number, date, signerName: stringFlag(args, 'signer') ?? doc.signerName, ...(image ? { [role === 'signer' ? 'signatureImage' : 'sealImage']: image } : {}), sealSizeMm: sealSizeFlag(args) ?? doc.sealSizeMm };
+      const pdf = await call(backend, 'merge-pdf', { periodId, document, sign: key ? { [role]: key } : undefined });
       if (pdf.signedBy && !json) console.log(`Đã ký số bởi ${pdf.signedBy}.`);
       f = pdf;
     } else f = await call(backend, 'merge-export', { periodId });
@@ -435,6 +438,29 @@ function certificateFlags(args: ParsedArgs, flag: string): { p12Base64: string; 
   if (!passwordFile) throw new CliError('Cần tệp chứa mật khẩu: --password-file TỆP (không ghi mật khẩu trên dòng lệnh).');
   for (const f of [file, passwordFile]) existingFile(f, '');
   return { p12Base64: fs.readFileSync(file).toString('base64'), password: fs.readFileSync(passwordFile, 'utf8').replace(/\r?\n$/, '') };
+}
+
+function roleFlag(args: ParsedArgs): 'signer' | 'organisation' {
+  const role = stringFlag(args, 'role') ?? 'signer';
+  if (role !== 'signer' && role !== 'organisation') throw new CliError(`Vai trò "${role}" không có: dùng --role signer (người ký) hoặc --role organisation (cơ quan).`);
+  return role;
+}
+
+/** --image TỆP.png: the signature (signer) or seal (organisation) image, base64. */
+function imageFlag(args: ParsedArgs): string | undefined {
+  const file = stringFlag(args, 'image');
+  if (!file) return undefined;
+  const bytes = fs.readFileSync(existingFile(file, ''));
+  if (!bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new CliError(`Tệp "${path.resolve(file)}" không phải ảnh PNG: ảnh chữ ký và ảnh con dấu cần tệp .png nền trong suốt.`);
+  return bytes.toString('base64');
+}
+
+function sealSizeFlag(args: ParsedArgs): number | undefined {
+  const v = stringFlag(args, 'seal-size');
+  if (v === undefined) return undefined;
+  const mm = Number(v.replace(',', '.'));
+  if (!Number.isFinite(mm) || mm < 20 || mm > 60) throw new CliError(`Kích thước con dấu "${v}" không hợp lệ: từ 20 đến 60 mm, ví dụ --seal-size 35.`);
+  return mm;
 }
 
 /** A USB token: its PKCS#11 library (--pkcs11), the token's label (--token) and the PIN from --pin-file. */

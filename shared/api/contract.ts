@@ -106,6 +106,16 @@ const tokenChoice = z.object({
   certificateId: z.string().regex(/^[0-9a-f]{0,128}$/, 'mã chứng thư không hợp lệ').optional(),
 });
 
+/** The key that signs: a .p12/.pfx and its password, or a USB token and its PIN (never kept). */
+const signingKey = z.object({
+  p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn').optional(),
+  password: z.string().max(500).optional(),
+  token: tokenChoice.extend({ pin: z.string().min(1, 'cần mã PIN của thiết bị ký số').max(64) }).optional(),
+});
+
+/** A transparent PNG (signature or seal image), base64: 2 MB at most. */
+const pngImage = z.string().max(2_800_000, 'ảnh quá lớn (tối đa 2 MB)').regex(/^iVBORw0KGgo[A-Za-z0-9+/=]*$/, 'ảnh phải là tệp PNG');
+
 /** A file the web host staged from a raw upload (POST /api/upload), named by its id. */
 const uploadId = z.string().regex(/^[0-9a-f]{32}$/, 'mã tệp gửi lên không hợp lệ');
 /** A sent file: its bytes as base64 in the call (IPC, CLI), or the id of a file streamed to the web host before. One of the two. */
@@ -179,6 +189,12 @@ const documentSettings = z.object({
   authority: text(100),
   signerTitle: text(100),
   signerName: text(100),
+  /** The signer's handwritten signature (blue, transparent PNG), placed between the title and the name. */
+  signatureImage: pngImage.nullable().optional(),
+  /** The organisation's seal (red, transparent PNG), printed at its real size over the signature. */
+  sealImage: pngImage.nullable().optional(),
+  /** The seal's real diameter in mm (NĐ 30: real size). */
+  sealSizeMm: z.number().min(20, 'con dấu ít nhất 20 mm').max(60, 'con dấu tối đa 60 mm').optional(),
 });
 
 export const apiMethods = {
@@ -362,8 +378,11 @@ export const apiMethods = {
   'merge-pdf': z.object({
     periodId: id,
     document: documentSettings,
-    /** Sign with the user's PKCS#12 certificate (.p12/.pfx) and its password. */
-    sign: z.object({ p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn'), password: z.string().max(500) }).optional(),
+    /** Sign as the signer, as the organisation, or both (in that order), each with its own key. */
+    sign: z
+      .object({ signer: signingKey.optional(), organisation: signingKey.optional() })
+      .refine((s) => s.signer || s.organisation, 'chọn người ký hoặc cơ quan ký')
+      .optional(),
   }),
   /** Opens a .p12/.pfx with its password and says whose it is (the PDF dialog checks the typed signer against it). */
   'certificate-read': z.object({ p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn'), password: z.string().max(500) }),
@@ -372,11 +391,10 @@ export const apiMethods = {
   /** Lists every signature of a PDF (ours or another office's): who, when, role, intact, whole file or changed after. */
   'pdf-verify': fileUpload,
   /** Adds a signature to a PDF (signed or not) as an incremental update: earlier signatures stay valid. */
-  'pdf-sign': fileUpload.extend({
-    /** A .p12/.pfx and its password, or a USB token (below). */
-    p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn').optional(),
-    password: z.string().max(500).optional(),
-    token: tokenChoice.extend({ pin: z.string().min(1, 'cần mã PIN của thiết bị ký số').max(64) }).optional(),
+  'pdf-sign': fileUpload.extend(signingKey.shape).extend({
+    /** The signature or seal image to show (where the PDF leaves room for it, or over the signer's). */
+    imageBase64: pngImage.optional(),
+    sealSizeMm: z.number().min(20).max(60).optional(),
     role: z.enum(['signer', 'organisation'], 'vai trò ký phải là người ký hoặc cơ quan'),
     reason: z.string().max(500).optional(),
     location: z.string().max(200).optional(),

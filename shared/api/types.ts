@@ -724,6 +724,12 @@ export interface DocumentSettings {
   /** `PHÓ GIÁM ĐỐC` */
   signerTitle: string;
   signerName: string;
+  /** The signer's handwritten signature: a transparent PNG, base64 (kept for the organisation's documents). */
+  signatureImage?: string | null;
+  /** The organisation's seal: a transparent PNG, base64. */
+  sealImage?: string | null;
+  /** The seal's real diameter in mm (35 unless set). */
+  sealSizeMm?: number;
 }
 
 export interface BackupDto {

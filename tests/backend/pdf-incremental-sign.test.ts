@@ -57,7 +57,7 @@ describe.skipIf(!tools && process.env.CI !== 'true')('signatures as incremental 
     signerP12 = opensslP12(dir, '/CN=Nguyễn Thị Hằng/O=Sở Y tế tỉnh Quảng Ngãi', 'mật khẩu');
     orgP12 = opensslP12(dir, '/CN=Sở Y tế tỉnh Quảng Ngãi/O=Sở Y tế tỉnh Quảng Ngãi', 'cơ quan');
     const doc = { ...(await call(backend, 'document-settings-get', { periodId: 2 })), number: '15', signerName: 'Nguyễn Thị Hằng', date: '2024-12-05' };
-    const r = await call(backend, 'merge-pdf', { periodId: 2, document: doc, sign: { p12Base64: signerP12.toString('base64'), password: 'mật khẩu' } });
+    const r = await call(backend, 'merge-pdf', { periodId: 2, document: doc, sign: { signer: { p12Base64: signerP12.toString('base64'), password: 'mật khẩu' } } });
     signed = Buffer.from(r.dataBase64, 'base64');
   });
   afterAll(() => backend.close());

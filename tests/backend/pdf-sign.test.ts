@@ -51,7 +51,7 @@ describe.skipIf(!tools && process.env.CI !== 'true')('digital signature of the r
   afterAll(() => backend.close());
 
   it('signs with the certificate: pdfsig calls the signature valid, and the stamp shows signer and time', async () => {
-    const r = await call(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { p12Base64: p12.toString('base64'), password: 'mật khẩu' } });
+    const r = await call(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { signer: { p12Base64: p12.toString('base64'), password: 'mật khẩu' } } });
     expect(r.signedBy).toBe('Nguyễn Văn An');
     const file = path.join(dir, 'signed.pdf');
     fs.writeFileSync(file, Buffer.from(r.dataBase64, 'base64'));
@@ -69,19 +69,19 @@ describe.skipIf(!tools && process.env.CI !== 'true')('digital signature of the r
   });
 
   it('says plainly when the password is wrong, the certificate expired, or there is no private key', async () => {
-    const wrong = await callError(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { p12Base64: p12.toString('base64'), password: 'sai' } });
+    const wrong = await callError(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { signer: { p12Base64: p12.toString('base64'), password: 'sai' } } });
     expect(wrong.message).toBe('Mật khẩu của tệp chữ ký số không đúng.');
-    const expired = await callError(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { p12Base64: expiredP12('x').toString('base64'), password: 'x' } });
+    const expired = await callError(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { signer: { p12Base64: expiredP12('x').toString('base64'), password: 'x' } } });
     expect(expired.message).toBe('Chứng thư số của "Tran Thi B" đã hết hạn ngày 01/01/2023; không thể ký.');
-    const noKey = await callError(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { p12Base64: fs.readFileSync(path.join(dir, 'nokey.p12')).toString('base64'), password: 'mật khẩu' } });
+    const noKey = await callError(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { signer: { p12Base64: fs.readFileSync(path.join(dir, 'nokey.p12')).toString('base64'), password: 'mật khẩu' } } });
     expect(noKey.message).toContain('không có khóa bí mật');
     // A certificate for encryption only (key usage keyEncipherment): not for signing.
     const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
     run(['req', '-x509', '-newkey', 'rsa:2048', '-keyout', 'ke.pem', '-out', 'ce.pem', '-days', '30', '-nodes', '-utf8', '-subj', '/CN=Mã hoá', '-addext', 'keyUsage=critical,keyEncipherment']);
     run(['pkcs12', '-export', '-inkey', 'ke.pem', '-in', 'ce.pem', '-out', 'enc.p12', '-passout', 'pass:x']);
-    const encryption = await callError(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { p12Base64: fs.readFileSync(path.join(dir, 'enc.p12')).toString('base64'), password: 'x' } });
+    const encryption = await callError(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { signer: { p12Base64: fs.readFileSync(path.join(dir, 'enc.p12')).toString('base64'), password: 'x' } } });
     expect(encryption.message).toBe('Chứng thư số của "Mã hoá" không dùng để ký (mục đích sử dụng khóa không có Chữ ký số / Chống chối bỏ). Hãy dùng chứng thư ký số do nhà cung cấp cấp.');
-    const garbage = await callError(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { p12Base64: Buffer.from('không phải p12').toString('base64'), password: '' } });
+    const garbage = await callError(backend, 'merge-pdf', { periodId: 2, document: await doc(), sign: { signer: { p12Base64: Buffer.from('không phải p12').toString('base64'), password: '' } } });
     expect(garbage.message).toContain('cần tệp .p12 hoặc .pfx');
   });
 

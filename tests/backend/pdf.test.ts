@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/index';
-import { renderPdf } from '../../electron/backend/pdf/submission-pdf';
+import { pageNumberOf, renderPdf } from '../../electron/backend/pdf/submission-pdf';
 import type { DocumentSettings } from '../../shared/api/types';
 import { VIETNAMESE_LETTERS } from '../../shared/domain/documents';
 import { REPO_ROOT, call, tempDir, testBackend } from '../helpers/backend';
@@ -71,10 +71,19 @@ describe.skipIf(!hasPoppler && process.env.CI !== 'true')('the official report a
     expect(text).toMatch(/1\.2 +Tỷ lệ xã, phường, thị trấn đạt tiêu chuẩn phù +% +58,82 +70,00 +Đạt/);
   });
 
-  it('numbers pages from page 2, at the top', () => {
+  it('numbers pages at the top as NĐ 30 does: not the first page, and the annex on its own from its second page', () => {
     const pages = text.split('\f');
+    const firstLine = (i: number) => pages[i]!.trim().split('\n')[0]!.trim();
     expect(pages[0]!.trimStart().startsWith('UBND')).toBe(true);
-    expect(pages[1]!.trim().split('\n')[0]!.trim()).toBe('2');
+    // The report takes one page here; the annex begins on page 2, unnumbered, and counts 2, 3, … after.
+    expect(firstLine(1)).toBe('Phụ lục');
+    expect(pages.length - 1).toBeGreaterThan(3);
+    for (let i = 2; i < pages.length - 1; i++) expect(firstLine(i)).toBe(String(i));
+  });
+
+  it('counts pages from 1 again in each annex (pure)', () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map((p) => pageNumberOf(p, [3, 6]))).toEqual([null, 2, null, 2, 3, null, 2]);
+    expect([1, 2].map((p) => pageNumberOf(p, []))).toEqual([null, 2]);
   });
 
   it('renders every letter of Vietnamese with every tone mark', async () => {

@@ -6,7 +6,7 @@ import type { Backend } from '../../electron/backend/index';
 import { listTokenCertificates, tokenMessage, tokenSigner } from '../../electron/backend/pdf/pkcs11-signer';
 import { signPdfWith } from '../../electron/backend/pdf/sign';
 import { verifyPdf } from '../../electron/backend/pdf/verify';
-import { buildSubmissionPdfWithStamp } from '../../electron/backend/pdf/submission-pdf';
+import { buildSubmissionPdf } from '../../electron/backend/pdf/submission-pdf';
 import { mergeView } from '../../electron/backend/services/merge';
 import { call, tempDir, testBackend } from '../helpers/backend';
 import { SOFTHSM_LIBRARY, hasSoftHsm, softToken } from '../helpers/softhsm';
@@ -34,11 +34,11 @@ describe.skipIf(!hasSoftHsm && process.env.CI !== 'true')('signing on a USB toke
     expect(certs[0]!.der.equals(token.certificateDer)).toBe(true);
     const doc = { ...(await call(backend, 'document-settings-get', { periodId: 2 })), signerName: 'Nguyễn Thị Hằng' };
     const view = await mergeView(backend.ctx.db, backend.ctx, 2, undefined, { parts: 'totals' });
-    const { pdf, stamp } = await buildSubmissionPdfWithStamp(view, doc, { signer: 'Nguyễn Thị Hằng', organisation: 'Sở Y tế tỉnh Quảng Ngãi', time: '2026-12-02T10:00:00+07:00' });
+    const pdf = await buildSubmissionPdf(view, doc);
     const signer = tokenSigner(SOFTHSM_LIBRARY!, { tokenLabel: 'VNPT-CA Token', certificateId: '01', pin: '123456' });
     let signed: Buffer;
     try {
-      signed = await signPdfWith(pdf, signer, { name: 'Nguyễn Thị Hằng', reason: 'Ký báo cáo', location: 'Quảng Ngãi', signingTime: new Date(), role: 'signer', stamp });
+      signed = await signPdfWith(pdf, signer, { name: 'Nguyễn Thị Hằng', reason: 'Ký báo cáo', location: 'Quảng Ngãi', signingTime: new Date(), role: 'signer' });
     } finally {
       signer.close();
     }

@@ -23,7 +23,7 @@ test('lists a signed report\'s signatures and adds the organisation\'s, keeping 
   const signer = p12(dir, 'signer', '/CN=Nguyễn Thị Hằng/O=Sở Y tế tỉnh Quảng Ngãi', 'mk1');
   const org = p12(dir, 'org', '/CN=Sở Y tế tỉnh Quảng Ngãi/O=Sở Y tế tỉnh Quảng Ngãi', 'mk2');
   const doc = (await (await page.request.post(`${url}api/document-settings-get`, { data: { periodId: 2 } })).json()).result;
-  const made = (await (await page.request.post(`${url}api/merge-pdf`, { data: { periodId: 2, document: { ...doc, signerName: 'Nguyễn Thị Hằng' }, sign: { p12Base64: fs.readFileSync(signer).toString('base64'), password: 'mk1' } } })).json()).result;
+  const made = (await (await page.request.post(`${url}api/merge-pdf`, { data: { periodId: 2, document: { ...doc, signerName: 'Nguyễn Thị Hằng' }, sign: { signer: { p12Base64: fs.readFileSync(signer).toString('base64'), password: 'mk1' } } } })).json()).result;
   const pdf = path.join(dir, 'Bao cao da ky.pdf');
   fs.writeFileSync(pdf, Buffer.from(made.dataBase64, 'base64'));
 

@@ -1,7 +1,8 @@
 import { exportMergeUpstream, mergeBreakdown, mergeView, overrideMerged, saveMerge } from '../services/merge';
 import { buildSubmission } from '../templates/write-submission';
-import { buildSubmissionPdf, buildSubmissionPdfWithStamp } from '../pdf/submission-pdf';
-import { openCertificate, signPdfWith, vietnamIso } from '../pdf/sign';
+import { buildSubmissionPdf } from '../pdf/submission-pdf';
+import { signPdfWith } from '../pdf/sign';
+import { withSigningKey } from './signatures';
 import { documentSettings, saveDocumentSettings } from '../services/documents';
 import { openFile } from '../services/open-file';
 import type { HandlerSlice } from './types';
@@ -46,11 +47,29 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-breakdown' | 'merg
       return { fileName, dataBase64: pdf.toString('base64'), signedBy: null };
     }
     const now = ctx.now();
-    const { info: cert, signer } = openCertificate(Buffer.from(sign.p12Base64, 'base64'), sign.password, now);
-    const { pdf, stamp } = await buildSubmissionPdfWithStamp(view, document, { signer: cert.commonName, organisation: cert.organisation, time: vietnamIso(now) });
-    const signed = await signPdfWith(pdf, signer, { name: cert.commonName, reason: `Ký báo cáo ${document.subject}`, location: document.place, signingTime: now, role: 'signer', stamp });
-    await auditExport(ctx, periodId, 'signed report pdf', fileName, { signedBy: cert.commonName });
-    return { fileName: fileName.replace(/\.pdf$/, ' (da ky so).pdf'), dataBase64: signed.toString('base64'), signedBy: cert.commonName };
+    // The signer first, then the organisation over it (NĐ 30): each an incremental update.
+    let pdf = await buildSubmissionPdf(view, document);
+    const signedBy: string[] = [];
+    for (const role of ['signer', 'organisation'] as const) {
+      const key = sign[role];
+      if (!key) continue;
+      pdf = await withSigningKey(key, now, async (signer, cert) => {
+        signedBy.push(cert.commonName);
+        const image = role === 'signer' ? document.signatureImage : document.sealImage;
+        return signPdfWith(pdf, signer, {
+          name: cert.commonName,
+          organisation: cert.organisation,
+          reason: role === 'signer' ? `Ký báo cáo ${document.subject}` : `Cơ quan ban hành: ${document.issuingBody}`,
+          location: document.place,
+          signingTime: now,
+          role,
+          image: image ? Buffer.from(image, 'base64') : null,
+          sealSizeMm: document.sealSizeMm,
+        });
+      });
+    }
+    await auditExport(ctx, periodId, 'signed report pdf', fileName, { signedBy: signedBy.join('; ') });
+    return { fileName: fileName.replace(/\.pdf$/, ' (da ky so).pdf'), dataBase64: pdf.toString('base64'), signedBy: signedBy.join(', ') };
   },
   'merge-save': async ({ periodId, narratives, taskProgress }, ctx) => saveMerge(ctx.db, ctx, periodId, narratives, taskProgress),
   'merge-export-upstream': async ({ periodId }, ctx) => {

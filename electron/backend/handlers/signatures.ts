@@ -45,30 +45,46 @@ export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign' | 'token-
   'pdf-sign': async (args, ctx) => {
     const bytes = pdfBytes(fileBytes(ctx.uploads, args), args.fileName);
     const now = ctx.now();
-    let signer: CmsSigner & { close?: () => void };
-    let cert: CertificateInfo;
-    if (args.token) {
-      signer = tokenSigner(args.token.library, { tokenLabel: args.token.tokenLabel, certificateId: args.token.certificateId, pin: args.token.pin });
-      try {
-        cert = certificateInfo(signer.certificate, now);
-      } catch (e) {
-        signer.close?.();
-        throw e;
-      }
-    } else if (args.p12Base64) {
-      ({ info: cert, signer } = openCertificate(Buffer.from(args.p12Base64, 'base64'), args.password ?? '', now));
-    } else {
-      throw new UserError('validation', 'Cần chứng thư số để ký: tệp .p12/.pfx kèm mật khẩu, hoặc thiết bị ký số (USB token) kèm mã PIN.');
-    }
-    const name = args.role === 'organisation' ? (cert.organisation ?? cert.commonName) : cert.commonName;
-    let signed: Buffer;
-    try {
-      signed = await signPdfWith(bytes, signer, { name, reason: args.reason ?? ROLE_REASON[args.role], location: args.location ?? '', signingTime: now, role: args.role });
-    } finally {
-      signer.close?.();
-    }
+    const image = args.imageBase64 ? Buffer.from(args.imageBase64, 'base64') : null;
+    const { signed, cert } = await withSigningKey(args, now, async (signer, cert) => ({
+      cert,
+      signed: await signPdfWith(bytes, signer, { name: cert.commonName, organisation: cert.organisation, reason: args.reason ?? ROLE_REASON[args.role], location: args.location ?? '', signingTime: now, role: args.role, image, sealSizeMm: args.sealSizeMm }),
+    }));
     const fileName = fileSafeName(args.fileName.replace(/\.pdf$/i, '') + (args.role === 'organisation' ? ' (co quan da ky).pdf' : ' (da ky so).pdf'));
     await auditExport(ctx, null, `signed pdf (${args.role})`, fileName, { source: args.fileName, signedBy: cert.commonName });
     return { fileName, dataBase64: signed.toString('base64'), signedBy: cert.commonName };
   },
 };
+
+export interface SigningKey {
+  p12Base64?: string;
+  password?: string;
+  token?: { library: string; tokenLabel?: string; certificateId?: string; pin: string };
+}
+
+/**
+ * Opens the key (a .p12/.pfx, or a USB token logged in with its PIN), checks its certificate
+ * can sign now, runs `use` with it and closes the token session whatever happens.
+ */
+export async function withSigningKey<T>(key: SigningKey, now: Date, use: (signer: CmsSigner, cert: CertificateInfo) => Promise<T>): Promise<T> {
+  let signer: CmsSigner & { close?: () => void };
+  let cert: CertificateInfo;
+  if (key.token) {
+    signer = tokenSigner(key.token.library, { tokenLabel: key.token.tokenLabel, certificateId: key.token.certificateId, pin: key.token.pin });
+    try {
+      cert = certificateInfo(signer.certificate, now);
+    } catch (e) {
+      signer.close?.();
+      throw e;
+    }
+  } else if (key.p12Base64) {
+    ({ info: cert, signer } = openCertificate(Buffer.from(key.p12Base64, 'base64'), key.password ?? '', now));
+  } else {
+    throw new UserError('validation', 'Cần chứng thư số để ký: tệp .p12/.pfx kèm mật khẩu, hoặc thiết bị ký số (USB token) kèm mã PIN.');
+  }
+  try {
+    return await use(signer, cert);
+  } finally {
+    signer.close?.();
+  }
+}

@@ -1,16 +1,18 @@
 /**
  * Digital signature of the report: a PAdES-compatible signature (subFilter ETSI.CAdES.detached)
- * made with the user's PKCS#12 certificate. The visible stamp is drawn by the document itself
- * (signer name from the certificate, signing time in Vietnam time); this module checks the
- * certificate and signs the bytes.
+ * made with the user's PKCS#12 certificate or a USB token. This module checks the certificate,
+ * places the signature where NĐ 30 puts it (signature-placement) and signs the bytes.
  */
 import crypto from 'node:crypto';
 import forge from 'node-forge';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import type { SignatureRole } from '../../../shared/api/types';
+import { appearancePdf, SEAL_RED, SIGNER_BLUE, stampHeight, type Appearance } from './appearance';
 import { keySigner, type CmsSigner } from './cms';
-import { signIncrementally } from './incremental-sign';
-import type { StampPosition } from './submission-pdf';
+import { formFields } from './form-fields';
+import { signIncrementally, type PlacedAppearance, type SignatureRequest } from './incremental-sign';
+import { DEFAULT_SEAL_MM, TEXT_STAMP_WIDTH, detailsRect, organisationStampRect, pngSize, sealRect, signerRect, type Rect } from './signature-placement';
+import { readSigningLayout } from './signing-layout';
 import { formatIsoDate, vietnamDate } from '../../../shared/domain/org-units';
 import { UserError } from '../errors';
 
@@ -141,22 +143,61 @@ export interface SignMeta {
   signingTime: Date;
   /** "Người ký" or "Cơ quan": the field's name says the role. */
   role?: SignatureRole;
-  /** The stamp on the page: the widget's rectangle (points from the page's top left). */
-  stamp?: StampPosition | null;
+  /** The signer's organisation, shown on a text stamp. */
+  organisation?: string | null;
+  /** The signer's handwritten signature, or the organisation's seal: a transparent PNG. */
+  image?: Buffer | null;
+  /** The seal's real size (its larger side), in mm. */
+  sealSizeMm?: number;
 }
 
 export const ROLE_FIELD: Record<SignatureRole, string> = { signer: 'Người ký', organisation: 'Cơ quan' };
 
-/** Signs with any CMS signer, as an incremental update that keeps earlier signatures valid. */
-export async function signPdfWith(pdf: Buffer, signer: CmsSigner, meta: SignMeta): Promise<Buffer> {
-  const pageHeight = await pageHeightOf(pdf, meta.stamp?.page ?? 0);
-  const rect: [number, number, number, number] = meta.stamp
-    ? [meta.stamp.left, pageHeight - meta.stamp.top - meta.stamp.height, meta.stamp.left + meta.stamp.width, pageHeight - meta.stamp.top]
-    : [0, 0, 0, 0];
-  return signIncrementally(pdf, { fieldName: ROLE_FIELD[meta.role ?? 'signer'], page: meta.stamp?.page ?? 0, rect, name: meta.name, reason: meta.reason, location: meta.location, signingTime: meta.signingTime }, signer);
+export function roleOfField(name: string): SignatureRole | null {
+  return (Object.entries(ROLE_FIELD).find(([, label]) => name === label || name.startsWith(`${label} `))?.[0] as SignatureRole | undefined) ?? null;
 }
 
-async function pageHeightOf(pdf: Buffer, index: number): Promise<number> {
+/** Where the signature shows and what it shows, from the report's own layout and the signatures already on it. */
+export async function placeSignature(pdf: Buffer, meta: SignMeta): Promise<Pick<SignatureRequest, 'widget' | 'stamps'>> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  return (doc.getPages()[index] ?? doc.getPages()[0]!).getHeight();
+  const layout = readSigningLayout(doc);
+  const pages = doc.getPages();
+  const time = vietnamIso(meta.signingTime);
+  const image = meta.image ? pngSize(meta.image) : null;
+  if (meta.image && !image) throw new UserError('validation', 'Ảnh chữ ký hoặc ảnh con dấu phải là tệp PNG (nền trong suốt).');
+  const place = async (page: number, rect: Rect, appearance: Appearance) => ({ page, rect, appearance: await appearancePdf(rect, appearance) });
+
+  if ((meta.role ?? 'signer') === 'signer') {
+    if (!layout.room) return { widget: null };
+    const stamp = { title: 'Đã ký số', lines: [`Người ký: ${meta.name}`, ...(meta.organisation ? [`Cơ quan: ${meta.organisation}`] : []), `Thời gian ký: ${time}`] };
+    const rect = signerRect(layout.room.rect, image, stampHeight(stamp, TEXT_STAMP_WIDTH));
+    return { widget: await place(layout.room.page, rect, image ? { kind: 'image', png: meta.image! } : { kind: 'stamp', ...stamp, color: SIGNER_BLUE }) };
+  }
+
+  // The organisation: the seal over the left third of the signer's signature (on the page, or where it will go).
+  const signed = formFields(doc).find((f) => f.signature && f.rect && roleOfField(f.name) === 'signer');
+  const signedPage = signed ? pages.findIndex((p) => p.ref === signed.dict.get(PDFName.of('P'))) : -1;
+  let widget: PlacedAppearance | null = null;
+  if (image && signed && signedPage >= 0) widget = await place(signedPage, sealRect(signed.rect!, image, meta.sealSizeMm ?? DEFAULT_SEAL_MM), { kind: 'image', png: meta.image! });
+  else if (image && layout.room) widget = await place(layout.room.page, sealRect(signerRect(layout.room.rect, null), image, meta.sealSizeMm ?? DEFAULT_SEAL_MM), { kind: 'image', png: meta.image! });
+  else if (layout.room) {
+    const page = pages[layout.room.page]!;
+    const stamp = { title: 'Cơ quan đã ký số', lines: [meta.name, `Thời gian ký: ${time}`] };
+    widget = await place(layout.room.page, organisationStampRect(layout.room.rect, page.getWidth(), stampHeight(stamp, TEXT_STAMP_WIDTH)), { kind: 'stamp', ...stamp, color: SEAL_RED });
+  }
+  // Its details on the first page of each attachment.
+  const details = [...(layout.documentNumber ? [`Số: ${layout.documentNumber}`] : []), `Thời gian ký: ${time}`];
+  const stamps = await Promise.all(
+    layout.attachmentPages.map(async (p) => {
+      const page = pages[p]!;
+      return { ...(await place(p, detailsRect(page.getWidth(), page.getHeight()), { kind: 'details', lines: details })), contents: details.join('\n') };
+    }),
+  );
+  return { widget, stamps };
+}
+
+/** Signs with any CMS signer, as an incremental update that keeps earlier signatures valid, visibly where the report leaves room. */
+export async function signPdfWith(pdf: Buffer, signer: CmsSigner, meta: SignMeta): Promise<Buffer> {
+  const placed = await placeSignature(pdf, meta);
+  return signIncrementally(pdf, { fieldName: ROLE_FIELD[meta.role ?? 'signer'], name: meta.name, reason: meta.reason, location: meta.location, signingTime: meta.signingTime, ...placed }, signer);
 }

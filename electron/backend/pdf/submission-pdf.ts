@@ -4,8 +4,6 @@
  * then the indicator appendix in landscape with repeated header rows and page numbers from
  * page 2.
  */
-import pdfmake from 'pdfmake';
-import PDFKit from 'pdfkit';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { DocumentSettings, MergeRow, MergeView } from '../../../shared/api/types';
 import { sectionBreaks, withoutBreakdownText } from '../../../shared/api/merge-text';
@@ -15,7 +13,11 @@ import { TASK_STATUSES } from '../../../shared/domain/task-status';
 import { documentDateLine, documentNumber } from '../../../shared/domain/documents';
 import { ASSESSMENTS } from '../../../shared/domain/rollup';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
-import { documentFonts } from './fonts';
+import { renderLaidOut, textWidth, type LaidOutPage } from './render';
+import { ROOM, type SigningLayout } from './signature-placement';
+import { writeSigningLayout } from './signing-layout';
+
+export { renderPdf, textWidth } from './render';
 
 const MM = 72 / 25.4;
 /** Margins: left 30 mm, top 20 mm, right 15 mm, bottom 20 mm. */
@@ -24,28 +26,6 @@ const BODY = 14;
 /** A4 portrait between the margins. */
 const CONTENT_WIDTH = 210 * MM - MARGINS[0] - MARGINS[2];
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
-
-let configured: string | null = null;
-function configure(): void {
-  const f = documentFonts();
-  if (configured === f.normal) return;
-  const allowed = new Set([f.normal, f.bold, f.italics, f.bolditalics]);
-  pdfmake.setFonts({ Serif: { normal: f.normal, bold: f.bold, italics: f.italics, bolditalics: f.bolditalics } });
-  // Nothing from the network, and from the disk only the font files.
-  (pdfmake as unknown as { setUrlAccessPolicy(cb: (url: string) => boolean): void }).setUrlAccessPolicy(() => false);
-  (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void }).setLocalAccessPolicy((p) => allowed.has(p));
-  configured = f.normal;
-}
-
-let measurer: { file: string; doc: PDFKit.PDFDocument } | null = null;
-
-/** The width in points of one line of text in the document's font (pdfkit measures it with the same font file pdfmake embeds). */
-export function textWidth(text: string, size: number, bold: boolean): number {
-  const fonts = documentFonts();
-  const file = bold ? fonts.bold : fonts.normal;
-  if (!measurer || measurer.file !== file) measurer = { file, doc: new PDFKit({ autoFirstPage: false }) };
-  return measurer.doc.font(file).fontSize(size).widthOfString(text);
-}
 
 /**
  * NĐ 30/2020 Phụ lục I: under the issuing body and under the subject, a rule 1/3 to 1/2 as long
@@ -71,41 +51,19 @@ function paragraphs(text: string): Content[] {
     .map((p) => ({ text: p, alignment: 'justify' as const, leadingIndent: 1.27 * 10 * MM, margin: [0, 0, 0, 6] as [number, number, number, number] }));
 }
 
-export interface SignatureStamp {
-  signer: string;
-  organisation: string | null;
-  /** ISO 8601, Vietnam time. */
-  time: string;
-}
+/** The mark of the signature room: an invisible frame found by this colour after layout. */
+const ROOM_MARK = '#fe01fe';
 
-/** The stamp's blue: its frame is found by this colour after layout. */
-const STAMP_COLOR = '#1f4fa8';
+/** The room between the authority line and the printed name, where the signer's signature goes. */
+const signatureRoom: Content = {
+  columns: [{ width: '*', text: '' }, { width: ROOM.width, canvas: [{ type: 'rect', x: 0, y: 0, w: ROOM.width, h: ROOM.height, lineColor: ROOM_MARK, lineWidth: 0.1, strokeOpacity: 0 }] }, { width: '*', text: '' }],
+  margin: [0, 2, 0, 2],
+};
 
-/** The visible stamp of a digital signature, in the room left for signing. */
-function stampBox(stamp: SignatureStamp): Content {
-  return {
-    table: {
-      widths: [190],
-      body: [
-        [
-          {
-            stack: [
-              { text: 'Đã ký số', bold: true, fontSize: 11, color: '#1f4fa8' },
-              { text: `Người ký: ${stamp.signer}`, fontSize: 10, color: '#1f4fa8' },
-              ...(stamp.organisation ? [{ text: `Cơ quan: ${stamp.organisation}`, fontSize: 10, color: '#1f4fa8' }] : []),
-              { text: `Thời gian ký: ${stamp.time}`, fontSize: 10, color: '#1f4fa8' },
-            ],
-            alignment: 'center' as const,
-          },
-        ],
-      ],
-    },
-    layout: { hLineColor: () => STAMP_COLOR, vLineColor: () => STAMP_COLOR, hLineWidth: () => 0.8, vLineWidth: () => 0.8 },
-    margin: [20, 6, 0, 6],
-  } as Content;
-}
+/** The annex headings, whose laid-out pages number the annexes (NĐ 30: each numbered on its own). */
+type Tracked = Content & { positions?: Array<{ pageNumber: number }> };
 
-export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp?: SignatureStamp): TDocumentDefinitions {
+export function submissionDocument(view: MergeView, doc: DocumentSettings): TDocumentDefinitions {
   const number = documentNumber(doc.number, doc.symbol);
   const met = view.rows.filter((r) => r.assessment === 'met').length;
   const notMet = view.rows.filter((r) => r.assessment === 'not_met').length;
@@ -182,7 +140,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
         stack: [
           { text: doc.authority.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
           { text: doc.signerTitle.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
-          stamp ? stampBox(stamp) : { text: ' ', margin: [0, 0, 0, 62] },
+          signatureRoom,
           { text: doc.signerName, fontSize: 14, bold: true, alignment: 'center' },
         ],
       },
@@ -231,9 +189,16 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
   }
   const reference: Content = { text: `(Kèm theo Báo cáo ${number.replace('Số: ', 'số ')} ${documentDateLine('', doc.date).replace(/^, /, '')} của ${doc.issuingBody})`, italics: true, alignment: 'center', margin: [0, 2, 0, 8] };
   const lines = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 };
+  // Each annex's heading: where it was laid out says which pages are that annex's.
+  const annexes: Tracked[] = [];
+  const annexHeading = (title: string): Content => {
+    const node: Tracked = { text: title, fontSize: 14, bold: true, alignment: 'center', pageBreak: 'before', pageOrientation: 'landscape' };
+    annexes.push(node);
+    return node;
+  };
   const appendix: Content[] = hasMeasures
     ? [
-        { text: indicatorAnnex, fontSize: 14, bold: true, alignment: 'center', pageBreak: 'before', pageOrientation: 'landscape' },
+        annexHeading(indicatorAnnex),
         { text: 'KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM', fontSize: 14, bold: true, alignment: 'center' },
         reference,
         { table: { headerRows: 1, dontBreakRows: true, widths: hasPrevious ? [52, '*', 48, 62, 62, 62, 62, 110] : [52, '*', 52, 68, 68, 68, 120], body }, fontSize: 12, layout: lines },
@@ -255,7 +220,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
       ]);
     }
     appendix.push(
-      { text: taskAnnex, fontSize: 14, bold: true, alignment: 'center', pageBreak: 'before', pageOrientation: 'landscape' },
+      annexHeading(taskAnnex),
       { text: 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ', fontSize: 14, bold: true, alignment: 'center' },
       reference,
       { table: { headerRows: 1, dontBreakRows: true, widths: [40, '*', 110, 80, '*'], body: taskBody }, fontSize: 12, layout: lines },
@@ -270,8 +235,11 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
     pageMargins: MARGINS,
     info: { title: `Báo cáo ${doc.subject}`, author: doc.issuingBody, subject: doc.subject, creator: 'TongHop', producer: 'TongHop' },
     defaultStyle: { font: 'Serif', fontSize: BODY, lineHeight: 1.15 },
-    // Page numbers centred in the top margin, none on page 1.
-    header: (page: number) => (page === 1 ? null : { text: String(page), alignment: 'center', fontSize: 13, margin: [0, 10 * MM, 0, 0] }),
+    // Page numbers centred in the top margin, none on the first page; each annex numbered on its own from its second page.
+    header: (page: number) => {
+      const n = pageNumberOf(page, annexes.map((a) => a.positions?.[0]?.pageNumber ?? Infinity));
+      return n === null ? null : { text: String(n), alignment: 'center', fontSize: 13, margin: [0, 10 * MM, 0, 0] };
+    },
     content: [
       header,
       { text: 'BÁO CÁO', fontSize: 14, bold: true, alignment: 'center', margin: [0, 18, 0, 0] },
@@ -284,6 +252,16 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, stamp
       ...appendix,
     ],
   };
+}
+
+/**
+ * NĐ 30/2020 Phụ lục I: pages are numbered from 1, the first not shown; an annex (phụ lục) is
+ * numbered on its own the same way. `annexStarts` are the annexes' first pages (1-based).
+ */
+export function pageNumberOf(page: number, annexStarts: number[]): number | null {
+  const start = Math.max(1, ...annexStarts.filter((s) => s <= page));
+  const n = page - start + 1;
+  return n === 1 ? null : n;
 }
 
 /**
@@ -313,43 +291,38 @@ function breakdownTable(r: MergeRow, fmt: (n: number | null) => string, without:
   ];
 }
 
-export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  configure();
-  const doc = pdfmake.createPdf(definition) as unknown as { getBuffer(): Promise<Buffer> };
-  return Buffer.from(await doc.getBuffer());
+/**
+ * The submission PDF: laid out by pdfmake, then an incremental update records where its
+ * signatures go (the room under the authority line, the annexes' first pages, the number).
+ */
+export async function buildSubmissionPdf(view: MergeView, doc: DocumentSettings): Promise<Buffer> {
+  return (await layOutSubmission(view, doc)).pdf;
 }
 
-export async function buildSubmissionPdf(view: MergeView, doc: DocumentSettings, stamp?: SignatureStamp): Promise<Buffer> {
-  return (await buildSubmissionPdfWithStamp(view, doc, stamp)).pdf;
+export async function layOutSubmission(view: MergeView, doc: DocumentSettings): Promise<{ pdf: Buffer; layout: SigningLayout }> {
+  const definition = submissionDocument(view, doc);
+  const { pdf, pages } = await renderLaidOut(definition);
+  const layout: SigningLayout = { room: findRoom(pages), attachmentPages: annexStarts(definition), documentNumber: documentNumber(doc.number, doc.symbol).replace(/^Số:\s*/, '') };
+  return { pdf: await writeSigningLayout(pdf, layout), layout };
 }
 
-/** Where the stamp was laid out: page index and box, in points from the page's top left. */
-export interface StampPosition {
-  page: number;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-type LaidOutPage = { items: Array<{ type: string; item: { type?: string; x1?: number; y1?: number; x2?: number; y2?: number; lineColor?: string } }> };
-
-/** The submission PDF and, when it has a stamp, where pdfmake laid its frame (the signature widget's rectangle). */
-export async function buildSubmissionPdfWithStamp(view: MergeView, doc: DocumentSettings, stamp?: SignatureStamp): Promise<{ pdf: Buffer; stamp: StampPosition | null }> {
-  configure();
-  const out = pdfmake.createPdf(submissionDocument(view, doc, stamp)) as unknown as { getStream(): Promise<{ _pdfMakePages?: LaidOutPage[] }>; getBuffer(): Promise<Buffer> };
-  const pages = (await out.getStream())._pdfMakePages ?? [];
-  const pdf = Buffer.from(await out.getBuffer());
-  if (!stamp) return { pdf, stamp: null };
-  // The frame is the only thing drawn in the stamp's colour.
+/** The room's invisible frame, in PDF points (origin bottom left). */
+function findRoom(pages: LaidOutPage[]): SigningLayout['room'] {
   for (const [page, laid] of pages.entries()) {
-    const lines = laid.items.filter((i) => i.type === 'vector' && i.item.type === 'line' && i.item.lineColor === STAMP_COLOR).map((i) => i.item);
-    if (!lines.length) continue;
-    const xs = lines.flatMap((l) => [l.x1!, l.x2!]);
-    const ys = lines.flatMap((l) => [l.y1!, l.y2!]);
-    const left = Math.min(...xs);
-    const top = Math.min(...ys);
-    return { pdf, stamp: { page, left, top, width: Math.max(...xs) - left, height: Math.max(...ys) - top } };
+    const mark = laid.items.find((i) => i.type === 'vector' && i.item.type === 'rect' && i.item.lineColor === ROOM_MARK)?.item;
+    if (!mark) continue;
+    const height = laid.pageSize?.height ?? 842;
+    return { page, rect: [mark.x!, height - mark.y! - mark.h!, mark.x! + mark.w!, height - mark.y!] };
   }
-  return { pdf, stamp: null };
+  return null;
+}
+
+function annexStarts(definition: TDocumentDefinitions): number[] {
+  const starts: number[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object' && 'pageOrientation' in node && (node as Tracked).positions?.length) starts.push((node as Tracked).positions![0]!.pageNumber - 1);
+  };
+  walk(definition.content);
+  return starts;
 }

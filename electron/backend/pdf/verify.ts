@@ -5,30 +5,14 @@
  */
 import crypto from 'node:crypto';
 import forge from 'node-forge';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { formFields, pdfText } from './form-fields';
 import { OID, parseCms } from './cms';
-import type { SignatureCheck, SignatureRole } from '../../../shared/api/types';
-import { ROLE_FIELD, subjectField } from './sign';
+import type { SignatureCheck } from '../../../shared/api/types';
+import { roleOfField, subjectField } from './sign';
 
 
-const text = (v: unknown) => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : null);
-
-function signatureFields(doc: PDFDocument): Array<{ name: string; value: PDFDict }> {
-  const out: Array<{ name: string; value: PDFDict }> = [];
-  const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
-  const walk = (fields: PDFArray | undefined, prefix: string) => {
-    for (let i = 0; fields && i < fields.size(); i++) {
-      const f = fields.lookupMaybe(i, PDFDict);
-      if (!f) continue;
-      const name = [prefix, text(f.lookup(PDFName.of('T'))) ?? ''].filter(Boolean).join('.');
-      const v = f.lookupMaybe(PDFName.of('V'), PDFDict);
-      if (v && v.lookupMaybe(PDFName.of('ByteRange'), PDFArray)) out.push({ name, value: v });
-      walk(f.lookupMaybe(PDFName.of('Kids'), PDFArray), name);
-    }
-  };
-  walk(form?.lookupMaybe(PDFName.of('Fields'), PDFArray), '');
-  return out;
-}
+const text = pdfText;
 
 /** A PDF date (D:20261202093000+07'00') as ISO 8601. */
 export function isoOfPdfDate(d: string | null): string | null {
@@ -40,9 +24,10 @@ export function isoOfPdfDate(d: string | null): string | null {
 
 export async function verifyPdf(pdf: Buffer): Promise<SignatureCheck[]> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
-  const found = signatureFields(doc).map(({ name, value }) => {
+  const found = formFields(doc).flatMap(({ name, signature: value }) => {
+    if (!value) return [];
     const range = value.lookup(PDFName.of('ByteRange'), PDFArray).asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
-    return { name, value, range };
+    return [{ name, value, range }];
   });
   const ends = found.map((f) => (f.range[2] ?? 0) + (f.range[3] ?? 0));
   return found.map(({ name, value, range }, i) => {
@@ -51,7 +36,7 @@ export async function verifyPdf(pdf: Buffer): Promise<SignatureCheck[]> {
     const end = c + d;
     const check: SignatureCheck = {
       field: name,
-      role: (Object.entries(ROLE_FIELD).find(([, label]) => name === label || name.startsWith(`${label} `))?.[0] as SignatureRole | undefined) ?? null,
+      role: roleOfField(name),
       commonName: null,
       organisation: null,
       signedAt: isoOfPdfDate(text(value.lookup(PDFName.of('M')))),
