@@ -54,11 +54,11 @@ function paragraphs(text: string): Content[] {
 /** The mark of the signature room: an invisible frame found by this colour after layout. */
 const ROOM_MARK = '#fe01fe';
 
-/** The room between the authority line and the printed name, where the signer's signature goes. */
-const signatureRoom: Content = {
+/** The room between the authority line and the printed name, where the signer's signature goes (a new node each time: pdfmake writes into them). */
+const signatureRoom = (): Content => ({
   columns: [{ width: '*', text: '' }, { width: ROOM.width, canvas: [{ type: 'rect', x: 0, y: 0, w: ROOM.width, h: ROOM.height, lineColor: ROOM_MARK, lineWidth: 0.1, strokeOpacity: 0 }] }, { width: '*', text: '' }],
   margin: [0, 2, 0, 2],
-};
+});
 
 /** The annex headings, whose laid-out pages number the annexes (NĐ 30: each numbered on its own). */
 type Tracked = Content & { positions?: Array<{ pageNumber: number }> };
@@ -140,7 +140,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings): TDoc
         stack: [
           { text: doc.authority.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
           { text: doc.signerTitle.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
-          signatureRoom,
+          signatureRoom(),
           { text: doc.signerName, fontSize: 14, bold: true, alignment: 'center' },
         ],
       },
