@@ -11,7 +11,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/index';
 import { formFields } from '../../electron/backend/pdf/form-fields';
-import { MM } from '../../electron/backend/pdf/signature-placement';
+import { MM, type Rect } from '../../electron/backend/pdf/signature-placement';
 import { readSigningLayout } from '../../electron/backend/pdf/signing-layout';
 import { call, tempDir, testBackend } from '../helpers/backend';
 import { sealPng, signaturePng } from '../helpers/png';
@@ -96,7 +96,7 @@ describe.skipIf(!tools && process.env.CI !== 'true')('NĐ 30 signatures: signer 
     const layout = readSigningLayout(doc);
     const fields = formFields(doc).filter((f) => f.signature);
     expect(fields.map((f) => f.name)).toEqual(['Người ký', 'Cơ quan']);
-    const [signer, seal] = fields.map((f) => f.rect!) as [number[], number[]];
+    const [signer, seal] = fields.map((f) => f.rect!) as unknown as [Rect, Rect];
     const room = layout.room!.rect;
     // The signature image (3:1) fills the room's width or height, centred in it.
     expect(signer[0]).toBeGreaterThanOrEqual(room[0] - 0.01);
@@ -111,7 +111,7 @@ describe.skipIf(!tools && process.env.CI !== 'true')('NĐ 30 signatures: signer 
 
   it('renders them so: the red seal over the blue signature, the rest of the signature still blue', async () => {
     const doc = await PDFDocument.load(signed);
-    const [signer, seal] = formFields(doc).filter((f) => f.signature).map((f) => f.rect!) as [number[], number[]];
+    const [signer, seal] = formFields(doc).filter((f) => f.signature).map((f) => f.rect!) as unknown as [Rect, Rect];
     const page = renderPage(file, readSigningLayout(doc).room!.page);
     const inSeal = colours(page, seal);
     expect(inSeal.red).toBeGreaterThan(1500);
@@ -162,8 +162,8 @@ describe.skipIf(!tools && process.env.CI !== 'true')('NĐ 30 signatures: signer 
     const later = path.join(dir, 'ky-sau.pdf');
     fs.writeFileSync(later, bytes);
     expect(execFileSync('pdfsig', [later], { encoding: 'utf8' }).match(/Signature is Valid\./g)).toHaveLength(2);
-    const [signer, seal] = formFields(await PDFDocument.load(bytes)).filter((f) => f.signature).map((f) => f.rect!) as [number[], number[]];
-    const [signer0] = formFields(await PDFDocument.load(signed)).filter((f) => f.signature).map((f) => f.rect!) as [number[]];
+    const [signer, seal] = formFields(await PDFDocument.load(bytes)).filter((f) => f.signature).map((f) => f.rect!) as unknown as [Rect, Rect];
+    const [signer0] = formFields(await PDFDocument.load(signed)).filter((f) => f.signature).map((f) => f.rect!) as unknown as [Rect];
     expect(signer.map((n) => Math.round(n))).toEqual(signer0.map((n) => Math.round(n)));
     expect(seal[2] - seal[0]).toBeCloseTo(40 * MM, 1);
     expect((seal[0] + seal[2]) / 2).toBeCloseTo(signer[0] + (signer[2] - signer[0]) / 6, 1);

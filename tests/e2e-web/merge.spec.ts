@@ -79,7 +79,7 @@ test('the merge view rolls up the units, shows completeness, drills into a total
   const dialog = page.getByRole('dialog', { name: 'Văn bản báo cáo (PDF)' });
   await dialog.getByLabel('Số', { exact: true }).fill('5');
   await dialog.getByLabel('Ngày ban hành').fill('05/12/2024');
-  await dialog.getByLabel('Người ký').fill('Nguyễn Văn An');
+  await dialog.getByLabel('Người ký', { exact: true }).fill('Nguyễn Văn An');
   await expect(dialog).toContainText('Số: 05/BC-SLĐTBXH');
   await expect(dialog).toContainText('Kon Tum, ngày 05 tháng 12 năm 2024');
   await screenshot(page, '16-van-ban-pdf');
@@ -96,13 +96,16 @@ test('the merge view rolls up the units, shows completeness, drills into a total
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '30', '-nodes', '-utf8', '-subj', '/CN=Nguyễn Văn An'], { cwd: dir, stdio: 'ignore' });
   execFileSync('openssl', ['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'ky-so.p12', '-passout', 'pass:123456'], { cwd: dir, stdio: 'ignore' });
   await page.getByRole('button', { name: 'Văn bản PDF…' }).click();
-  await dialog.getByTestId('p12-file').setInputFiles(path.join(dir, 'ky-so.p12'));
-  await dialog.getByLabel('Mật khẩu chứng thư số').fill('sai');
+  await dialog.getByTestId('sign-as').selectOption('signer');
+  await dialog.getByRole('button', { name: 'Ký số và tải PDF' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Chưa chọn chứng thư số của người ký');
+  await dialog.getByTestId('signer-sign-cert').setInputFiles(path.join(dir, 'ky-so.p12'));
+  await dialog.getByLabel('Mật khẩu chứng thư số của người ký').fill('sai');
   await dialog.getByRole('button', { name: 'Ký số và tải PDF' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Mật khẩu của tệp chữ ký số không đúng.');
-  await dialog.getByLabel('Mật khẩu chứng thư số').fill('123456');
+  await dialog.getByLabel('Mật khẩu chứng thư số của người ký').fill('123456');
   // A printed name that is not the certificate's is asked about first.
-  await dialog.getByLabel('Người ký').fill('Nguyễn Văn Anh');
+  await dialog.getByLabel('Người ký', { exact: true }).fill('Nguyễn Văn Anh');
   const signedDownload = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Ký số và tải PDF' }).click();
   const ask = page.getByRole('dialog', { name: 'Tên người ký khác tên trong chứng thư số' });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, screenshot, test } from './fixtures';
+import { sealPng, signaturePng } from '../helpers/png';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -66,4 +67,50 @@ test('lists a signed report\'s signatures and adds the organisation\'s, keeping 
   await page.getByTestId('file-input').setInputFiles(changed);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Tệp có phần được thêm hoặc sửa sau chữ ký này');
+});
+
+test('signs the report from the PDF dialog as the signer and then the organisation, with the signature and seal images', async ({ app: { page } }) => {
+  test.skip(!fs.existsSync('/usr/bin/openssl'), 'openssl missing (apt-get install openssl, done by .ci/run)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ky2-'));
+  const signer = p12(dir, 'signer', '/CN=Nguyễn Văn An/O=Sở Lao động - Thương binh và Xã hội', 'mk1');
+  const org = p12(dir, 'org', '/CN=Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum/O=UBND tỉnh Kon Tum', 'mk2');
+  fs.writeFileSync(path.join(dir, 'chu-ky.png'), signaturePng());
+  fs.writeFileSync(path.join(dir, 'con-dau.png'), sealPng());
+  fs.writeFileSync(path.join(dir, 'anh.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await page.getByLabel('Chọn kỳ tổng hợp').selectOption({ label: 'Năm 2024 — Tỉnh Kon Tum' });
+  await page.getByRole('button', { name: 'Văn bản PDF…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Văn bản báo cáo (PDF)' });
+  await dialog.getByLabel('Người ký', { exact: true }).fill('Nguyễn Văn An');
+  // A picture that is not a PNG is refused where it was chosen.
+  await dialog.getByTestId('signature-image').setInputFiles(path.join(dir, 'anh.jpg'));
+  await expect(dialog.getByText('anh.jpg: không phải ảnh PNG. Hãy dùng ảnh .png nền trong suốt.')).toBeVisible();
+  await dialog.getByTestId('signature-image').setInputFiles(path.join(dir, 'chu-ky.png'));
+  await dialog.getByTestId('seal-image').setInputFiles(path.join(dir, 'con-dau.png'));
+  await expect(dialog.getByRole('img', { name: 'Ảnh chữ ký của người ký' })).toBeVisible();
+  await expect(dialog.getByRole('img', { name: 'Ảnh con dấu của cơ quan' })).toBeVisible();
+  await dialog.getByTestId('sign-as').selectOption('both');
+  await dialog.getByTestId('signer-sign-cert').setInputFiles(signer);
+  await dialog.getByLabel('Mật khẩu chứng thư số của người ký').fill('mk1');
+  await dialog.getByTestId('org-sign-cert').setInputFiles(org);
+  await dialog.getByLabel('Mật khẩu chứng thư số của cơ quan').fill('mk2');
+  await dialog.getByRole('heading', { name: 'Cơ quan ban hành' }).scrollIntoViewIfNeeded();
+  await screenshot(page, '62-ky-hai-chu-ky');
+  await dialog.getByText('Ảnh chữ ký và con dấu (lưu lại cho các lần sau)').scrollIntoViewIfNeeded();
+  await screenshot(page, '63-anh-chu-ky-con-dau');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Ký số và tải PDF' }).click();
+  const saved = path.join(dir, 'bao-cao-hai-chu-ky.pdf');
+  await (await download).saveAs(saved);
+  await expect(page.getByText(/ký số bởi Nguyễn Văn An, Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum/)).toBeVisible();
+  if (fs.existsSync('/usr/bin/pdfsig')) {
+    const out = execFileSync('pdfsig', [saved], { encoding: 'utf8' });
+    expect(out.match(/Signature is Valid\./g)?.length).toBe(2);
+    expect(out.indexOf('Common Name: Nguyễn Văn An')).toBeLessThan(out.indexOf('Common Name: Sở Lao động'));
+  }
+  // The images are kept for the next report.
+  await page.getByRole('button', { name: 'Văn bản PDF…' }).click();
+  await expect(dialog.getByRole('img', { name: 'Ảnh con dấu của cơ quan' })).toBeVisible();
+  await expect(dialog.getByTestId('sign-as')).toHaveValue('none');
 });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { exportMergeUpstream, mergeBreakdown, mergeView, overrideMerged, saveMerge } from '../services/merge';
 import { buildSubmission } from '../templates/write-submission';
 import { buildSubmissionPdf } from '../pdf/submission-pdf';
@@ -19,7 +20,9 @@ export async function auditExport(ctx: BackendContext, periodId: number | null, 
 async function saveDocumentSettingsAudited(ctx: BackendContext, periodId: number, document: DocumentSettings): Promise<DocumentSettings> {
   const before = await documentSettings(ctx.db, ctx, periodId);
   const saved = await saveDocumentSettings(ctx.db, periodId, document);
-  const kept = ({ date: _d, subject: _s, number: _n, ...rest }: DocumentSettings) => rest;
+  // Images are recorded by their fingerprint, not their bytes.
+  const image = (b64: string | null | undefined) => (b64 ? `ảnh PNG ${Math.round((b64.length * 3) / 4 / 1024)} KB, sha256 ${crypto.createHash('sha256').update(b64, 'base64').digest('hex').slice(0, 16)}` : null);
+  const kept = ({ date: _d, subject: _s, number: _n, signatureImage, sealImage, ...rest }: DocumentSettings) => ({ ...rest, signatureImage: image(signatureImage), sealImage: image(sealImage) });
   await auditChanges(ctx.db, ctx, { entity: 'setting', entityId: periodId, action: 'document settings' }, kept(before), kept(saved));
   return saved;
 }

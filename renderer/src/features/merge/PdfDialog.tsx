@@ -9,15 +9,19 @@ import { Dialog, FormFooter } from '../../components/Dialog';
 import { Loading } from '../../components/Feedback';
 import { TextAreaField, TextField } from '../../components/fields';
 import { downloadBase64 } from '../../components/download';
-import { readFileBase64 } from '../../components/FilePicker';
+import { ImagePicker } from '../signatures/ImagePicker';
+import { chosenToken, emptyKey, forgetSecrets, KeyPicker, keyReady, signingKey, type KeyState } from '../signatures/KeyPicker';
+
+type SignAs = 'none' | 'signer' | 'organisation' | 'both';
 
 /** The official report: its header, number, date, recipients and signer, then the PDF. */
 export function PdfDialog(props: { periodId: number; onClose: () => void; onDone: (fileName: string) => void; /** Overrides whose roll-up moved since they were set: "1.1: dùng 30, nay tính được 34". */ staleOverrides?: string[] }) {
   const [doc, setDoc] = useState<DocumentSettings>();
   const [date, setDate] = useState('');
   const [dateError, setDateError] = useState<string | null>(null);
-  const [cert, setCert] = useState<{ fileName: string; p12Base64: string } | null>(null);
-  const [password, setPassword] = useState('');
+  const [signAs, setSignAs] = useState<SignAs>('none');
+  const [signerKey, setSignerKey] = useState<KeyState>(emptyKey);
+  const [orgKey, setOrgKey] = useState<KeyState>(emptyKey);
   /** The typed signer differs from the certificate's name: asked before signing. */
   const [nameCheck, setNameCheck] = useState<{ typed: string; certified: string; then: 'save' | 'open' } | null>(null);
   const action = useAction();
@@ -34,11 +38,16 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
     const d = parseDateText(date, 'ngày ban hành');
     if (!d.ok) return setDateError(d.error);
     setDateError(null);
+    const bySigner = signAs === 'signer' || signAs === 'both';
+    const byOrganisation = signAs === 'organisation' || signAs === 'both';
+    if (bySigner && !keyReady(signerKey)) return action.setError('Chưa chọn chứng thư số của người ký: tệp .p12/.pfx, hoặc thiết bị ký số và mã PIN.');
+    if (byOrganisation && !keyReady(orgKey)) return action.setError('Chưa chọn chứng thư số của cơ quan: tệp .p12/.pfx, hoặc thiết bị ký số và mã PIN.');
     void action.run(async () => {
       let name = signerName ?? doc.signerName;
-      if (cert && signerName === undefined) {
+      if (bySigner && signerName === undefined) {
         // The printed name is the certificate's unless the user says otherwise.
-        const certified = (await api.call('certificate-read', { p12Base64: cert.p12Base64, password })).commonName;
+        const token = chosenToken(signerKey);
+        const certified = signerKey.source === 'token' && token ? (token.commonName ?? token.label) : (await api.call('certificate-read', { p12Base64: signerKey.cert?.base64 ?? '', password: signerKey.password })).commonName;
         if (!name.trim()) name = certified;
         else if (name.trim().normalize('NFC').toLocaleLowerCase('vi') !== certified.normalize('NFC').toLocaleLowerCase('vi')) {
           setNameCheck({ typed: name.trim(), certified, then });
@@ -46,7 +55,10 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
         }
         if (name !== doc.signerName) set({ signerName: name });
       }
-      const f = await api.call('merge-pdf', { periodId: props.periodId, document: { ...doc, signerName: name, date: d.iso }, sign: cert ? { p12Base64: cert.p12Base64, password } : undefined });
+      const sign = bySigner || byOrganisation ? { signer: bySigner ? signingKey(signerKey) : undefined, organisation: byOrganisation ? signingKey(orgKey) : undefined } : undefined;
+      const f = await api.call('merge-pdf', { periodId: props.periodId, document: { ...doc, signerName: name, date: d.iso }, sign });
+      setSignerKey(forgetSecrets(signerKey));
+      setOrgKey(forgetSecrets(orgKey));
       if (then === 'save') downloadBase64(f.fileName, f.dataBase64, 'application/pdf');
       else await api.call('file-open', { fileName: f.fileName, dataBase64: f.dataBase64 });
       props.onDone(`${then === 'save' ? 'Đã tạo' : 'Đã mở'} ${f.fileName}${f.signedBy ? ` (ký số bởi ${f.signedBy})` : ''}${then === 'open' ? ' để xem và in' : ''}.`);
@@ -87,34 +99,39 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
           <TextField label="Người ký" name="signerName" value={doc.signerName} onChange={(e) => set({ signerName: e.target.value })} />
         </div>
         <fieldset className="targets">
-          <legend>Ký số (không bắt buộc)</legend>
-          <p className="field-hint">Chọn tệp chứng thư số (.p12 hoặc .pfx) và nhập mật khẩu; văn bản sẽ có chữ ký số và dấu "Đã ký số" ở phần chữ ký.</p>
+          <legend>Chữ ký số (không bắt buộc)</legend>
+          <label className="field">
+            <span>Ký số văn bản</span>
+            <select value={signAs} onChange={(e) => setSignAs(e.target.value as SignAs)} data-testid="sign-as">
+              <option value="none">Không ký (tải bản chưa ký)</option>
+              <option value="signer">Người ký</option>
+              <option value="organisation">Cơ quan ban hành</option>
+              <option value="both">Người ký, rồi cơ quan ban hành</option>
+            </select>
+          </label>
+          <p className="field-hint">Văn bản điện tử có hai chữ ký số: của người có thẩm quyền (kèm ảnh chữ ký), rồi của cơ quan ban hành (kèm ảnh con dấu trùm lên chữ ký). Có thể ký từng chữ ký sau ở trang "Chữ ký số".</p>
+          {signAs === 'signer' || signAs === 'both' ? (
+            <div className="sign-block">
+              <h3>Người ký</h3>
+              <KeyPicker value={signerKey} onChange={setSignerKey} id="signer" whose="của người ký" disabled={action.busy} />
+            </div>
+          ) : null}
+          {signAs === 'organisation' || signAs === 'both' ? (
+            <div className="sign-block">
+              <h3>Cơ quan ban hành</h3>
+              <KeyPicker value={orgKey} onChange={setOrgKey} id="org" whose="của cơ quan" disabled={action.busy} />
+            </div>
+          ) : null}
+        </fieldset>
+        <fieldset className="targets">
+          <legend>Ảnh chữ ký và con dấu (lưu lại cho các lần sau)</legend>
           <div className="form-row">
-            <label className="button-like">
-              {cert ? `Tệp: ${cert.fileName}` : 'Chọn tệp chứng thư số…'}
-              <input
-                type="file"
-                accept=".p12,.pfx"
-                hidden
-                data-testid="p12-file"
-                onChange={async (e) => {
-                  const f = e.target.files?.[0];
-                  e.target.value = '';
-                  if (f) setCert({ fileName: f.name, p12Base64: await readFileBase64(f) });
-                }}
-              />
+            <ImagePicker label="Ảnh chữ ký của người ký" hint="PNG nền trong suốt, màu xanh; đặt giữa chức vụ và họ tên." value={doc.signatureImage} onChange={(v) => set({ signatureImage: v })} testId="signature-image" />
+            <ImagePicker label="Ảnh con dấu của cơ quan" hint="PNG nền trong suốt, màu đỏ; in đúng kích thước thật, trùm 1/3 bên trái chữ ký." value={doc.sealImage} onChange={(v) => set({ sealImage: v })} testId="seal-image" />
+            <label className="field">
+              <span>Đường kính con dấu (mm)</span>
+              <input type="number" min={20} max={60} step={1} className="input-short" value={doc.sealSizeMm ?? 35} onChange={(e) => set({ sealSizeMm: Number(e.target.value) || 35 })} />
             </label>
-            {cert ? (
-              <>
-                <label className="field">
-                  <span>Mật khẩu</span>
-                  <input type="password" aria-label="Mật khẩu chứng thư số" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
-                </label>
-                <button type="button" className="link" onClick={() => (setCert(null), setPassword(''))}>
-                  Không ký
-                </button>
-              </>
-            ) : null}
           </div>
         </fieldset>
         {action.busy ? (
@@ -127,7 +144,7 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
             Xem và in (mở bằng trình xem PDF)
           </button>
         </div>
-        <FormFooter error={action.error} busy={action.busy} submitLabel={cert ? 'Ký số và tải PDF' : 'Tạo và tải PDF'} onCancel={props.onClose} />
+        <FormFooter error={action.error} busy={action.busy} submitLabel={signAs !== 'none' ? 'Ký số và tải PDF' : 'Tạo và tải PDF'} onCancel={props.onClose} />
       </form>
       {nameCheck ? (
         <Dialog title="Tên người ký khác tên trong chứng thư số" onClose={() => setNameCheck(null)}>

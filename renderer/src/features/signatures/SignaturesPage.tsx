@@ -1,12 +1,13 @@
-import { useRef, useState } from 'react';
-import type { SignatureCheck, SignatureRole, TokenCertificateDto } from '../../../../shared/api/types';
+import { useState } from 'react';
+import type { SignatureCheck, SignatureRole } from '../../../../shared/api/types';
 import { vietnamDateTime } from '../../../../shared/domain/vietnam-time';
-import { KNOWN_TOKEN_LIBRARIES } from '../../../../shared/domain/token-libraries';
 import { api } from '../../api';
 import { sendFile } from '../../api/send-file';
 import { useAction } from '../../app/use-action';
 import { EmptyState, ErrorBox, useToast } from '../../components/Feedback';
-import { FilePicker, readFileBase64 } from '../../components/FilePicker';
+import { FilePicker } from '../../components/FilePicker';
+import { ImagePicker } from './ImagePicker';
+import { emptyKey, forgetSecrets, KeyPicker, keyReady, signingKey, type KeyState } from './KeyPicker';
 import { downloadBase64 } from '../../components/download';
 
 const ROLE_LABEL: Record<SignatureRole, string> = { signer: 'Người ký', organisation: 'Cơ quan' };
@@ -20,18 +21,12 @@ function verdict(c: SignatureCheck): { text: string; ok: boolean } {
 export function SignaturesPage() {
   const [file, setFile] = useState<File | null>(null);
   const [checks, setChecks] = useState<SignatureCheck[] | null>(null);
-  const [cert, setCert] = useState<File | null>(null);
-  const [password, setPassword] = useState('');
+  const [key, setKey] = useState<KeyState>(emptyKey);
   const [role, setRole] = useState<SignatureRole>('organisation');
-  const [source, setSource] = useState<'file' | 'token'>('file');
-  const [library, setLibrary] = useState('');
-  const [tokens, setTokens] = useState<{ certificates: TokenCertificateDto[] } | null>(null);
-  const [tokenCert, setTokenCert] = useState<string>('');
-  const [pin, setPin] = useState('');
+  const [image, setImage] = useState<string | null>(null);
   const { busy, error, run } = useAction();
   const [working, setWorking] = useState<string | null>(null);
   const toast = useToast();
-  const certInput = useRef<HTMLInputElement>(null);
 
   const check = (f: File) =>
     run(async () => {
@@ -44,30 +39,15 @@ export function SignaturesPage() {
       }
     });
 
-  const readToken = () =>
-    run(async () => {
-      setWorking('Đang đọc thiết bị ký số…');
-      try {
-        const found = await api.call('token-list', { library });
-        setTokens(found);
-        setTokenCert(found.certificates[0] ? `${found.certificates[0].tokenLabel}|${found.certificates[0].id}` : '');
-      } finally {
-        setWorking(null);
-      }
-    });
-
-  const chosen = tokens?.certificates.find((c) => `${c.tokenLabel}|${c.id}` === tokenCert);
-  const canSign = source === 'file' ? !!cert : !!chosen && pin.length > 0;
+  const canSign = keyReady(key);
 
   const sign = () =>
     run(async () => {
       if (!file || !canSign) return;
-      setWorking(source === 'token' ? `Đang ký ${file.name} trên thiết bị ký số…` : `Đang ký ${file.name}…`);
+      setWorking(key.source === 'token' ? `Đang ký ${file.name} trên thiết bị ký số…` : `Đang ký ${file.name}…`);
       try {
-        const how = source === 'token' ? { token: { library, tokenLabel: chosen!.tokenLabel, certificateId: chosen!.id, pin } } : { p12Base64: await readFileBase64(cert!), password };
-        const signed = await api.call('pdf-sign', { ...(await sendFile(file)), ...how, role });
-        setPassword('');
-        setPin('');
+        const signed = await api.call('pdf-sign', { ...(await sendFile(file)), ...signingKey(key), role, imageBase64: image ?? undefined });
+        setKey(forgetSecrets(key));
         downloadBase64(signed.fileName, signed.dataBase64, 'application/pdf');
         const next = new File([Uint8Array.from(atob(signed.dataBase64), (c) => c.charCodeAt(0))], signed.fileName, { type: 'application/pdf' });
         setFile(next);
@@ -136,68 +116,16 @@ export function SignaturesPage() {
                 <option value="organisation">Cơ quan</option>
               </select>
             </label>
-            <label>
-              Ký bằng
-              <select value={source} onChange={(e) => setSource(e.target.value as 'file' | 'token')} data-testid="sign-source">
-                <option value="file">Tệp chứng thư số (.p12, .pfx)</option>
-                <option value="token">Thiết bị ký số (USB token)</option>
-              </select>
-            </label>
-            {source === 'file' ? (
-              <>
-                <label>
-                  Chứng thư số (.p12, .pfx)
-                  <span>
-                    <button type="button" onClick={() => certInput.current?.click()}>
-                      Chọn tệp chứng thư…
-                    </button>{' '}
-                    <span className="muted">{cert ? cert.name : 'chưa chọn'}</span>
-                  </span>
-                  <input ref={certInput} type="file" accept=".p12,.pfx" hidden data-testid="sign-cert" onChange={(e) => setCert(e.target.files?.[0] ?? null)} />
-                </label>
-                <label>
-                  Mật khẩu <input type="password" value={password} autoComplete="off" data-testid="sign-password" onChange={(e) => setPassword(e.target.value)} />
-                </label>
-              </>
-            ) : (
-              <>
-                <label>
-                  Thư viện của thiết bị (tệp .dll của nhà cung cấp)
-                  <span>
-                    <input list="token-libraries" value={library} size={34} data-testid="token-library" placeholder="ví dụ C:\Windows\System32\vnpt-ca_v34.dll" onChange={(e) => setLibrary(e.target.value)} />{' '}
-                    <button type="button" disabled={!library || busy} onClick={() => void readToken()}>
-                      Đọc thiết bị
-                    </button>
-                  </span>
-                  <datalist id="token-libraries">
-                    {KNOWN_TOKEN_LIBRARIES.map((l) => (
-                      <option key={l.file} value={l.file}>
-                        {l.ca}
-                      </option>
-                    ))}
-                  </datalist>
-                </label>
-                {tokens ? (
-                  tokens.certificates.length ? (
-                    <label>
-                      Chứng thư trên thiết bị
-                      <select value={tokenCert} onChange={(e) => setTokenCert(e.target.value)} data-testid="token-certificate">
-                        {tokens.certificates.map((c) => (
-                          <option key={`${c.tokenLabel}|${c.id}`} value={`${c.tokenLabel}|${c.id}`}>
-                            {c.commonName ?? c.label} — {c.tokenLabel}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                  ) : (
-                    <span className="muted">Thiết bị không có chứng thư số nào.</span>
-                  )
-                ) : null}
-                <label>
-                  Mã PIN (không được lưu) <input type="password" value={pin} autoComplete="off" data-testid="token-pin" onChange={(e) => setPin(e.target.value)} />
-                </label>
-              </>
-            )}
+          </div>
+          <KeyPicker value={key} onChange={setKey} />
+          <ImagePicker
+            label={role === 'signer' ? 'Ảnh chữ ký (không bắt buộc)' : 'Ảnh con dấu (không bắt buộc)'}
+            hint={role === 'signer' ? 'Hiện giữa chức vụ và họ tên người ký, nếu tệp là báo cáo do TongHop tạo.' : 'In đúng kích thước thật (35 mm), trùm 1/3 bên trái chữ ký của người ký.'}
+            value={image}
+            onChange={setImage}
+            testId="sign-image"
+          />
+          <div className="form-actions form-actions-left">
             <button type="button" className="primary" disabled={!canSign || busy} onClick={() => void sign()}>
               Ký và tải về
             </button>
