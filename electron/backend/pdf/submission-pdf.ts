@@ -63,7 +63,7 @@ const signatureRoom = (): Content => ({
 /** The annex headings, whose laid-out pages number the annexes (NĐ 30: each numbered on its own). */
 type Tracked = Content & { positions?: Array<{ pageNumber: number }> };
 
-export function submissionDocument(view: MergeView, doc: DocumentSettings): TDocumentDefinitions {
+export function submissionDocument(view: MergeView, doc: DocumentSettings, options: { breakBeforeHeadings?: ReadonlySet<number> } = {}): TDocumentDefinitions {
   const number = documentNumber(doc.number, doc.symbol);
   const met = view.rows.filter((r) => r.assessment === 'met').length;
   const notMet = view.rows.filter((r) => r.assessment === 'not_met').length;
@@ -160,21 +160,24 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings): TDoc
   // A period that collects several plans: each plan's part of the table begins with its title.
   const planOfGoal = sectionBreaks(view, 'goal');
   const sectionRow = (title: string, columns: number): TableCell[] => [{ text: title, bold: true, colSpan: columns, fillColor: '#eeeeee', alignment: 'center' }, ...Array.from({ length: columns - 1 }, () => ({}))];
+  // Heading rows (a plan's title, a goal, an indicator) are kept with the row under them: the
+  // table is cut before a heading the last layout left at the foot of a page.
+  const headings = new HeadingRows(options.breakBeforeHeadings ?? new Set());
   for (const r of view.rows) {
     if (r.goalCode !== goal) {
       goal = r.goalCode;
       const title = planOfGoal(r.goalCode);
-      if (title) body.push(sectionRow(title, span));
-      body.push([{ text: r.goalCode, bold: true }, { text: r.goalTitle, bold: true, colSpan: span - 1 }, ...Array.from({ length: span - 2 }, () => ({}))]);
+      if (title) headings.push(body, sectionRow(title, span));
+      headings.push(body, [{ text: r.goalCode, bold: true }, { text: r.goalTitle, bold: true, colSpan: span - 1 }, ...Array.from({ length: span - 2 }, () => ({}))]);
     }
     if (`${r.goalCode}.${r.indicatorCode}` !== indicator) {
       indicator = `${r.goalCode}.${r.indicatorCode}`;
-      body.push([{ text: `Chỉ tiêu ${r.indicatorCode}`, bold: true }, { text: r.indicatorTitle, bold: true, colSpan: span - 1 }, ...Array.from({ length: span - 2 }, () => ({}))]);
+      headings.push(body, [{ text: `Chỉ tiêu ${r.indicatorCode}`, bold: true }, { text: r.indicatorTitle, bold: true, colSpan: span - 1 }, ...Array.from({ length: span - 2 }, () => ({}))]);
     }
     // Shown with the measure's decimals; judged (above) on the full figure.
     const fmt = (n: number | null) => (n === null ? '' : formatVnNumber(n, { decimals: r.displayDecimals }));
     body.push([
-      r.code,
+      dataCell(r.code),
       r.catalogueIndicator ? { stack: [r.name, { text: `Mã thống kê ${catalogueTag(r.catalogueIndicator)}`, italics: true, fontSize: 10 }] } : r.name,
       { text: r.unitLabel, alignment: 'center' },
       { text: r.targetText, alignment: 'right' },
@@ -201,7 +204,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings): TDoc
         annexHeading(indicatorAnnex),
         { text: 'KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM', fontSize: 14, bold: true, alignment: 'center' },
         reference,
-        { table: { headerRows: 1, dontBreakRows: true, widths: hasPrevious ? [52, '*', 48, 62, 62, 62, 62, 110] : [52, '*', 52, 68, 68, 68, 120], body }, fontSize: 12, layout: lines },
+        ...headings.tables(body, { headerRows: 1, dontBreakRows: true, widths: hasPrevious ? [52, '*', 48, 62, 62, 62, 62, 110] : [52, '*', 52, 68, 68, 68, 120] }, { fontSize: 12, layout: lines }),
       ]
     : [];
   // The tasks in the plan's order: lead, where each stands, and what the units reported.
@@ -210,9 +213,9 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings): TDoc
     const planOfTask = sectionBreaks(view, 'task');
     for (const t of view.tasks) {
       const title = planOfTask(t.key);
-      if (title) taskBody.push(sectionRow(title, 5));
+      if (title) headings.push(taskBody, sectionRow(title, 5));
       taskBody.push([
-        t.key,
+        dataCell(t.key),
         { text: t.content, fontSize: 11 },
         { text: t.leadName, fontSize: 11 },
         { text: t.status ? TASK_STATUSES[t.status] : '—', alignment: 'center', fontSize: 11 },
@@ -223,7 +226,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings): TDoc
       annexHeading(taskAnnex),
       { text: 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ', fontSize: 14, bold: true, alignment: 'center' },
       reference,
-      { table: { headerRows: 1, dontBreakRows: true, widths: [40, '*', 110, 80, '*'], body: taskBody }, fontSize: 12, layout: lines },
+      ...headings.tables(taskBody, { headerRows: 1, dontBreakRows: true, widths: [40, '*', 110, 80, '*'] }, { fontSize: 12, layout: lines }),
     );
   }
 
@@ -252,6 +255,58 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings): TDoc
       ...appendix,
     ],
   };
+}
+
+/**
+ * Heading rows are marked (their first cell's text in a colour that prints black) so that the
+ * laid-out pages show where each heading and each data row landed; a heading cut from its
+ * first row is moved to the next page by starting a new table there (the header row repeated,
+ * as when the table breaks by itself).
+ */
+const HEADING_MARK = '#010101';
+const ROW_MARK = '#020202';
+const dataCell = (text: string): TableCell => ({ text, color: ROW_MARK });
+
+class HeadingRows {
+  private count = 0;
+  private readonly cuts = new Map<TableCell[][], number[]>();
+  constructor(private readonly breakBefore: ReadonlySet<number>) {}
+
+  push(body: TableCell[][], row: TableCell[]): void {
+    if (this.breakBefore.has(this.count++)) this.cuts.set(body, [...(this.cuts.get(body) ?? []), body.length]);
+    // Only the first word is marked: a heading that wraps is still one heading.
+    const first = row[0] as { text: string } & Record<string, unknown>;
+    const [, word, rest] = /^(\S*\s?)([\s\S]*)$/.exec(first.text)!;
+    body.push([{ ...first, text: [{ text: word, color: HEADING_MARK }, ...(rest ? [{ text: rest }] : [])] } as TableCell, ...row.slice(1)]);
+  }
+
+  /** The table, cut into several where a heading has to start a page. */
+  tables(body: TableCell[][], table: { headerRows: number; dontBreakRows: boolean; widths: Array<number | string> }, style: Record<string, unknown>): Content[] {
+    const cuts = this.cuts.get(body) ?? [];
+    const header = body.slice(0, table.headerRows);
+    return [table.headerRows, ...cuts].map((start, i, all) => ({
+      table: { ...table, body: i === 0 ? body.slice(0, all[1] ?? body.length) : [...header.map((r) => r.map((c) => ({ ...(c as object) }) as TableCell)), ...body.slice(start, all[i + 1] ?? body.length)] },
+      ...style,
+      ...(i > 0 ? { pageBreak: 'before' as const } : {}),
+    })) as Content[];
+  }
+}
+
+/** Headings (by order in the document) the layout left at the foot of a page, cut from the row under them. */
+export function strandedHeadings(pages: LaidOutPage[]): number[] {
+  let ordinal = -1;
+  const out: number[] = [];
+  for (const [p, page] of pages.entries()) {
+    let trailing: number[] = [];
+    for (const i of page.items) {
+      if (i.type !== 'line') continue;
+      const colour = (i.item as { inlines?: Array<{ color?: string }> }).inlines?.[0]?.color;
+      if (colour === HEADING_MARK) trailing.push(++ordinal);
+      else if (colour === ROW_MARK) trailing = [];
+    }
+    if (trailing.length && p < pages.length - 1) out.push(trailing[0]!);
+  }
+  return out;
 }
 
 /**
@@ -300,8 +355,17 @@ export async function buildSubmissionPdf(view: MergeView, doc: DocumentSettings)
 }
 
 export async function layOutSubmission(view: MergeView, doc: DocumentSettings): Promise<{ pdf: Buffer; layout: SigningLayout }> {
-  const definition = submissionDocument(view, doc);
-  const { pdf, pages } = await renderLaidOut(definition);
+  // Laid out again while a heading is stranded at a page's foot (moving one may strand another).
+  const breakBeforeHeadings = new Set<number>();
+  let definition = submissionDocument(view, doc);
+  let { pdf, pages } = await renderLaidOut(definition);
+  for (let pass = 0; pass < 6; pass++) {
+    const stranded = strandedHeadings(pages).filter((h) => !breakBeforeHeadings.has(h));
+    if (!stranded.length) break;
+    for (const h of stranded) breakBeforeHeadings.add(h);
+    definition = submissionDocument(view, doc, { breakBeforeHeadings });
+    ({ pdf, pages } = await renderLaidOut(definition));
+  }
   const layout: SigningLayout = { room: findRoom(pages), attachmentPages: annexStarts(definition), documentNumber: documentNumber(doc.number, doc.symbol).replace(/^Số:\s*/, '') };
   return { pdf: await writeSigningLayout(pdf, layout), layout };
 }
