@@ -202,7 +202,14 @@ export const apiMethods = {
   'settings-get': z.object({}),
   /** Checks the audit trail's hash chain and says where it breaks. */
   'audit-verify': z.object({}),
-  'settings-set': z.object({ userName: text(100), organisationName: text(200), place: text(100), countApprovedOnly: z.boolean().optional() }),
+  'settings-set': z.object({
+    userName: text(100),
+    organisationName: text(200),
+    place: text(100),
+    countApprovedOnly: z.boolean().optional(),
+    /** RFC 3161 Time-Stamp Authority, http(s) only; '' for none. */
+    tsaUrl: z.union([z.literal(''), z.string().trim().max(500).regex(/^https?:\/\/[^\s]+$/i, 'địa chỉ máy chủ dấu thời gian phải bắt đầu bằng http:// hoặc https://')]).optional(),
+  }),
   'demo-load': z.object({}),
 
   'plan-list': z.object({}),

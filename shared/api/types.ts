@@ -26,6 +26,8 @@ export interface Settings {
   place: string;
   /** Only approved reports count in the merge (default: every received report counts, the unapproved marked). */
   countApprovedOnly: boolean;
+  /** A Time-Stamp Authority's address (RFC 3161, from the CA); empty: signatures carry no timestamp. */
+  tsaUrl: string;
 }
 
 export interface UnitVersionDto {

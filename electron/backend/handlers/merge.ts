@@ -3,6 +3,7 @@ import { exportMergeUpstream, mergeBreakdown, mergeView, overrideMerged, saveMer
 import { buildSubmission } from '../templates/write-submission';
 import { buildSubmissionPdf } from '../pdf/submission-pdf';
 import { signPdfWith } from '../pdf/sign';
+import { getSettings } from '../services/settings';
 import { withSigningKey } from './signatures';
 import { documentSettings, saveDocumentSettings } from '../services/documents';
 import { openFile } from '../services/open-file';
@@ -53,6 +54,7 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-breakdown' | 'merg
     // The signer first, then the organisation over it (NĐ 30): each an incremental update.
     let pdf = await buildSubmissionPdf(view, document);
     const signedBy: string[] = [];
+    const tsaUrl = (await getSettings(ctx.db)).tsaUrl || null;
     for (const role of ['signer', 'organisation'] as const) {
       const key = sign[role];
       if (!key) continue;
@@ -68,6 +70,7 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-breakdown' | 'merg
           role,
           image: image ? Buffer.from(image, 'base64') : null,
           sealSizeMm: document.sealSizeMm,
+          tsaUrl,
         });
       });
     }

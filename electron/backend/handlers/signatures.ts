@@ -3,6 +3,7 @@ import { listTokenCertificates, tokenSigner } from '../pdf/pkcs11-signer';
 import type { CmsSigner } from '../pdf/cms';
 import { verifyPdf } from '../pdf/verify';
 import { fileBytes } from '../services/uploads';
+import { getSettings } from '../services/settings';
 import { UserError } from '../errors';
 import crypto from 'node:crypto';
 import { fileSafeName } from '../../../shared/domain/file-names';
@@ -46,9 +47,10 @@ export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign' | 'token-
     const bytes = pdfBytes(fileBytes(ctx.uploads, args), args.fileName);
     const now = ctx.now();
     const image = args.imageBase64 ? Buffer.from(args.imageBase64, 'base64') : null;
+    const tsaUrl = (await getSettings(ctx.db)).tsaUrl || null;
     const { signed, cert } = await withSigningKey(args, now, async (signer, cert) => ({
       cert,
-      signed: await signPdfWith(bytes, signer, { name: cert.commonName, organisation: cert.organisation, reason: args.reason ?? ROLE_REASON[args.role], location: args.location ?? '', signingTime: now, role: args.role, image, sealSizeMm: args.sealSizeMm }),
+      signed: await signPdfWith(bytes, signer, { name: cert.commonName, organisation: cert.organisation, reason: args.reason ?? ROLE_REASON[args.role], location: args.location ?? '', signingTime: now, role: args.role, image, sealSizeMm: args.sealSizeMm, tsaUrl }),
     }));
     const fileName = fileSafeName(args.fileName.replace(/\.pdf$/i, '') + (args.role === 'organisation' ? ' (co quan da ky).pdf' : ' (da ky so).pdf'));
     await auditExport(ctx, null, `signed pdf (${args.role})`, fileName, { source: args.fileName, signedBy: cert.commonName });

@@ -19,6 +19,7 @@ export const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  timeStampToken: '1.2.840.113549.1.9.16.2.14',
   sha256: '2.16.840.1.101.3.4.2.1',
   rsaEncryption: '1.2.840.113549.1.1.1',
   sha256WithRSA: '1.2.840.113549.1.1.11',
@@ -69,14 +70,18 @@ export function signedAttributes(contentDigest: Buffer, certificate: Buffer): fo
   ]);
 }
 
-/** A detached CMS SignedData (DER) over `content`'s SHA-256. */
-export async function buildCms(contentDigest: Buffer, signer: CmsSigner): Promise<Buffer> {
+/**
+ * A detached CMS SignedData (DER) over `content`'s SHA-256. With `timestamp`, the signature's
+ * value is timestamped (RFC 3161) and the token added as an unsigned attribute (PAdES B-T).
+ */
+export async function buildCms(contentDigest: Buffer, signer: CmsSigner, options: { timestamp?: (signatureValue: Buffer) => Promise<Buffer> } = {}): Promise<Buffer> {
   const attrs = signedAttributes(contentDigest, signer.certificate);
   const signature = await signer.sign(der(attrs));
   const { issuer, serial } = issuerAndSerial(signer.certificate);
   // In the SignerInfo the same SET is written as [0] IMPLICIT.
   const implicitAttrs = asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, attrs.value as forge.asn1.Asn1[]);
-  const signerInfo = seq([int(1), seq([issuer, serial]), algorithm(OID.sha256), implicitAttrs, algorithm(OID.rsaEncryption), octets(signature)]);
+  const unsigned = options.timestamp ? [asn1.create(asn1.Class.CONTEXT_SPECIFIC, 1, true, [seq([oid(OID.timeStampToken), set([fromDer(await options.timestamp(signature))])])])] : [];
+  const signerInfo = seq([int(1), seq([issuer, serial]), algorithm(OID.sha256), implicitAttrs, algorithm(OID.rsaEncryption), octets(signature), ...unsigned]);
   const certificates = [signer.certificate, ...signer.chain.filter((c) => !c.equals(signer.certificate))].map(fromDer);
   const signedData = seq([
     int(1),

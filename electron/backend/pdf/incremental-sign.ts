@@ -33,6 +33,8 @@ export interface SignatureRequest {
   signingTime: Date;
   /** The visible signature; none for an invisible one (a widget of /Rect [0 0 0 0] on the first page). */
   widget?: PlacedAppearance | null;
+  /** Asks a TSA to timestamp the signature's value (RFC 3161); the token, DER. */
+  timestamp?: (signatureValue: Buffer) => Promise<Buffer>;
   /** Marks printed with the signature that are not fields: read-only, locked stamp annotations (the organisation's details on attachments). */
   stamps?: Array<PlacedAppearance & { contents: string }>;
 }
@@ -119,7 +121,7 @@ export async function signIncrementally(pdf: Buffer, request: SignatureRequest, 
     written.push({ ref: formRef, body: form });
     written.push({ ref: context.trailerInfo.Root as PDFRef, body: doc.catalog });
   }
-  return fillSignature(appendUpdate(target, written), signer);
+  return fillSignature(appendUpdate(target, written), signer, request.timestamp);
 }
 
 /** An empty appearance for an invisible signature. */
@@ -133,7 +135,7 @@ function num(n: number): string {
 }
 
 /** Writes the byte range around the last /Contents placeholder and the CMS into it. */
-async function fillSignature(prepared: Buffer, signer: CmsSigner): Promise<Buffer> {
+async function fillSignature(prepared: Buffer, signer: CmsSigner, timestamp?: (signatureValue: Buffer) => Promise<Buffer>): Promise<Buffer> {
   const text = prepared.toString('latin1');
   const slot = text.lastIndexOf('/ByteRange [');
   const contentsAt = text.indexOf('/Contents <', slot) + '/Contents '.length;
@@ -144,7 +146,7 @@ async function fillSignature(prepared: Buffer, signer: CmsSigner): Promise<Buffe
   if (rangeText.length > slotText.length) throw new Error('byte range does not fit');
   prepared.write(rangeText.padEnd(slotText.length, ' '), slot, 'latin1');
   const digest = crypto.createHash('sha256').update(prepared.subarray(0, contentsAt)).update(prepared.subarray(contentsEnd)).digest();
-  const cms = await buildCms(digest, signer);
+  const cms = await buildCms(digest, signer, { timestamp });
   if (cms.length > CONTENTS_BYTES) throw new Error(`signature of ${cms.length} bytes does not fit`);
   prepared.write(cms.toString('hex').padEnd(CONTENTS_BYTES * 2, '0'), contentsAt + 1, 'latin1');
   return prepared;

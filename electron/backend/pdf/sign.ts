@@ -13,6 +13,7 @@ import { formFields } from './form-fields';
 import { signIncrementally, type PlacedAppearance, type SignatureRequest } from './incremental-sign';
 import { DEFAULT_SEAL_MM, TEXT_STAMP_WIDTH, detailsRect, organisationStampRect, pngSize, sealRect, signerRect, type Rect } from './signature-placement';
 import { readSigningLayout } from './signing-layout';
+import { requestTimestamp } from './tsa';
 import { formatIsoDate, vietnamDate } from '../../../shared/domain/org-units';
 import { UserError } from '../errors';
 
@@ -149,6 +150,8 @@ export interface SignMeta {
   image?: Buffer | null;
   /** The seal's real size (its larger side), in mm. */
   sealSizeMm?: number;
+  /** A Time-Stamp Authority's address (RFC 3161): the signature is timestamped there. */
+  tsaUrl?: string | null;
 }
 
 export const ROLE_FIELD: Record<SignatureRole, string> = { signer: 'Người ký', organisation: 'Cơ quan' };
@@ -199,5 +202,7 @@ export async function placeSignature(pdf: Buffer, meta: SignMeta): Promise<Pick<
 /** Signs with any CMS signer, as an incremental update that keeps earlier signatures valid, visibly where the report leaves room. */
 export async function signPdfWith(pdf: Buffer, signer: CmsSigner, meta: SignMeta): Promise<Buffer> {
   const placed = await placeSignature(pdf, meta);
-  return signIncrementally(pdf, { fieldName: ROLE_FIELD[meta.role ?? 'signer'], name: meta.name, reason: meta.reason, location: meta.location, signingTime: meta.signingTime, ...placed }, signer);
+  const tsaUrl = meta.tsaUrl;
+  const timestamp = tsaUrl ? async (value: Buffer) => (await requestTimestamp(tsaUrl, value)).token : undefined;
+  return signIncrementally(pdf, { fieldName: ROLE_FIELD[meta.role ?? 'signer'], name: meta.name, reason: meta.reason, location: meta.location, signingTime: meta.signingTime, timestamp, ...placed }, signer);
 }

@@ -76,6 +76,14 @@ export function SettingsPage({ info }: { info: AppInfo | undefined }) {
             <input type="radio" name="countApprovedOnly" checked={settings.countApprovedOnly} onChange={() => setSettings({ ...settings, countApprovedOnly: true })} /> Chỉ báo cáo đã duyệt
           </label>
         </fieldset>
+        <TextField
+          label="Máy chủ dấu thời gian khi ký số (không bắt buộc)"
+          name="tsaUrl"
+          placeholder="ví dụ http://tsa.ca.gov.vn (địa chỉ do nhà cung cấp chứng thư số cho)"
+          value={settings.tsaUrl}
+          onChange={(e) => setSettings({ ...settings, tsaUrl: e.target.value })}
+          hint="Có địa chỉ này, mỗi chữ ký số được đóng dấu thời gian (RFC 3161) để chứng minh thời điểm ký; cần mạng khi ký. Để trống: ký không kèm dấu thời gian, không cần mạng."
+        />
         <ErrorBox message={error} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
