@@ -25,6 +25,7 @@ import type {
   CatalogueIndicatorDto,
   DocumentSettings,
   FileDownload,
+  ReceivedPdfDto,
   SignatureCheck,
   TokenCertificateDto,
   ImportFileResult,
@@ -406,6 +407,10 @@ export const apiMethods = {
     reason: z.string().max(500).optional(),
     location: z.string().max(200).optional(),
   }),
+  /** Keeps a unit's signed PDF (its official report) with its received files for the period. */
+  'received-pdf-add': fileUpload.extend({ periodId: id, unitId: id }),
+  'received-pdf-list': z.object({ periodId: id, unitId: id }),
+  'received-pdf-get': z.object({ id }),
   /** Opens a file the app made (a PDF to look at and print) in the system's default application. */
   'file-open': z.object({ fileName: z.string().regex(/^[^/\\:*?"<>|]{1,200}\.(pdf|xlsx)$/i, 'tên tệp không hợp lệ'), dataBase64: z.string().max(60_000_000) }),
   'merge-override': z.object({
@@ -520,6 +525,9 @@ export interface ApiResults {
   'document-settings-set': DocumentSettings;
   'merge-pdf': FileDownload & { signedBy: string | null };
   'pdf-verify': SignatureCheck[];
+  'received-pdf-add': ReceivedPdfDto;
+  'received-pdf-list': ReceivedPdfDto[];
+  'received-pdf-get': FileDownload;
   'certificate-read': { commonName: string; organisation: string | null; notAfter: string };
   'token-list': { certificates: TokenCertificateDto[] };
   'pdf-sign': FileDownload & { signedBy: string };

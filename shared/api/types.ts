@@ -764,6 +764,19 @@ export interface ValueHistoryEntry {
 /** The two signatures of an electronic administrative document (NĐ 30/2020): the signer's and the issuing organisation's. */
 export type SignatureRole = 'signer' | 'organisation';
 
+/** A signed PDF a unit sent with its Excel file, and its signatures checked again from the kept bytes. */
+export interface ReceivedPdfDto {
+  id: number;
+  fileName: string;
+  receivedAt: string;
+  receivedBy: string;
+  size: number;
+  sha256: string;
+  signatures: SignatureCheck[];
+  /** Why the PDF could not be read to check its signatures (it is kept all the same). */
+  unreadable: string | null;
+}
+
 /** One signature of a PDF, as Kiểm tra chữ ký shows it. */
 export interface SignatureCheck {
   field: string;

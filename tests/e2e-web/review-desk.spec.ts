@@ -54,7 +54,7 @@ test("a refused file's errors stay on the unit's row after the next import, with
   const row = page.locator('tr[data-unit="Huyện Sa Thầy"]');
   await expect(row).toContainText('Có lỗi');
   await row.getByRole('button', { name: 'Xem 1 lỗi trong tệp gần nhất của Huyện Sa Thầy' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Lỗi và số liệu cần kiểm tra: Huyện Sa Thầy' });
+  const dialog = page.getByRole('dialog', { name: 'Báo cáo của Huyện Sa Thầy' });
   const table = dialog.getByRole('table', { name: 'Lỗi trong tệp Huyện Sa Thầy - Năm 2024.xlsx' });
   await expect(table).toContainText('1.2');
   // The template's cell and the grid's cell of the same figure.

@@ -114,3 +114,25 @@ test('signs the report from the PDF dialog as the signer and then the organisati
   await expect(dialog.getByRole('img', { name: 'Ảnh con dấu của cơ quan' })).toBeVisible();
   await expect(dialog.getByTestId('sign-as')).toHaveValue('none');
 });
+
+test("keeps a unit's signed PDF with its received files, its signature checked", async ({ app: { page, url } }) => {
+  test.skip(!fs.existsSync('/usr/bin/openssl'), 'openssl missing (apt-get install openssl, done by .ci/run)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-ky3-'));
+  const signer = p12(dir, 'huyen', '/CN=Trần Văn Bình/O=UBND huyện Sa Thầy', 'mk');
+  const doc = (await (await page.request.post(`${url}api/document-settings-get`, { data: { periodId: 2 } })).json()).result;
+  const made = (await (await page.request.post(`${url}api/merge-pdf`, { data: { periodId: 2, document: doc, sign: { signer: { p12Base64: fs.readFileSync(signer).toString('base64'), password: 'mk' } } } })).json()).result;
+  const pdf = path.join(dir, 'Bao cao huyen Sa Thay (da ky).pdf');
+  fs.writeFileSync(pdf, Buffer.from(made.dataBase64, 'base64'));
+
+  await page.getByLabel('Chọn kỳ báo cáo').selectOption({ label: 'Năm 2024 — Báo cáo năm' });
+  const row = page.locator('tr[data-unit="Huyện Sa Thầy"]');
+  await row.getByRole('button', { name: 'Tệp đã nhận của Huyện Sa Thầy' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Báo cáo của Huyện Sa Thầy' });
+  await expect(dialog).toContainText('Chưa có văn bản PDF nào của đơn vị cho kỳ này.');
+  await dialog.getByTestId('received-pdf-file').setInputFiles(pdf);
+  const table = dialog.getByRole('table', { name: 'Văn bản PDF của Huyện Sa Thầy' });
+  await expect(table).toContainText('Bao cao huyen Sa Thay (da ky).pdf');
+  await expect(table).toContainText('Người ký: Trần Văn Bình');
+  await expect(table).toContainText('Hợp lệ — bao trùm toàn bộ tệp.');
+  await screenshot(page, '64-tep-da-nhan-pdf');
+});

@@ -183,6 +183,16 @@ export interface Database {
     approved_at: string | null;
     approved_by: string | null;
   };
+  received_pdf: {
+    id: Generated<number>;
+    period_id: number;
+    unit_id: number;
+    file_name: string;
+    file_sha256: string;
+    file_bytes: Buffer;
+    received_at: string;
+    received_by: string;
+  };
   warning_check: {
     report_id: number;
     message: string;

@@ -3,6 +3,7 @@ import { listTokenCertificates, tokenSigner } from '../pdf/pkcs11-signer';
 import type { CmsSigner } from '../pdf/cms';
 import { verifyPdf } from '../pdf/verify';
 import { fileBytes } from '../services/uploads';
+import { addReceivedPdf, pdfBytes, receivedPdfFile, receivedPdfs } from '../services/received-pdfs';
 import { getSettings } from '../services/settings';
 import { UserError } from '../errors';
 import crypto from 'node:crypto';
@@ -12,13 +13,10 @@ import { auditExport } from './merge';
 
 const ROLE_REASON = { signer: 'Người ký', organisation: 'Cơ quan ban hành' } as const;
 
-/** A PDF from anywhere: is it one? (The parser's own errors are in English.) */
-function pdfBytes(bytes: Buffer, fileName: string): Buffer {
-  if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new UserError('validation', `${fileName}: không phải tệp PDF.`);
-  return bytes;
-}
-
-export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign' | 'token-list' | 'certificate-read'> = {
+export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign' | 'token-list' | 'certificate-read' | 'received-pdf-add' | 'received-pdf-list' | 'received-pdf-get'> = {
+  'received-pdf-add': async (args, ctx) => addReceivedPdf(ctx.db, ctx, args.periodId, args.unitId, args.fileName, fileBytes(ctx.uploads, args)),
+  'received-pdf-list': async ({ periodId, unitId }, ctx) => receivedPdfs(ctx.db, periodId, unitId),
+  'received-pdf-get': async ({ id }, ctx) => receivedPdfFile(ctx.db, id),
   'certificate-read': async ({ p12Base64, password }, ctx) => {
     const info = readCertificate(Buffer.from(p12Base64, 'base64'), password, ctx.now());
     return { commonName: info.commonName, organisation: info.organisation, notAfter: info.notAfter.toISOString() };

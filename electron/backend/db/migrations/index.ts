@@ -15,6 +15,7 @@ import * as m0012 from './0012-period-plans';
 import * as m0013 from './0013-value-rules';
 import * as m0014 from './0014-warning-checks';
 import * as m0015 from './0015-audit-chain';
+import * as m0016 from './0016-received-pdfs';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0013-value-rules': m0013,
   '0014-warning-checks': m0014,
   '0015-audit-chain': m0015,
+  '0016-received-pdfs': m0016,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

@@ -381,6 +381,11 @@ function StatusTable({
               ) : (
                 <span className="muted">—</span>
               )}
+              <div>
+                <button type="button" className="link small" onClick={() => onReview(u)} aria-label={`Tệp đã nhận của ${u.unitName}`}>
+                  Tệp đã nhận, văn bản PDF…
+                </button>
+              </div>
             </td>
             <td className="row-actions">
               <a className="link-small" href={`#/entry/${s.period.id}/${u.unitId}`} aria-label={`Nhập số liệu của ${u.unitName}`}>

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { useAsync } from '../../app/use-async';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBox, Loading, useToast } from '../../components/Feedback';
+import { ReceivedPdfs } from '../signatures/ReceivedPdfs';
 
 const SEVERITY: Record<ReviewItem['severity'], string> = { error: 'Lỗi', warning: 'Cần kiểm tra', info: 'Để biết' };
 
@@ -112,16 +113,17 @@ export function ReviewPanel(props: { review: UnitReview; onChanged: () => void; 
       ) : null}
       {nothing ? <p className="muted">Báo cáo của {r.unitName} không có lỗi hay số liệu nào cần kiểm tra.</p> : null}
       {r.rejected || r.toCheck ? <CopyText text={r.copyText} label="Sao chép gửi đơn vị" /> : null}
+      <ReceivedPdfs review={r} />
     </div>
   );
 }
 
-/** The review desk of one unit, from its row on the home screen. */
+/** The review desk of one unit, from its row on the home screen: errors, figures to check, the files received. */
 export function ReviewDialog(props: { periodId: number; unitId: number; unitName: string; onClose: () => void; onChanged: () => void }) {
   const [version, setVersion] = useState(0);
   const review = useAsync(() => api.call('report-review', { periodId: props.periodId, unitId: props.unitId }), [props.periodId, props.unitId, version]);
   return (
-    <Dialog title={`Lỗi và số liệu cần kiểm tra: ${props.unitName}`} onClose={props.onClose} wide>
+    <Dialog title={`Báo cáo của ${props.unitName}`} onClose={props.onClose} wide>
       {review.error ? <ErrorBox message={review.error} /> : null}
       {review.data ? (
         <ReviewPanel

@@ -10,9 +10,9 @@ import { ImagePicker } from './ImagePicker';
 import { emptyKey, forgetSecrets, KeyPicker, keyReady, signingKey, type KeyState } from './KeyPicker';
 import { downloadBase64 } from '../../components/download';
 
-const ROLE_LABEL: Record<SignatureRole, string> = { signer: 'Người ký', organisation: 'Cơ quan' };
+export const ROLE_LABEL: Record<SignatureRole, string> = { signer: 'Người ký', organisation: 'Cơ quan' };
 
-function verdict(c: SignatureCheck): { text: string; ok: boolean } {
+export function verdict(c: SignatureCheck): { text: string; ok: boolean } {
   if (c.problems.length) return { text: c.problems.join(' '), ok: false };
   return { text: c.coversWholeFile ? 'Hợp lệ — bao trùm toàn bộ tệp.' : 'Hợp lệ — phần thêm sau đó là các chữ ký tiếp theo.', ok: true };
 }
