@@ -271,7 +271,7 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
       if (checks.length === 0) console.log(`${path.basename(file)}: không có chữ ký số nào.`);
       for (const [i, c] of checks.entries()) {
         const role = c.role === 'organisation' ? 'cơ quan' : c.role === 'signer' ? 'người ký' : 'không rõ vai trò';
-        console.log(`${i + 1}. ${c.field} (${role}): ${c.commonName ?? 'không rõ người ký'}${c.organisation ? `, ${c.organisation}` : ''}; ký lúc ${c.signedAt ? vietnamDateTime(c.signedAt) : 'không rõ'}`);
+        console.log(`${i + 1}. ${c.field} (${role}): ${c.commonName ?? 'không rõ người ký'}${c.organisation ? `, ${c.organisation}` : ''}; ký lúc ${c.signedAt ? vietnamDateTime(c.signedAt) : 'không rõ'}${c.timestampedAt ? `; dấu thời gian ${vietnamDateTime(c.timestampedAt, { seconds: true })}` : ''}`);
         console.log(`   ${c.problems.length ? c.problems.join(' ') : c.coversWholeFile ? 'Hợp lệ, bao trùm toàn bộ tệp.' : 'Hợp lệ; phần thêm sau đó là các chữ ký tiếp theo.'}`);
       }
     });

@@ -793,6 +793,8 @@ export interface SignatureCheck {
   /** Bytes were added after it that no later signature covers. */
   changedAfter: boolean;
   certificateValidAtSigning: boolean | null;
+  /** The time of an RFC 3161 timestamp over this signature (PAdES B-T), ISO 8601; null when it has none. The TSA's own signature is not checked here. */
+  timestampedAt: string | null;
   pades: { signingCertificateV2: boolean; signingTimeAttribute: boolean };
   /** What is wrong, in Vietnamese; empty when nothing is. */
   problems: string[];

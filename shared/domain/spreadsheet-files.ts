@@ -6,5 +6,7 @@ export const isSpreadsheetName = (fileName: string) => SPREADSHEET_FILE.test(fil
 /** What to say of a file that is not one: "x.pdf: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods), không nhận tệp .pdf." */
 export function onlySpreadsheets(fileName: string): string {
   const extension = (/\.([^.]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
-  return `${fileName}: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods)${extension ? `, không nhận tệp .${extension}` : ''}.`;
+  const base = `${fileName}: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods)${extension ? `, không nhận tệp .${extension}` : ''}.`;
+  // A unit's signed report comes as a PDF beside its Excel file: it has its own place.
+  return extension === 'pdf' ? `${base} Văn bản PDF đã ký của đơn vị được lưu ở "Tệp đã nhận, văn bản PDF…" trên dòng của đơn vị.` : base;
 }

@@ -90,7 +90,7 @@ describe('messages that say what a file really is', () => {
     // The encrypted content itself is not XML.
     XLSX.CFB.find(zip, '/content.xml')!.content = Buffer.from([0x8f, 0x11, 0x02, 0xfe, 0x00, 0x41]);
     expect(await importOne('co mat khau.ods', XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer' }) as Buffer)).toBe('co mat khau.ods: tệp được đặt mật khẩu. Hãy mở bằng Excel hoặc LibreOffice, bỏ mật khẩu rồi lưu lại.');
-    expect(await importOne('bao cao.pdf', Buffer.from('%PDF-1.7'))).toBe('bao cao.pdf: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods), không nhận tệp .pdf.');
+    expect(await importOne('bao cao.pdf', Buffer.from('%PDF-1.7'))).toBe('bao cao.pdf: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc LibreOffice (.ods), không nhận tệp .pdf. Văn bản PDF đã ký của đơn vị được lưu ở "Tệp đã nhận, văn bản PDF…" trên dòng của đơn vị.');
   });
 
   it('says a report template offered as a plan is a report template', async () => {

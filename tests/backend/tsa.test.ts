@@ -120,6 +120,10 @@ describe.skipIf(!tools && process.env.CI !== 'true')('RFC 3161 timestamps from a
     fs.writeFileSync(path.join(dir, 'sig.bin'), signatureValue);
     const verified = execFileSync('openssl', ['ts', '-verify', '-data', 'sig.bin', '-in', 'token.der', '-token_in', '-CAfile', 'tsa.crt'], { cwd: dir, encoding: 'utf8' });
     expect(verified).toContain('Verification: OK');
+    // Kiểm tra chữ ký shows the TSA's time.
+    const [check] = await call(backend, 'pdf-verify', { fileName: 'signed.pdf', dataBase64: r.dataBase64 });
+    expect(check!.problems).toEqual([]);
+    expect(Math.abs(new Date(check!.timestampedAt!).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it('signs nothing and says why when the TSA refuses, answers for another request, or cannot be reached', async () => {

@@ -102,6 +102,8 @@ export interface ParsedCms {
   signerCertificate: Buffer | null;
   certificates: Buffer[];
   attributes: Map<string, forge.asn1.Asn1>;
+  /** Unsigned attributes (a timestamp token), first value of each. */
+  unsignedAttributes: Map<string, forge.asn1.Asn1>;
   signedAttributesDer: Buffer;
   signature: Buffer;
   digestAlgorithm: string;
@@ -124,6 +126,14 @@ export function parseCms(bytes: Buffer): ParsedCms {
     attributes.set(asn1.derToOid(type!.value as string), (values!.value as forge.asn1.Asn1[])[0]!);
   }
   const signedAttributesDer = der(set(attrsNode.value as forge.asn1.Asn1[]));
+  const unsignedAttributes = new Map<string, forge.asn1.Asn1>();
+  const unsignedNode = signerInfo[6];
+  if (unsignedNode && unsignedNode.tagClass === asn1.Class.CONTEXT_SPECIFIC && unsignedNode.type === 1) {
+    for (const a of unsignedNode.value as forge.asn1.Asn1[]) {
+      const [type, values] = a.value as forge.asn1.Asn1[];
+      unsignedAttributes.set(asn1.derToOid(type!.value as string), (values!.value as forge.asn1.Asn1[])[0]!);
+    }
+  }
   const signature = Buffer.from(signerInfo[5]!.value as string, 'binary');
   const sidDer = der(sid);
   const signerCertificate =
@@ -131,5 +141,5 @@ export function parseCms(bytes: Buffer): ParsedCms {
       const { issuer, serial } = issuerAndSerial(c);
       return der(seq([issuer, serial])).equals(sidDer);
     }) ?? null;
-  return { signerCertificate, certificates, attributes, signedAttributesDer, signature, digestAlgorithm };
+  return { signerCertificate, certificates, attributes, unsignedAttributes, signedAttributesDer, signature, digestAlgorithm };
 }

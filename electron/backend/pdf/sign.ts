@@ -34,10 +34,16 @@ function openP12(p12: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
   try {
     return forge.pkcs12.pkcs12FromAsn1(der(), false, password);
   } catch (e) {
-    if (!/decrypt/i.test(String((e as Error).message)) || password === forge.util.encodeUtf8(password)) throw e;
+    // A wrong key fails to decrypt — or, once in ~256 times, decrypts to valid padding over
+    // garbage that then fails to parse: either way, with a non-ASCII password, try the UTF-8 form.
+    if (password === forge.util.encodeUtf8(password) || /MAC could not be verified|Invalid password/i.test(String((e as Error).message))) throw e;
     const asn1 = der();
     (asn1.value as forge.asn1.Asn1[]).splice(2); // the MAC was verified above
-    return forge.pkcs12.pkcs12FromAsn1(asn1, false, forge.util.encodeUtf8(password));
+    try {
+      return forge.pkcs12.pkcs12FromAsn1(asn1, false, forge.util.encodeUtf8(password));
+    } catch {
+      throw e;
+    }
   }
 }
 

@@ -68,18 +68,24 @@ export function tokenFromReply(reply: Buffer, data: Buffer, nonce: Buffer, url: 
   const status = asn1.derToInteger(children(statusInfo)[0]?.value as string);
   if (status !== 0 && status !== 1) throw new UserError('validation', `Máy chủ dấu thời gian ${url} ${STATUS[status] ?? `trả mã ${status}`}; văn bản chưa được ký.`);
   if (!token) throw new UserError('validation', `Máy chủ dấu thời gian ${url} không gửi dấu thời gian; văn bản chưa được ký.`);
+  const info = tstInfoOf(token);
+  if (!info) throw new UserError('validation', `Dấu thời gian của ${url} không đọc được; văn bản chưa được ký.`);
+  if (!info.imprint.equals(crypto.createHash('sha256').update(data).digest())) throw new UserError('validation', `Dấu thời gian của ${url} không khớp chữ ký vừa tạo; văn bản chưa được ký.`);
+  if (!info.nonce?.equals(nonce)) throw new UserError('validation', `Dấu thời gian của ${url} không mang đúng mã yêu cầu (nonce); văn bản chưa được ký.`);
+  const time = info.time;
+  return { token: der(token), time };
+}
+
+/** What a TimeStampToken says: the hash it vouches for, its nonce and the TSA's time; null when it is not one. */
+export function tstInfoOf(token: forge.asn1.Asn1): { imprint: Buffer; nonce: Buffer | null; time: Date } | null {
   // ContentInfo { signedData, [0] SignedData { …, encapContentInfo { tstInfo, [0] OCTET STRING TSTInfo } } }
   const signedData = children(children(token)[1])[0];
   const encap = children(signedData)[2];
   const eContent = children(children(encap)[1])[0];
-  if (!encap || asn1.derToOid(children(encap)[0]?.value as string) !== TSA_OID.tstInfo || !eContent) throw new UserError('validation', `Dấu thời gian của ${url} không đọc được; văn bản chưa được ký.`);
+  if (!encap || !eContent || asn1.derToOid(children(encap)[0]?.value as string) !== TSA_OID.tstInfo) return null;
   const info = children(fromDer(typeof eContent.value === 'string' ? Buffer.from(eContent.value, 'binary') : der(eContent)));
-  const imprint = Buffer.from(children(info[2])[1]?.value as string, 'binary');
-  if (!imprint.equals(crypto.createHash('sha256').update(data).digest())) throw new UserError('validation', `Dấu thời gian của ${url} không khớp chữ ký vừa tạo; văn bản chưa được ký.`);
-  const echoed = info.find((n, i) => i > 4 && n.tagClass === U && n.type === T.INTEGER);
-  if (!echoed || !Buffer.from(echoed.value as string, 'binary').equals(nonce)) throw new UserError('validation', `Dấu thời gian của ${url} không mang đúng mã yêu cầu (nonce); văn bản chưa được ký.`);
-  const time = asn1.generalizedTimeToDate(info[4]!.value as string);
-  return { token: der(token), time };
+  const nonce = info.find((n, i) => i > 4 && n.tagClass === U && n.type === T.INTEGER);
+  return { imprint: Buffer.from(children(info[2])[1]?.value as string, 'binary'), nonce: nonce ? Buffer.from(nonce.value as string, 'binary') : null, time: asn1.generalizedTimeToDate(info[4]!.value as string) };
 }
 
 /** Asks the TSA at `url` for a timestamp over `data` (a signature's value). */

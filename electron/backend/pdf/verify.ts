@@ -8,6 +8,7 @@ import forge from 'node-forge';
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { formFields, pdfText } from './form-fields';
 import { OID, parseCms } from './cms';
+import { tstInfoOf } from './tsa';
 import type { SignatureCheck } from '../../../shared/api/types';
 import { roleOfField, subjectField } from './sign';
 
@@ -45,6 +46,7 @@ export async function verifyPdf(pdf: Buffer): Promise<SignatureCheck[]> {
       coversWholeFile: end === pdf.length,
       changedAfter: end !== pdf.length && !ends.some((e, j) => j !== i && e > end && e === pdf.length),
       certificateValidAtSigning: null,
+      timestampedAt: null,
       pades: { signingCertificateV2: false, signingTimeAttribute: false },
       problems,
     };
@@ -56,6 +58,13 @@ export async function verifyPdf(pdf: Buffer): Promise<SignatureCheck[]> {
       check.pades = { signingCertificateV2: cms.attributes.has(OID.signingCertificateV2), signingTimeAttribute: cms.attributes.has(OID.signingTime) };
       if (!check.signedAt && cms.attributes.has(OID.signingTime)) {
         check.signedAt = forge.asn1.utcTimeToDate(cms.attributes.get(OID.signingTime)!.value as string).toISOString();
+      }
+      // A timestamp (RFC 3161) over the signature's value: its time, when it is over this signature.
+      const token = cms.unsignedAttributes.get(OID.timeStampToken);
+      if (token) {
+        const info = tstInfoOf(token);
+        if (info && info.imprint.equals(crypto.createHash('sha256').update(cms.signature).digest())) check.timestampedAt = info.time.toISOString();
+        else problems.push('Dấu thời gian kèm theo không khớp với chữ ký này.');
       }
       if (!cms.signerCertificate) throw new Error('no certificate');
       const cert = new crypto.X509Certificate(cms.signerCertificate);

@@ -98,7 +98,10 @@ export function SignaturesPage() {
                         {c.commonName ?? 'Không rõ'}
                         {c.organisation ? <div className="muted">{c.organisation}</div> : null}
                       </td>
-                      <td>{c.signedAt ? vietnamDateTime(c.signedAt, { seconds: true }) : 'Không rõ'}</td>
+                      <td>
+                        {c.signedAt ? vietnamDateTime(c.signedAt, { seconds: true }) : 'Không rõ'}
+                        {c.timestampedAt ? <div className="muted" title="Dấu thời gian (RFC 3161) của máy chủ cấp dấu thời gian">Dấu thời gian: {vietnamDateTime(c.timestampedAt, { seconds: true })}</div> : null}
+                      </td>
                       <td className={v.ok ? 'signature-ok' : 'signature-bad'}>{v.text}</td>
                     </tr>
                   );
