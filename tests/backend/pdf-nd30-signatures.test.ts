@@ -176,4 +176,30 @@ describe.skipIf(!tools && process.env.CI !== 'true')('NĐ 30 signatures: signer 
     const e = await callError(backend, 'pdf-sign', { fileName: 'bao-cao.pdf', dataBase64: plain.dataBase64, ...signerKey, role: 'signer', imageBase64: jpeg });
     expect(e.message).toContain('PNG');
   });
+
+  it('does the same from the command line: export --sign … --image, then sign --role organisation --image', () => {
+    const db = path.join(dir, 'cli.sqlite');
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const cli = (args: string[]) => execFileSync(tsx, ['electron/backend/cli.ts', ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    cli(['demo']);
+    const write = (name: string, bytes: Buffer | string) => (fs.writeFileSync(path.join(dir, name), bytes), path.join(dir, name));
+    const [signerP12, orgP12] = [write('nguoi-ky.p12', Buffer.from(signerKey.p12Base64, 'base64')), write('co-quan.p12', Buffer.from(orgKey.p12Base64, 'base64'))];
+    const out = path.join(dir, 'cli-nguoi-ky.pdf');
+    cli(['export', '--period', '2', '--format', 'pdf', '--out', out, '--sign', signerP12, '--password-file', write('pw1.txt', 'mk1\n'), '--image', write('chu-ky.png', signaturePng())]);
+    const both = path.join(dir, 'cli-hai-chu-ky.pdf');
+    const stdout = cli(['sign', out, '--out', both, '--p12', orgP12, '--password-file', write('pw2.txt', 'mk2\n'), '--role', 'organisation', '--image', write('con-dau.png', sealPng()), '--seal-size', '38']);
+    expect(stdout).toContain('Đã ký (cơ quan) bởi Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum');
+    expect(execFileSync('pdfsig', [both], { encoding: 'utf8' }).match(/Signature is Valid\./g)).toHaveLength(2);
+    const verified = JSON.parse(cli(['verify', both, '--json'])) as { signatures: Array<{ role: string; intact: boolean }> };
+    expect(verified.signatures.map((s) => [s.role, s.intact])).toEqual([['signer', true], ['organisation', true]]);
+    // A picture that is not a PNG is refused, saying which file.
+    const jpg = write('anh.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    let message = '';
+    try {
+      cli(['sign', out, '--out', path.join(dir, 'x.pdf'), '--p12', orgP12, '--password-file', path.join(dir, 'pw2.txt'), '--role', 'organisation', '--image', jpg]);
+    } catch (e) {
+      message = String((e as { stderr?: string }).stderr);
+    }
+    expect(message).toContain(`Tệp "${jpg}" không phải ảnh PNG`);
+  }, 90_000);
 });
