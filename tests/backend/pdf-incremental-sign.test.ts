@@ -13,16 +13,10 @@ import { OID } from '../../electron/backend/pdf/cms';
 import { p12Signer, signPdfWith } from '../../electron/backend/pdf/sign';
 import { verifyPdf } from '../../electron/backend/pdf/verify';
 import { call, tempDir, testBackend } from '../helpers/backend';
+import { opensslP12 } from '../helpers/certificates';
 
 const tools = ['/usr/bin/pdfsig', '/usr/bin/openssl', '/usr/bin/pdftotext'].every((t) => fs.existsSync(t));
 if (!tools) console.log('[pdf-incremental-sign] pdfsig, pdftotext or openssl missing: apt-get install poppler-utils openssl (done by .ci/run)');
-
-function opensslP12(dir: string, subject: string, password: string): Buffer {
-  const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  run(['req', '-x509', '-newkey', 'rsa:2048', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '365', '-nodes', '-utf8', '-subj', subject]);
-  run(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'a.p12', '-passout', `pass:${password}`]);
-  return fs.readFileSync(path.join(dir, 'a.p12'));
-}
 
 /** The raw value of a key in each signature dictionary, decoded from UTF-16BE hex. */
 function rawNames(pdf: Buffer, key: string): string[] {

@@ -14,17 +14,11 @@ import { formFields } from '../../electron/backend/pdf/form-fields';
 import { MM, type Rect } from '../../electron/backend/pdf/signature-placement';
 import { readSigningLayout } from '../../electron/backend/pdf/signing-layout';
 import { call, tempDir, testBackend } from '../helpers/backend';
+import { opensslP12 } from '../helpers/certificates';
 import { sealPng, signaturePng } from '../helpers/png';
 
 const tools = ['/usr/bin/pdfsig', '/usr/bin/openssl', '/usr/bin/pdftotext', '/usr/bin/pdftoppm'].every((t) => fs.existsSync(t));
 if (!tools) console.log('[pdf-nd30-signatures] poppler-utils or openssl missing: apt-get install poppler-utils openssl (done by .ci/run)');
-
-function opensslP12(dir: string, subject: string, password: string): Buffer {
-  const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  run(['req', '-x509', '-newkey', 'rsa:2048', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '365', '-nodes', '-utf8', '-subj', subject]);
-  run(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'a.p12', '-passout', `pass:${password}`]);
-  return fs.readFileSync(path.join(dir, 'a.p12'));
-}
 
 /** A page rendered by pdftoppm as raw RGB (PPM), at 72 dpi: one pixel per point. */
 function renderPage(file: string, page: number): { width: number; height: number; rgb: (x: number, y: number) => [number, number, number] } {

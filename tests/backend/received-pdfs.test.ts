@@ -3,12 +3,11 @@
  * checked again from the kept bytes each time it is listed; a changed copy shows as changed,
  * the same file twice and a file that is not a PDF are refused with the reason.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/index';
 import { call, callError, tempDir, testBackend } from '../helpers/backend';
+import { opensslP12 } from '../helpers/certificates';
 
 const hasOpenssl = fs.existsSync('/usr/bin/openssl');
 if (!hasOpenssl) console.log('[received-pdfs] openssl missing: apt-get install openssl (done by .ci/run)');
@@ -21,12 +20,10 @@ describe.skipIf(!hasOpenssl && process.env.CI !== 'true')("a unit's signed PDFs 
   beforeAll(async () => {
     backend = await testBackend({ demo: true });
     const dir = tempDir();
-    const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    run(['req', '-x509', '-newkey', 'rsa:2048', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '30', '-nodes', '-utf8', '-subj', '/CN=Trần Văn Bình/O=UBND huyện Sa Thầy']);
-    run(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'a.p12', '-passout', 'pass:mk']);
+    const p12 = opensslP12(dir, '/CN=Trần Văn Bình/O=UBND huyện Sa Thầy', 'mk');
     // The district's report, made and signed elsewhere (here: our own export, signed as its head).
     const plain = await call(backend, 'merge-pdf', { periodId: 2, document: await call(backend, 'document-settings-get', { periodId: 2 }) });
-    const r = await call(backend, 'pdf-sign', { fileName: 'Bao cao huyen Sa Thay.pdf', dataBase64: plain.dataBase64, p12Base64: fs.readFileSync(path.join(dir, 'a.p12')).toString('base64'), password: 'mk', role: 'signer' });
+    const r = await call(backend, 'pdf-sign', { fileName: 'Bao cao huyen Sa Thay.pdf', dataBase64: plain.dataBase64, p12Base64: p12.toString('base64'), password: 'mk', role: 'signer' });
     signed = Buffer.from(r.dataBase64, 'base64');
     unitId = (await call(backend, 'period-status', { id: 2 }))!.units.find((u) => u.unitName === 'Huyện Sa Thầy')!.unitId;
   });

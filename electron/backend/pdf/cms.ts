@@ -20,6 +20,7 @@ export const OID = {
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   timeStampToken: '1.2.840.113549.1.9.16.2.14',
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
   sha256: '2.16.840.1.101.3.4.2.1',
   rsaEncryption: '1.2.840.113549.1.1.1',
   sha256WithRSA: '1.2.840.113549.1.1.11',
@@ -32,9 +33,10 @@ export interface CmsSigner {
   sign(data: Buffer): Promise<Buffer>;
 }
 
-const bin = (b: Buffer) => b.toString('binary');
-const der = (node: forge.asn1.Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
-const fromDer = (b: Buffer) => asn1.fromDer(forge.util.createBuffer(bin(b)), { decodeBitStrings: false, parseAllBytes: false } as unknown as boolean);
+/** forge's binary strings and DER, both ways (shared with the timestamp client). */
+export const bin = (b: Buffer) => b.toString('binary');
+export const der = (node: forge.asn1.Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
+export const fromDer = (b: Buffer) => asn1.fromDer(forge.util.createBuffer(bin(b)), { decodeBitStrings: false, parseAllBytes: false } as unknown as boolean);
 const oid = (id: string) => asn1.create(U, T.OID, false, asn1.oidToDer(id).getBytes());
 const seq = (items: forge.asn1.Asn1[]) => asn1.create(U, T.SEQUENCE, true, items);
 const set = (items: forge.asn1.Asn1[]) => asn1.create(U, T.SET, true, items);

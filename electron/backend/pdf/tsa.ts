@@ -8,20 +8,12 @@
 import crypto from 'node:crypto';
 import forge from 'node-forge';
 import { UserError } from '../errors';
+import { bin, der, fromDer, OID } from './cms';
 
 const { asn1 } = forge;
 const T = asn1.Type;
 const U = asn1.Class.UNIVERSAL;
 
-export const TSA_OID = {
-  timeStampToken: '1.2.840.113549.1.9.16.2.14',
-  tstInfo: '1.2.840.113549.1.9.16.1.4',
-  sha256: '2.16.840.1.101.3.4.2.1',
-} as const;
-
-const bin = (b: Buffer) => b.toString('binary');
-const der = (node: forge.asn1.Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
-const fromDer = (b: Buffer) => asn1.fromDer(forge.util.createBuffer(bin(b)), { parseAllBytes: false } as unknown as boolean);
 const children = (n: forge.asn1.Asn1 | undefined) => (Array.isArray(n?.value) ? (n!.value as forge.asn1.Asn1[]) : []);
 
 /** TimeStampReq { version 1, messageImprint { sha256, hash }, nonce, certReq TRUE } (DER). */
@@ -30,7 +22,7 @@ export function timestampQuery(data: Buffer, nonce: Buffer): Buffer {
   return der(
     asn1.create(U, T.SEQUENCE, true, [
       asn1.create(U, T.INTEGER, false, asn1.integerToDer(1).getBytes()),
-      asn1.create(U, T.SEQUENCE, true, [asn1.create(U, T.SEQUENCE, true, [asn1.create(U, T.OID, false, asn1.oidToDer(TSA_OID.sha256).getBytes()), asn1.create(U, T.NULL, false, '')]), asn1.create(U, T.OCTETSTRING, false, bin(hash))]),
+      asn1.create(U, T.SEQUENCE, true, [asn1.create(U, T.SEQUENCE, true, [asn1.create(U, T.OID, false, asn1.oidToDer(OID.sha256).getBytes()), asn1.create(U, T.NULL, false, '')]), asn1.create(U, T.OCTETSTRING, false, bin(hash))]),
       asn1.create(U, T.INTEGER, false, bin(nonce)),
       asn1.create(U, T.BOOLEAN, false, String.fromCharCode(0xff)),
     ]),
@@ -82,7 +74,7 @@ export function tstInfoOf(token: forge.asn1.Asn1): { imprint: Buffer; nonce: Buf
   const signedData = children(children(token)[1])[0];
   const encap = children(signedData)[2];
   const eContent = children(children(encap)[1])[0];
-  if (!encap || !eContent || asn1.derToOid(children(encap)[0]?.value as string) !== TSA_OID.tstInfo) return null;
+  if (!encap || !eContent || asn1.derToOid(children(encap)[0]?.value as string) !== OID.tstInfo) return null;
   const info = children(fromDer(typeof eContent.value === 'string' ? Buffer.from(eContent.value, 'binary') : der(eContent)));
   const nonce = info.find((n, i) => i > 4 && n.tagClass === U && n.type === T.INTEGER);
   return { imprint: Buffer.from(children(info[2])[1]?.value as string, 'binary'), nonce: nonce ? Buffer.from(nonce.value as string, 'binary') : null, time: asn1.generalizedTimeToDate(info[4]!.value as string) };
