@@ -63,8 +63,8 @@ async function embedAppearance(target: UpdateTarget, appearance: Buffer): Promis
 }
 
 /** Appends the signature as an incremental update and fills it with the CMS of `signer`. */
-export async function signIncrementally(pdf: Buffer, request: SignatureRequest, signer: CmsSigner): Promise<Buffer> {
-  const target = await openForUpdate(pdf);
+export async function signIncrementally(pdf: Buffer | UpdateTarget, request: SignatureRequest, signer: CmsSigner): Promise<Buffer> {
+  const target = Buffer.isBuffer(pdf) ? await openForUpdate(pdf) : pdf;
   const { doc } = target;
   const context = doc.context;
   const pages = doc.getPages();

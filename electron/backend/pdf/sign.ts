@@ -12,6 +12,7 @@ import { keySigner, type CmsSigner } from './cms';
 import { formFields } from './form-fields';
 import { signIncrementally, type PlacedAppearance, type SignatureRequest } from './incremental-sign';
 import { DEFAULT_SEAL_MM, TEXT_STAMP_WIDTH, detailsRect, organisationStampRect, pngSize, sealRect, signerRect, type Rect } from './signature-placement';
+import { openForUpdate } from './incremental-update';
 import { readSigningLayout } from './signing-layout';
 import { requestTimestamp } from './tsa';
 import { formatIsoDate, vietnamDate } from '../../../shared/domain/org-units';
@@ -167,8 +168,7 @@ export function roleOfField(name: string): SignatureRole | null {
 }
 
 /** Where the signature shows and what it shows, from the report's own layout and the signatures already on it. */
-export async function placeSignature(pdf: Buffer, meta: SignMeta): Promise<Pick<SignatureRequest, 'widget' | 'stamps'>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+export async function placeSignature(doc: PDFDocument, meta: SignMeta): Promise<Pick<SignatureRequest, 'widget' | 'stamps'>> {
   const layout = readSigningLayout(doc);
   const pages = doc.getPages();
   const time = vietnamIso(meta.signingTime);
@@ -207,8 +207,10 @@ export async function placeSignature(pdf: Buffer, meta: SignMeta): Promise<Pick<
 
 /** Signs with any CMS signer, as an incremental update that keeps earlier signatures valid, visibly where the report leaves room. */
 export async function signPdfWith(pdf: Buffer, signer: CmsSigner, meta: SignMeta): Promise<Buffer> {
-  const placed = await placeSignature(pdf, meta);
+  // Parsed once: placed from the document as it is, then updated.
+  const target = await openForUpdate(pdf);
+  const placed = await placeSignature(target.doc, meta);
   const tsaUrl = meta.tsaUrl;
   const timestamp = tsaUrl ? async (value: Buffer) => (await requestTimestamp(tsaUrl, value)).token : undefined;
-  return signIncrementally(pdf, { fieldName: ROLE_FIELD[meta.role ?? 'signer'], name: meta.name, reason: meta.reason, location: meta.location, signingTime: meta.signingTime, timestamp, ...placed }, signer);
+  return signIncrementally(target, { fieldName: ROLE_FIELD[meta.role ?? 'signer'], name: meta.name, reason: meta.reason, location: meta.location, signingTime: meta.signingTime, timestamp, ...placed }, signer);
 }
