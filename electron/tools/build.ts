@@ -1,6 +1,6 @@
 /**
  * Bundles the Electron shell (main, preload) and the worker threads into dist/electron with
- * esbuild. better-sqlite3 stays external (native); electron is provided by the runtime.
+ * esbuild; with --node-tools, the command line and the web host into dist/node. better-sqlite3 stays external (native); electron is provided by the runtime.
  */
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -23,9 +23,21 @@ const common = {
   banner: { js: 'const __import_meta_url = require("url").pathToFileURL(__filename).href;' },
 };
 
-await Promise.all([
-  build({ ...common, entryPoints: [path.join(root, 'electron/main/index.ts')], outfile: path.join(out, 'main.cjs') }),
-  build({ ...common, entryPoints: [path.join(root, 'electron/preload/index.ts')], outfile: path.join(out, 'preload.cjs'), banner: {}, define: {} }),
-  build({ ...common, entryPoints: [path.join(root, 'electron/backend/workers/parse-workbook.worker.ts')], outfile: path.join(out, 'parse-workbook.worker.cjs') }),
-]);
-console.log('Built dist/electron (main, preload, workers).');
+const worker = (dir: string) => build({ ...common, entryPoints: [path.join(root, 'electron/backend/workers/parse-workbook.worker.ts')], outfile: path.join(dir, 'parse-workbook.worker.cjs') });
+
+if (process.argv.includes('--node-tools')) {
+  // The command line and the web host as plain JavaScript for node (electron/tools/launch.cjs builds them when stale).
+  const tools = path.join(root, 'dist/node');
+  await Promise.all([
+    build({ ...common, entryPoints: [path.join(root, 'electron/backend/cli.ts')], outfile: path.join(tools, 'cli.cjs') }),
+    build({ ...common, entryPoints: [path.join(root, 'electron/backend/web-host.ts')], outfile: path.join(tools, 'web-host.cjs') }),
+    worker(tools),
+  ]);
+} else {
+  await Promise.all([
+    build({ ...common, entryPoints: [path.join(root, 'electron/main/index.ts')], outfile: path.join(out, 'main.cjs') }),
+    build({ ...common, entryPoints: [path.join(root, 'electron/preload/index.ts')], outfile: path.join(out, 'preload.cjs'), banner: {}, define: {} }),
+    worker(out),
+  ]);
+  console.log('Built dist/electron (main, preload, workers).');
+}

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -63,4 +63,32 @@ describe('the Electron bundle', () => {
     fs.rmSync(out);
     expect(printed).toBe('%PDF-');
   }, 60_000);
+});
+
+describe('the command line as built JavaScript (dist/node, run by plain node)', () => {
+  it('is built when missing or older than the sources, then runs a command and imports a file without tsx', () => {
+    const dir = fs.mkdtempSync(path.join(REPO_ROOT, 'dist', 'cli-test-'));
+    try {
+      const bundle = path.join(REPO_ROOT, 'dist/node/cli.cjs');
+      // Older than every source: the launcher must rebuild it.
+      if (fs.existsSync(bundle)) fs.utimesSync(bundle, new Date(0), new Date(0));
+      const db = path.join(dir, 'cli.sqlite');
+      const cli = (...args: string[]) => execFileSync(process.execPath, ['electron/tools/launch.cjs', 'cli', ...args, '--db', db], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, INIT_CWD: REPO_ROOT } });
+      cli('demo');
+      expect(fs.statSync(bundle).mtimeMs).toBeGreaterThan(Date.now() - 120_000);
+      const plans = JSON.parse(cli('plan', 'list', '--json')) as Array<{ title: string }>;
+      expect(plans.some((p) => p.title.includes('Kon Tum'))).toBe(true);
+      // The bundle finds its parse worker and the fonts beside it: a template out, the same file in, a PDF.
+      cli('template', '--period', '2', '--unit', 'KT.ST', '--out', dir);
+      const template = fs.readdirSync(dir).find((f) => f.endsWith('.xlsx'))!;
+      // An empty template is read (by the worker) and refused as empty, exit 1.
+      const imported = spawnSync(process.execPath, ['electron/tools/launch.cjs', 'cli', 'import', path.join(dir, template), '--json', '--db', db], { cwd: REPO_ROOT, encoding: 'utf8' });
+      expect(imported.status).toBe(1);
+      expect((JSON.parse(imported.stdout) as Array<{ outcome: string; problems: Array<{ message: string }> }>)[0]).toMatchObject({ outcome: 'rejected', problems: [{ message: expect.stringContaining('tệp trống') }] });
+      cli('export', '--period', '2', '--format', 'pdf', '--out', path.join(dir, 'bao-cao.pdf'));
+      expect(fs.readFileSync(path.join(dir, 'bao-cao.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -3,6 +3,7 @@
  * same data, as medians of several runs. Prints a table and writes bench/results.json.
  * Not part of `npm test`.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -160,6 +161,25 @@ async function benchMerge(rows: Row[]): Promise<void> {
   // Start: open this database and show the home screen, in Chromium through the web host.
   await b.close();
   rows.push(...(await benchBrowser(path.join(dir, 'bench.sqlite'), ROOT)));
+  rows.push(cliStart(dir));
+}
+
+/**
+ * `cli-start`: one command on the demo database, as a user types it (`npm run -s cli -- plan
+ * list --json`), against starting plain node with nothing to do, in the same run.
+ */
+function cliStart(dir: string): Row {
+  const db = path.join(dir, 'cli-demo.sqlite');
+  const run = (args: string[], cmd = 'npm') => {
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
+    return performance.now() - t;
+  };
+  run(['run', '-s', 'cli', '--', 'demo', '--db', db]); // builds dist/node when stale, and loads the demo
+  const ms = median(Array.from({ length: RUNS }, () => run(['run', '-s', 'cli', '--', 'plan', 'list', '--json', '--db', db])));
+  const floorMs = median(Array.from({ length: RUNS }, () => run(['-e', ''], process.execPath)));
+  return { what: 'cli-start', workload: '`npm run -s cli -- plan list --json` on the demo database', ms, floorMs, ratio: ms / floorMs, goal: '< 600 ms', met: ms < 600 };
 }
 
 /**
