@@ -95,6 +95,24 @@ describe.skipIf(!hasPoppler && process.env.CI !== 'true')('the official report a
     expect(out).toBe(letters.repeat(3).normalize('NFC'));
   });
 
+  it('shares parsed fonts, not subsets: documents made one after another each embed exactly their own glyphs', () => {
+    // In a fresh process: composites first ("á" is "a" + acute, "ợ" is "ơ" + dot), then their bases
+    // alone, then the first again. A shared subset would leak glyphs; a glyph cached without its
+    // character (as the first subset asks for components) would drop out of the next ToUnicode.
+    const texts = ['báo cáo hợp', 'a ơ xyz Ứng Hòa', 'báo cáo hợp'];
+    const dir = tempDir();
+    execFileSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [path.join(REPO_ROOT, 'tests/helpers/font-sharing-child.ts'), dir, ...texts], { cwd: REPO_ROOT });
+    const sizes: number[] = [];
+    for (const [i, t] of texts.entries()) {
+      const f = path.join(dir, `${i}.pdf`);
+      expect(poppler('pdftotext', [f, '-']).replace(/\s+/g, ' ').trim(), `document ${i + 1}`).toBe(`${t} ${t}`.normalize('NFC'));
+      expect(poppler('pdffonts', [f]).split('\n').slice(2).filter(Boolean)).toHaveLength(2);
+      sizes.push(fs.statSync(f).size);
+    }
+    // The same text gives the same subsets, whatever came before.
+    expect(sizes[2]).toBe(sizes[0]);
+  }, 30_000);
+
   it('renders its pages for a person to look at', () => {
     const dir = path.join(REPO_ROOT, 'tests/artifacts');
     fs.mkdirSync(dir, { recursive: true });

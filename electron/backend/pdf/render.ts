@@ -7,10 +7,60 @@ import PDFKit from 'pdfkit';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { documentFonts } from './fonts';
 
+/**
+ * Each font face is parsed once per process (fontkit.create of four faces cost ~150 ms per
+ * document) and the parsed font shared between documents; every document still gets its own
+ * EmbeddedFont and so its own subset (sharing a subset loses glyphs: a document would embed
+ * another's). pdfkit exports neither its font factory nor EmbeddedFont, so the constructor is
+ * taken from the first document that opened the face.
+ * fontkit caches each glyph with the characters it was first asked for: a document's subset
+ * asks for the components of composite glyphs ("á" is "a" + acute) with none, and the next
+ * document would then get "a" with no character, so its ToUnicode map lacks it (the text shows
+ * but cannot be copied or searched). A glyph cached without characters takes them from the
+ * first layout that gives some.
+ */
+type Embedded = { font: unknown; name?: string; constructor: new (doc: unknown, font: unknown, id: string) => Embedded };
+type FontDoc = { _registeredFonts: Record<string, unknown>; _fontFamilies: Record<string, Embedded>; _fontCount: number; _font?: Embedded };
+const parsedFaces = new Map<string, { font: unknown; make: Embedded['constructor'] }>();
+const sharedFaces = new Set<string>();
+function shareParsedFonts(files: string[]): void {
+  for (const f of files) sharedFaces.add(f);
+  const proto = PDFKit.prototype as unknown as { font: (this: FontDoc, src: unknown, family?: unknown, size?: unknown) => unknown; __tonghopShared?: boolean };
+  if (proto.__tonghopShared) return;
+  const open = proto.font;
+  proto.font = function (this: FontDoc, src, family, size) {
+    if (typeof src !== 'string' || !sharedFaces.has(src) || this._registeredFonts[src]) return open.call(this, src, family, size);
+    const key = (typeof family === 'string' && family) || src;
+    const parsed = parsedFaces.get(src);
+    if (parsed && !this._fontFamilies[key]) {
+      const embedded = new parsed.make(this, parsed.font, `F${++this._fontCount}`);
+      this._fontFamilies[key] = embedded;
+      if (embedded.name && !this._fontFamilies[embedded.name]) this._fontFamilies[embedded.name] = embedded;
+    }
+    const out = open.call(this, src, family, size);
+    if (!parsed && this._font) parsedFaces.set(src, { font: keepCodePoints(this._font.font), make: this._font.constructor });
+    return out;
+  };
+  proto.__tonghopShared = true;
+}
+
+type GlyphSource = { getGlyph(id: number, characters?: number[]): { codePoints: number[] } | null };
+function keepCodePoints(font: unknown): unknown {
+  const f = font as GlyphSource;
+  const get = f.getGlyph;
+  f.getGlyph = function (id, characters = []) {
+    const glyph = get.call(this, id, characters);
+    if (glyph && characters.length && !glyph.codePoints.length) glyph.codePoints = characters;
+    return glyph;
+  };
+  return font;
+}
+
 let configured: string | null = null;
 export function configurePdfmake(): void {
   const f = documentFonts();
   if (configured === f.normal) return;
+  shareParsedFonts([f.normal, f.bold, f.italics, f.bolditalics]);
   const allowed = new Set([f.normal, f.bold, f.italics, f.bolditalics]);
   pdfmake.setFonts({ Serif: { normal: f.normal, bold: f.bold, italics: f.italics, bolditalics: f.bolditalics } });
   (pdfmake as unknown as { setUrlAccessPolicy(cb: (url: string) => boolean): void }).setUrlAccessPolicy(() => false);
