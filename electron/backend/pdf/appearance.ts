@@ -4,7 +4,7 @@
  * image, a framed text stamp when there is no image, or the organisation's details on an
  * attachment. Text is in the document's serif, so Vietnamese reads the same as the report.
  */
-import type { Content } from 'pdfmake/interfaces';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { renderPdf, textWidth } from './render';
 import type { Rect } from './signature-placement';
 
@@ -36,30 +36,25 @@ export function stampHeight(stamp: { title: string; lines: string[] }, width: nu
 export async function appearancePdf(rect: Rect, appearance: Appearance): Promise<Buffer> {
   const width = Math.max(1, rect[2] - rect[0]);
   const height = Math.max(1, rect[3] - rect[1]);
-  let content: Content;
-  if (appearance.kind === 'image') {
-    content = { image: `data:image/png;base64,${appearance.png.toString('base64')}`, width, height };
-  } else if (appearance.kind === 'stamp') {
-    const color = appearance.color;
-    const inner = width - 2 * (PAD + LINE);
-    const slack = Math.max(0, height - stampHeight(appearance, width)) / 2;
-    content = {
-      table: {
-        widths: [inner],
-        heights: [height - 2 * LINE],
-        body: [[{ stack: [{ text: appearance.title, bold: true, fontSize: TITLE_SIZE }, ...appearance.lines.map((text) => ({ text, fontSize: LINE_SIZE }))], color, alignment: 'center', margin: [0, slack, 0, 0] }]],
-      },
-      layout: { hLineColor: () => color, vLineColor: () => color, hLineWidth: () => LINE, vLineWidth: () => LINE, paddingLeft: () => PAD, paddingRight: () => PAD, paddingTop: () => PAD, paddingBottom: () => 0 },
-    };
-  } else {
-    content = { stack: appearance.lines.map((text) => ({ text, fontSize: 10, alignment: 'right' as const, color: 'black' })) };
+  // Everything on one page (only the first is embedded): text that would not fit is set smaller.
+  for (let scale = 1; ; scale -= 0.1) {
+    const pdf = await renderPdf(appearanceDocument(width, height, appearance, scale));
+    if (scale <= 0.6 || (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length <= 1) return pdf;
   }
-  return renderPdf({
-    version: '1.7',
-    pageSize: { width, height },
-    pageMargins: [0, 0, 0, 0],
-    defaultStyle: { font: 'Serif', lineHeight: 1.1 },
-    info: { creator: 'TongHop', producer: 'TongHop' },
-    content,
-  });
+}
+
+function appearanceDocument(width: number, height: number, appearance: Appearance, scale: number): TDocumentDefinitions {
+  const page = { version: '1.7' as const, pageSize: { width, height }, defaultStyle: { font: 'Serif', lineHeight: 1.1 }, info: { creator: 'TongHop', producer: 'TongHop' } };
+  if (appearance.kind === 'image') return { ...page, pageMargins: [0, 0, 0, 0], content: { image: `data:image/png;base64,${appearance.png.toString('base64')}`, width, height } };
+  if (appearance.kind === 'details') return { ...page, pageMargins: [0, 0, 0, 0], content: { stack: appearance.lines.map((text) => ({ text, fontSize: 10 * scale, alignment: 'right' as const, color: 'black' })) } };
+  // The stamp: its frame drawn on the page's background, the lines centred inside it.
+  const color = appearance.color;
+  const edge = PAD + LINE;
+  const slack = Math.max(0, height - stampHeight(appearance, width)) / 2;
+  return {
+    ...page,
+    pageMargins: [edge, edge + slack, edge, 0],
+    background: () => ({ canvas: [{ type: 'rect', x: LINE / 2, y: LINE / 2, w: width - LINE, h: height - LINE, lineColor: color, lineWidth: LINE }] }),
+    content: { stack: [{ text: appearance.title, bold: true, fontSize: TITLE_SIZE * scale }, ...appearance.lines.map((text) => ({ text, fontSize: LINE_SIZE * scale }))], color, alignment: 'center' },
+  };
 }
