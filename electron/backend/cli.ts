@@ -25,6 +25,7 @@ import { UserError } from './errors';
 import { StorageError } from './db/storage-error';
 import { storageMessage } from './storage-messages';
 import { errorLogPath, logError } from './services/error-log';
+import { pngSize } from './pdf/signature-placement';
 
 const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
   demo                         nạp dữ liệu mẫu (kế hoạch Kon Tum 2024, 2025 và các đơn vị)
@@ -451,7 +452,7 @@ function imageFlag(args: ParsedArgs): string | undefined {
   const file = stringFlag(args, 'image');
   if (!file) return undefined;
   const bytes = fs.readFileSync(existingFile(file, ''));
-  if (!bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new CliError(`Tệp "${path.resolve(file)}" không phải ảnh PNG: ảnh chữ ký và ảnh con dấu cần tệp .png nền trong suốt.`);
+  if (!pngSize(bytes)) throw new CliError(`Tệp "${path.resolve(file)}" không phải ảnh PNG: ảnh chữ ký và ảnh con dấu cần tệp .png nền trong suốt.`);
   return bytes.toString('base64');
 }
 

@@ -8,6 +8,7 @@ import { getSettings } from '../services/settings';
 import { UserError } from '../errors';
 import crypto from 'node:crypto';
 import { fileSafeName } from '../../../shared/domain/file-names';
+import type { ApiParsedArgs } from '../../../shared/api/contract';
 import type { HandlerSlice } from './types';
 import { auditExport } from './merge';
 
@@ -56,11 +57,8 @@ export const signatureHandlers: HandlerSlice<'pdf-verify' | 'pdf-sign' | 'token-
   },
 };
 
-export interface SigningKey {
-  p12Base64?: string;
-  password?: string;
-  token?: { library: string; tokenLabel?: string; certificateId?: string; pin: string };
-}
+/** A .p12/.pfx and its password, or a USB token and its PIN, as the contract takes it. */
+export type SigningKey = Pick<ApiParsedArgs<'pdf-sign'>, 'p12Base64' | 'password' | 'token'>;
 
 /**
  * Opens the key (a .p12/.pfx, or a USB token logged in with its PIN), checks its certificate

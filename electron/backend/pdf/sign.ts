@@ -186,9 +186,9 @@ export async function placeSignature(doc: PDFDocument, meta: SignMeta): Promise<
   // The organisation: the seal over the left third of the signer's signature (on the page, or where it will go).
   const signed = formFields(doc).find((f) => f.signature && f.rect && roleOfField(f.name) === 'signer');
   const signedPage = signed ? pages.findIndex((p) => p.ref === signed.dict.get(PDFName.of('P'))) : -1;
+  const under = signed && signedPage >= 0 ? { page: signedPage, rect: signed.rect! } : layout.room ? { page: layout.room.page, rect: signerRect(layout.room.rect, null) } : null;
   let widget: PlacedAppearance | null = null;
-  if (image && signed && signedPage >= 0) widget = await place(signedPage, sealRect(signed.rect!, image, meta.sealSizeMm ?? DEFAULT_SEAL_MM), { kind: 'image', png: meta.image! });
-  else if (image && layout.room) widget = await place(layout.room.page, sealRect(signerRect(layout.room.rect, null), image, meta.sealSizeMm ?? DEFAULT_SEAL_MM), { kind: 'image', png: meta.image! });
+  if (image && under) widget = await place(under.page, sealRect(under.rect, image, meta.sealSizeMm ?? DEFAULT_SEAL_MM), { kind: 'image', png: meta.image! });
   else if (layout.room) {
     const page = pages[layout.room.page]!;
     const stamp = { title: 'Cơ quan đã ký số', lines: [meta.name, `Thời gian ký: ${time}`] };

@@ -6,14 +6,12 @@
 import crypto from 'node:crypto';
 import forge from 'node-forge';
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
-import { formFields, pdfText } from './form-fields';
+import { formFields, pdfText as text } from './form-fields';
 import { OID, parseCms } from './cms';
 import { tstInfoOf } from './tsa';
 import type { SignatureCheck } from '../../../shared/api/types';
 import { roleOfField, subjectField } from './sign';
 
-
-const text = pdfText;
 
 /** A PDF date (D:20261202093000+07'00') as ISO 8601. */
 export function isoOfPdfDate(d: string | null): string | null {
