@@ -114,6 +114,8 @@ export function summedChildren<U extends TreeUnit>(children: readonly U[]): U[] 
 export interface TreeIndex {
   children: ReadonlyMap<number, readonly TreeUnit[]>;
   summed: ReadonlyMap<number, readonly TreeUnit[]>;
+  /** The units that are among their parent's `summed`. */
+  counted: ReadonlySet<TreeUnit>;
   roots: readonly TreeUnit[];
 }
 
@@ -126,8 +128,9 @@ export function indexTree(units: readonly TreeUnit[]): TreeIndex {
     else children.set(u.parentId, [u]);
   }
   const summed = new Map([...children].map(([id, kids]) => [id, summedChildren(kids)]));
+  const counted = new Set([...summed.values()].flat());
   const ids = new Set(units.map((u) => u.id));
-  return { children, summed, roots: units.filter((u) => u.parentId === null || !ids.has(u.parentId)) };
+  return { children, summed, counted, roots: units.filter((u) => u.parentId === null || !ids.has(u.parentId)) };
 }
 
 /**
@@ -150,12 +153,11 @@ export function rollUpTree(rule: Rollup, factor: number | null, units: readonly 
       return v;
     }
     if (depth >= 50) return null;
-    const kids = tree.summed.get(u.id) ?? [];
     const given: TreeValue[] = [];
     let of = 0;
     for (const c of children) {
       const v = visit(c, depth + 1);
-      if (!kids.includes(c)) continue;
+      if (!tree.counted.has(c)) continue;
       if (v) given.push(v);
       of += v ? (v.derivedFrom ? (v.derivedOf ?? v.derivedFrom) : 1) : leavesUnder(tree, c.id, depth + 1);
     }

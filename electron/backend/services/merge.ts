@@ -337,31 +337,35 @@ function previousByUnit(tree: readonly UnitDto[], units: readonly UnitDto[], pri
     const u = units.find((x) => x.id === id);
     return (u && versionAt(u.versions, priorDate)?.name) ?? u?.name ?? `đơn vị số ${id}`;
   };
-  const origins = new Map(tree.map((u) => [u.id, predecessorsAt(u.id, priorDate, lineage, existed)]));
+  // Most units are the units they were a year before: their cells are copied; the rest are worked out from their predecessors.
+  const same: number[] = [];
+  const changed: { id: number; origin: ReturnType<typeof predecessorsAt> }[] = [];
+  for (const u of tree) {
+    const origin = predecessorsAt(u.id, priorDate, lineage, existed);
+    if (origin.ids.length === 1 && origin.ids[0] === u.id) same.push(u.id);
+    else if (origin.ids.length) changed.push({ id: u.id, origin });
+  }
   return (rule: Rollup, factor: number | null, prev: MergeRow): Record<number, PreviousCell> => {
     const out: Record<number, PreviousCell> = {};
-    for (const u of tree) {
-      const origin = origins.get(u.id)!;
-      if (origin.ids.length === 0) continue;
-      if (origin.ids.length === 1 && origin.ids[0] === u.id) {
-        const cell = prev.cells[u.id];
-        if (cell) out[u.id] = { ...cell, fromUnits: null, note: null };
-        continue;
-      }
+    for (const id of same) {
+      const cell = prev.cells[id];
+      if (cell) out[id] = cell.derivedFrom ? { ...cell, fromUnits: null, note: null } : { numerator: cell.numerator, denominator: cell.denominator, value: cell.value, fromUnits: null, note: null };
+    }
+    for (const { id, origin } of changed) {
       const fromUnits = origin.ids.map(nameAt);
       if (origin.shared) {
-        out[u.id] = { numerator: null, denominator: null, value: null, fromUnits, note: `Không so sánh được: đơn vị được chia tách từ ${fromUnits.join(', ')}.` };
+        out[id] = { numerator: null, denominator: null, value: null, fromUnits, note: `Không so sánh được: đơn vị được chia tách từ ${fromUnits.join(', ')}.` };
         continue;
       }
       const given = origin.ids.map((id) => prev.cells[id]).filter((c): c is MergeCell => c !== undefined && (c.value !== null || c.numerator !== null));
       const lacking = origin.ids.filter((id) => !prev.cells[id] || (prev.cells[id]!.value === null && prev.cells[id]!.numerator === null)).map(nameAt);
       if (rule !== 'sum' && rule !== 'ratio') {
-        out[u.id] = { numerator: null, denominator: null, value: null, fromUnits, note: 'Chỉ tiêu không cộng từ đơn vị: không so sánh được sau sáp nhập.' };
+        out[id] = { numerator: null, denominator: null, value: null, fromUnits, note: 'Chỉ tiêu không cộng từ đơn vị: không so sánh được sau sáp nhập.' };
       } else if (lacking.length) {
-        out[u.id] = { numerator: null, denominator: null, value: null, fromUnits, note: `Không đủ số liệu năm trước của: ${lacking.join(', ')}.` };
+        out[id] = { numerator: null, denominator: null, value: null, fromUnits, note: `Không đủ số liệu năm trước của: ${lacking.join(', ')}.` };
       } else {
         const total = rollUp(rule, factor, given.map((c, i) => ({ unitId: origin.ids[i]!, numerator: c.numerator, denominator: c.denominator, value: c.value })), null);
-        out[u.id] = { numerator: total.numerator, denominator: total.denominator, value: total.value, fromUnits, note: null };
+        out[id] = { numerator: total.numerator, denominator: total.denominator, value: total.value, fromUnits, note: null };
       }
     }
     return out;
