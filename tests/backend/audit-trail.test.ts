@@ -74,6 +74,16 @@ describe('the audit trail', () => {
     expect((await call(backend, 'audit-verify', {})).ok).toBe(true);
   });
 
+  it('keeps one unbroken chain when calls that audit run at once', async () => {
+    const units = (await call(backend, 'period-status', { id: periodId }))!.units.slice(0, 8);
+    const before = rows().length;
+    // Eight template exports at once, as the home screen's "Tải tất cả" and a user clicking would send them.
+    await Promise.all(units.map((u) => call(backend, 'template-build', { periodId, unitId: u.unitId })));
+    const exports = rows().slice(before);
+    expect(exports.filter((r) => r.entity === 'export')).toHaveLength(8);
+    expect((await call(backend, 'audit-verify', {})).ok).toBe(true);
+  });
+
   it('refuses to change or remove a row', () => {
     expect(() => backend.database.raw.prepare("UPDATE audit_log SET user_name = 'ai đó' WHERE id = 1").run()).toThrow(/append-only/);
     expect(() => backend.database.raw.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);

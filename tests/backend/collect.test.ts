@@ -103,6 +103,40 @@ describe('collecting: templates out, filled files in', () => {
     expect(report.values.find((x) => x.measureCode === '1.1')!.value).toBe(6);
   });
 
+  it('stores the files of one call with one commit, each on its own: a second file of the same unit asks, a file that cannot be stored leaves the others', async () => {
+    const [a, b, c] = await Promise.all(['Huyện Ngọc Hồi', 'Huyện Đắk Tô', 'Huyện Đắk Glei'].map(template));
+    const before = counts();
+    // The database refuses to store Đắk Tô's report (as a full index or a broken page would).
+    backend.database.raw.exec(`CREATE TEMP TRIGGER refuse_dak_to BEFORE INSERT ON report WHEN NEW.file_name = '${b!.fileName}' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    try {
+      const results = await importFiles([
+        { fileName: a!.fileName, bytes: fillTemplate(a!.bytes, { '1.1': { G: 3 } }) },
+        { fileName: b!.fileName, bytes: fillTemplate(b!.bytes, { '1.1': { G: 4 } }) },
+        { fileName: c!.fileName, bytes: fillTemplate(c!.bytes, { '1.1': { G: 5 } }) },
+        { fileName: `ban sao ${a!.fileName}`, bytes: fillTemplate(a!.bytes, { '1.1': { G: 30 } }) },
+      ]);
+      expect(results.map((r) => [r.unitName, r.outcome])).toEqual([
+        ['Huyện Ngọc Hồi', 'imported'],
+        ['Huyện Đắk Tô', 'rejected'],
+        ['Huyện Đắk Glei', 'imported'],
+        ['Huyện Ngọc Hồi', 'needs_replace'],
+      ]);
+      expect(results[1]!.problems[0]!.message).toContain(b!.fileName);
+      expect(results[3]!.current).toMatchObject({ revision: 1, fileName: a!.fileName });
+    } finally {
+      backend.database.raw.exec('DROP TRIGGER refuse_dak_to');
+    }
+    // Đắk Tô's refused insert left nothing behind: two reports more, each whole, and the refusal logged.
+    const after = counts();
+    expect(after.reports).toBe(before.reports + 2);
+    const orphans = backend.database.raw.prepare('SELECT count(*) AS n FROM report_value v LEFT JOIN report r ON r.id = v.report_id WHERE r.id IS NULL').get() as { n: number };
+    expect(orphans.n).toBe(0);
+    const logged = backend.database.raw.prepare("SELECT outcome FROM import_attempt WHERE file_name = ? ORDER BY id DESC LIMIT 1").get(b!.fileName) as { outcome: string };
+    expect(logged.outcome).toBe('rejected');
+    const status = (await call(backend, 'period-status', { id: periodId }))!;
+    expect(status.units.find((u) => u.unitName === 'Huyện Đắk Tô')!.status).not.toBe('valid');
+  });
+
   it.each([
     ['text in a number cell', { '1.2': { E: '12,5a', F: '100' } }, 'Huyện Ia H’Drai - Năm 2024.xlsx › Chỉ tiêu › E'],
     ['numerator greater than denominator', { '1.2': { E: '120', F: '100' } }, 'tử số (120) lớn hơn mẫu số (100)'],

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { startBackend } from '../../electron/backend/index';
 import { call } from '../helpers/backend';
 import { fillTemplate } from '../helpers/fill-template';
+import { timeStatements } from './sql-timing';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-prof-'));
 const b = await startBackend({ dbPath: path.join(dir, 'p.sqlite'), log: () => undefined });
@@ -20,31 +21,8 @@ const status = (await call(b, 'period-status', { id: period.id }))!;
 const units = status.units.filter((u) => u.unitName.startsWith('Huyện mẫu'));
 const what = process.argv[2] ?? 'both';
 // Time every statement by its SQL text.
-const bySql = new Map<string, { n: number; ms: number }>();
-const raw = b.database.raw;
-const prepare = raw.prepare.bind(raw);
-(raw as unknown as { prepare: unknown }).prepare = (sql: string) => {
-  const stmt = prepare(sql);
-  for (const m of ['all', 'run', 'get', 'iterate'] as const) {
-    const orig = (stmt as unknown as Record<string, (...a: unknown[]) => unknown>)[m]!.bind(stmt);
-    (stmt as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => {
-      const t0 = performance.now();
-      try {
-        return orig(...a);
-      } finally {
-        const e = bySql.get(sql) ?? { n: 0, ms: 0 };
-        e.n++;
-        e.ms += performance.now() - t0;
-        bySql.set(sql, e);
-      }
-    };
-  }
-  return stmt;
-};
-process.on('exit', () => {
-  const top = [...bySql].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
-  for (const [sql, e] of top) console.log(`${e.ms.toFixed(0).padStart(6)} ms ${String(e.n).padStart(6)}× ${sql.slice(0, 160)}`);
-});
+const statements = timeStatements(b.database.raw);
+process.on('exit', () => console.log(statements.report().join('\n')));
 const { Session } = await import('node:inspector/promises');
 const session = new Session();
 session.connect();

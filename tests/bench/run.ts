@@ -9,37 +9,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
-import { startBackend, type Backend } from '../../electron/backend/index';
+import { startBackend } from '../../electron/backend/index';
 import { renderPdf } from '../../electron/backend/pdf/submission-pdf';
-import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract';
 import type { MeasureDto } from '../../shared/api/types';
 import { fillTemplate } from '../helpers/fill-template';
 import { benchBrowser } from './browser';
-import { median, type Row } from './measure';
+import { benchNational } from './national';
+import { call } from '../helpers/backend';
+import { median, peakMb, resetPeak, RUNS, time, type Row } from './measure';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-
-async function time(fn: () => Promise<unknown> | unknown, runs = RUNS): Promise<number> {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return median(out);
-}
-
-async function call<M extends ApiMethod>(b: Backend, method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
-  const r = await b.dispatch(method, args);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.result as ApiResult<M>;
-}
-
-let peak = 0;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-const resetPeak = () => (peak = process.memoryUsage().rss);
-const peakMb = () => Math.round(peak / 1024 / 1024);
 
 /** A province with 10 districts and 100 communes; the demo plan's 39 measures. */
 async function province(dir: string) {
@@ -271,12 +250,12 @@ async function benchBreakdowns(rows: Row[]): Promise<void> {
 async function main(): Promise<void> {
   const rows: Row[] = [];
   console.log('TongHop benchmarks (medians; floors measured in the same run on the same data)…');
-  // BENCH_ONLY=breakdowns (or collect, merge) runs one group, to look at one part quickly.
+  // BENCH_ONLY=breakdowns (or collect, merge, national) runs one group, to look at one part quickly.
   const only = process.env.BENCH_ONLY;
   if (!only || only === 'collect') await benchImportAndTemplates(rows);
   if (!only || only === 'merge') await benchMerge(rows);
   if (!only || only === 'breakdowns') await benchBreakdowns(rows);
-  clearInterval(sampler);
+  if (!only || only === 'national') await benchNational(rows, console.log);
   const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(n < 10 ? 2 : 0));
   console.log('\n' + ['what', 'workload', 'ms', 'floor ms', 'ratio', 'goal', 'met', 'peak MB'].join(' | '));
   for (const r of rows) console.log([r.what, r.workload, fmt(r.ms), fmt(r.floorMs), r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, r.goal, r.met ? 'yes' : 'NO', r.peakRssMb ?? ''].join(' | '));

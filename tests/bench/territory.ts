@@ -133,12 +133,12 @@ export async function buildTerritory(dir: string, name: string, shape: Territory
   return { b, dbPath, rootId: root.id, provinceIds, communeIds, departmentIds, measures, periods, values, buildMs: performance.now() - started };
 }
 
-/** The floor of a merge: one SQLite GROUP BY over the period's current value rows. */
-export function groupByFloor(t: Territory, periodId: number): () => unknown {
+/** The floor of a merge: one SQLite GROUP BY over the current value rows of the given periods. */
+export function groupByFloor(t: Territory, periodIds: readonly number[]): () => unknown {
   const stmt = t.b.database.raw.prepare(
-    `SELECT v.measure_id, v.option_combo_id, sum(v.numerator) AS n, sum(v.denominator) AS d, sum(v.value) AS v, count(*) AS c
+    `SELECT r.period_id, v.measure_id, v.option_combo_id, sum(v.numerator) AS n, sum(v.denominator) AS d, sum(v.value) AS v, count(*) AS c
        FROM report_value v JOIN report r ON r.id = v.report_id
-      WHERE r.period_id = ? AND r.is_current = 1 GROUP BY v.measure_id, v.option_combo_id`,
+      WHERE r.period_id IN (${periodIds.map(() => '?').join(', ')}) AND r.is_current = 1 GROUP BY r.period_id, v.measure_id, v.option_combo_id`,
   );
-  return () => stmt.all(periodId);
+  return () => stmt.all(...periodIds);
 }

@@ -6,6 +6,7 @@ import { Kysely, Migrator, SqliteDialect, sql, type MigrationProvider } from 'ky
 import type { Database } from './schema';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import { StorageError, classifyStorageError } from './storage-error';
+import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<Database>;
 
@@ -41,7 +42,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   } catch (e) {
     throw classifyStorageError(e, file);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   try {
     await migrate(db, raw, options);
   } catch (e) {

@@ -39,23 +39,34 @@ export function whoOnThisComputer(): { osUser: string; computer: string } {
 }
 
 export async function audit(db: Db, ctx: BackendContext, entry: AuditEntry): Promise<void> {
-  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const { osUser, computer } = whoOnThisComputer();
-  const row: Omit<AuditRow, 'hash'> = {
-    id: (last?.id ?? 0) + 1,
-    at: nowIso(ctx),
-    user_name: await getSetting(db, 'userName'),
-    os_user: osUser,
-    computer,
-    entity: entry.entity,
-    entity_id: entry.entityId,
-    action: entry.action,
-    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-    reason: entry.reason ?? null,
-    prev_hash: last?.hash ?? null,
-  };
-  await db.insertInto('audit_log').values({ ...row, hash: sha256(auditHashInput(row)) }).execute();
+  const userName = await getSetting(db, 'userName');
+  // Two calls running at once (two exports, the grid saving while a file comes in) may read the
+  // same last row: the second insert then finds its id taken, and is chained again on the new last.
+  for (let attempt = 1; ; attempt++) {
+    const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const row: Omit<AuditRow, 'hash'> = {
+      id: (last?.id ?? 0) + 1,
+      at: nowIso(ctx),
+      user_name: userName,
+      os_user: osUser,
+      computer,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      action: entry.action,
+      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+      reason: entry.reason ?? null,
+      prev_hash: last?.hash ?? null,
+    };
+    try {
+      await db.insertInto('audit_log').values({ ...row, hash: sha256(auditHashInput(row)) }).execute();
+      return;
+    } catch (e) {
+      const taken = (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed: audit_log\.id/.test(String((e as Error).message));
+      if (!taken || attempt >= 20) throw e;
+    }
+  }
 }
 
 /** One audit line for the fields of a record that changed (none: nothing written). */

@@ -103,15 +103,24 @@ export async function ensureDailyBackup(ctx: BackendContext, log: (message: stri
 }
 
 /**
- * One backup per batch of imported files: the renderer sends a batch file by file with the same
- * batch id, so the backup is taken before the first file of it.
+ * One backup per batch of imported files: the renderer sends a batch a few files a call with the
+ * same batch id (the next call already on its way while one is stored), so the backup is taken
+ * once, before the first file of it, and a call that comes while it is written waits for it.
  */
-const backedUpBatches = new WeakMap<BackendContext, string>();
+const batchBackups = new WeakMap<BackendContext, { batchId: string; done: Promise<void> }>();
 export async function backupBeforeImport(ctx: BackendContext, reason: BackupReason, batchId: string | undefined): Promise<void> {
   if (!backupsEnabled(ctx)) return;
-  if (batchId !== undefined && backedUpBatches.get(ctx) === batchId) return;
-  await createBackup(ctx, reason);
-  if (batchId !== undefined) backedUpBatches.set(ctx, batchId);
+  const taken = batchBackups.get(ctx);
+  if (batchId !== undefined && taken?.batchId === batchId) return taken.done;
+  const done = createBackup(ctx, reason).then(() => undefined);
+  if (batchId !== undefined) batchBackups.set(ctx, { batchId, done });
+  try {
+    await done;
+  } catch (e) {
+    // Not taken: the batch's next call tries again (and says why if it fails too).
+    if (batchId !== undefined && batchBackups.get(ctx)?.done === done) batchBackups.delete(ctx);
+    throw e;
+  }
 }
 
 /**

@@ -4,12 +4,13 @@
  * a unit's report waits for the user's confirmation and keeps the earlier revision.
  */
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { ApiParsedArgs } from '../../../shared/api/contract';
-import type { ImportFileResult, ImportProblem, PeriodDto, ReportDto, UnitDto } from '../../../shared/api/types';
+import type { ImportFileResult, ImportProblem, PeriodDto, PlanDetail, ReportDto, UnitDto } from '../../../shared/api/types';
 import { planMeasures } from '../../../shared/api/plan-shape';
 import { isSpreadsheetName, onlySpreadsheets } from '../../../shared/domain/spreadsheet-files';
 import type { Db } from '../db/connection';
-import { TOTAL_COMBO, currentReport, readNarratives, readTaskProgress, readValues, reportById, revisionsOf, setApproval, startRevision, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
+import { TOTAL_COMBO, currentReport, readNarratives, readTaskProgress, readValues, reportById, revisionsOf, setApproval, startRevision, type Trx, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { fold } from '../import/plan-sheet';
@@ -48,7 +49,6 @@ const parseFile = (bytes: Uint8Array, fileName: string, missing?: Error): Promis
   missing ? Promise.resolve({ error: missing }) : isSpreadsheetName(fileName) ? parseWorkbook(bytes, fileName).then((workbook) => ({ workbook }), (error: unknown) => ({ error })) : Promise.resolve({ error: null });
 
 export async function importReportFiles(db: Db, ctx: BackendContext, args: ApiParsedArgs<'report-import'>): Promise<ImportFileResult[]> {
-  const results: ImportFileResult[] = [];
   const files = args.files.map((f) => {
     try {
       return { fileName: f.fileName, bytes: sentBytes(ctx.uploads, f) };
@@ -57,20 +57,98 @@ export async function importReportFiles(db: Db, ctx: BackendContext, args: ApiPa
       return { fileName: f.fileName, bytes: Buffer.alloc(0), missing: e as Error };
     }
   });
-  // The worker parses the next file while this thread checks and stores the current one.
-  let next = files[0] ? parseFile(files[0].bytes, files[0].fileName, files[0].missing) : null;
-  for (const [i, file] of files.entries()) {
-    const parsed = next!;
-    const after = files[i + 1];
-    next = after ? parseFile(after.bytes, after.fileName, after.missing) : null;
-    results.push(await importOne(db, ctx, file.fileName, file.bytes, parsed, args));
-  }
-  return results;
+  // Every file goes to the worker at once: it parses the next ones while this thread checks the current one.
+  const parsed = files.map((f) => parseFile(f.bytes, f.fileName, f.missing));
+  const scopes = new PeriodScopes(db);
+  const checked: Checked[] = [];
+  for (const [i, file] of files.entries()) checked.push(await checkOne(db, ctx, scopes, file.fileName, file.bytes, parsed[i]!, args));
+  // The call's files are stored with one commit (on disk before the answer, as each was before),
+  // each in its own savepoint: a file that cannot be stored leaves the others as they are.
+  return db.transaction().execute(async (trx) => {
+    const results: ImportFileResult[] = [];
+    for (const c of checked) {
+      if ('store' in c) results.push(await inSavepoint(trx, () => storeOne(trx, ctx, c.store, args), (e) => rejected(trx, ctx, c.store.base, e, c.store)));
+      else results.push(c.rejection ? await rejected(trx, ctx, c.result, c.rejection) : c.result);
+    }
+    return results;
+  });
 }
 
-async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: Uint8Array, parsed: Promise<Parsed>, args: ApiParsedArgs<'report-import'>): Promise<ImportFileResult> {
+/** Runs `store` in a savepoint; on failure the savepoint is rolled back and `fail` answers for the file. */
+async function inSavepoint<T>(trx: Trx, store: () => Promise<T>, fail: (e: unknown) => Promise<T>): Promise<T> {
+  await sql`SAVEPOINT import_file`.execute(trx);
+  try {
+    const result = await store();
+    await sql`RELEASE import_file`.execute(trx);
+    return result;
+  } catch (e) {
+    await sql`ROLLBACK TO import_file`.execute(trx);
+    await sql`RELEASE import_file`.execute(trx);
+    return fail(e);
+  }
+}
+
+/**
+ * What each file of one call needs about its period, read once for all of them (a batch is
+ * usually one period): the period, the units reporting in it, its plan and who owes what. At
+ * national size reading these costs more than checking a file.
+ */
+class PeriodScopes {
+  private readonly periods = new Map<number, Promise<PeriodDto>>();
+  private readonly trees = new Map<number, Promise<UnitDto[]>>();
+  private readonly duties = new Map<number, Promise<ReturnType<typeof dutiesIn>>>();
+  private readonly plans = new Map<number, Promise<PlanDetail>>();
+
+  constructor(private readonly db: Db) {}
+
+  period(id: number): Promise<PeriodDto> {
+    return once(this.periods, id, () => getPeriod(this.db, id));
+  }
+
+  units(period: PeriodDto): Promise<UnitDto[]> {
+    return once(this.trees, period.id, () => periodTree(this.db, period));
+  }
+
+  plan(period: PeriodDto): Promise<PlanDetail> {
+    return once(this.plans, period.id, () => periodPlan(this.db, period));
+  }
+
+  dutiesOf(period: PeriodDto): Promise<ReturnType<typeof dutiesIn>> {
+    return once(this.duties, period.id, async () => dutiesIn(await this.plan(period)));
+  }
+}
+
+function once<T>(memo: Map<number, Promise<T>>, key: number, read: () => Promise<T>): Promise<T> {
+  let hit = memo.get(key);
+  if (!hit) {
+    hit = read();
+    // A failed read is not kept: the next file asks again (and gets its own message).
+    hit.catch(() => memo.delete(key));
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
+type BaseResult = Omit<ImportFileResult, 'outcome' | 'problems'>;
+
+/** A file checked and ready to store, with what storing it needs. */
+interface ToStore {
+  base: BaseResult;
+  fileName: string;
+  bytes: Uint8Array;
+  sha256: string;
+  period: PeriodDto;
+  unit: UnitDto;
+  read: ReadReport;
+  taskIds: Map<string, number>;
+}
+
+/** A file's check: ready to store, or its answer (a refusal also goes to the import log). */
+type Checked = { store: ToStore } | { result: ImportFileResult; rejection?: Rejection };
+
+async function checkOne(db: Db, ctx: BackendContext, scopes: PeriodScopes, fileName: string, bytes: Uint8Array, parsed: Promise<Parsed>, args: ApiParsedArgs<'report-import'>): Promise<Checked> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const base = { fileName, sha256, periodId: null, periodName: null, unitId: null, unitName: null, reportId: null, revision: null, current: null };
+  const base: BaseResult = { fileName, sha256, periodId: null, periodName: null, unitId: null, unitName: null, reportId: null, revision: null, current: null };
   try {
     if (!isSpreadsheetName(fileName)) throw new Rejection([fileProblem(wrongExtension(fileName))]);
     let workbook;
@@ -81,8 +159,8 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       // Unreadable: say whose it probably was (by file name), so the home screen shows "có lỗi".
-      const period = args.periodId !== undefined ? await getPeriod(db, args.periodId).catch(() => undefined) : undefined;
-      const unit = period ? ((await guessUnit(await periodTree(db, period), fileName)) ?? undefined) : undefined;
+      const period = args.periodId !== undefined ? await scopes.period(args.periodId).catch(() => undefined) : undefined;
+      const unit = period ? ((await guessUnit(await scopes.units(period), fileName)) ?? undefined) : undefined;
       throw new Rejection([fileProblem(e.message)], { period, unit });
     }
     const meta = readMeta(workbook.sheets);
@@ -90,15 +168,15 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
       const notOurs = notAReport(fileName, workbook);
       if (notOurs) throw new Rejection([fileProblem(notOurs)]);
     }
-    const target = await identify(db, fileName, meta, args, unitNameInHeader(workbook));
+    const target = await identify(scopes, fileName, meta, args, unitNameInHeader(workbook));
     if ('needsConfirmation' in target) {
-      return { ...base, outcome: 'needs_confirmation', periodId: target.period.id, periodName: target.period.name, unitId: target.unit?.id ?? null, unitName: target.unit?.name ?? null, problems: target.problems };
+      return { result: { ...base, outcome: 'needs_confirmation', periodId: target.period.id, periodName: target.period.name, unitId: target.unit?.id ?? null, unitName: target.unit?.name ?? null, problems: target.problems } };
     }
     const { period, unit } = target;
     const lock = await reportLock(db, period.id, unit.id, unit.name);
     if (lock) throw new Rejection([fileProblem(`${fileName}: ${lock} Tệp này chưa được nhận; nếu cần thay báo cáo, hãy mở khoá (ghi lý do) rồi nhận lại tệp.`)], { period, unit });
-    const plan = await periodPlan(db, period);
-    const duties = dutiesIn(plan)(unit);
+    const plan = await scopes.plan(period);
+    const duties = (await scopes.dutiesOf(period))(unit);
     // The unit's own measures; a row of another unit's measure (an old template) is left out, with a warning.
     const measures = duties.measures;
     const read = readReport(fileName, workbook, measures, planMeasures(plan), { year: period.year });
@@ -117,50 +195,54 @@ async function importOne(db: Db, ctx: BackendContext, fileName: string, bytes: U
     if (empty.length && read.values.length > 0) {
       read.problems.push({ severity: 'info', row: null, cell: null, message: `${fileName} › ${SHEETS.measures}: còn để trống ${empty.length}/${measures.length} chỉ tiêu: ${empty.slice(0, 15).map((m) => m.code).join(', ')}${empty.length > 15 ? ', …' : '.'}` });
     }
-
-    const current = await currentReport(db, period.id, unit.id);
-    if (current && !args.replace) {
-      return {
-        ...base,
-        outcome: 'needs_replace',
-        periodId: period.id,
-        periodName: period.name,
-        unitId: unit.id,
-        unitName: unit.name,
-        problems: read.problems,
-        current: { revision: current.revision, receivedAt: current.receivedAt, fileName: current.fileName },
-      };
-    }
     // Only the unit's own tasks (a row of another task in an old form is left out).
     const taskIds = new Map(duties.tasks.map((t) => [taskKey(t), t.id]));
-    const { reportId, revision } = await db.transaction().execute(async (trx) => {
-      // Warnings leave the report to be checked; they and the notes stay with the revision, for the review desk.
-      const warnings = read.problems.filter((p) => p.severity === 'warning');
-      const { reportId, revision } = await startRevision(trx, {
-        periodId: period.id,
-        unitId: unit.id,
-        source: 'file',
-        status: warnings.length ? 'received' : 'valid',
-        receivedAt: nowIso(ctx),
-        file: { name: fileName, bytes, sha256 },
-        warnings: read.problems.filter((p) => p.severity !== 'error'),
-      });
-      await writeValues(trx, reportId, read.values);
-      await writeNarratives(trx, reportId, read.narratives);
-      await writeTaskProgress(trx, reportId, read.taskProgress.flatMap(({ key, ...p }) => (taskIds.has(key) ? [{ taskId: taskIds.get(key)!, ...p }] : [])));
-      await logAttempt(trx, ctx, { periodId: period.id, unitId: unit.id, fileName, sha256, outcome: 'imported', reportId, problems: read.problems });
-      await audit(trx, ctx, { entity: 'report', entityId: reportId, action: current ? 'replace' : 'import', before: current ? { revision: current.revision, fileName: current.fileName } : undefined, after: { fileName, sha256, revision, values: read.values.filter((v) => v.optionComboId === TOTAL_COMBO).length, parts: read.values.filter((v) => v.optionComboId !== TOTAL_COMBO).length } });
-      return { reportId, revision };
-    });
-    return { ...base, outcome: 'imported', periodId: period.id, periodName: period.name, unitId: unit.id, unitName: unit.name, reportId, revision, problems: read.problems };
+    return { store: { base, fileName, bytes, sha256, period, unit, read, taskIds } };
   } catch (caught) {
     // One bad file never aborts its batch: whatever went wrong, this file ends with its own result and a line in the import log.
     // A full disk, a read-only folder: not this file's fault, and every other file would fail the same way.
     if (caught instanceof StorageError || classifyStorageError(caught, ctx.dbPath) instanceof StorageError) throw caught;
-    const e = caught instanceof Rejection ? caught : internalRejection(ctx, fileName, caught);
-    await logAttempt(db, ctx, { periodId: e.target.period?.id ?? null, unitId: e.target.unit?.id ?? null, fileName, sha256, outcome: 'rejected', reportId: null, problems: e.problems });
-    return { ...base, outcome: 'rejected', periodId: e.target.period?.id ?? null, periodName: e.target.period?.name ?? null, unitId: e.target.unit?.id ?? null, unitName: e.target.unit?.name ?? null, problems: e.problems, ...(e.otherPeriod ? { otherPeriod: e.otherPeriod } : {}) };
+    return { result: { ...base, outcome: 'rejected', problems: [] }, rejection: caught instanceof Rejection ? caught : internalRejection(ctx, fileName, caught) };
   }
+}
+
+/**
+ * Stores a checked file as the unit's new revision. Whether the unit already has a report is
+ * asked here, in the transaction: two files of one unit in a call, or a file stored by another
+ * window since the check, must not replace it without the user's word.
+ */
+async function storeOne(trx: Trx, ctx: BackendContext, f: ToStore, args: ApiParsedArgs<'report-import'>): Promise<ImportFileResult> {
+  const { period, unit, read, fileName, sha256 } = f;
+  const found = { ...f.base, periodId: period.id, periodName: period.name, unitId: unit.id, unitName: unit.name };
+  const current = await currentReport(trx, period.id, unit.id);
+  if (current && !args.replace) {
+    return { ...found, outcome: 'needs_replace', problems: read.problems, current: { revision: current.revision, receivedAt: current.receivedAt, fileName: current.fileName } };
+  }
+  // Warnings leave the report to be checked; they and the notes stay with the revision, for the review desk.
+  const warnings = read.problems.filter((p) => p.severity === 'warning');
+  const { reportId, revision } = await startRevision(trx, {
+    periodId: period.id,
+    unitId: unit.id,
+    source: 'file',
+    status: warnings.length ? 'received' : 'valid',
+    receivedAt: nowIso(ctx),
+    file: { name: fileName, bytes: f.bytes, sha256 },
+    warnings: read.problems.filter((p) => p.severity !== 'error'),
+  });
+  await writeValues(trx, reportId, read.values);
+  await writeNarratives(trx, reportId, read.narratives);
+  await writeTaskProgress(trx, reportId, read.taskProgress.flatMap(({ key, ...p }) => (f.taskIds.has(key) ? [{ taskId: f.taskIds.get(key)!, ...p }] : [])));
+  await logAttempt(trx, ctx, { periodId: period.id, unitId: unit.id, fileName, sha256, outcome: 'imported', reportId, problems: read.problems });
+  await audit(trx, ctx, { entity: 'report', entityId: reportId, action: current ? 'replace' : 'import', before: current ? { revision: current.revision, fileName: current.fileName } : undefined, after: { fileName, sha256, revision, values: read.values.filter((v) => v.optionComboId === TOTAL_COMBO).length, parts: read.values.filter((v) => v.optionComboId !== TOTAL_COMBO).length } });
+  return { ...found, outcome: 'imported', reportId, revision, problems: read.problems };
+}
+
+/** A refused file's answer, and its line in the import log. */
+async function rejected(trx: Trx, ctx: BackendContext, base: BaseResult, caught: unknown, target?: Target): Promise<ImportFileResult> {
+  if (caught instanceof StorageError || classifyStorageError(caught, ctx.dbPath) instanceof StorageError) throw caught;
+  const e = caught instanceof Rejection ? caught : internalRejection(ctx, base.fileName, caught, target);
+  await logAttempt(trx, ctx, { periodId: e.target.period?.id ?? null, unitId: e.target.unit?.id ?? null, fileName: base.fileName, sha256: base.sha256, outcome: 'rejected', reportId: null, problems: e.problems });
+  return { ...base, outcome: 'rejected', periodId: e.target.period?.id ?? null, periodName: e.target.period?.name ?? null, unitId: e.target.unit?.id ?? null, unitName: e.target.unit?.name ?? null, problems: e.problems, ...(e.otherPeriod ? { otherPeriod: e.otherPeriod } : {}) };
 }
 
 function wrongExtension(fileName: string): string {
@@ -173,9 +255,10 @@ function wrongExtension(fileName: string): string {
 }
 
 /** An unexpected failure on one file: logged in full for the developers, said to the user in Vietnamese. */
-function internalRejection(ctx: BackendContext, fileName: string, error: unknown): Rejection {
+function internalRejection(ctx: BackendContext, fileName: string, error: unknown, target?: Target): Rejection {
   logError(ctx, `report-import ${fileName}`, error);
-  if (error instanceof UserError) return new Rejection([fileProblem(error.message.startsWith(fileName) ? error.message : `${fileName}: ${error.message}`)]);
+  if (error instanceof UserError) return new Rejection([fileProblem(error.message.startsWith(fileName) ? error.message : `${fileName}: ${error.message}`)], target);
+  if (target) return new Rejection([fileProblem(`${fileName}: TongHop đã đọc và kiểm tra tệp nhưng không lưu được báo cáo của ${target.unit.name} (lỗi bên trong; chi tiết đã ghi vào nhật ký lỗi). Không có gì của tệp này được ghi; các tệp khác vẫn được nhận. Hãy nhận lại tệp.`)], target);
   return new Rejection([fileProblem(`${fileName}: TongHop không đọc được tệp này (lỗi bên trong khi đọc; chi tiết đã ghi vào nhật ký lỗi). Các tệp khác vẫn được nhận. Hãy mở tệp bằng Excel, lưu lại thành .xlsx rồi nhận lại.`)]);
 }
 
@@ -206,7 +289,7 @@ async function logAttempt(
 
 /** Which period and unit a file is for: from its metadata sheet, or matched by the unit's name. */
 async function identify(
-  db: Db,
+  scopes: PeriodScopes,
   fileName: string,
   meta: ReturnType<typeof readMeta>,
   args: ApiParsedArgs<'report-import'>,
@@ -214,15 +297,15 @@ async function identify(
   written: string | null = null,
 ): Promise<Target | { needsConfirmation: true; period: PeriodDto; unit: UnitDto | null; problems: ImportProblem[] }> {
   if (meta) {
-    const period = await getPeriod(db, meta.periodId).catch(() => {
+    const period = await scopes.period(meta.periodId).catch(() => {
       throw new Rejection([fileProblem(`${fileName}: tệp dành cho kỳ báo cáo "${meta.periodName}" không có trong dữ liệu này.`)]);
     });
     if (args.periodId !== undefined && args.periodId !== period.id) {
-      const wanted = await getPeriod(db, args.periodId);
+      const wanted = await scopes.period(args.periodId);
       throw new Rejection([fileProblem(`${fileName}: tệp dành cho kỳ "${period.name}", không phải kỳ "${wanted.name}" đang nhận.`)], { period: wanted }, { id: period.id, name: period.name });
     }
     if (meta.planId !== period.planId) throw new Rejection([fileProblem(`${fileName}: tệp được xuất từ một kế hoạch khác với kế hoạch của kỳ "${period.name}".`)], { period });
-    const units = await periodTree(db, period);
+    const units = await scopes.units(period);
     const unit = units.find((u) => u.id === meta.unitId && u.code === meta.unitCode);
     if (!unit) throw new Rejection([fileProblem(`${fileName}: đơn vị "${meta.unitName}" (mã ${meta.unitCode}) không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`)], { period });
     // The compiler said which unit it is (the header and the hidden information disagreed).
@@ -258,10 +341,10 @@ async function identify(
   if (args.periodId === undefined) {
     throw new Rejection([fileProblem(`${fileName}: tệp không có trang thông tin "${SHEETS.meta}" của TongHop (có thể đã được gõ lại). Hãy nhập tệp này trong màn hình của kỳ báo cáo để chọn đơn vị.`)]);
   }
-  const period = await getPeriod(db, args.periodId).catch(() => {
+  const period = await scopes.period(args.periodId).catch(() => {
     throw notFound(`kỳ báo cáo số ${args.periodId}`);
   });
-  const units = await periodTree(db, period);
+  const units = await scopes.units(period);
   if (args.unitId !== undefined && args.confirmMatch) {
     const unit = units.find((u) => u.id === args.unitId);
     if (!unit) throw new Rejection([fileProblem(`${fileName}: đơn vị số ${args.unitId} không thuộc danh sách đơn vị báo cáo của kỳ "${period.name}".`)], { period });

@@ -1,6 +1,7 @@
 /** Runs the workbook parser in a worker thread with a time and memory limit. */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as XLSX from 'xlsx';
@@ -51,6 +52,8 @@ class WorkbookParser {
   private pending: Pending | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
+  /** Files given to this worker and not yet answered. */
+  waiting = 0;
 
   private spawn(limits: ParseLimits): Worker {
     const key = `${limits.maxMemoryMb}`;
@@ -111,7 +114,8 @@ class WorkbookParser {
         };
         worker.postMessage({ id, bytes, maxCells: limits.maxCells, maxRows: limits.maxRows, maxSheets: limits.maxSheets });
       });
-    const result = this.queue.then(run, run);
+    this.waiting++;
+    const result = this.queue.then(run, run).finally(() => this.waiting--);
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -119,14 +123,32 @@ class WorkbookParser {
 
 class TimeoutError extends Error {}
 
-const parser = new WorkbookParser();
+/**
+ * Workers sized to the machine's cores (at most 4: each may take its memory limit): the main
+ * thread checks and stores one file while they parse the next ones. A worker is started when
+ * the others are all busy, so reading one file starts one.
+ */
+const POOL_SIZE = Math.max(1, Math.min(4, os.availableParallelism()));
+const pool: WorkbookParser[] = [];
+
+/** The worker with the fewest files waiting (a new one while the pool is not full). */
+function parserFor(): WorkbookParser {
+  const idle = pool.find((p) => p.waiting === 0);
+  if (idle) return idle;
+  if (pool.length < POOL_SIZE) {
+    const parser = new WorkbookParser();
+    pool.push(parser);
+    return parser;
+  }
+  return pool.reduce((a, b) => (b.waiting < a.waiting ? b : a));
+}
 
 export async function parseWorkbook(bytes: Uint8Array, fileName: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedWorkbook> {
   const sniffed = sniffFile(bytes, fileName);
   if (!sniffed.ok) throw new UserError('validation', `${fileName}: ${sniffed.reason}`);
   let reply: WorkerReply;
   try {
-    reply = await parser.parse(bytes, limits);
+    reply = await parserFor().parse(bytes, limits);
   } catch (e) {
     if (e instanceof TimeoutError) {
       throw new UserError('validation', `${fileName}: đọc tệp quá ${Math.round(limits.timeoutMs / 1000)} giây nên đã dừng. Tệp có thể bị hỏng hoặc quá lớn.`);

@@ -16,7 +16,7 @@ import { PeriodForm } from './PeriodForm';
 import { ReviewDialog } from './ReviewPanel';
 
 /** Files sent per call when many are received at once (progress moves in steps of this many). */
-const IMPORT_CHUNK = 4;
+const IMPORT_CHUNK = 8;
 
 const STATUS_ORDER: ReportStatus[] = ['missing', 'has_errors', 'received', 'valid', 'approved'];
 
@@ -68,14 +68,21 @@ export function HomePage() {
       const kept = new Map<string, File>();
       // One batch: the backend backs up the data once, before the first file.
       const batchId = `ui-${Date.now()}`;
-      // A few files per call: the backend parses the next file while it stores the current one.
-      for (let i = 0; i < files.length; i += IMPORT_CHUNK) {
+      // A few files per call, the next call on its way while one is stored: the backend parses
+      // the next files while it checks and stores the current ones.
+      const send = (i: number) => {
         const chunk = files.slice(i, i + IMPORT_CHUNK);
+        const answers = Promise.all(chunk.map(sendFile)).then((sent) => api.call('report-import', { files: sent, periodId: target, batchId }));
+        answers.catch(() => undefined); // awaited below, in order; a failure is reported there
+        return { chunk, answers };
+      };
+      let next = files.length ? send(0) : null;
+      for (let i = 0; next; i += IMPORT_CHUNK) {
+        const { chunk, answers } = next;
+        next = i + IMPORT_CHUNK < files.length ? send(i + IMPORT_CHUNK) : null;
         const last = i + chunk.length;
         setProgress(`Đang nhận tệp ${chunk.length > 1 ? `${i + 1}–${last}` : last}/${files.length}: ${chunk.map((f) => f.name).join(', ')}`);
-        const sent = await Promise.all(chunk.map(sendFile));
-        const answers = await api.call('report-import', { files: sent, periodId: target, batchId });
-        for (const [k, r] of answers.entries()) {
+        for (const [k, r] of (await answers).entries()) {
           if (r.outcome === 'needs_replace' || r.outcome === 'needs_confirmation' || r.otherPeriod) kept.set(r.fileName, chunk[k]!);
           out.push(r);
         }

@@ -1,0 +1,193 @@
+/**
+ * The bench at the sizes real users have since July 2025: a merged province of 100 communes and
+ * 20 departments with 10 years of history, the ministry over 34 provinces and 3.321 communes,
+ * and the growth of the merge and the import from 1× to 30× a province. Each database is built
+ * once in a temp folder (its build time printed apart from the measured rows) and deleted.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import type { PeriodDto } from '../../shared/api/types';
+import { call } from '../helpers/backend';
+import { fillTemplate, type Fill } from '../helpers/fill-template';
+import { peakMb, resetPeak, time, type Row } from './measure';
+import { buildTerritory, groupByFloor, type Territory, type TerritoryShape } from './territory';
+
+/** Files a batch sends per call, as the home screen does (HomePage's IMPORT_CHUNK), the next call sent while one is stored. */
+const IMPORT_CHUNK = 8;
+export const NATIONAL: TerritoryShape = { provinces: 34, communes: 3321, years: 2, kinds: ['annual'] };
+
+type Log = (line: string) => void;
+
+export async function benchNational(rows: Row[], log: Log): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-national-'));
+  try {
+    // BENCH_NATIONAL=province (or national, growth) runs one part of the group.
+    const part = process.env.BENCH_NATIONAL;
+    if (!part || part === 'province') await mergeProvince(rows, root, log);
+    if (!part || part === 'national') await national(rows, root, log);
+    if (!part || part === 'growth') await growth(rows, root, log);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function built(dir: string, name: string, shape: TerritoryShape, log: Log): Promise<Territory> {
+  const t = await buildTerritory(path.join(dir, name), name, shape);
+  log(`  built ${name}: ${t.communeIds.length.toLocaleString('vi-VN')} communes, ${t.periods.length} periods, ${t.values.toLocaleString('vi-VN')} values a period in ${(t.buildMs / 1000).toFixed(1)} s`);
+  return t;
+}
+
+/** The period merged and the one a year before it (the view's comparison). */
+function mergedPeriods(t: Territory): [PeriodDto, PeriodDto] {
+  const last = t.periods.at(-1)!;
+  const before = t.periods.filter((p) => p.kind === last.kind && p.year === last.year - 1).at(-1)!;
+  return [last, before];
+}
+
+async function mergeProvince(rows: Row[], dir: string, log: Log): Promise<void> {
+  const t = await built(dir, 'province', { provinces: 0, communes: 100, years: 10 }, log);
+  const [last, before] = mergedPeriods(t);
+  const floorMs = await time(groupByFloor(t, [last.id, before.id]), 9);
+  resetPeak();
+  const ms = await time(() => call(t.b, 'merge-get', { periodId: last.id }), 9);
+  rows.push({
+    what: 'merge-province', workload: `100 communes + 20 departments, 50 measures (10 × 12 combinations), 10 years × 2 periods (${t.values.toLocaleString('vi-VN')} values a period)`,
+    ms, floorMs, ratio: ms / floorMs, goal: '< 100 ms with last year', met: ms < 100, peakRssMb: peakMb(),
+    note: 'the floor is one GROUP BY over the current and last year\'s value rows',
+  });
+  await t.b.close();
+}
+
+async function national(rows: Row[], dir: string, log: Log): Promise<void> {
+  const t = await built(dir, 'national', NATIONAL, log);
+  const [last, before] = mergedPeriods(t);
+  const floorMs = await time(groupByFloor(t, [last.id, before.id]), 5);
+  resetPeak();
+  const ms = await time(() => call(t.b, 'merge-get', { periodId: last.id }), 3);
+  const peak = peakMb();
+  rows.push({
+    what: 'merge-national', workload: `34 provinces, 3.321 communes, 20 departments, the current and last year's period (${(2 * t.values).toLocaleString('vi-VN')} values)`,
+    ms, floorMs, ratio: ms / floorMs, goal: '≤ 3× floor, < 2 s, peak < 500 MB', met: ms / floorMs <= 3 && ms < 2000 && peak < 500, peakRssMb: peak,
+    note: 'the floor is one GROUP BY over the same value rows: the current and last year\'s period',
+  });
+
+  const files = await filledTemplates(t, dir, log);
+  const result = await importBatch(t, files);
+  rows.push({
+    what: 'import-national', workload: `${files.paths.length.toLocaleString('vi-VN')} filled commune templates in one batch (${IMPORT_CHUNK} files a call, as the home screen sends them)`,
+    ms: result.ms, floorMs: result.floorMs, ratio: result.ms / result.floorMs,
+    goal: '≤ 2× floor, peak < 500 MB, progress at least every second',
+    met: result.ms / result.floorMs <= 2 && result.peak < 500 && result.maxGapMs <= 1000, peakRssMb: result.peak,
+    note: `the floor is SheetJS reading the same files; the progress moved at most ${Math.round(result.maxGapMs)} ms apart`,
+  });
+  await t.b.close();
+}
+
+/**
+ * Growth: the ministry over 1, 10 and 30 provinces of 100 communes; the merge (median of 3) and
+ * the import of every commune's file, with the exponent k fitted to cost ∝ size^k.
+ */
+async function growth(rows: Row[], dir: string, log: Log): Promise<void> {
+  const sizes = [1, 10, 30];
+  const merge: number[] = [];
+  const imports: number[] = [];
+  for (const n of sizes) {
+    const t = await built(dir, `growth-${n}`, { provinces: n, communes: 100 * n, years: 2, kinds: ['annual'] }, log);
+    merge.push(await time(() => call(t.b, 'merge-get', { periodId: t.periods.at(-1)!.id }), 3));
+    imports.push((await importBatch(t, await filledTemplates(t, dir, log), { floor: false })).ms);
+    await t.b.close();
+    fs.rmSync(path.join(dir, `growth-${n}`), { recursive: true, force: true });
+  }
+  const kMerge = exponent(sizes, merge);
+  const kImport = exponent(sizes, imports);
+  const series = (xs: number[]) => xs.map((x, i) => `${sizes[i]}×: ${x < 10_000 ? Math.round(x) + ' ms' : (x / 1000).toFixed(1) + ' s'}`).join(', ');
+  rows.push({
+    what: 'growth', workload: `merge ${series(merge)}; import ${series(imports)} (the ministry over 1, 10, 30 provinces of 100 communes)`,
+    ms: merge.at(-1)!, floorMs: null, ratio: null, goal: 'k ≤ 1,1 for the merge and the import', met: kMerge <= 1.1 && kImport <= 1.1,
+    note: `fitted exponents: merge k = ${kMerge.toFixed(2)}, import k = ${kImport.toFixed(2)}`,
+  });
+}
+
+/** The least-squares slope of log(cost) against log(size). */
+export function exponent(sizes: readonly number[], costs: readonly number[]): number {
+  const xs = sizes.map(Math.log);
+  const ys = costs.map(Math.log);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => ((num += (x - mx) * (ys[i]! - my)), (den += (x - mx) ** 2)));
+  return num / den;
+}
+
+interface FilledFiles {
+  period: PeriodDto;
+  paths: string[];
+}
+
+/**
+ * A period no unit has reported yet, and every commune's template for it filled as a person
+ * would (every measure it owes, every part of those broken down), written to disk: the batch
+ * then holds in memory only the files it is sending, as the app does.
+ */
+export async function filledTemplates(t: Territory, dir: string, log: Log, communeIds: readonly number[] = t.communeIds): Promise<FilledFiles> {
+  const started = performance.now();
+  const period = await call(t.b, 'period-create', {
+    planId: t.periods[0]!.planId, parentUnitId: t.rootId, kind: 'half_year', year: 2026, name: '6 tháng 2026 (nhận tệp)', dataFrom: '2025-12-15', dataTo: '2026-06-14',
+    deadlines: [{ level: t.provinceIds.length ? 'district' : 'commune', dueOn: '2026-06-05' }, { level: 'department', dueOn: '2026-06-05' }],
+  });
+  const out = path.join(dir, `files-${period.id}-${communeIds.length}`);
+  fs.mkdirSync(out);
+  const paths: string[] = [];
+  for (const unitId of communeIds) {
+    const template = await call(t.b, 'template-build', { periodId: period.id, unitId });
+    const fills: Record<string, Fill> = {};
+    for (const [k, m] of t.measures.entries()) {
+      if (m.reporters !== 'territorial') continue;
+      const cell = (n: number): Fill => (m.valueKind === 'rate' ? { E: n, F: 50 } : { G: n });
+      if (!m.breakdown) fills[m.code] = cell(1 + ((unitId * 7 + k * 3) % 40));
+      else for (const [j, c] of m.breakdown.combos.entries()) fills[`${m.code}/${c.key}`] = cell(1 + ((unitId * 7 + k * 3 + j) % 40));
+    }
+    const file = path.join(out, template.fileName);
+    fs.writeFileSync(file, fillTemplate(Buffer.from(template.dataBase64, 'base64'), fills));
+    paths.push(file);
+  }
+  log(`  wrote ${paths.length.toLocaleString('vi-VN')} filled templates in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { period, paths };
+}
+
+/**
+ * One batch, as the home screen sends it: IMPORT_CHUNK files a call, the progress moving after
+ * each. Against SheetJS reading the same files from disk (the floor).
+ */
+export async function importBatch(t: Territory, files: FilledFiles, options: { floor?: boolean } = {}): Promise<{ ms: number; floorMs: number; peak: number; maxGapMs: number }> {
+  const floorMs = options.floor === false ? NaN : await time(() => {
+    for (const p of files.paths) XLSX.read(fs.readFileSync(p), { type: 'buffer', dense: true });
+  }, 1);
+  resetPeak();
+  const started = performance.now();
+  let lastProgress = started;
+  let maxGapMs = 0;
+  // One batch: the database is backed up once, before its first file (as the home screen's batch).
+  const batchId = `bench-${files.period.id}-${started}`;
+  // As the home screen: the next call on its way while one is stored.
+  const send = (i: number) => {
+    const chunk = files.paths.slice(i, i + IMPORT_CHUNK).map((p) => ({ fileName: path.basename(p), dataBase64: fs.readFileSync(p).toString('base64') }));
+    const answers = call(t.b, 'report-import', { files: chunk, periodId: files.period.id, batchId });
+    answers.catch(() => undefined);
+    return answers;
+  };
+  let next: ReturnType<typeof send> | null = send(0);
+  for (let i = 0; next; i += IMPORT_CHUNK) {
+    const answers = next;
+    next = i + IMPORT_CHUNK < files.paths.length ? send(i + IMPORT_CHUNK) : null;
+    const bad = (await answers).find((r) => r.outcome !== 'imported');
+    if (bad) throw new Error(`import: ${bad.fileName}: ${bad.problems[0]?.message}`);
+    const now = performance.now();
+    maxGapMs = Math.max(maxGapMs, now - lastProgress);
+    lastProgress = now;
+  }
+  return { ms: performance.now() - started, floorMs, peak: peakMb(), maxGapMs };
+}
