@@ -37,7 +37,7 @@ async function province(dir: string) {
 }
 
 async function benchImportAndTemplates(rows: Row[]): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
+  const dir = benchDir();
   const b = await startBackend({ dbPath: path.join(dir, 'import.sqlite'), log: () => undefined });
   const kt = await call(b, 'unit-create', { code: 'BENCH', name: 'Tỉnh Đo', kind: 'province', parentId: null, validFrom: '2016-01-01' });
   for (let i = 1; i <= 100; i++) await call(b, 'unit-create', { code: `I.${i}`, name: `Huyện mẫu ${i}`, kind: 'district', parentId: kt.id, validFrom: '2020-01-01' });
@@ -83,7 +83,7 @@ async function benchImportAndTemplates(rows: Row[]): Promise<void> {
 }
 
 async function benchMerge(rows: Row[]): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
+  const dir = benchDir();
   const { b, kt, districts } = await province(dir);
   const plan = (await call(b, 'plan-list', {})).find((p) => p.title.endsWith('tỉnh Kon Tum năm 2024'))!;
   const raw = b.database.raw;
@@ -167,7 +167,7 @@ function cliStart(dir: string): Row {
  * with every part filled.
  */
 async function benchBreakdowns(rows: Row[]): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
+  const dir = benchDir();
   const { b, kt, districts, communes } = await province(dir);
   const sex = await call(b, 'category-save', { code: 'B-SEX', name: 'Giới tính (đo)', note: '', options: [{ code: 'NAM', name: 'Nam' }, { code: 'NU', name: 'Nữ' }] });
   const age = await call(b, 'category-save', { code: 'B-AGE', name: 'Nhóm tuổi (đo)', note: '', options: Array.from({ length: 6 }, (_, i) => ({ code: `T${i + 1}`, name: `Nhóm tuổi ${i + 1}` })) });
@@ -247,6 +247,14 @@ async function benchBreakdowns(rows: Row[]): Promise<void> {
   await b.close();
 }
 
+/** The groups' temp folders, deleted when the run ends (the large databases are rebuilt each run). */
+const tempDirs: string[] = [];
+function benchDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-bench-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
 async function main(): Promise<void> {
   const rows: Row[] = [];
   console.log('TongHop benchmarks (medians; floors measured in the same run on the same data)…');
@@ -264,6 +272,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows }, null, 2));
   console.log('\nWritten to bench/results.json');
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
 

@@ -44,6 +44,17 @@ test('paste a block copied from Excel into the grid, type a bad value, undo, and
   await page.keyboard.press('Enter');
   await expect(cell('E2')).toHaveText('12,5');
   await expect(cell('E2')).not.toHaveAttribute('aria-invalid', 'true');
+  // One text box keeps the focus from cell to cell; text an input method composes (Unikey, or a
+  // number pasted by an on-screen keyboard) arrives without a key press and starts the edit too.
+  const box = page.locator('.grid-input');
+  await cell('F2').click();
+  await expect(box).toBeFocused();
+  await page.keyboard.insertText('55');
+  await expect(page.getByRole('textbox', { name: 'Sửa ô F2' })).toHaveValue('55');
+  await page.keyboard.press('Escape');
+  await expect(cell('F2')).toHaveText('100');
+  await expect(box).toBeFocused();
+  await cell('E2').click();
   await cell('G1').click();
   await page.keyboard.press('Delete');
   await expect(cell('G1')).toHaveText('');
