@@ -7,7 +7,7 @@ import { startWebHost } from '../../electron/backend/web-host';
 import { appendixWorkbook } from '../helpers/appendix-workbook';
 import { median, type Row } from './measure';
 
-const LAUNCH = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] };
+export const LAUNCH = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] };
 
 /**
  * Keystroke to paint as the browser measures it (Event Timing: from the event to the next paint
