@@ -30,6 +30,7 @@ import type {
   TokenCertificateDto,
   ImportFileResult,
   MergeBreakdown,
+  MergeCells,
   MergeView,
   ReportDto,
   ReportEntry,
@@ -372,6 +373,8 @@ export const apiMethods = {
   }),
 
   'merge-get': z.object({ periodId: id, parentUnitId: id.optional() }),
+  /** The figures of the units below the children, for a view that came without them (a large tree): those under one unit, or of one measure. */
+  'merge-cells': z.object({ periodId: id, underUnitId: id.optional(), measureId: id.optional() }),
   /** One broken-down measure's parts with every unit's figure (the screen's drill-down). */
   'merge-breakdown': z.object({ periodId: id, measureId: id }),
   'merge-export': z.object({ periodId: id }),
@@ -517,6 +520,7 @@ export interface ApiResults {
   'report-entry-get': ReportEntry;
   'report-entry-save': { reportId: number; revision: number; savedAt: string };
   'merge-get': MergeView;
+  'merge-cells': MergeCells[];
   'merge-breakdown': MergeBreakdown;
   'merge-export': FileDownload;
   'merge-override': { measureId: number; value: number | null };

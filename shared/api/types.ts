@@ -644,6 +644,13 @@ export interface MergeRow extends Pick<MeasureDto, 'code' | 'name' | 'unitLabel'
   breakdown: MergeBreakdown | null;
 }
 
+/** One measure's figures for units the view left out (see MergeView.cellsOf). */
+export interface MergeCells {
+  measureId: number;
+  cells: MergeRow['cells'];
+  previousByUnit: MergeRow['previousByUnit'];
+}
+
 export interface MergeBreakdown {
   name: string;
   categories: { name: string; options: string[] }[];
@@ -668,6 +675,12 @@ export interface MergeView {
   period: PeriodDto;
   parentUnitId: number;
   parentUnitName: string;
+  /**
+   * Whose figures the rows' `cells` and `previousByUnit` hold: every unit of the tree, or — for a
+   * tree too large to send whole (the ministry's 3.321 communes) — only the children; the others
+   * come with `merge-cells` when a unit's communes or a measure's detail are opened.
+   */
+  cellsOf: 'all' | 'children';
   units: { id: number; name: string; kind: UnitKind; reported: boolean; late: boolean; status: ReportStatus }[];
   /** Every unit under the compiling unit on the cut-off date, parents first (depth 1 = the children). */
   tree: { id: number; name: string; kind: UnitKind; parentId: number; depth: number; isSample: boolean; reported: boolean }[];

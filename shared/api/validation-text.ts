@@ -21,7 +21,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   textValue: 'nội dung', timeframe: 'thời gian thực hiện', title: 'tiêu đề', unitLabel: 'đơn vị tính', userName: 'tên người dùng', value: 'giá trị', valueKind: 'loại số liệu',
   year: 'năm', yearFrom: 'năm bắt đầu', yearTo: 'năm kết thúc',
   // Chosen, not typed: what the choice was of.
-  id: 'mục đã chọn', periodId: 'kỳ báo cáo', unitId: 'đơn vị', measureId: 'chỉ tiêu', planId: 'kế hoạch', reportId: 'báo cáo', taskId: 'nhiệm vụ', goalId: 'mục tiêu', indicatorId: 'chỉ tiêu',
+  id: 'mục đã chọn', periodId: 'kỳ báo cáo', unitId: 'đơn vị', underUnitId: 'đơn vị', measureId: 'chỉ tiêu', planId: 'kế hoạch', reportId: 'báo cáo', taskId: 'nhiệm vụ', goalId: 'mục tiêu', indicatorId: 'chỉ tiêu',
 };
 
 /** The part of a zod issue this needs (v4). */

@@ -9,6 +9,7 @@ import { Session } from 'node:inspector/promises';
 import { startBackend } from '../../electron/backend/index';
 import type { MeasureDto } from '../../shared/api/types';
 import { call } from '../helpers/backend';
+import { computeMerge } from './merge-compute';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-prof-'));
 const b = await startBackend({ dbPath: path.join(dir, 'p.sqlite'), log: () => undefined, demoOnEmpty: false });
@@ -48,7 +49,7 @@ await session.post('Profiler.enable');
 await call(b, 'merge-get', { periodId: period.id });
 await session.post('Profiler.start');
 const t = performance.now();
-for (let i = 0; i < 10; i++) await call(b, 'merge-get', { periodId: period.id });
+for (let i = 0; i < 10; i++) await computeMerge(b, period.id);
 console.log('merge', ((performance.now() - t) / 10).toFixed(1), 'ms each');
 const { profile } = await session.post('Profiler.stop');
 fs.mkdirSync('/tmp/prof', { recursive: true });

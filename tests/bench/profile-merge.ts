@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { startBackend } from '../../electron/backend/index';
 import { call } from '../helpers/backend';
+import { computeMerge } from './merge-compute';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-prof-'));
 const b = await startBackend({ dbPath: path.join(dir, 'p.sqlite'), log: () => undefined });
@@ -35,7 +36,7 @@ const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
 for (const [name, run] of [
-  ['merge', () => call(b, 'merge-get', { periodId: latest })],
+  ['merge', () => computeMerge(b, latest)],
   ['pdf', async () => call(b, 'merge-pdf', { periodId: latest, document: { ...((await call(b, 'document-settings-get', { periodId: latest })) ), number: '15', signerName: 'Nguyễn Văn An' } })],
 ] as const) {
   await run();

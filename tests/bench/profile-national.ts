@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
-import { filledTemplates, importBatch, NATIONAL } from './national';
+import { importBatch } from './import-batch';
+import { filledTemplates, NATIONAL } from './national';
 import { buildTerritory } from './territory';
 import { timeStatements } from './sql-timing';
 
@@ -27,7 +28,7 @@ try {
   const statements = timeStatements(t.b.database.raw);
   await session.post('Profiler.start');
   started = performance.now();
-  const r = await importBatch(t, files);
+  const r = await importBatch(t.b, files);
   console.log(`import: ${(r.ms / n).toFixed(1)} ms a file; SheetJS floor ${(r.floorMs / n).toFixed(1)} ms a file; ${((performance.now() - started) / 1000).toFixed(1)} s`);
   fs.writeFileSync('/tmp/prof/national-import.cpuprofile', JSON.stringify((await session.post('Profiler.stop')).profile));
   console.log(statements.report().join('\n'));

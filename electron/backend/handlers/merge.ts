@@ -12,6 +12,7 @@ import { fileSafeName } from '../../../shared/domain/file-names';
 import type { BackendContext } from '../context';
 import type { DocumentSettings } from '../../../shared/api/types';
 import { audit, auditChanges } from '../services/audit';
+import { mergeCells, mergeForScreen } from '../services/merge-screen';
 
 /** Data leaving TongHop is in the audit trail: what, of which period, as which file. */
 export async function auditExport(ctx: BackendContext, periodId: number | null, what: string, fileName: string, extra: object = {}): Promise<void> {
@@ -28,9 +29,11 @@ async function saveDocumentSettingsAudited(ctx: BackendContext, periodId: number
   return saved;
 }
 
-export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-breakdown' | 'merge-export' | 'merge-override' | 'merge-save' | 'merge-export-upstream' | 'document-settings-get' | 'document-settings-set' | 'merge-pdf' | 'file-open'> = {
+export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-cells' | 'merge-breakdown' | 'merge-export' | 'merge-override' | 'merge-save' | 'merge-export-upstream' | 'document-settings-get' | 'document-settings-set' | 'merge-pdf' | 'file-open'> = {
   // The screen: each part's total; one measure's parts by unit when it is opened (merge-breakdown).
-  'merge-get': async ({ periodId, parentUnitId }, ctx) => mergeView(ctx.db, ctx, periodId, parentUnitId, { parts: 'totals' }),
+  // A large tree's view comes with the children's figures; those under them follow (merge-cells).
+  'merge-get': async ({ periodId, parentUnitId }, ctx) => mergeForScreen(ctx.db, ctx, periodId, parentUnitId),
+  'merge-cells': async (args, ctx) => mergeCells(ctx.db, ctx, args),
   'merge-breakdown': async ({ periodId, measureId }, ctx) => mergeBreakdown(ctx.db, ctx, periodId, measureId),
   'merge-export': async ({ periodId }, ctx) => {
     const { fileName, bytes } = buildSubmission(await mergeView(ctx.db, ctx, periodId));

@@ -250,6 +250,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     period,
     parentUnitId: parentId,
     parentUnitName: parentName,
+    cellsOf: 'all',
     units: children.map((u) => ({ ...u, reported: reported.has(u.id) })),
     tree: tree.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId!, depth: depthIn(tree, u, parentId), isSample: u.isSample, reported: treeReports.some((r) => r.unitId === u.id) })),
     tiers: territorialTiers([{ id: parentId, parentId: null, kind: 'province' }, ...tree], parentId),

@@ -17,6 +17,7 @@ import { PdfDialog } from './PdfDialog';
 import { sectionBreaks, withoutBreakdownText } from '../../../../shared/api/merge-text';
 import { fractionText } from '../../../../shared/domain/who-reports';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/domain/task-status';
+import { useCellsUnder, useWholeRow } from './cells-below';
 
 /** A figure with its measure's decimals; `false` for numerators and denominators (counts, up to 2 decimals). */
 const fmt = (n: number | null, decimals: number | false) => (n === null ? '' : formatVnNumber(n, decimals === false ? { maxDecimals: 2 } : { decimals }));
@@ -281,7 +282,10 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
     }
   };
   const districts = v.tree.filter((t) => t.depth === 1 && v.tree.some((x) => x.parentId === t.id));
-  const units = unitColumns(v, districts.some((d) => `d${d.id}` === filter) || !filter.startsWith('d') ? filter : 'all');
+  const shownFilter = districts.some((d) => `d${d.id}` === filter) || !filter.startsWith('d') ? filter : 'all';
+  const units = unitColumns(v, shownFilter);
+  // A large tree's view has the children's figures only: a province's communes' come when they are shown.
+  const under = useCellsUnder(v, shownFilter.startsWith('d') ? Number(shownFilter.slice(1)) : null);
   let goal = '';
   const planOfGoal = sectionBreaks(v, 'goal');
   let indicator = '';
@@ -313,7 +317,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
         ) : null}
       </div>
       <div className="table-scroll merge-scroll">
-        <ErrorBox message={loadError} />
+        <ErrorBox message={loadError ?? under.error} />
         <table className="table merge-table" aria-label="Bảng tổng hợp">
           <thead>
             <tr>
@@ -425,7 +429,14 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
                     ) : null}
                     <td className="col-unit-label">{r.unitLabel}</td>
                     {units.map((u) => {
-                      const c = r.cells[u.id];
+                      if (under.loading) {
+                        return (
+                          <td key={u.id} className="num muted">
+                            …
+                          </td>
+                        );
+                      }
+                      const c = under.of(r).cells[u.id];
                       const excluded = r.excludedReasons[u.id];
                       const unapproved = r.unapproved.includes(u.id);
                       const classes = ['num'];
@@ -476,7 +487,10 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
   );
 }
 
-function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; row: MergeRow; onClose: () => void; onChanged: (message: string) => void }) {
+function DrillDown({ view: v, row: shown, onClose, onChanged }: { view: MergeView; row: MergeRow; onClose: () => void; onChanged: (message: string) => void }) {
+  // Every unit's figure of this measure (a large tree's view came with the children's only).
+  const whole = useWholeRow(v, shown);
+  const r = whole.row ?? shown;
   const rate = r.valueKind === 'rate';
   const dp = r.displayDecimals;
   const [text, setText] = useState(r.override?.value === null || !r.override ? '' : formatVnNumber(r.override.value));
@@ -495,77 +509,82 @@ function DrillDown({ view: v, row: r, onClose, onChanged }: { view: MergeView; r
         <b>{r.name}</b> ({r.unitLabel}) — {ROLLUPS[r.rollup]}
         {r.rollup === 'lead' && r.leadUnitName ? ` (${r.leadUnitName})` : ''}.
       </p>
-      <table className="table table-compact" aria-label="Đóng góp của từng đơn vị">
-        <thead>
-          <tr>
-            <th>Đơn vị</th>
-            {rate ? (
-              <>
-                <th className="num">Tử số</th>
-                <th className="num">Mẫu số</th>
-              </>
-            ) : null}
-            <th className="num">Kết quả</th>
-            <th>Được tính</th>
-            {r.previous ? <th className="num">{r.previous.periodName}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {v.units.filter((u) => r.cells[u.id] || r.missing.includes(u.id) || r.contributing.includes(u.id)).flatMap((u) => {
-            const below = v.tree.filter((t) => t.depth > 1 && r.cells[t.id] && isUnder(v, t.id, u.id));
-            return [u, ...below].map((x) => {
-              const c = r.cells[x.id];
-              const top = x.id === u.id;
-              const counted = r.contributing.includes(x.id);
-              const prev = r.previousByUnit[x.id];
-              return (
-                <tr key={x.id} className={top ? undefined : 'row-sub'}>
-                  <td className={top ? undefined : 'indent'}>
-                    {x.name}
-                    {c?.derivedFrom ? <div className="small muted">chưa gửi báo cáo: tổng của {c.derivedFrom}/{c.derivedOf ?? c.derivedFrom} xã trực thuộc</div> : null}
-                    {r.unapproved.includes(x.id) ? <div className="small unapproved-text">báo cáo chưa duyệt</div> : null}
-                    {r.toCheck.includes(x.id) ? <div className="small warn-text">số có cảnh báo chưa kiểm tra</div> : null}
-                  </td>
-                  {rate ? (
-                    <>
-                      <td className="num">{fmt(c?.numerator ?? null, false)}</td>
-                      <td className="num">{fmt(c?.denominator ?? null, false)}</td>
-                    </>
-                  ) : null}
-                  <td className="num">{fmt(c?.value ?? null, dp)}</td>
-                  <td className={r.excludedReasons[x.id] ? 'warn-text' : undefined}>{!top ? 'qua đơn vị cấp trên' : counted ? 'có' : r.missing.includes(x.id) ? 'chưa có số liệu' : r.excludedReasons[x.id] ? `không: ${r.excludedReasons[x.id]}` : '—'}</td>
-                  {r.previous ? (
-                    <td className="num">
-                      {prev ? fmt(prev.value, dp) : '—'}
-                      {prev?.fromUnits ? <div className="small muted">gộp từ {prev.fromUnits.join(', ')}</div> : null}
-                      {prev?.note ? <div className="small warn-text">{prev.note}</div> : null}
+      <ErrorBox message={whole.error} />
+      {whole.row ? (
+        <table className="table table-compact" aria-label="Đóng góp của từng đơn vị">
+          <thead>
+            <tr>
+              <th>Đơn vị</th>
+              {rate ? (
+                <>
+                  <th className="num">Tử số</th>
+                  <th className="num">Mẫu số</th>
+                </>
+              ) : null}
+              <th className="num">Kết quả</th>
+              <th>Được tính</th>
+              {r.previous ? <th className="num">{r.previous.periodName}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {v.units.filter((u) => r.cells[u.id] || r.missing.includes(u.id) || r.contributing.includes(u.id)).flatMap((u) => {
+              const below = v.tree.filter((t) => t.depth > 1 && r.cells[t.id] && isUnder(v, t.id, u.id));
+              return [u, ...below].map((x) => {
+                const c = r.cells[x.id];
+                const top = x.id === u.id;
+                const counted = r.contributing.includes(x.id);
+                const prev = r.previousByUnit[x.id];
+                return (
+                  <tr key={x.id} className={top ? undefined : 'row-sub'}>
+                    <td className={top ? undefined : 'indent'}>
+                      {x.name}
+                      {c?.derivedFrom ? <div className="small muted">chưa gửi báo cáo: tổng của {c.derivedFrom}/{c.derivedOf ?? c.derivedFrom} xã trực thuộc</div> : null}
+                      {r.unapproved.includes(x.id) ? <div className="small unapproved-text">báo cáo chưa duyệt</div> : null}
+                      {r.toCheck.includes(x.id) ? <div className="small warn-text">số có cảnh báo chưa kiểm tra</div> : null}
                     </td>
-                  ) : null}
-                </tr>
-              );
-            });
-          })}
-          <tr className="row-goal">
-            <td>Tổng hợp</td>
-            {rate ? (
-              <>
-                <td className="num">{fmt(r.computed.numerator, false)}</td>
-                <td className="num">{fmt(r.computed.denominator, false)}</td>
-              </>
-            ) : null}
-            <td className="num">{fmt(r.computed.value, dp)}</td>
-            <td>{r.contributing.length} đơn vị</td>
-            {r.previous ? <td className="num">{fmt(r.previous.value, dp)}</td> : null}
-          </tr>
-        </tbody>
-      </table>
+                    {rate ? (
+                      <>
+                        <td className="num">{fmt(c?.numerator ?? null, false)}</td>
+                        <td className="num">{fmt(c?.denominator ?? null, false)}</td>
+                      </>
+                    ) : null}
+                    <td className="num">{fmt(c?.value ?? null, dp)}</td>
+                    <td className={r.excludedReasons[x.id] ? 'warn-text' : undefined}>{!top ? 'qua đơn vị cấp trên' : counted ? 'có' : r.missing.includes(x.id) ? 'chưa có số liệu' : r.excludedReasons[x.id] ? `không: ${r.excludedReasons[x.id]}` : '—'}</td>
+                    {r.previous ? (
+                      <td className="num">
+                        {prev ? fmt(prev.value, dp) : '—'}
+                        {prev?.fromUnits ? <div className="small muted">gộp từ {prev.fromUnits.join(', ')}</div> : null}
+                        {prev?.note ? <div className="small warn-text">{prev.note}</div> : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              });
+            })}
+            <tr className="row-goal">
+              <td>Tổng hợp</td>
+              {rate ? (
+                <>
+                  <td className="num">{fmt(r.computed.numerator, false)}</td>
+                  <td className="num">{fmt(r.computed.denominator, false)}</td>
+                </>
+              ) : null}
+              <td className="num">{fmt(r.computed.value, dp)}</td>
+              <td>{r.contributing.length} đơn vị</td>
+              {r.previous ? <td className="num">{fmt(r.previous.value, dp)}</td> : null}
+            </tr>
+          </tbody>
+        </table>
+      ) : (
+        <Loading />
+      )}
       {rate && r.rollup === 'ratio' && r.computed.value !== null ? (
         <p className="field-hint">
           = {fmt(r.computed.numerator, false)} / {fmt(r.computed.denominator, false)} × {formatVnNumber(r.rateFactor!)} = {fmt(r.computed.value, dp)}
         </p>
       ) : null}
       {r.missing.length ? <p className="warn-text">Chưa có số liệu của: {r.missing.map(name).join(', ')}.</p> : null}
-      {r.breakdown ? <BreakdownDrill view={v} row={r} /> : null}
+      {r.breakdown && whole.row ? <BreakdownDrill view={v} row={whole.row} /> : null}
       <form
         className="override-form"
         onSubmit={(e) => {
