@@ -81,7 +81,9 @@ export function HomePage() {
         const { chunk, answers } = next;
         next = i + IMPORT_CHUNK < files.length ? send(i + IMPORT_CHUNK) : null;
         const last = i + chunk.length;
-        setProgress(`Đang nhận tệp ${chunk.length > 1 ? `${i + 1}–${last}` : last}/${files.length}: ${chunk.map((f) => f.name).join(', ')}`);
+        // The first call backs the data up first (a few seconds for a large database): said, so the wait is not a mystery.
+        const step = `${i === 0 ? 'Đang sao lưu dữ liệu trước khi nhận, rồi nhận' : 'Đang nhận'} tệp ${chunk.length > 1 ? `${i + 1}–${last}` : last}/${files.length}`;
+        setProgress(`${step}: ${chunk.map((f) => f.name).join(', ')}`);
         for (const [k, r] of (await answers).entries()) {
           if (r.outcome === 'needs_replace' || r.outcome === 'needs_confirmation' || r.otherPeriod) kept.set(r.fileName, chunk[k]!);
           out.push(r);
