@@ -124,11 +124,11 @@ class WorkbookParser {
 class TimeoutError extends Error {}
 
 /**
- * Workers sized to the machine's cores (at most 4: each may take its memory limit): the main
- * thread checks and stores one file while they parse the next ones. A worker is started when
- * the others are all busy, so reading one file starts one.
+ * Workers sized to the machine's cores: one core is the main thread's, which checks and stores a
+ * file while the workers parse the next ones; the others parse (at least one worker, at most 4:
+ * each may take its memory limit). A worker is started when the others are all busy.
  */
-const POOL_SIZE = Math.max(1, Math.min(4, os.availableParallelism()));
+const POOL_SIZE = Math.max(1, Math.min(4, os.availableParallelism() - 1));
 const pool: WorkbookParser[] = [];
 
 /** The worker with the fewest files waiting (a new one while the pool is not full). */
