@@ -1,4 +1,5 @@
 /** Words about a merge view that the screen, the submission .xlsx and the PDF say alike. */
+import type { UnitKind } from '../domain/org-units';
 import type { MergeRow, MergeView } from './types';
 
 /** "Chưa phân tổ (chỉ có Tổng số): Huyện A, Xã B", or null when every unit gave the parts. */
@@ -21,5 +22,24 @@ export function sectionBreaks(view: Pick<MergeView, 'sections'>, kind: 'goal' | 
     if (!s || s.title === current) return null;
     current = s.title;
     return s.title;
+  };
+}
+
+const TIER_NAMES: Partial<Record<UnitKind, string>> = { province: 'tỉnh, thành phố', district: 'đơn vị cấp huyện', commune: 'đơn vị cấp xã' };
+
+/**
+ * The tree a merge goes through, in words: "Tỉnh Kon Tum → 10 đơn vị cấp huyện → 32 đơn vị cấp
+ * xã, cùng 12 sở, ngành", or for the ministry "Bộ Y tế → 34 tỉnh, thành phố → 3.321 đơn vị cấp
+ * xã, cùng 20 cơ quan"; and what stands in for a middle unit that sent nothing.
+ */
+export function treeLineText(view: Pick<MergeView, 'parentUnitName' | 'tree' | 'units'>): { path: string; others: string | null; standIn: string | null } {
+  const n = (x: number) => x.toLocaleString('vi-VN');
+  const middle = (['province', 'district'] as const).find((kind) => view.tree.some((u) => u.depth === 1 && u.kind === kind && view.tree.some((x) => x.parentId === u.id)));
+  const levels = [middle && `${n(view.tree.filter((u) => u.depth === 1 && u.kind === middle).length)} ${TIER_NAMES[middle]}`, `${n(view.tree.filter((u) => u.kind === 'commune').length)} ${TIER_NAMES.commune}`].filter(Boolean);
+  const others = view.units.filter((u) => u.kind !== 'district' && u.kind !== 'commune' && u.kind !== 'province').length;
+  return {
+    path: [view.parentUnitName, ...levels].join(' → '),
+    others: others ? `${n(others)} ${middle === 'province' ? 'cơ quan' : 'sở, ngành'}` : null,
+    standIn: middle ? `Đơn vị cấp ${middle === 'province' ? 'tỉnh' : 'huyện'} chưa gửi báo cáo thì lấy tổng của các xã trực thuộc.` : null,
   };
 }

@@ -14,7 +14,7 @@ import { SubmittedPeriodBanner, UnlockPeriodDialog } from '../periods/PeriodLock
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { PdfDialog } from './PdfDialog';
-import { sectionBreaks, withoutBreakdownText } from '../../../../shared/api/merge-text';
+import { sectionBreaks, treeLineText, withoutBreakdownText } from '../../../../shared/api/merge-text';
 import { fractionText } from '../../../../shared/domain/who-reports';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/domain/task-status';
 import { useCellsUnder, useWholeRow } from './cells-below';
@@ -234,15 +234,13 @@ function Completeness({ view: v }: { view: MergeView }) {
 
 /** Which tree this period merges through: three tiers in 2024, two after July 2025. */
 function TreeLine({ view: v }: { view: MergeView }) {
-  const count = (depth: number, kind: string) => v.tree.filter((u) => u.depth === depth && u.kind === kind).length;
-  const levels = [count(1, 'district') && `${count(1, 'district')} đơn vị cấp huyện`, `${v.tree.filter((u) => u.kind === 'commune').length} đơn vị cấp xã`].filter(Boolean);
-  const others = v.units.filter((u) => u.kind !== 'district' && u.kind !== 'commune').length;
+  const line = treeLineText(v);
   const samples = v.tree.filter((u) => u.isSample).length;
   return (
     <p className="tree-line small" data-testid="merge-tiers">
-      <b>Tổng hợp {v.tiers} cấp</b>: {v.parentUnitName} → {levels.join(' → ')}
-      {others ? `, cùng ${others} sở, ngành` : ''} (theo cây đơn vị ngày {formatIsoDate(v.period.dataTo)}).
-      {v.tiers > 2 ? ' Đơn vị cấp huyện chưa gửi báo cáo thì lấy tổng của các xã trực thuộc.' : ''}
+      <b>Tổng hợp {v.tiers} cấp</b>: {line.path}
+      {line.others ? `, cùng ${line.others}` : ''} (theo cây đơn vị ngày {formatIsoDate(v.period.dataTo)}).
+      {v.tiers > 2 && line.standIn ? ` ${line.standIn}` : ''}
       {samples ? <span className="muted small"> {samples} đơn vị là dữ liệu mẫu (đánh dấu "mẫu").</span> : null}
     </p>
   );
