@@ -86,6 +86,19 @@ describe('the merge screen of a large tree', () => {
     expect(after[0]!.cells[district.id]!.value).toBe(9);
   });
 
+  it('answers from the restored database after a backup is restored, not from what was kept', async () => {
+    const district = full.tree.find((u) => u.name === 'Huyện Sa Thầy')!;
+    const m = full.rows.find((r) => r.code === '1.1')!;
+    const backup = await call(backend, 'backup-create', {});
+    const entry = await call(backend, 'report-entry-get', { periodId, unitId: district.id });
+    const empty = { numerator: null, denominator: null, value: null, textValue: null, note: null };
+    const before = (await call(backend, 'merge-cells', { periodId, measureId: m.measureId }))[0]!.cells[district.id]!.value;
+    await call(backend, 'report-entry-save', { periodId, unitId: district.id, values: [{ ...empty, measureId: m.measureId, value: 40 }, ...entry.values.filter((v) => v.measureId !== m.measureId).map((v) => ({ ...empty, ...v }))] });
+    expect((await call(backend, 'merge-cells', { periodId, measureId: m.measureId }))[0]!.cells[district.id]!.value).toBe(40);
+    await call(backend, 'backup-restore', { fileName: backup.fileName });
+    expect((await call(backend, 'merge-cells', { periodId, measureId: m.measureId }))[0]!.cells[district.id]!.value).toBe(before);
+  });
+
   it('says which unit or measure it does not know', async () => {
     await expect(call(backend, 'merge-cells', { periodId, underUnitId: 999_999 })).rejects.toThrow(/đơn vị số 999999/);
     await expect(call(backend, 'merge-cells', { periodId, measureId: 999_999 })).rejects.toThrow(/chỉ tiêu số 999999/);

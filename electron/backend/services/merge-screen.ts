@@ -21,7 +21,8 @@ interface Kept {
   view: MergeView;
 }
 
-const kept = new WeakMap<BackendContext, Kept>();
+/** By connection: a restored database is a new connection, so nothing kept from the one it replaced is answered. */
+const kept = new WeakMap<Db, Kept>();
 
 /**
  * Whether anything was written since: this connection's changes (total_changes) and other
@@ -35,10 +36,10 @@ async function stampOf(db: Db, ctx: BackendContext, periodId: number, parentUnit
 
 async function fullView(db: Db, ctx: BackendContext, periodId: number, parentUnitId?: number): Promise<MergeView> {
   const key = await stampOf(db, ctx, periodId, parentUnitId);
-  const hit = kept.get(ctx);
+  const hit = kept.get(db);
   if (hit?.key === key) return hit.view;
   const view = await mergeView(db, ctx, periodId, parentUnitId, { parts: 'totals' });
-  kept.set(ctx, { key, view });
+  kept.set(db, { key, view });
   return view;
 }
 
