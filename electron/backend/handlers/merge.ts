@@ -12,7 +12,7 @@ import { fileSafeName } from '../../../shared/domain/file-names';
 import type { BackendContext } from '../context';
 import type { DocumentSettings } from '../../../shared/api/types';
 import { audit, auditChanges } from '../services/audit';
-import { mergeCells, mergeForScreen } from '../services/merge-screen';
+import { keptMergeView, mergeCells, mergeForScreen } from '../services/merge-screen';
 
 /** Data leaving TongHop is in the audit trail: what, of which period, as which file. */
 export async function auditExport(ctx: BackendContext, periodId: number | null, what: string, fileName: string, extra: object = {}): Promise<void> {
@@ -45,7 +45,8 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-cells' | 'merge-br
   'document-settings-get': async ({ periodId }, ctx) => documentSettings(ctx.db, ctx, periodId),
   'document-settings-set': async ({ periodId, document }, ctx) => saveDocumentSettingsAudited(ctx, periodId, document),
   'merge-pdf': async ({ periodId, document, sign }, ctx) => {
-    const view = await mergeView(ctx.db, ctx, periodId, undefined, { parts: 'totals' });
+    // The view the screen was shown, when nothing was written since (at national size a merge takes a second).
+    const view = await keptMergeView(ctx.db, ctx, periodId);
     const fileName = fileSafeName(`Bao cao - ${view.parentUnitName} - ${view.period.name}.pdf`);
     await saveDocumentSettingsAudited(ctx, periodId, document);
     if (!sign) {

@@ -34,7 +34,8 @@ async function stampOf(db: Db, ctx: BackendContext, periodId: number, parentUnit
   return `${periodId}:${parentUnitId ?? ''}:${todayIso(ctx)}:${version}:${r.rows[0]!.changes}`;
 }
 
-async function fullView(db: Db, ctx: BackendContext, periodId: number, parentUnitId?: number): Promise<MergeView> {
+/** The merge with every unit's figure and each part's total, computed again only when something was written. */
+export async function keptMergeView(db: Db, ctx: BackendContext, periodId: number, parentUnitId?: number): Promise<MergeView> {
   const key = await stampOf(db, ctx, periodId, parentUnitId);
   const hit = kept.get(db);
   if (hit?.key === key) return hit.view;
@@ -45,7 +46,7 @@ async function fullView(db: Db, ctx: BackendContext, periodId: number, parentUni
 
 /** The view for the screen: whole for a tree of up to WHOLE_VIEW_UNITS units, else with the children's figures. */
 export async function mergeForScreen(db: Db, ctx: BackendContext, periodId: number, parentUnitId?: number, wholeUpTo = WHOLE_VIEW_UNITS): Promise<MergeView> {
-  const view = await fullView(db, ctx, periodId, parentUnitId);
+  const view = await keptMergeView(db, ctx, periodId, parentUnitId);
   if (view.tree.length <= wholeUpTo) return view;
   const shown = new Set([view.parentUnitId, ...view.units.map((u) => u.id)]);
   return { ...view, cellsOf: 'children', rows: view.rows.map((r) => ({ ...r, cells: only(r.cells, shown), previousByUnit: only(r.previousByUnit, shown) })) };
@@ -53,7 +54,7 @@ export async function mergeForScreen(db: Db, ctx: BackendContext, periodId: numb
 
 /** The figures under one unit of the view's tree, or of one measure, for a view sent with the children's only. */
 export async function mergeCells(db: Db, ctx: BackendContext, args: { periodId: number; underUnitId?: number; measureId?: number }): Promise<MergeCells[]> {
-  const view = await fullView(db, ctx, args.periodId);
+  const view = await keptMergeView(db, ctx, args.periodId);
   const rows = args.measureId === undefined ? view.rows : view.rows.filter((r) => r.measureId === args.measureId);
   if (args.measureId !== undefined && rows.length === 0) throw notFound(`chỉ tiêu số ${args.measureId} trong kỳ này`);
   let units: Set<number> | null = null;

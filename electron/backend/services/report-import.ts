@@ -68,7 +68,7 @@ export async function importReportFiles(db: Db, ctx: BackendContext, args: ApiPa
     const results: ImportFileResult[] = [];
     for (const c of checked) {
       if ('store' in c) results.push(await inSavepoint(trx, () => storeOne(trx, ctx, c.store, args), (e) => rejected(trx, ctx, c.store.base, e, c.store)));
-      else results.push(c.rejection ? await rejected(trx, ctx, c.result, c.rejection) : c.result);
+      else results.push('answer' in c ? c.answer : await rejected(trx, ctx, c.base, c.refused));
     }
     return results;
   });
@@ -143,8 +143,11 @@ interface ToStore {
   taskIds: Map<string, number>;
 }
 
-/** A file's check: ready to store, or its answer (a refusal also goes to the import log). */
-type Checked = { store: ToStore } | { result: ImportFileResult; rejection?: Rejection };
+/** A file's check: ready to store, its answer (a question for the user), or its refusal (which also goes to the import log). */
+type Checked = { store: ToStore } | { answer: ImportFileResult } | { refused: Rejection; base: BaseResult };
+
+/** A full disk, a read-only folder: not one file's fault, and every other file would fail the same way. */
+const isStorageFailure = (ctx: BackendContext, caught: unknown) => caught instanceof StorageError || classifyStorageError(caught, ctx.dbPath) instanceof StorageError;
 
 async function checkOne(db: Db, ctx: BackendContext, scopes: PeriodScopes, fileName: string, bytes: Uint8Array, parsed: Promise<Parsed>, args: ApiParsedArgs<'report-import'>): Promise<Checked> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -170,7 +173,7 @@ async function checkOne(db: Db, ctx: BackendContext, scopes: PeriodScopes, fileN
     }
     const target = await identify(scopes, fileName, meta, args, unitNameInHeader(workbook));
     if ('needsConfirmation' in target) {
-      return { result: { ...base, outcome: 'needs_confirmation', periodId: target.period.id, periodName: target.period.name, unitId: target.unit?.id ?? null, unitName: target.unit?.name ?? null, problems: target.problems } };
+      return { answer: { ...base, outcome: 'needs_confirmation', periodId: target.period.id, periodName: target.period.name, unitId: target.unit?.id ?? null, unitName: target.unit?.name ?? null, problems: target.problems } };
     }
     const { period, unit } = target;
     const lock = await reportLock(db, period.id, unit.id, unit.name);
@@ -200,9 +203,8 @@ async function checkOne(db: Db, ctx: BackendContext, scopes: PeriodScopes, fileN
     return { store: { base, fileName, bytes, sha256, period, unit, read, taskIds } };
   } catch (caught) {
     // One bad file never aborts its batch: whatever went wrong, this file ends with its own result and a line in the import log.
-    // A full disk, a read-only folder: not this file's fault, and every other file would fail the same way.
-    if (caught instanceof StorageError || classifyStorageError(caught, ctx.dbPath) instanceof StorageError) throw caught;
-    return { result: { ...base, outcome: 'rejected', problems: [] }, rejection: caught instanceof Rejection ? caught : internalRejection(ctx, fileName, caught) };
+    if (isStorageFailure(ctx, caught)) throw caught;
+    return { refused: caught instanceof Rejection ? caught : internalRejection(ctx, fileName, caught), base };
   }
 }
 
@@ -239,7 +241,7 @@ async function storeOne(trx: Trx, ctx: BackendContext, f: ToStore, args: ApiPars
 
 /** A refused file's answer, and its line in the import log. */
 async function rejected(trx: Trx, ctx: BackendContext, base: BaseResult, caught: unknown, target?: Target): Promise<ImportFileResult> {
-  if (caught instanceof StorageError || classifyStorageError(caught, ctx.dbPath) instanceof StorageError) throw caught;
+  if (isStorageFailure(ctx, caught)) throw caught;
   const e = caught instanceof Rejection ? caught : internalRejection(ctx, base.fileName, caught, target);
   await logAttempt(trx, ctx, { periodId: e.target.period?.id ?? null, unitId: e.target.unit?.id ?? null, fileName: base.fileName, sha256: base.sha256, outcome: 'rejected', reportId: null, problems: e.problems });
   return { ...base, outcome: 'rejected', periodId: e.target.period?.id ?? null, periodName: e.target.period?.name ?? null, unitId: e.target.unit?.id ?? null, unitName: e.target.unit?.name ?? null, problems: e.problems, ...(e.otherPeriod ? { otherPeriod: e.otherPeriod } : {}) };
