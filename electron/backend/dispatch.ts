@@ -19,6 +19,7 @@ import { periodHandlers } from './handlers/periods';
 import { planHandlers } from './handlers/plans';
 import type { Handler, Handlers } from './handlers/types';
 import { unitHandlers } from './handlers/units';
+import { progressHandlers } from './handlers/progress';
 
 function combine(...slices: Partial<Handlers>[]): Handlers {
   const out: Partial<Record<ApiMethod, unknown>> = {};
@@ -33,7 +34,7 @@ function combine(...slices: Partial<Handlers>[]): Handlers {
   return out as Handlers;
 }
 
-const handlers: Handlers = combine(appHandlers, planHandlers, catalogueHandlers, periodHandlers, collectHandlers, mergeHandlers, signatureHandlers, unitHandlers, backupHandlers) satisfies Handlers;
+const handlers: Handlers = combine(appHandlers, planHandlers, catalogueHandlers, periodHandlers, collectHandlers, mergeHandlers, progressHandlers, signatureHandlers, unitHandlers, backupHandlers) satisfies Handlers;
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
 

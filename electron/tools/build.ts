@@ -16,8 +16,9 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning' as const,
-  // Native modules, and pdfmake/pdfkit which read their font metrics from beside their own files.
-  external: ['electron', 'better-sqlite3', 'pdfmake', 'pdfkit', 'graphene-pk11', 'pkcs11js'],
+  // Native modules, pdfmake/pdfkit which read their font metrics from beside their own files, and
+  // ECharts, loaded on the first chart only (the CLI starts without parsing it).
+  external: ['electron', 'better-sqlite3', 'pdfmake', 'pdfkit', 'graphene-pk11', 'pkcs11js', 'echarts'],
   // Bundled CommonJS has no import.meta: derive it from __filename.
   define: { 'import.meta.url': '__import_meta_url' },
   banner: { js: 'const __import_meta_url = require("url").pathToFileURL(__filename).href;' },

@@ -31,6 +31,9 @@ import type {
   ImportFileResult,
   MergeBreakdown,
   MergeCells,
+  Dashboard,
+  TrendChart,
+  UnitsChart,
   MergeView,
   ReportDto,
   ReportEntry,
@@ -384,6 +387,12 @@ export const apiMethods = {
     taskProgress: z.array(z.object({ taskId: id, progress: z.string().max(50_000) })).max(2000).optional(),
   }),
   'merge-export-upstream': z.object({ periodId: id }),
+  /** Tổng quan: the period's results by goal, progress toward the phase end, reports received, the measures furthest behind (default: the working period). */
+  'dashboard-get': z.object({ periodId: id.optional() }),
+  /** A measure over the periods of its phase for the compiling unit, with its targets (default: the working period). */
+  'chart-trend': z.object({ periodId: id.optional(), measureId: id }),
+  /** One measure across the period's units, best first. */
+  'chart-units': z.object({ periodId: id, measureId: id }),
   'document-settings-get': z.object({ periodId: id }),
   'document-settings-set': z.object({ periodId: id, document: documentSettings }),
   'merge-pdf': z.object({
@@ -538,6 +547,9 @@ export interface ApiResults {
   'merge-save': { reportId: number; revision: number; savedAt: string };
   /** `notes`: what the file leaves out and why (parts of a breakdown some unit did not give). */
   'merge-export-upstream': FileDownload & { periodName: string; notes: string[] };
+  'dashboard-get': Dashboard;
+  'chart-trend': TrendChart;
+  'chart-units': UnitsChart;
   'unit-list': UnitDto[];
   'unit-get': UnitDto;
   'unit-create': UnitDto;

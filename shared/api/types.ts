@@ -4,6 +4,7 @@ import type { Direction, Rollup, ValueKind, RateFactor } from '../domain/measure
 import type { UnitKind } from '../domain/org-units';
 import type { DeadlineLevel, PeriodKind, ReportStatus } from '../domain/periods';
 import type { Assessment } from '../domain/rollup';
+import type { FurthestMeasure, GoalSummary, ReceiptDay, TargetPoint, TrendPoint, UnitBar } from '../domain/progress';
 import type { ChangeKind, DiffNode, Duty } from '../domain/reorganisation';
 import type { BackupReason } from '../domain/backups';
 import type { Annex } from '../domain/catalogue';
@@ -822,4 +823,60 @@ export interface TokenCertificateDto {
   commonName: string | null;
   organisation: string | null;
   validTo: string;
+}
+
+/** A chart drawn on the backend (Apache ECharts, SVG): the same picture on the screen and in the PDF. */
+export interface ChartSvg {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** What a chart is about, in the words it is titled and explained with. */
+export interface ChartMeasure {
+  measureId: number;
+  code: string;
+  name: string;
+  unitLabel: string;
+  displayDecimals: number;
+  direction: Direction;
+  /** "càng thấp càng tốt" … */
+  directionText: string;
+}
+
+/** A measure over the periods of its phase, for the compiling unit, with its targets. */
+export interface TrendChart extends ChartMeasure {
+  compiledBy: string;
+  /** Which periods are shown and why ("Các kỳ báo cáo năm của Tỉnh Kon Tum, 2021–2025: giai đoạn của kế hoạch"). */
+  scopeText: string;
+  points: TrendPoint[];
+  phaseTargets: TargetPoint[];
+  chart: ChartSvg;
+}
+
+/** One measure across the units of a period, best first, coloured by assessment. */
+export interface UnitsChart extends ChartMeasure {
+  periodName: string;
+  targetText: string;
+  target: { value: number; valueMax: number | null } | null;
+  /** How the bars are ordered ("cao nhất trước" …) and what a rate is computed from. */
+  sortText: string;
+  bars: UnitBar[];
+  withoutData: string[];
+  chart: ChartSvg;
+}
+
+/** Tổng quan: the working period at a glance. */
+export interface Dashboard {
+  period: PeriodDto;
+  compiledBy: string;
+  /** The measures judged, and how many of them have a figure. */
+  measureCount: number;
+  withData: number;
+  goals: GoalSummary[];
+  /** The phase end the progress is measured against (2025, 2030), or null when no measure has one. */
+  phaseYear: number | null;
+  received: { days: ReceiptDay[]; expected: number; deadlines: { level: DeadlineLevel; dueOn: string }[]; late: number };
+  furthest: (FurthestMeasure & { gapText: string })[];
+  charts: { goals: ChartSvg | null; phase: ChartSvg | null; received: ChartSvg; furthest: ChartSvg | null };
 }

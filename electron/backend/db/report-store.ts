@@ -470,3 +470,15 @@ export async function writeTaskProgress(trx: Trx, reportId: number, progress: re
 
 /** A task's report as written: the text, and (optional) its status and figures. */
 export type TaskReportInput = Pick<TaskReport, 'taskId' | 'progress'> & Partial<Omit<TaskReport, 'taskId' | 'progress'>>;
+
+/** When each unit's first report of a period came (a later correction does not count), from files or typed; the compiler's own merge left out. */
+export async function firstReceipts(db: Db, periodId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('report')
+    .select(['unit_id', (eb) => eb.fn.min<string>('received_at').as('first')])
+    .where('period_id', '=', periodId)
+    .where('source', '!=', 'merge')
+    .groupBy('unit_id')
+    .execute();
+  return new Map(rows.map((r) => [r.unit_id, r.first]));
+}

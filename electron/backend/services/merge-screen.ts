@@ -28,11 +28,13 @@ const kept = new WeakMap<Db, Kept>();
  * Whether anything was written since: this connection's changes (total_changes) and other
  * connections' commits (data_version), with today's date (lateness depends on it).
  */
-async function stampOf(db: Db, ctx: BackendContext, periodId: number, parentUnitId: number | undefined): Promise<string> {
+export async function dataStamp(db: Db, ctx: BackendContext): Promise<string> {
   const r = await sql<{ changes: number }>`SELECT total_changes() AS changes`.execute(db);
   const version = ctx.raw.pragma('data_version', { simple: true }) as number;
-  return `${periodId}:${parentUnitId ?? ''}:${todayIso(ctx)}:${version}:${r.rows[0]!.changes}`;
+  return `${todayIso(ctx)}:${version}:${r.rows[0]!.changes}`;
 }
+
+const stampOf = async (db: Db, ctx: BackendContext, periodId: number, parentUnitId: number | undefined) => `${periodId}:${parentUnitId ?? ''}:${await dataStamp(db, ctx)}`;
 
 /** The merge with every unit's figure and each part's total, computed again only when something was written. */
 export async function keptMergeView(db: Db, ctx: BackendContext, periodId: number, parentUnitId?: number): Promise<MergeView> {

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { BackupsPage } from '../features/backups/BackupsPage';
 import { SignaturesPage } from '../features/signatures/SignaturesPage';
 import { MergePage } from '../features/merge/MergePage';
+import { DashboardPage } from '../features/progress/DashboardPage';
 import { HomePage } from '../features/periods/HomePage';
 import { EntryPage } from '../features/reports/EntryPage';
 import { PlanPage } from '../features/plans/PlanPage';
@@ -18,6 +19,7 @@ import { href, useRoute, type Route } from './router';
 
 const NAV: { label: string; route?: Route; match: Route['page'][]; later?: string }[] = [
   { label: 'Kỳ báo cáo', route: { page: 'home' }, match: ['home', 'entry'] },
+  { label: 'Tổng quan', route: { page: 'dashboard' }, match: ['dashboard'] },
   { label: 'Kế hoạch', route: { page: 'plans' }, match: ['plans', 'plan'] },
   { label: 'Đơn vị', route: { page: 'units' }, match: ['units'] },
   { label: 'Danh mục', route: { page: 'lists' }, match: ['lists'] },
@@ -75,6 +77,7 @@ export function App() {
           {route.page === 'units' && <UnitsPage />}
           {route.page === 'lists' && <ListsPage />}
           {route.page === 'merge' && <MergePage />}
+          {route.page === 'dashboard' && <DashboardPage />}
           {route.page === 'signatures' && <SignaturesPage />}
           {route.page === 'backups' && <BackupsPage onDataReplaced={() => setDataVersion((v) => v + 1)} />}
           {route.page === 'settings' && <SettingsPage info={info} />}

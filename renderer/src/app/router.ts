@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 /** Hash routes: #/plans, #/plans/12, #/units, #/settings. Works the same from file, app:// and http. */
 export type Route =
   | { page: 'home' }
+  | { page: 'dashboard' }
   | { page: 'entry'; periodId: number; unitId: number }
   | { page: 'plans' }
   | { page: 'plan'; id: number }
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'units') return { page: 'units' };
   if (parts[0] === 'lists') return { page: 'lists' };
   if (parts[0] === 'merge') return { page: 'merge' };
+  if (parts[0] === 'dashboard') return { page: 'dashboard' };
   if (parts[0] === 'settings') return { page: 'settings' };
   if (parts[0] === 'backups') return { page: 'backups' };
   if (parts[0] === 'signatures') return { page: 'signatures' };

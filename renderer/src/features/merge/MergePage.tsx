@@ -18,6 +18,7 @@ import { sectionBreaks, treeLineText, withoutBreakdownText } from '../../../../s
 import { fractionText } from '../../../../shared/domain/who-reports';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/domain/task-status';
 import { useCellsUnder, useWholeRow } from './cells-below';
+import { TrendView, UnitsView } from '../progress/MeasureCharts';
 
 /** A figure with its measure's decimals; `false` for numerators and denominators (counts, up to 2 decimals). */
 const fmt = (n: number | null, decimals: number | false) => (n === null ? '' : formatVnNumber(n, decimals === false ? { maxDecimals: 2 } : { decimals }));
@@ -493,6 +494,7 @@ function DrillDown({ view: v, row: shown, onClose, onChanged }: { view: MergeVie
   const dp = r.displayDecimals;
   const [text, setText] = useState(r.override?.value === null || !r.override ? '' : formatVnNumber(r.override.value));
   const [reason, setReason] = useState('');
+  const [chart, setChart] = useState<'units' | 'trend' | null>(null);
   const act = useAction();
   const submit = (value: number | null) =>
     act.run(async () => {
@@ -507,6 +509,16 @@ function DrillDown({ view: v, row: shown, onClose, onChanged }: { view: MergeVie
         <b>{r.name}</b> ({r.unitLabel}) — {ROLLUPS[r.rollup]}
         {r.rollup === 'lead' && r.leadUnitName ? ` (${r.leadUnitName})` : ''}.
       </p>
+      <div className="chart-switch" role="group" aria-label="Biểu đồ">
+        <button type="button" aria-pressed={chart === 'units'} onClick={() => setChart(chart === 'units' ? null : 'units')}>
+          {chart === 'units' ? 'Ẩn biểu đồ so sánh' : 'Biểu đồ so sánh các đơn vị'}
+        </button>
+        <button type="button" aria-pressed={chart === 'trend'} onClick={() => setChart(chart === 'trend' ? null : 'trend')}>
+          {chart === 'trend' ? 'Ẩn xu hướng' : 'Xu hướng qua các kỳ'}
+        </button>
+      </div>
+      {chart === 'units' ? <UnitsView periodId={v.period.id} measureId={r.measureId} /> : null}
+      {chart === 'trend' ? <TrendView periodId={v.period.id} measureId={r.measureId} /> : null}
       <ErrorBox message={whole.error} />
       {whole.row ? (
         <table className="table table-compact" aria-label="Đóng góp của từng đơn vị">

@@ -8,7 +8,8 @@ import { Tabs } from '../../components/Tabs';
 import { CatalogueTag } from '../../components/CatalogueTag';
 import { navigate } from '../../app/router';
 import { useAsync } from '../../app/use-async';
-import { ConfirmDialog } from '../../components/Dialog';
+import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { TrendView } from '../progress/MeasureCharts';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { CodeTitleForm } from './CodeTitleForm';
 import { MeasureForm } from './MeasureForm';
@@ -21,6 +22,7 @@ type Editing =
   | { kind: 'goal'; goal?: GoalDto }
   | { kind: 'indicator'; goalId: number; indicator?: IndicatorDto }
   | { kind: 'measure'; indicator: IndicatorDto; measure?: MeasureDto }
+  | { kind: 'trend'; measure: MeasureDto }
   | { kind: 'delete'; what: 'plan' | 'goal' | 'indicator' | 'measure'; id: number; label: string };
 
 export function PlanPage({ id }: { id: number }) {
@@ -134,6 +136,11 @@ export function PlanPage({ id }: { id: number }) {
           onClose={() => setEditing(null)}
           onSaved={() => (toast(editing.measure ? 'Đã lưu chỉ số.' : 'Đã thêm chỉ số.'), plan.reload())}
         />
+      )}
+      {editing?.kind === 'trend' && (
+        <Dialog title={`Xu hướng chỉ số ${editing.measure.code}`} onClose={() => setEditing(null)} wide>
+          <TrendView measureId={editing.measure.id} />
+        </Dialog>
       )}
       {editing?.kind === 'delete' && (
         <ConfirmDialog
@@ -298,6 +305,9 @@ function IndicatorTable({ plan, onEdit, onChanged }: { plan: PlanDetail; onEdit:
                         ))}
                         <td className="small">{m.leadUnitName ?? (m.leadText ? <span className="muted" title="Tên trong kế hoạch, chưa gán đơn vị">{m.leadText}</span> : '')}</td>
                         <td className="row-actions">
+                          <button type="button" className="link" aria-label={`Xu hướng chỉ số ${m.code}`} title="Kết quả qua các kỳ so với chỉ tiêu" onClick={() => onEdit({ kind: 'trend', measure: m })}>
+                            Xu hướng
+                          </button>
                           <button type="button" className="link" aria-label={`Sửa chỉ số ${m.code}`} onClick={() => onEdit({ kind: 'measure', indicator: ind, measure: m })}>
                             Sửa
                           </button>

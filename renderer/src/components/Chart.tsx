@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import type { ChartSvg } from '../../../shared/api/types';
+
+/**
+ * A chart drawn by the backend (ECharts, SVG; the same picture as in the PDF), with its title and
+ * the figures behind it as a table to open: what a reader copies or checks is the table.
+ * The SVG is the backend's own drawing of our figures (text escaped, no scripts or style
+ * attributes), so it can sit in the page under the strict CSP.
+ */
+export function Chart(props: { title: string; chart: ChartSvg; caption?: ReactNode; table?: ReactNode; tableLabel?: string }) {
+  return (
+    <figure className="chart" aria-label={props.title}>
+      <figcaption>
+        <b>{props.title}</b>
+        {props.caption ? <div className="small muted">{props.caption}</div> : null}
+      </figcaption>
+      <div className="chart-svg" role="img" aria-label={props.title} style={{ maxWidth: props.chart.width }} dangerouslySetInnerHTML={{ __html: props.chart.svg }} />
+      {props.table ? (
+        <details className="chart-table">
+          <summary>{props.tableLabel ?? 'Xem bảng số liệu'}</summary>
+          {props.table}
+        </details>
+      ) : null}
+    </figure>
+  );
+}
