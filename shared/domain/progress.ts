@@ -6,6 +6,7 @@
 import { assess, type Assessment } from './rollup';
 import type { Direction } from './measure';
 import { formatVnNumber } from './vn-number';
+import { vietnamDate } from './org-units';
 
 export interface TargetPoint {
   year: number;
@@ -203,12 +204,16 @@ export interface ReceiptDay {
 }
 
 /**
- * Reports received over time: for each day a unit's first file came, how many units had sent by
- * then (the unit's first file counts, not a later correction).
+ * Reports received over time: for each day (in Vietnam) a unit's first file came, how many units
+ * had sent by then (the unit's first file counts, not a later correction).
  */
 export function receiptCurve(firstReceipts: readonly (string | null)[]): ReceiptDay[] {
   const byDay = new Map<string, number>();
-  for (const at of firstReceipts) if (at) byDay.set(at.slice(0, 10), (byDay.get(at.slice(0, 10)) ?? 0) + 1);
+  for (const at of firstReceipts) {
+    if (!at) continue;
+    const day = vietnamDate(new Date(at));
+    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+  }
   let total = 0;
   return [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, n]) => ({ date, count: (total += n) }));
 }

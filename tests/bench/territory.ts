@@ -94,6 +94,7 @@ export async function buildTerritory(dir: string, name: string, shape: Territory
   const insertReport = raw.prepare("INSERT INTO report (period_id, unit_id, revision, is_current, status, source, received_at) VALUES (?, ?, 1, 1, 'valid', 'typed', ?)");
   const insertValue = raw.prepare('INSERT INTO report_value (report_id, measure_id, option_combo_id, numerator, denominator, value) VALUES (?, ?, ?, ?, ?, ?)');
   let values = 0;
+  const communes = new Set(communeIds);
   for (let y = firstYear; y <= LAST_YEAR; y++) {
     for (const kind of shape.kinds ?? (['half_year', 'annual'] as const)) {
       const p = await call(b, 'period-create', {
@@ -107,7 +108,8 @@ export async function buildTerritory(dir: string, name: string, shape: Territory
         for (const unitId of [...communeIds, ...departmentIds]) {
           const reportId = Number(insertReport.run(p.id, unitId, `${y}-06-01`).lastInsertRowid);
           for (const [k, m] of measures.entries()) {
-            if (m.reporters === 'territorial' ? unitId > communeIds.at(-1)! : unitId <= communeIds.at(-1)!) continue;
+            // The communes give the territory's measures, the departments theirs (departments are created first: ids do not tell).
+            if ((m.reporters === 'territorial') !== communes.has(unitId)) continue;
             const n = 10 + ((unitId * 7 + k * 3 + y) % 90);
             const write = (comboId: number, num: number, den: number) => {
               values++;
