@@ -56,8 +56,10 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
                                tổng hợp số liệu của kỳ (ĐƠN_VỊ: đơn vị tổng hợp của kỳ)
   export --period KỲ [--unit ĐƠN_VỊ] --format xlsx|pdf --out TỆP [--number SỐ] [--date NGÀY] [--signer TÊN]
          [--sign TỆP.p12 --password-file TỆP | --pkcs11 THƯ_VIỆN [--token NHÃN] --pin-file TỆP]
-         [--role signer|organisation] [--image ẢNH.png] [--seal-size MM]
-                               xuất báo cáo tổng hợp ra Excel, hoặc văn bản báo cáo PDF (có thể ký số)
+         [--role signer|organisation] [--image ẢNH.png] [--seal-size MM] [--charts [SỐ_CHỈ_TIÊU,…]]
+                               xuất báo cáo tổng hợp ra Excel, hoặc văn bản báo cáo PDF (có thể ký số);
+                               --charts thêm phụ lục biểu đồ: tổng quan và xu hướng của các chỉ tiêu đã chọn
+                               (không chọn: 5 chỉ tiêu còn xa chỉ tiêu nhất)
   sign TỆP.pdf --out TỆP.pdf (--p12 TỆP.p12 --password-file TỆP | --pkcs11 THƯ_VIỆN [--token NHÃN] --pin-file TỆP)
        [--role signer|organisation]
        [--reason LÝ_DO] [--location NƠI_KÝ]
@@ -397,7 +399,7 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
       const role = roleFlag(args);
       const image = imageFlag(args);
       const document = { ...doc, number: stringFlag(args, 'number') ?? doc.number, date, signerName: stringFlag(args, 'signer') ?? doc.signerName, ...(image ? { [role === 'signer' ? 'signatureImage' : 'sealImage']: image } : {}), sealSizeMm: sealSizeFlag(args) ?? doc.sealSizeMm };
-      const pdf = await call(backend, 'merge-pdf', { periodId, document, sign: key ? { [role]: key } : undefined });
+      const pdf = await call(backend, 'merge-pdf', { periodId, document, sign: key ? { [role]: key } : undefined, charts: await chartsFlag(backend, args, periodId) });
       if (pdf.signedBy && !json) console.log(`Đã ký số bởi ${pdf.signedBy}.`);
       f = pdf;
     } else f = await call(backend, 'merge-export', { periodId });
@@ -406,6 +408,18 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     return out({ file: path.resolve(file) }, () => console.log(path.resolve(file)));
   }
   throw new CliError(USAGE);
+}
+
+/** `--charts`: the chart annex with the dashboard and the five measures furthest from target; `--charts 1.1,3.2`: with these measures' trends. */
+async function chartsFlag(backend: Backend, args: ParsedArgs, periodId: number): Promise<{ summary: boolean; trendMeasureIds?: number[] } | undefined> {
+  const flag = args.flags.get('charts');
+  if (flag === undefined) return undefined;
+  if (flag === true) return { summary: true };
+  const rows = (await call(backend, 'merge-get', { periodId })).rows;
+  const codes = flag.split(',').map((c) => c.trim()).filter(Boolean);
+  const unknown = codes.filter((c) => !rows.some((r) => r.code === c));
+  if (unknown.length) throw new CliError(`Kỳ ${periodId} không có chỉ tiêu ${unknown.join(', ')} (--charts nhận số chỉ tiêu, cách nhau bằng dấu phẩy, ví dụ --charts 1.1,1.2).`);
+  return { summary: true, trendMeasureIds: codes.map((c) => rows.find((r) => r.code === c)!.measureId) };
 }
 
 async function unitCode(backend: Backend, unitId: number): Promise<string> {

@@ -398,6 +398,8 @@ export const apiMethods = {
   'merge-pdf': z.object({
     periodId: id,
     document: documentSettings,
+    /** An annex of charts: the dashboard's summary and the trends of chosen measures (none given: the five furthest from their target). */
+    charts: z.object({ summary: z.boolean(), trendMeasureIds: z.array(id).max(60, 'chọn tối đa 60 chỉ tiêu để vẽ xu hướng').optional() }).optional(),
     /** Sign as the signer, as the organisation, or both (in that order), each with its own key. */
     sign: z
       .object({ signer: signingKey.optional(), organisation: signingKey.optional() })

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, screenshot, test } from './fixtures';
 
 /**
@@ -77,6 +78,22 @@ test('the dashboard, a trend over the periods and the units compared show the ri
   await expect(bars.getByRole('table', { name: 'Số liệu so sánh các đơn vị' }).locator('tbody tr').first()).toContainText('Huyện Sa Thầy');
   await screenshot(page, '72-so-sanh-don-vi');
   await page.keyboard.press('Escape');
+
+  // The PDF with the chart annex: the summary and the trend of 1.2, chosen by hand.
+  await page.getByRole('button', { name: 'Văn bản PDF…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Văn bản báo cáo (PDF)' });
+  await dialog.getByLabel('Kèm phụ lục biểu đồ').check();
+  await dialog.getByLabel(/Xu hướng của các chỉ tiêu chọn dưới đây/).check();
+  await dialog.getByRole('group', { name: 'Chọn chỉ tiêu vẽ xu hướng' }).getByRole('checkbox', { name: /^1\.2\. / }).check();
+  await expect(dialog).toContainText('(1 đã chọn)');
+  await dialog.getByLabel('Phụ lục biểu đồ').scrollIntoViewIfNeeded();
+  await screenshot(page, '73-pdf-bieu-do');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Tạo và tải PDF' }).click();
+  const text = execFileSync('pdftotext', [(await (await download).path())!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('BIỂU ĐỒ KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM');
+  expect(text).toContain('5. Chỉ tiêu 1.2: Tỷ lệ xã, phường, thị trấn đạt tiêu chuẩn phù hợp với trẻ em');
+  expect(text).not.toContain('6. Chỉ tiêu');
 
   await page.getByRole('link', { name: 'Kế hoạch' }).click();
   await page.getByRole('link', { name: /2024/ }).first().click();

@@ -7,12 +7,25 @@
  * ids of its own so that several charts can share a page.
  */
 import type { EChartsOption } from 'echarts';
+import { textWidth } from '../pdf/render';
 
 type ECharts = typeof import('echarts');
 let loaded: ECharts | null = null;
 async function echarts(): Promise<ECharts> {
-  loaded ??= await import('echarts');
+  if (!loaded) {
+    loaded = await import('echarts');
+    // Without a canvas ECharts guesses text widths, and labels then overlap what is next to them.
+    loaded.setPlatformAPI({ measureText: (text, font) => ({ width: measureText(text, font) }) });
+  }
   return loaded;
+}
+
+/** A CSS font ("bold 10px Serif") measured with the document's font; a sans-serif as Arial-wide (about 12 % wider than Times). */
+export function measureText(text: string, font = '12px sans-serif'): number {
+  const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 12);
+  const bold = /\bbold\b|\b[6-9]00\b/.test(font);
+  const serif = /\bSerif\b|Times|Tinos/i.test(font) && !/sans-serif/i.test(font);
+  return textWidth(text, size, bold) * (serif ? 1 : 1.12);
 }
 
 let serial = 0;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { exportMergeUpstream, mergeBreakdown, mergeView, overrideMerged, saveMerge } from '../services/merge';
 import { buildSubmission } from '../templates/write-submission';
 import { buildSubmissionPdf } from '../pdf/submission-pdf';
+import { chartAppendix } from '../charts/appendix';
 import { signPdfWith } from '../pdf/sign';
 import { getSettings } from '../services/settings';
 import { withSigningKey } from './signatures';
@@ -44,19 +45,20 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-cells' | 'merge-br
   'file-open': async ({ fileName, dataBase64 }, ctx) => openFile(ctx, fileName, Buffer.from(dataBase64, 'base64')),
   'document-settings-get': async ({ periodId }, ctx) => documentSettings(ctx.db, ctx, periodId),
   'document-settings-set': async ({ periodId, document }, ctx) => saveDocumentSettingsAudited(ctx, periodId, document),
-  'merge-pdf': async ({ periodId, document, sign }, ctx) => {
+  'merge-pdf': async ({ periodId, document, sign, charts: choice }, ctx) => {
     // The view the screen was shown, when nothing was written since (at national size a merge takes a second).
     const view = await keptMergeView(ctx.db, ctx, periodId);
     const fileName = fileSafeName(`Bao cao - ${view.parentUnitName} - ${view.period.name}.pdf`);
     await saveDocumentSettingsAudited(ctx, periodId, document);
+    const charts = choice ? await chartAppendix(ctx.db, ctx, periodId, choice) : null;
     if (!sign) {
-      const pdf = await buildSubmissionPdf(view, document);
+      const pdf = await buildSubmissionPdf(view, document, charts);
       await auditExport(ctx, periodId, 'report pdf', fileName);
       return { fileName, dataBase64: pdf.toString('base64'), signedBy: null };
     }
     const now = ctx.now();
     // The signer first, then the organisation over it (NĐ 30): each an incremental update.
-    let pdf = await buildSubmissionPdf(view, document);
+    let pdf = await buildSubmissionPdf(view, document, charts);
     const signedBy: string[] = [];
     const tsaUrl = (await getSettings(ctx.db)).tsaUrl || null;
     for (const role of ['signer', 'organisation'] as const) {

@@ -5,7 +5,8 @@
  * page 2.
  */
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
-import type { DocumentSettings, MergeRow, MergeView } from '../../../shared/api/types';
+import type { ChartSvg, DocumentSettings, MergeRow, MergeView } from '../../../shared/api/types';
+import type { ChartAppendix } from '../charts/appendix';
 import { sectionBreaks, withoutBreakdownText } from '../../../shared/api/merge-text';
 import { comboLabel, deriveTotal } from '../../../shared/domain/breakdown';
 import { catalogueTag } from '../../../shared/domain/catalogue';
@@ -63,7 +64,7 @@ const signatureRoom = (): Content => ({
 /** The annex headings, whose laid-out pages number the annexes (NĐ 30: each numbered on its own). */
 type Tracked = Content & { positions?: Array<{ pageNumber: number }> };
 
-export function submissionDocument(view: MergeView, doc: DocumentSettings, options: { breakBeforeHeadings?: ReadonlySet<number> } = {}): TDocumentDefinitions {
+export function submissionDocument(view: MergeView, doc: DocumentSettings, options: { breakBeforeHeadings?: ReadonlySet<number>; charts?: ChartAppendix | null } = {}): TDocumentDefinitions {
   const number = documentNumber(doc.number, doc.symbol);
   const met = view.rows.filter((r) => r.assessment === 'met').length;
   const notMet = view.rows.filter((r) => r.assessment === 'not_met').length;
@@ -72,8 +73,9 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
   // The appendices: the indicators, then the tasks, numbered I, II when there are both.
   const hasMeasures = view.rows.length > 0;
   const hasTasks = view.tasks.length > 0;
-  const indicatorAnnex = hasMeasures && hasTasks ? 'Phụ lục I' : 'Phụ lục';
-  const taskAnnex = hasMeasures && hasTasks ? 'Phụ lục II' : 'Phụ lục';
+  const hasCharts = Boolean(options.charts && (options.charts.dashboard || options.charts.trends.length));
+  const annexNames = annexNumbers([hasMeasures, hasTasks, hasCharts]);
+  const [indicatorAnnex, taskAnnex, chartAnnex] = annexNames;
   const c = view.taskCounts;
   const summary =
     `Tổng hợp từ báo cáo của ${view.completeness.reported}/${view.completeness.expected} đơn vị` +
@@ -82,6 +84,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
       ? `${hasMeasures ? ';' : ','} thực hiện ${view.tasks.length} nhiệm vụ: ${c.done} đã hoàn thành, ${c.in_progress} đang thực hiện, ${c.not_started} chưa thực hiện, ${c.not_applicable} không phát sinh` +
         `${c.no_report ? `, ${c.no_report} chưa có báo cáo${view.tasks.every((t) => t.statusFrom === 'lead') ? ' của đơn vị chủ trì' : ''}` : ''} (chi tiết tại ${taskAnnex} kèm theo)`
       : '') +
+    (hasCharts ? `; biểu đồ kết quả tại ${chartAnnex} kèm theo` : '') +
     '.' +
     (view.missingText ? ` ${view.missingText}` : '');
 
@@ -201,7 +204,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
   };
   const appendix: Content[] = hasMeasures
     ? [
-        annexHeading(indicatorAnnex),
+        annexHeading(indicatorAnnex!),
         { text: 'KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM', fontSize: 14, bold: true, alignment: 'center' },
         reference,
         ...headings.tables(body, { headerRows: 1, dontBreakRows: true, widths: hasPrevious ? [52, '*', 48, 62, 62, 62, 62, 110] : [52, '*', 52, 68, 68, 68, 120] }, { fontSize: 12, layout: lines }),
@@ -223,12 +226,14 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
       ]);
     }
     appendix.push(
-      annexHeading(taskAnnex),
+      annexHeading(taskAnnex!),
       { text: 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ', fontSize: 14, bold: true, alignment: 'center' },
       reference,
       ...headings.tables(taskBody, { headerRows: 1, dontBreakRows: true, widths: [40, '*', 110, 80, '*'] }, { fontSize: 12, layout: lines }),
     );
   }
+
+  if (hasCharts) appendix.push(annexHeading(chartAnnex!), { text: 'BIỂU ĐỒ KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM', fontSize: 14, bold: true, alignment: 'center' }, reference, ...chartPages(options.charts!));
 
   return {
     // PDF 1.7 (pdfkit writes 1.3 unless told): what PAdES and archiving tools expect.
@@ -255,6 +260,45 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
       ...appendix,
     ],
   };
+}
+
+/** The annexes' names: "Phụ lục" when there is one, else I, II, III in order (NĐ 30). */
+function annexNumbers(present: readonly boolean[]): (string | undefined)[] {
+  const count = present.filter(Boolean).length;
+  let n = 0;
+  return present.map((p) => (p ? (count > 1 ? `Phụ lục ${['I', 'II', 'III', 'IV'][n++]}` : 'Phụ lục') : undefined));
+}
+
+/** A chart with its title (and what it shows) kept on one page, vector, as wide as the chart was drawn. */
+function chartBlock(title: string, note: string | null, chart: ChartSvg): Content {
+  return { stack: [{ text: title, bold: true, fontSize: 12 }, ...(note ? [{ text: note, italics: true, fontSize: 11 }] : []), { svg: chart.svg, width: chart.width, margin: [0, 2, 0, 0] }], unbreakable: true, margin: [0, 6, 0, 6] } as Content;
+}
+
+function chartPages(c: ChartAppendix): Content[] {
+  const out: Content[] = [];
+  let n = 0;
+  const numbered = (title: string) => `${++n}. ${title}`;
+  const d = c.dashboard;
+  if (d) {
+    const received = d.received.days.at(-1)?.count ?? 0;
+    const pair = (a: Content | null, b: Content | null): Content | null => (a || b ? { columns: [a ?? { text: '' }, b ?? { text: '' }], columnGap: 16 } : null);
+    const charts = [
+      pair(
+        d.charts.goals ? chartBlock(numbered('Kết quả theo mục tiêu'), `${d.withData}/${d.measureCount} chỉ tiêu có số liệu`, d.charts.goals) : null,
+        d.charts.phase && d.phaseYear !== null ? chartBlock(numbered(`Tiến độ đến mục tiêu năm ${d.phaseYear}`), 'Số chỉ tiêu mà kết quả kỳ này đã đạt mục tiêu cuối giai đoạn', d.charts.phase) : null,
+      ),
+      pair(
+        chartBlock(numbered('Báo cáo đã nhận theo ngày'), `${received}/${d.received.expected} đơn vị đã gửi báo cáo`, d.charts.received),
+        d.charts.furthest ? chartBlock(numbered('Các chỉ tiêu còn xa chỉ tiêu nhất'), 'Khoảng cách đến chỉ tiêu của năm, tính theo phần trăm của chỉ tiêu', d.charts.furthest) : null,
+      ),
+    ];
+    for (const x of charts) if (x) out.push(x);
+  }
+  for (const t of c.trends) {
+    const phase = t.phaseTargets.map((p) => `mục tiêu ${p.year}: ${p.text}`).join('; ');
+    out.push(chartBlock(numbered(`Chỉ tiêu ${t.code}: ${t.name}`), `${t.scopeText}. Chỉ số ${t.directionText}${phase ? `; ${phase}` : ''}.`, t.chart));
+  }
+  return out;
 }
 
 /**
@@ -350,20 +394,20 @@ function breakdownTable(r: MergeRow, fmt: (n: number | null) => string, without:
  * The submission PDF: laid out by pdfmake, then an incremental update records where its
  * signatures go (the room under the authority line, the annexes' first pages, the number).
  */
-export async function buildSubmissionPdf(view: MergeView, doc: DocumentSettings): Promise<Buffer> {
-  return (await layOutSubmission(view, doc)).pdf;
+export async function buildSubmissionPdf(view: MergeView, doc: DocumentSettings, charts: ChartAppendix | null = null): Promise<Buffer> {
+  return (await layOutSubmission(view, doc, charts)).pdf;
 }
 
-export async function layOutSubmission(view: MergeView, doc: DocumentSettings): Promise<{ pdf: Buffer; layout: SigningLayout }> {
+export async function layOutSubmission(view: MergeView, doc: DocumentSettings, charts: ChartAppendix | null = null): Promise<{ pdf: Buffer; layout: SigningLayout }> {
   // Laid out again while a heading is stranded at a page's foot (moving one may strand another).
   const breakBeforeHeadings = new Set<number>();
-  let definition = submissionDocument(view, doc);
+  let definition = submissionDocument(view, doc, { charts });
   let { pdf, pages } = await renderLaidOut(definition);
   for (let pass = 0; pass < 6; pass++) {
     const stranded = strandedHeadings(pages).filter((h) => !breakBeforeHeadings.has(h));
     if (!stranded.length) break;
     for (const h of stranded) breakBeforeHeadings.add(h);
-    definition = submissionDocument(view, doc, { breakBeforeHeadings });
+    definition = submissionDocument(view, doc, { breakBeforeHeadings, charts });
     ({ pdf, pages } = await renderLaidOut(definition));
   }
   const layout: SigningLayout = { room: findRoom(pages), attachmentPages: annexStarts(definition), documentNumber: documentNumber(doc.number, doc.symbol).replace(/^Số:\s*/, '') };

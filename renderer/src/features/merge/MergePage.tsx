@@ -193,6 +193,7 @@ export function MergePage() {
           onClose={() => setPdf(false)}
           onDone={(message) => toast(message)}
           staleOverrides={v?.rows.filter((r) => r.override?.stale).map((r) => `${r.code}: dùng ${fmt(r.override!.value, r.displayDecimals)}, nay tính được ${fmt(r.override!.stale!.computedNow, r.displayDecimals)}`)}
+          measures={v?.rows.map((r) => ({ id: r.measureId, code: r.code, name: r.name }))}
         />
       ) : null}
       {drill && v ? (

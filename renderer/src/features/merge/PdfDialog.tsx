@@ -15,7 +15,15 @@ import { chosenToken, emptyKey, forgetSecrets, KeyPicker, keyReady, signingKey, 
 type SignAs = 'none' | 'signer' | 'organisation' | 'both';
 
 /** The official report: its header, number, date, recipients and signer, then the PDF. */
-export function PdfDialog(props: { periodId: number; onClose: () => void; onDone: (fileName: string) => void; /** Overrides whose roll-up moved since they were set: "1.1: dùng 30, nay tính được 34". */ staleOverrides?: string[] }) {
+export function PdfDialog(props: {
+  periodId: number;
+  onClose: () => void;
+  onDone: (fileName: string) => void;
+  /** Overrides whose roll-up moved since they were set: "1.1: dùng 30, nay tính được 34". */
+  staleOverrides?: string[];
+  /** The period's measures, to choose the trends of the chart annex. */
+  measures?: { id: number; code: string; name: string }[];
+}) {
   const [doc, setDoc] = useState<DocumentSettings>();
   const [date, setDate] = useState('');
   const [dateError, setDateError] = useState<string | null>(null);
@@ -23,6 +31,7 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
   const [signerKey, setSignerKey] = useState<KeyState>(emptyKey);
   const [orgKey, setOrgKey] = useState<KeyState>(emptyKey);
   /** The typed signer differs from the certificate's name: asked before signing. */
+  const [charts, setCharts] = useState<ChartState>({ on: false, summary: true, furthest: true, chosen: new Set() });
   const [nameCheck, setNameCheck] = useState<{ typed: string; certified: string; then: 'save' | 'open' } | null>(null);
   const action = useAction();
   useEffect(() => {
@@ -56,7 +65,7 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
         if (name !== doc.signerName) set({ signerName: name });
       }
       const sign = bySigner || byOrganisation ? { signer: bySigner ? signingKey(signerKey) : undefined, organisation: byOrganisation ? signingKey(orgKey) : undefined } : undefined;
-      const f = await api.call('merge-pdf', { periodId: props.periodId, document: { ...doc, signerName: name, date: d.iso }, sign });
+      const f = await api.call('merge-pdf', { periodId: props.periodId, document: { ...doc, signerName: name, date: d.iso }, sign, charts: chartChoice(charts) });
       setSignerKey(forgetSecrets(signerKey));
       setOrgKey(forgetSecrets(orgKey));
       if (then === 'save') downloadBase64(f.fileName, f.dataBase64, 'application/pdf');
@@ -134,6 +143,7 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
             </label>
           </div>
         </fieldset>
+        <ChartAnnexFields value={charts} onChange={setCharts} measures={props.measures ?? []} />
         {action.busy ? (
           <p role="status" className="busy">
             <span className="spinner" aria-hidden="true" /> Đang tạo văn bản PDF…
@@ -165,5 +175,64 @@ export function PdfDialog(props: { periodId: number; onClose: () => void; onDone
         </Dialog>
       ) : null}
     </Dialog>
+  );
+}
+
+interface ChartState {
+  on: boolean;
+  summary: boolean;
+  /** The trends of the five measures furthest from target, or of those chosen. */
+  furthest: boolean;
+  chosen: Set<number>;
+}
+
+function chartChoice(c: ChartState): { summary: boolean; trendMeasureIds?: number[] } | undefined {
+  if (!c.on) return undefined;
+  return c.furthest ? { summary: c.summary } : { summary: c.summary, trendMeasureIds: [...c.chosen] };
+}
+
+/** The chart annex: the dashboard's summary, and trends of the measures furthest behind or of those chosen. */
+function ChartAnnexFields({ value: c, onChange, measures }: { value: ChartState; onChange: (c: ChartState) => void; measures: { id: number; code: string; name: string }[] }) {
+  return (
+    <fieldset className="targets">
+      <legend>Phụ lục biểu đồ</legend>
+      <label className="check">
+        <input type="checkbox" checked={c.on} onChange={(e) => onChange({ ...c, on: e.target.checked })} /> Kèm phụ lục biểu đồ (khổ ngang, sau các phụ lục số liệu)
+      </label>
+      {c.on ? (
+        <div className="chart-annex-choice">
+          <label className="check">
+            <input type="checkbox" checked={c.summary} onChange={(e) => onChange({ ...c, summary: e.target.checked })} /> Tổng quan của kỳ: kết quả theo mục tiêu, tiến độ đến mục tiêu cuối giai đoạn, báo cáo đã nhận
+          </label>
+          <div role="radiogroup" aria-label="Xu hướng của các chỉ tiêu">
+            <label className="check">
+              <input type="radio" name="trend-choice" checked={c.furthest} onChange={() => onChange({ ...c, furthest: true })} /> Xu hướng của 5 chỉ tiêu còn xa chỉ tiêu nhất
+            </label>
+            <label className="check">
+              <input type="radio" name="trend-choice" checked={!c.furthest} onChange={() => onChange({ ...c, furthest: false })} /> Xu hướng của các chỉ tiêu chọn dưới đây ({c.chosen.size} đã chọn)
+            </label>
+          </div>
+          {!c.furthest ? (
+            <div className="chart-measure-list" role="group" aria-label="Chọn chỉ tiêu vẽ xu hướng">
+              {measures.map((m) => (
+                <label key={m.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={c.chosen.has(m.id)}
+                    onChange={(e) => {
+                      const next = new Set(c.chosen);
+                      if (e.target.checked) next.add(m.id);
+                      else next.delete(m.id);
+                      onChange({ ...c, chosen: next });
+                    }}
+                  />{' '}
+                  {m.code}. {m.name}
+                </label>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </fieldset>
   );
 }
