@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import type { Dashboard, TrendChart, UnitsChart } from '../../shared/api/types';
 import { COLOURS } from '../../electron/backend/charts/chart-options';
 import { buildTerritory, type Territory } from '../bench/territory';
@@ -95,6 +96,26 @@ describe('charts of a province over three years', () => {
     expect(d.charts.received.svg).toContain('>Phải nhận: 26</text>');
     expect(d.charts.goals!.svg).toContain('>Mục tiêu I</text>');
     expect(d.charts.goals!.svg).toContain(`>${met}</text>`);
+  });
+
+  it('puts the figures behind the charts on a sheet of the submission workbook', async () => {
+    const f = await call(t.b, 'merge-export', { periodId: last().id });
+    const wb = XLSX.read(Buffer.from(f.dataBase64, 'base64'));
+    expect(wb.SheetNames.slice(0, 4)).toEqual(['Phụ lục', 'Nội dung', 'Theo đơn vị', 'Số liệu biểu đồ']);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Số liệu biểu đồ']!, { header: 1, defval: null });
+    const annual = t.periods.filter((p) => p.kind === 'annual');
+    const header = rows.find((r) => r[0] === 'Mã' && r[1] === 'Chỉ tiêu' && r[2] === 'Đơn vị tính')!;
+    expect(header.slice(3, 3 + 2 * annual.length)).toEqual(annual.flatMap((p) => [`Năm ${p.year}`, `Chỉ tiêu ${p.year}`]));
+    const m = t.measures[11]!;
+    const line = rows.find((r) => r[0] === m.code && r[2] === '%')!;
+    annual.forEach((p, k) => {
+      expect(line[3 + 2 * k] as number).toBeCloseTo(total(p.id, 12), 9);
+      expect(line[4 + 2 * k]).toBe('80');
+    });
+    const goal = rows.find((r) => r[0] === 'I')!;
+    const values = t.measures.map((_, k) => total(last().id, k + 1));
+    expect(goal.slice(2, 6)).toEqual([values.filter((v, k) => meets(k + 1, v)).length, values.filter((v, k) => !meets(k + 1, v)).length, 0, 0]);
+    expect(rows.some((r) => r[0] === `01/06/${last().year}` && r[1] === 26)).toBe(true);
   });
 
   it('draws SVG that the strict CSP and svg-to-pdfkit take: no style attributes or elements, no scripts, names escaped', async () => {

@@ -3,6 +3,7 @@ import { exportMergeUpstream, mergeBreakdown, mergeView, overrideMerged, saveMer
 import { buildSubmission } from '../templates/write-submission';
 import { buildSubmissionPdf } from '../pdf/submission-pdf';
 import { chartAppendix } from '../charts/appendix';
+import { chartFigures } from '../services/progress';
 import { signPdfWith } from '../pdf/sign';
 import { getSettings } from '../services/settings';
 import { withSigningKey } from './signatures';
@@ -37,7 +38,7 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-cells' | 'merge-br
   'merge-cells': async (args, ctx) => mergeCells(ctx.db, ctx, args),
   'merge-breakdown': async ({ periodId, measureId }, ctx) => mergeBreakdown(ctx.db, ctx, periodId, measureId),
   'merge-export': async ({ periodId }, ctx) => {
-    const { fileName, bytes } = buildSubmission(await mergeView(ctx.db, ctx, periodId));
+    const { fileName, bytes } = buildSubmission(await mergeView(ctx.db, ctx, periodId), await chartFigures(ctx.db, ctx, periodId));
     await auditExport(ctx, periodId, 'submission xlsx', fileName);
     return { fileName, dataBase64: bytes.toString('base64') };
   },

@@ -77,25 +77,27 @@ const measureWords = (m: { id: number; code: string; name: string; unitLabel: st
  */
 export async function trendData(db: Db, ctx: BackendContext, args: { periodId?: number; measureId: number }): Promise<Without<TrendChart>> {
   const period = args.periodId !== undefined ? await getPeriod(db, args.periodId) : await periodForMeasure(db, args.measureId);
-  const m = measureOf(await periodPlan(db, period), args.measureId, period);
+  const [trend] = await trendsOf(db, ctx, period, [args.measureId]);
+  return trend!;
+}
+
+/** The trends of several measures of a period (all of them by default): the periods and their totals are read once. */
+export async function trendsOf(db: Db, ctx: BackendContext, period: PeriodDto, measureIds?: readonly number[]): Promise<Without<TrendChart>[]> {
+  const plan = await periodPlan(db, period);
+  const measures = measureIds ? measureIds.map((id) => measureOf(plan, id, period)) : planMeasures(plan);
   const phase = await phaseOf(db, period.planId);
   const kinds = new Set<PeriodDto['kind']>([period.kind === 'ad_hoc' ? 'annual' : period.kind]);
   const periods = (await listPeriods(db)).filter((p) => p.id === period.id || (p.parentUnitId === period.parentUnitId && kinds.has(p.kind) && p.year >= phase.from && p.year <= phase.to));
-  const inputs = [];
-  for (const p of periods) {
-    const totals = await periodTotals(db, ctx, p.id);
-    inputs.push({ periodId: p.id, name: pointLabel(p), year: p.year, dataTo: p.dataTo, value: totals.get(m.code)?.value ?? null });
-  }
-  const targets: TargetPoint[] = m.targets.map((t) => ({ year: t.year, isPhaseEnd: t.isPhaseEnd, value: t.value, valueMax: t.valueMax, text: t.text }));
-  const series = trendSeries(inputs, targets, m.direction);
+  const totals: { p: PeriodDto; byCode: Map<string, MergeCell> }[] = [];
+  for (const p of periods) totals.push({ p, byCode: await periodTotals(db, ctx, p.id) });
   const compiledBy = period.parentUnitName ?? '';
-  return {
-    ...measureWords(m),
-    compiledBy,
-    scopeText: `${KIND_WORDS[period.kind]} do ${compiledBy} tổng hợp, ${phase.from}–${phase.to} (giai đoạn của ${phase.title})`,
-    points: series.points,
-    phaseTargets: series.phaseTargets,
-  };
+  const scopeText = `${KIND_WORDS[period.kind]} do ${compiledBy} tổng hợp, ${phase.from}–${phase.to} (giai đoạn của ${phase.title})`;
+  return measures.map((m) => {
+    const inputs = totals.map(({ p, byCode }) => ({ periodId: p.id, name: pointLabel(p), year: p.year, dataTo: p.dataTo, value: byCode.get(m.code)?.value ?? null }));
+    const targets: TargetPoint[] = m.targets.map((t) => ({ year: t.year, isPhaseEnd: t.isPhaseEnd, value: t.value, valueMax: t.valueMax, text: t.text }));
+    const series = trendSeries(inputs, targets, m.direction);
+    return { ...measureWords(m), compiledBy, scopeText, points: series.points, phaseTargets: series.phaseTargets };
+  });
 }
 
 /** For a measure opened from its plan: the working period when it collects the plan, else the plan's latest period. */
@@ -179,4 +181,10 @@ function uniqueGoals(view: MergeView): { code: string; title: string }[] {
   const seen = new Map<string, string>();
   for (const r of view.rows) if (!seen.has(r.goalCode)) seen.set(r.goalCode, r.goalTitle);
   return [...seen].map(([code, title]) => ({ code, title }));
+}
+
+/** The figures behind every chart of a period (the submission workbook's "Số liệu biểu đồ"): the dashboard and every measure's trend. */
+export async function chartFigures(db: Db, ctx: BackendContext, periodId: number): Promise<{ dashboard: Without<Dashboard>; trends: Without<TrendChart>[] }> {
+  const dashboard = await dashboardData(db, ctx, { periodId });
+  return { dashboard, trends: await trendsOf(db, ctx, dashboard.period) };
 }

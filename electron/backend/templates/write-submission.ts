@@ -8,10 +8,11 @@ import { sectionBreaks, withoutBreakdownText } from '../../../shared/api/merge-t
 import { nameWithCatalogue } from '../../../shared/domain/catalogue';
 import { TASK_STATUSES } from '../../../shared/domain/task-status';
 import { fileSafeName } from '../../../shared/domain/file-names';
+import { chartDataSheet, type ChartData } from './chart-data-sheet';
 import { SheetBuilder, StyledBook, numberStyle, type PrintSetup, type StyleName } from '../xlsx/styled-workbook';
 
 
-export function buildSubmission(view: MergeView): { fileName: string; bytes: Buffer } {
+export function buildSubmission(view: MergeView, charts: ChartData | null = null): { fileName: string; bytes: Buffer } {
   const book = new StyledBook();
   const wb = book.wb;
   const add = (name: string, sheet: SheetBuilder, print?: PrintSetup) => book.add(name, sheet, { print });
@@ -121,6 +122,9 @@ export function buildSubmission(view: MergeView): { fileName: string; bytes: Buf
   // Ten unit columns a page (the total and the notes count as columns), each page scaled to fit them.
   const pagesWide = Math.ceil(unitCols / 10);
   add('Theo đơn vị', m, { titleRows: [2, 2], titleCols: [0, 2], fitWidth: pagesWide, colBreaks: Array.from({ length: pagesWide - 1 }, (_, k) => 3 + 10 * (k + 1)) });
+
+  // The figures behind the charts (Tổng quan and the trends).
+  if (charts) add('Số liệu biểu đồ', chartDataSheet(charts));
 
   // One sheet per source unit that reported.
   const used = new Set(wb.SheetNames);
