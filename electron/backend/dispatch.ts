@@ -20,6 +20,7 @@ import { planHandlers } from './handlers/plans';
 import type { Handler, Handlers } from './handlers/types';
 import { unitHandlers } from './handlers/units';
 import { progressHandlers } from './handlers/progress';
+import { reminderHandlers } from './handlers/reminders';
 
 function combine(...slices: Partial<Handlers>[]): Handlers {
   const out: Partial<Record<ApiMethod, unknown>> = {};
@@ -34,7 +35,7 @@ function combine(...slices: Partial<Handlers>[]): Handlers {
   return out as Handlers;
 }
 
-const handlers: Handlers = combine(appHandlers, planHandlers, catalogueHandlers, periodHandlers, collectHandlers, mergeHandlers, progressHandlers, signatureHandlers, unitHandlers, backupHandlers) satisfies Handlers;
+const handlers: Handlers = combine(appHandlers, planHandlers, catalogueHandlers, periodHandlers, collectHandlers, mergeHandlers, progressHandlers, reminderHandlers, signatureHandlers, unitHandlers, backupHandlers) satisfies Handlers;
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResponse<unknown>>;
 

@@ -32,6 +32,8 @@ import type {
   MergeBreakdown,
   MergeCells,
   Dashboard,
+  ReminderEntry,
+  ReminderList,
   TrendChart,
   UnitsChart,
   MergeView,
@@ -117,6 +119,11 @@ const signingKey = z.object({
   password: z.string().max(500).optional(),
   token: tokenChoice.extend({ pin: z.string().min(1, 'cần mã PIN của thiết bị ký số').max(64) }).optional(),
 });
+/** Sign as the signer, as the organisation, or both (in that order), each with its own key. */
+const signBoth = z
+  .object({ signer: signingKey.optional(), organisation: signingKey.optional() })
+  .refine((s) => s.signer || s.organisation, 'chọn người ký hoặc cơ quan ký');
+
 
 /** A transparent PNG (signature or seal image), base64: 2 MB at most. */
 const pngImage = z.string().max(2_800_000, 'ảnh quá lớn (tối đa 2 MB)').regex(/^iVBORw0KGgo[A-Za-z0-9+/=]*$/, 'ảnh phải là tệp PNG');
@@ -214,6 +221,7 @@ export const apiMethods = {
     countApprovedOnly: z.boolean().optional(),
     /** RFC 3161 Time-Stamp Authority, http(s) only; '' for none. */
     tsaUrl: z.union([z.literal(''), z.string().trim().max(500).regex(/^https?:\/\/[^\s]+$/i, 'địa chỉ máy chủ dấu thời gian phải bắt đầu bằng http:// hoặc https://')]).optional(),
+    remindDaysBefore: z.number().int('số ngày nhắc phải là số nguyên').min(0, 'số ngày nhắc không được âm').max(60, 'số ngày nhắc tối đa là 60').optional(),
   }),
   'demo-load': z.object({}),
 
@@ -401,10 +409,20 @@ export const apiMethods = {
     /** An annex of charts: the dashboard's summary and the trends of chosen measures (none given: the five furthest from their target). */
     charts: z.object({ summary: z.boolean(), trendMeasureIds: z.array(id).max(60, 'chọn tối đa 60 chỉ tiêu để vẽ xu hướng').optional() }).optional(),
     /** Sign as the signer, as the organisation, or both (in that order), each with its own key. */
-    sign: z
-      .object({ signer: signingKey.optional(), organisation: signingKey.optional() })
-      .refine((s) => s.signer || s.organisation, 'chọn người ký hoặc cơ quan ký')
-      .optional(),
+    sign: signBoth.optional(),
+  }),
+  /** Nhắc đơn vị: the units that owe the period's report (not sent, or refused for errors), the messages to send them, the reminders sent. */
+  'reminder-list': z.object({ periodId: id.optional(), today: isoDate.optional(), newDueOn: isoDate.optional() }),
+  /** Records that the messages were sent to these units (pasted into e-mail or Zalo). */
+  'reminder-record': z.object({ periodId: id, unitIds: z.array(id).min(1, 'chưa chọn đơn vị nào').max(5000) }),
+  /** The công văn đôn đốc as PDF for these units (optionally signed like the report), recorded as sent. */
+  'reminder-letter': z.object({
+    periodId: id,
+    unitIds: z.array(id).min(1, 'chưa chọn đơn vị nào').max(5000),
+    newDueOn: isoDate,
+    contact: text(300),
+    document: documentSettings,
+    sign: signBoth.optional(),
   }),
   /** Opens a .p12/.pfx with its password and says whose it is (the PDF dialog checks the typed signer against it). */
   'certificate-read': z.object({ p12Base64: z.string().min(1).max(200_000, 'tệp chữ ký số quá lớn'), password: z.string().max(500) }),
@@ -550,6 +568,9 @@ export interface ApiResults {
   /** `notes`: what the file leaves out and why (parts of a breakdown some unit did not give). */
   'merge-export-upstream': FileDownload & { periodName: string; notes: string[] };
   'dashboard-get': Dashboard;
+  'reminder-list': ReminderList;
+  'reminder-record': ReminderEntry;
+  'reminder-letter': FileDownload & { signedBy: string | null; reminder: ReminderEntry };
   'chart-trend': TrendChart;
   'chart-units': UnitsChart;
   'unit-list': UnitDto[];

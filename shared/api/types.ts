@@ -29,6 +29,8 @@ export interface Settings {
   countApprovedOnly: boolean;
   /** A Time-Stamp Authority's address (RFC 3161, from the CA); empty: signatures carry no timestamp. */
   tsaUrl: string;
+  /** From how many days before a deadline the home screen offers to remind the units that have not reported (default 5). */
+  remindDaysBefore: number;
 }
 
 export interface UnitVersionDto {
@@ -879,4 +881,53 @@ export interface Dashboard {
   received: { days: ReceiptDay[]; expected: number; deadlines: { level: DeadlineLevel; dueOn: string }[]; late: number };
   furthest: (FurthestMeasure & { gapText: string })[];
   charts: { goals: ChartSvg | null; phase: ChartSvg | null; received: ChartSvg; furthest: ChartSvg | null };
+}
+
+/** A unit to remind: it has sent nothing, or its last file was refused for errors. */
+export interface OwingUnit {
+  unitId: number;
+  unitName: string;
+  unitKind: UnitKind;
+  status: 'missing' | 'has_errors';
+  dueOn: string;
+  late: boolean;
+  /** What its form holds (codes of measures, keys of tasks). */
+  owes: { measures: string[]; tasks: string[] };
+  /** In words: "12 chỉ tiêu (1.1, …) và 2 nhiệm vụ (I.1, II.3)", or the errors of its refused file. */
+  owedText: string;
+  /** The refused file's errors, one line each (has_errors). */
+  errors: string[];
+  /** The message to paste into e-mail or Zalo. */
+  message: string;
+  /** When it was reminded before, newest first. */
+  reminded: { at: string; channel: ReminderChannel }[];
+}
+
+export type ReminderChannel = 'message' | 'letter';
+
+export interface ReminderEntry {
+  id: number;
+  channel: ReminderChannel;
+  sentAt: string;
+  sentBy: string;
+  documentNumber: string | null;
+  newDueOn: string | null;
+  units: { unitId: number; unitName: string; owed: string }[];
+}
+
+/** "Nhắc đơn vị": who still owes the period's report, and what was sent to whom. */
+export interface ReminderList {
+  period: PeriodDto;
+  today: string;
+  remindDaysBefore: number;
+  /** The deadline it is about, days left (negative once passed), and whether the home screen offers it now. */
+  dueOn: string | null;
+  daysLeft: number | null;
+  open: boolean;
+  units: OwingUnit[];
+  history: ReminderEntry[];
+  /** What the công văn đôn đốc starts from: the report's document settings as a letter (number empty, today, the symbol without "BC-"), and a new deadline. */
+  letter: { document: DocumentSettings; newDueOn: string };
+  /** Each unit of the period: when it was reminded and when its first and latest files came. */
+  timeline: { unitId: number; unitName: string; reminded: string[]; firstReceived: string | null; lastReceived: string | null }[];
 }

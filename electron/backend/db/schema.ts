@@ -183,6 +183,16 @@ export interface Database {
     approved_at: string | null;
     approved_by: string | null;
   };
+  reminder: {
+    id: Generated<number>;
+    period_id: number;
+    channel: 'message' | 'letter';
+    sent_at: string;
+    sent_by: string;
+    document_number: string | null;
+    new_due_on: string | null;
+  };
+  reminder_unit: { reminder_id: number; unit_id: number; owed: string };
   received_pdf: {
     id: Generated<number>;
     period_id: number;

@@ -6,7 +6,7 @@ import { chartAppendix } from '../charts/appendix';
 import { chartFigures } from '../services/progress';
 import { signPdfWith } from '../pdf/sign';
 import { getSettings } from '../services/settings';
-import { withSigningKey } from './signatures';
+import { withSigningKey, type SigningKey } from './signatures';
 import { documentSettings, saveDocumentSettings } from '../services/documents';
 import { openFile } from '../services/open-file';
 import type { HandlerSlice } from './types';
@@ -29,6 +29,33 @@ async function saveDocumentSettingsAudited(ctx: BackendContext, periodId: number
   const kept = ({ date: _d, subject: _s, number: _n, signatureImage, sealImage, ...rest }: DocumentSettings) => ({ ...rest, signatureImage: image(signatureImage), sealImage: image(sealImage) });
   await auditChanges(ctx.db, ctx, { entity: 'setting', entityId: periodId, action: 'document settings' }, kept(before), kept(saved));
   return saved;
+}
+
+/** Signs a document as NĐ 30 wants: the signer first, then the organisation over it, each an incremental update with its image. */
+export async function signAsAuthorities(ctx: BackendContext, pdf: Buffer, sign: { signer?: SigningKey; organisation?: SigningKey }, document: DocumentSettings, reason: string): Promise<{ pdf: Buffer; signedBy: string[] }> {
+  const now = ctx.now();
+  const signedBy: string[] = [];
+  const tsaUrl = (await getSettings(ctx.db)).tsaUrl || null;
+  for (const role of ['signer', 'organisation'] as const) {
+    const key = sign[role];
+    if (!key) continue;
+    pdf = await withSigningKey(key, now, async (signer, cert) => {
+      signedBy.push(cert.commonName);
+      const image = role === 'signer' ? document.signatureImage : document.sealImage;
+      return signPdfWith(pdf, signer, {
+        name: cert.commonName,
+        organisation: cert.organisation,
+        reason: role === 'signer' ? reason : `Cơ quan ban hành: ${document.issuingBody}`,
+        location: document.place,
+        signingTime: now,
+        role,
+        image: image ? Buffer.from(image, 'base64') : null,
+        sealSizeMm: document.sealSizeMm,
+        tsaUrl,
+      });
+    });
+  }
+  return { pdf, signedBy };
 }
 
 export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-cells' | 'merge-breakdown' | 'merge-export' | 'merge-override' | 'merge-save' | 'merge-export-upstream' | 'document-settings-get' | 'document-settings-set' | 'merge-pdf' | 'file-open'> = {
@@ -57,32 +84,9 @@ export const mergeHandlers: HandlerSlice<'merge-get' | 'merge-cells' | 'merge-br
       await auditExport(ctx, periodId, 'report pdf', fileName);
       return { fileName, dataBase64: pdf.toString('base64'), signedBy: null };
     }
-    const now = ctx.now();
-    // The signer first, then the organisation over it (NĐ 30): each an incremental update.
-    let pdf = await buildSubmissionPdf(view, document, charts);
-    const signedBy: string[] = [];
-    const tsaUrl = (await getSettings(ctx.db)).tsaUrl || null;
-    for (const role of ['signer', 'organisation'] as const) {
-      const key = sign[role];
-      if (!key) continue;
-      pdf = await withSigningKey(key, now, async (signer, cert) => {
-        signedBy.push(cert.commonName);
-        const image = role === 'signer' ? document.signatureImage : document.sealImage;
-        return signPdfWith(pdf, signer, {
-          name: cert.commonName,
-          organisation: cert.organisation,
-          reason: role === 'signer' ? `Ký báo cáo ${document.subject}` : `Cơ quan ban hành: ${document.issuingBody}`,
-          location: document.place,
-          signingTime: now,
-          role,
-          image: image ? Buffer.from(image, 'base64') : null,
-          sealSizeMm: document.sealSizeMm,
-          tsaUrl,
-        });
-      });
-    }
-    await auditExport(ctx, periodId, 'signed report pdf', fileName, { signedBy: signedBy.join('; ') });
-    return { fileName: fileName.replace(/\.pdf$/, ' (da ky so).pdf'), dataBase64: pdf.toString('base64'), signedBy: signedBy.join(', ') };
+    const signed = await signAsAuthorities(ctx, await buildSubmissionPdf(view, document, charts), sign, document, `Ký báo cáo ${document.subject}`);
+    await auditExport(ctx, periodId, 'signed report pdf', fileName, { signedBy: signed.signedBy.join('; ') });
+    return { fileName: fileName.replace(/\.pdf$/, ' (da ky so).pdf'), dataBase64: signed.pdf.toString('base64'), signedBy: signed.signedBy.join(', ') };
   },
   'merge-save': async ({ periodId, narratives, taskProgress }, ctx) => saveMerge(ctx.db, ctx, periodId, narratives, taskProgress),
   'merge-export-upstream': async ({ periodId }, ctx) => {

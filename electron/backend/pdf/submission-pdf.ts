@@ -88,40 +88,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
     '.' +
     (view.missingText ? ` ${view.missingText}` : '');
 
-  // Two rows, so that "Số: …" and the place and date stand on one baseline (NĐ 30 Phụ lục I)
-  // however many lines the issuing body takes; both in 13 pt (the date line may be 13–14 pt).
-  const header: Content = {
-    stack: [
-      {
-        columns: [
-          {
-            width: '40%',
-            stack: [
-              { text: doc.parentBody.toUpperCase(), fontSize: 12, alignment: 'center' },
-              { text: doc.issuingBody.toUpperCase(), fontSize: 12, bold: true, alignment: 'center' },
-              rule(ruleUnder(doc.issuingBody.toUpperCase(), 12, true, CONTENT_WIDTH * 0.4)),
-            ],
-          },
-          {
-            width: '60%',
-            stack: [
-              { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12, bold: true, alignment: 'center' },
-              { text: MOTTO, fontSize: 14, bold: true, alignment: 'center' },
-              rule(ruleUnder(MOTTO, 14, true, CONTENT_WIDTH * 0.6, 1)),
-            ],
-          },
-        ],
-        columnGap: 6,
-      },
-      {
-        columns: [
-          { width: '40%', text: number, fontSize: 13, alignment: 'center' },
-          { width: '60%', text: documentDateLine(doc.place, doc.date), fontSize: 13, italics: true, alignment: 'center' },
-        ],
-        columnGap: 6,
-      },
-    ],
-  };
+  const header = documentHeader(doc);
 
   const sections: Content[] = view.narratives.flatMap((n) => [
     { text: n.label.toUpperCase(), bold: true, margin: [0, 6, 0, 6] as [number, number, number, number] },
@@ -129,28 +96,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
     ...(n.draft.trim() ? paragraphs(n.draft) : [{ text: '(Không có nội dung.)', italics: true, margin: [0, 0, 0, 6] as [number, number, number, number] }]),
   ]);
 
-  const closing: Content = {
-    columns: [
-      {
-        width: '45%',
-        stack: [
-          { text: 'Nơi nhận:', fontSize: 12, bold: true, italics: true },
-          ...doc.recipients.map((r) => ({ text: r.startsWith('-') ? r : `- ${r}`, fontSize: 11 })),
-        ],
-      },
-      {
-        width: '55%',
-        stack: [
-          { text: doc.authority.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
-          { text: doc.signerTitle.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
-          signatureRoom(),
-          { text: doc.signerName, fontSize: 14, bold: true, alignment: 'center' },
-        ],
-      },
-    ],
-    margin: [0, 12, 0, 0],
-    unbreakable: true,
-  };
+  const closing = closingBlock(doc, doc.recipients);
 
   const hasPrevious = view.rows.some((r) => r.previous);
   const head = (t: string): TableCell => ({ text: t, bold: true, alignment: 'center', fontSize: 12 });
@@ -236,13 +182,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
   if (hasCharts) appendix.push(annexHeading(chartAnnex!), { text: 'BIỂU ĐỒ KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM', fontSize: 14, bold: true, alignment: 'center' }, reference, ...chartPages(options.charts!));
 
   return {
-    // PDF 1.7 (pdfkit writes 1.3 unless told): what PAdES and archiving tools expect.
-    version: '1.7',
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: MARGINS,
-    info: { title: `Báo cáo ${doc.subject}`, author: doc.issuingBody, subject: doc.subject, creator: 'TongHop', producer: 'TongHop' },
-    defaultStyle: { font: 'Serif', fontSize: BODY, lineHeight: 1.15 },
+    ...documentPage(doc, `Báo cáo ${doc.subject}`),
     // Page numbers centred in the top margin, none on the first page; each annex numbered on its own from its second page.
     header: (page: number) => {
       const n = pageNumberOf(page, annexes.map((a) => a.positions?.[0]?.pageNumber ?? Infinity));
@@ -260,6 +200,92 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
       ...appendix,
     ],
   };
+}
+
+/**
+ * The NĐ 30 header: the parent and issuing bodies over a rule, the national name and motto over
+ * theirs; then, on one baseline, "Số: …" and the place and date (13 pt), whatever lines the
+ * bodies take. `underNumber`: what a công văn puts under its number ("V/v …").
+ */
+export function documentHeader(doc: DocumentSettings, underNumber?: string): Content {
+  const number = documentNumber(doc.number, doc.symbol);
+  return {
+    stack: [
+      {
+        columns: [
+          {
+            width: '40%',
+            stack: [
+              { text: doc.parentBody.toUpperCase(), fontSize: 12, alignment: 'center' },
+              { text: doc.issuingBody.toUpperCase(), fontSize: 12, bold: true, alignment: 'center' },
+              rule(ruleUnder(doc.issuingBody.toUpperCase(), 12, true, CONTENT_WIDTH * 0.4)),
+            ],
+          },
+          {
+            width: '60%',
+            stack: [
+              { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12, bold: true, alignment: 'center' },
+              { text: MOTTO, fontSize: 14, bold: true, alignment: 'center' },
+              rule(ruleUnder(MOTTO, 14, true, CONTENT_WIDTH * 0.6, 1)),
+            ],
+          },
+        ],
+        columnGap: 6,
+      },
+      {
+        columns: [
+          { width: '40%', stack: [{ text: number, fontSize: 13, alignment: 'center' }, ...(underNumber ? [{ text: underNumber, fontSize: 12, alignment: 'center' as const, margin: [0, 2, 0, 0] as [number, number, number, number] }] : [])] },
+          { width: '60%', text: documentDateLine(doc.place, doc.date), fontSize: 13, italics: true, alignment: 'center' },
+        ],
+        columnGap: 6,
+      },
+    ],
+  };
+}
+
+/** "Nơi nhận" on the left; the authority, the signer's title, the room for the signature and the name on the right. */
+export function closingBlock(doc: DocumentSettings, recipients: readonly string[]): Content {
+  return {
+    columns: [
+      {
+        width: '45%',
+        stack: [
+          { text: 'Nơi nhận:', fontSize: 12, bold: true, italics: true },
+          ...recipients.map((r) => ({ text: r.startsWith('-') ? r : `- ${r}`, fontSize: 11 })),
+        ],
+      },
+      {
+        width: '55%',
+        stack: [
+          { text: doc.authority.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
+          { text: doc.signerTitle.toUpperCase(), fontSize: 13, bold: true, alignment: 'center' },
+          signatureRoom(),
+          { text: doc.signerName, fontSize: 14, bold: true, alignment: 'center' },
+        ],
+      },
+    ],
+    margin: [0, 12, 0, 0],
+    unbreakable: true,
+  };
+}
+
+/** The page set-up every document shares: A4 portrait, NĐ 30 margins, the serif at 14 pt; PDF 1.7 (pdfkit writes 1.3 unless told), what PAdES and archiving tools expect. */
+export function documentPage(doc: DocumentSettings, title: string): Pick<TDocumentDefinitions, 'version' | 'pageSize' | 'pageOrientation' | 'pageMargins' | 'info' | 'defaultStyle'> {
+  return {
+    version: '1.7',
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: MARGINS,
+    info: { title, author: doc.issuingBody, subject: doc.subject, creator: 'TongHop', producer: 'TongHop' },
+    defaultStyle: { font: 'Serif', fontSize: BODY, lineHeight: 1.15 },
+  };
+}
+
+/** A document without annexes, laid out once, with where its signatures go recorded in it. */
+export async function layOutDocument(definition: TDocumentDefinitions, doc: DocumentSettings): Promise<{ pdf: Buffer; layout: SigningLayout }> {
+  const { pdf, pages } = await renderLaidOut(definition);
+  const layout: SigningLayout = { room: findRoom(pages), attachmentPages: [], documentNumber: documentNumber(doc.number, doc.symbol).replace(/^Số:\s*/, '') };
+  return { pdf: await writeSigningLayout(pdf, layout), layout };
 }
 
 /** The annexes' names: "Phụ lục" when there is one, else I, II, III in order (NĐ 30). */

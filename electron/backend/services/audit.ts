@@ -13,7 +13,7 @@ import { auditHashInput, verifyChain, type AuditRow, type ChainCheck } from '../
 import { getSetting } from './settings';
 
 export interface AuditEntry {
-  entity: 'plan' | 'goal' | 'indicator' | 'measure' | 'unit' | 'setting' | 'demo' | 'period' | 'report' | 'merge' | 'database' | 'category' | 'catalogue' | 'task' | 'task_group' | 'backup' | 'export' | 'received pdf';
+  entity: 'plan' | 'goal' | 'indicator' | 'measure' | 'unit' | 'setting' | 'demo' | 'period' | 'report' | 'merge' | 'database' | 'category' | 'catalogue' | 'task' | 'task_group' | 'backup' | 'export' | 'received pdf' | 'reminder';
   entityId: number | null;
   action: string;
   before?: unknown;

@@ -88,7 +88,7 @@ function detailOf(p: ImportProblem, fileName: string | null, gridCell: string | 
 }
 
 /** One line of the list sent to the unit: which indicator, which cell of their file, what is wrong. */
-function lineFor(i: ReviewItem): string {
+export function lineFor(i: ReviewItem): string {
   const what = i.measureCode ? `Chỉ tiêu ${i.measureCode} (${i.measureName})${i.partLabel ? `, nhóm ${i.partLabel}` : ''}` : null;
   const where = i.templateCell ? `ô ${i.templateCell}` : null;
   // What is wrong, without a repeated "chỉ tiêu 1.3: ".

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection';
 
 /** Stored as text; the flags as '1' / '0'. */
 type Stored = Record<keyof Settings, string>;
-const DEFAULTS: Stored = { userName: '', organisationName: '', place: '', countApprovedOnly: '0', tsaUrl: '' };
+const DEFAULTS: Stored = { userName: '', organisationName: '', place: '', countApprovedOnly: '0', tsaUrl: '', remindDaysBefore: '5' };
 const FLAGS = new Set<keyof Settings>(['countApprovedOnly']);
 
 export async function getSetting(db: Db, key: keyof Settings): Promise<string> {
@@ -16,7 +16,7 @@ export async function getSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('setting').selectAll().execute();
   const stored: Stored = { ...DEFAULTS };
   for (const r of rows) if (r.key in stored) stored[r.key as keyof Settings] = r.value;
-  return { userName: stored.userName, organisationName: stored.organisationName, place: stored.place, countApprovedOnly: stored.countApprovedOnly === '1', tsaUrl: stored.tsaUrl };
+  return { userName: stored.userName, organisationName: stored.organisationName, place: stored.place, countApprovedOnly: stored.countApprovedOnly === '1', tsaUrl: stored.tsaUrl, remindDaysBefore: Number(stored.remindDaysBefore) || 0 };
 }
 
 export async function setSettings(db: Db, values: Partial<Settings>): Promise<Settings> {

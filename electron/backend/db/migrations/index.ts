@@ -17,6 +17,7 @@ import * as m0014 from './0014-warning-checks';
 import * as m0015 from './0015-audit-chain';
 import * as m0016 from './0016-received-pdfs';
 import * as m0017 from './0017-noted-values';
+import * as m0018 from './0018-reminders';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0015-audit-chain': m0015,
   '0016-received-pdfs': m0016,
   '0017-noted-values': m0017,
+  '0018-reminders': m0018,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

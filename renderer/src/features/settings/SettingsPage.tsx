@@ -84,6 +84,17 @@ export function SettingsPage({ info }: { info: AppInfo | undefined }) {
           onChange={(e) => setSettings({ ...settings, tsaUrl: e.target.value })}
           hint="Có địa chỉ này, mỗi chữ ký số được đóng dấu thời gian (RFC 3161) để chứng minh thời điểm ký; cần mạng khi ký. Để trống: ký không kèm dấu thời gian, không cần mạng."
         />
+        <TextField
+          label="Nhắc đơn vị chậm báo cáo từ trước hạn (ngày)"
+          name="remindDaysBefore"
+          type="number"
+          min={0}
+          max={60}
+          className="input-short"
+          value={String(settings.remindDaysBefore)}
+          onChange={(e) => setSettings({ ...settings, remindDaysBefore: Math.max(0, Math.min(60, Math.round(Number(e.target.value) || 0))) })}
+          hint="Từ số ngày này trước hạn nộp, trang Kỳ báo cáo hiện danh sách đơn vị chưa gửi hoặc gửi tệp có lỗi, kèm tin nhắn và công văn đôn đốc."
+        />
         <ErrorBox message={error} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
