@@ -18,6 +18,7 @@ import { formatIsoDate, parseVnDate } from '../../shared/domain/org-units';
 import { formatFileSize } from '../../shared/domain/backups';
 import { catalogueTag } from '../../shared/domain/catalogue';
 import { vietnamDateTime } from '../../shared/domain/vietnam-time';
+import { deadlineWords } from '../../shared/domain/reminders';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
 import { defaultDbPath } from './default-paths';
 import { startBackend, type Backend } from './index';
@@ -60,6 +61,10 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
                                xuất báo cáo tổng hợp ra Excel, hoặc văn bản báo cáo PDF (có thể ký số);
                                --charts thêm phụ lục biểu đồ: tổng quan và xu hướng của các chỉ tiêu đã chọn
                                (không chọn: 5 chỉ tiêu còn xa chỉ tiêu nhất)
+  remind --period KỲ [--out CÔNG_VĂN.pdf] [--number SỐ] [--due NGÀY] [--signer TÊN] [--contact LIÊN_HỆ]
+         [--sign TỆP.p12 --password-file TỆP | --pkcs11 THƯ_VIỆN [--token NHÃN] --pin-file TỆP] [--json]
+                               liệt kê đơn vị chưa gửi báo cáo hoặc gửi tệp có lỗi và phần còn thiếu;
+                               --out tạo công văn đôn đốc (PDF) gửi các đơn vị đó và ghi nhận đã nhắc
   sign TỆP.pdf --out TỆP.pdf (--p12 TỆP.p12 --password-file TỆP | --pkcs11 THƯ_VIỆN [--token NHÃN] --pin-file TỆP)
        [--role signer|organisation]
        [--reason LÝ_DO] [--location NƠI_KÝ]
@@ -335,6 +340,31 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
       for (const u of status.units) {
         console.log(`  ${u.unitName.padEnd(40)} ${formatIsoDate(u.dueOn)}  ${REPORT_STATUSES[u.status]}${u.late ? ` · ${LATE_LABEL}` : ''}`);
       }
+    });
+  }
+  if (command === 'remind') {
+    const periodId = intFlag(args, 'period', 'kỳ báo cáo');
+    const dueFlag = stringFlag(args, 'due');
+    const newDueOn = dueFlag ? parseVnDate(dueFlag) : undefined;
+    if (dueFlag && !newDueOn) throw new CliError(`Hạn mới "${dueFlag}" không hợp lệ (dạng ngày/tháng/năm).`);
+    const list = await call(backend, 'reminder-list', { periodId, newDueOn: newDueOn ?? undefined });
+    const file = stringFlag(args, 'out');
+    let written: string | null = null;
+    if (file && list.units.length) {
+      const key = certificateFlags(args, 'sign') ?? tokenFlags(args);
+      const document = { ...list.letter.document, number: stringFlag(args, 'number') ?? '', signerName: stringFlag(args, 'signer') ?? list.letter.document.signerName };
+      const letter = await call(backend, 'reminder-letter', { periodId, unitIds: list.units.map((u) => u.unitId), newDueOn: newDueOn ?? list.letter.newDueOn, contact: stringFlag(args, 'contact') ?? '', document, sign: key ? { [roleFlag(args)]: key } : undefined });
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      fs.writeFileSync(file, Buffer.from(letter.dataBase64, 'base64'));
+      written = path.resolve(file);
+    }
+    const result = { period: list.period.name, dueOn: list.dueOn, daysLeft: list.daysLeft, units: list.units.map((u) => ({ unitId: u.unitId, unit: u.unitName, status: u.status, late: u.late, owes: u.owes, owed: u.owedText, errors: u.errors })), file: written };
+    return out(result, () => {
+      console.log(`${list.period.name} — ${list.dueOn && list.daysLeft !== null ? deadlineWords(list.dueOn, list.daysLeft) : 'chưa đặt hạn nộp'}`);
+      if (!list.units.length) console.log('Mọi đơn vị đã gửi báo cáo hợp lệ: không còn ai cần nhắc.');
+      for (const u of list.units) console.log(`  ${u.unitName.padEnd(40)} ${u.status === 'missing' ? 'chưa gửi' : 'tệp có lỗi'}${u.late ? ' · quá hạn' : ''}: ${u.owedText}`);
+      if (written) console.log(`Công văn đôn đốc: ${written}`);
+      else if (file) console.log('Không tạo công văn: không có đơn vị nào cần nhắc.');
     });
   }
   if (command === 'merge' || command === 'export') {

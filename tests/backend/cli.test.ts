@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -122,7 +122,40 @@ describe('command line', () => {
     const pdf = path.join(dir, 'bao-cao.pdf');
     await cli(['export', '--period', '2', '--format', 'pdf', '--out', pdf, '--number', '7', '--date', '05/12/2024', '--signer', 'Nguyễn Văn An', '--db', db]);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-  }, 90_000);
+
+    // --charts: the chart annex, with the trends of the five measures furthest behind (1.2 is the only one with a figure, met: none).
+    const charts = path.join(dir, 'bao-cao-bieu-do.pdf');
+    await cli(['export', '--period', '2', '--format', 'pdf', '--charts', '--out', charts, '--number', '7', '--date', '05/12/2024', '--signer', 'Nguyễn Văn An', '--db', db]);
+    const pdftotext = (f: string) => execFileSync('pdftotext', [f, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    if (fs.existsSync('/usr/bin/pdftotext')) {
+      expect(pdftotext(pdf)).not.toContain('BIỂU ĐỒ KẾT QUẢ');
+      const text = pdftotext(charts);
+      expect(text).toContain('BIỂU ĐỒ KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM');
+      expect(text).toContain('1. Kết quả theo mục tiêu');
+    }
+    const chosen = path.join(dir, 'bao-cao-1-2.pdf');
+    await cli(['export', '--period', '2', '--format', 'pdf', '--charts', '1.2', '--out', chosen, '--db', db]);
+    if (fs.existsSync('/usr/bin/pdftotext')) expect(pdftotext(chosen)).toContain('Chỉ tiêu 1.2: Tỷ lệ xã, phường, thị trấn đạt tiêu chuẩn phù hợp với trẻ em');
+    const unknown = await cli(['export', '--period', '2', '--format', 'pdf', '--charts', '99.9', '--out', chosen, '--db', db]).catch((e: { stderr: string }) => e);
+    expect((unknown as { stderr: string }).stderr).toContain('Kỳ 2 không có chỉ tiêu 99.9');
+
+    // remind: the units that owe the report, as JSON, and the công văn đôn đốc.
+    const letter = path.join(dir, 'cong-van.pdf');
+    const remind = JSON.parse((await cli(['remind', '--period', '2', '--out', letter, '--number', '15', '--due', '20/12/2030', '--json', '--db', db])).stdout);
+    expect(remind.units).toHaveLength(11);
+    expect(remind.units.map((u: { unit: string }) => u.unit)).not.toContain('Huyện Sa Thầy');
+    expect(remind.units.find((u: { unit: string }) => u.unit === 'Huyện Đắk Glei')).toMatchObject({ status: 'missing', late: true });
+    expect(remind.file).toBe(path.resolve(letter));
+    if (fs.existsSync('/usr/bin/pdftotext')) {
+      const text = pdftotext(letter);
+      expect(text).toContain('V/v đôn đốc báo cáo năm 2024');
+      expect(text).toContain('Số: 15/SLĐTBXH');
+      expect(text).toContain('gửi báo cáo trước ngày 20/12/2030');
+    }
+    const human = await cli(['remind', '--period', '2', '--db', db]);
+    expect(human.stdout).toContain('Huyện Đắk Glei');
+    expect(human.stdout).toContain('chưa gửi · quá hạn: ');
+  }, 120_000);
 
   it('shows breakdowns in plan show and merge, and imports, lists and exports catalogues', async () => {
     const dir = tempDir();

@@ -60,7 +60,7 @@ export async function reminderList(db: Db, ctx: BackendContext, args: { periodId
     daysLeft: window.daysLeft,
     open: window.open && units.length > 0,
     units,
-    history: stored.map((r) => ({ ...r, units: r.units.map((x) => ({ ...x, unitName: names.get(x.unitId) ?? `Đơn vị số ${x.unitId}` })) })),
+    history: stored.map((r) => ({ ...r, units: r.units.map((x) => ({ ...x, unitName: names.get(x.unitId) ?? `Đơn vị số ${x.unitId}` })).sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi')) })),
     timeline,
   };
 }

@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
-import type { ImportFileResult, PeriodDto, PeriodStatus, UnitReportStatus } from '../../../../shared/api/types';
+import type { ImportFileResult, PeriodDto, PeriodStatus, ReminderList, UnitReportStatus } from '../../../../shared/api/types';
+import { deadlineWords } from '../../../../shared/domain/reminders';
+import { vietnamDateTime, vietnamDay } from '../../../../shared/domain/vietnam-time';
 import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { LATE_LABEL, PERIOD_KINDS, REPORT_STATUSES, countdownText, type ReportStatus } from '../../../../shared/domain/periods';
 import { api } from '../../api';
@@ -14,6 +16,7 @@ import { SubmittedPeriodBanner, UnlockPeriodDialog } from './PeriodLock';
 import { ImportResults } from './ImportResults';
 import { PeriodForm } from './PeriodForm';
 import { ReviewDialog } from './ReviewPanel';
+import { RemindDialog } from './RemindDialog';
 
 /** Files sent per call when many are received at once (progress moves in steps of this many). */
 const IMPORT_CHUNK = 8;
@@ -55,6 +58,9 @@ export function HomePage() {
     setPeriodId(id);
     void api.call('working-period-set', { periodId: id }).catch(() => undefined);
   };
+  const [reminding, setReminding] = useState(false);
+  // Who still owes the report, and who was reminded when: asked again whenever the statuses are.
+  const reminders = useAsync(() => (status.data ? api.call('reminder-list', { periodId: status.data.period.id }) : Promise.resolve(null)), [status.data]);
   const action = useAction();
   const toast = useToast();
   // While another period loads, the last one's rows (and their links) are not shown: a click must not land in the period just left.
@@ -163,6 +169,17 @@ export function HomePage() {
           </div>
           <SubmittedPeriodBanner period={s.period} consequence="Số liệu đang khoá: không nhận tệp mới, không sửa số." onUnlock={() => setUnlocking({ kind: 'period' })} />
           <DeadlineCard status={s} />
+          {reminders.data?.open && reminders.data.period.id === s.period.id && reminders.data.dueOn && reminders.data.daysLeft !== null ? (
+            <div className="remind-banner" role="status" aria-label="Nhắc đơn vị">
+              <span>
+                <b>{deadlineWords(reminders.data.dueOn, reminders.data.daysLeft).replace(/^./, (c) => c.toUpperCase())}</b>: {reminders.data.units.length} đơn vị chưa gửi báo cáo hoặc gửi tệp có lỗi
+                {reminders.data.units.some((u) => u.late) ? ` (${reminders.data.units.filter((u) => u.late).length} đơn vị đã quá hạn của mình)` : ''}.
+              </span>
+              <button type="button" className="primary" onClick={() => setReminding(true)}>
+                Nhắc đơn vị…
+              </button>
+            </div>
+          ) : null}
           <div className="toolbar status-actions">
             <button type="button" className="primary" onClick={() => filesInput.current?.click()}>
               Nhận báo cáo (chọn tệp)…
@@ -183,6 +200,11 @@ export function HomePage() {
             <button type="button" onClick={() => void exportAll()} disabled={action.busy}>
               Xuất biểu mẫu cho tất cả đơn vị (.zip)
             </button>
+            {reminders.data && !reminders.data.open && reminders.data.units.length ? (
+              <button type="button" onClick={() => setReminding(true)} title={`Danh sách ${reminders.data.units.length} đơn vị chưa gửi hoặc gửi tệp có lỗi, tin nhắn và công văn đôn đốc`}>
+                Nhắc đơn vị…
+              </button>
+            ) : null}
             {!s.period.submittedAt && s.units.some((u) => u.reportId && (u.status === 'valid' || u.status === 'received')) ? (
               <button
                 type="button"
@@ -233,6 +255,7 @@ export function HomePage() {
           />
           <StatusTable
             status={s}
+            reminded={reminders.data?.period.id === s.period.id ? reminders.data.timeline : []}
             onTemplate={(u) => void exportOne(u)}
             onApprove={(u) =>
               void action.run(async () => {
@@ -246,6 +269,7 @@ export function HomePage() {
           />
         </>
       )}
+      {s && reminding && reminders.data ? <RemindDialog list={reminders.data} onClose={() => setReminding(false)} onChanged={reminders.reload} /> : null}
       {s && reviewing ? <ReviewDialog periodId={s.period.id} unitId={reviewing.unitId} unitName={reviewing.unitName} onClose={() => setReviewing(null)} onChanged={status.reload} /> : null}
       {s && unlocking?.kind === 'period' ? <UnlockPeriodDialog period={s.period} onUnlocked={status.reload} onClose={() => setUnlocking(null)} /> : null}
       {s && unlocking?.kind === 'report' ? (
@@ -325,12 +349,15 @@ export function StatusChip({ status }: { status: ReportStatus }) {
 
 function StatusTable({
   status: s,
+  reminded,
   onTemplate,
   onApprove,
   onUnlock,
   onReview,
 }: {
   status: PeriodStatus;
+  /** When each unit was reminded (oldest first). */
+  reminded: ReminderList['timeline'];
   onReview: (u: UnitReportStatus) => void;
   onTemplate: (u: UnitReportStatus) => void;
   onApprove: (u: UnitReportStatus) => void;
@@ -366,6 +393,7 @@ function StatusTable({
             <td>
               <StatusChip status={u.status} />
               {u.late ? <span className="chip chip-late">{LATE_LABEL}</span> : null}
+              {remindedLine(reminded.find((t) => t.unitId === u.unitId))}
               {u.problemCount ? (
                 <div>
                   <button type="button" className="link small problem-link" onClick={() => onReview(u)} aria-label={`Xem ${u.problemCount} lỗi trong tệp gần nhất của ${u.unitName}`}>
@@ -418,5 +446,17 @@ function StatusTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** "đã nhắc 2 lần, gần nhất 02/12/2024" under a unit's status. */
+function remindedLine(t: ReminderList['timeline'][number] | undefined) {
+  if (!t?.reminded.length) return null;
+  const last = t.reminded.at(-1)!;
+  return (
+    <div className="small muted" title={t.reminded.map((at) => vietnamDateTime(at)).join('\n')}>
+      đã nhắc {t.reminded.length > 1 ? `${t.reminded.length} lần, gần nhất ` : ''}
+      {formatIsoDate(vietnamDay(last))}
+    </div>
   );
 }
