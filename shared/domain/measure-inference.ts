@@ -4,7 +4,7 @@
  * Every guess carries the evidence it used and whether it is sure, so the preview can show it and
  * the user can correct it. Pure: texts and targets in, guesses out.
  */
-import { DIRECTIONS, ROLLUPS, type Direction, type RateFactor, type Rollup, type ValueKind } from './measure';
+import { DIRECTIONS, ROLLUPS, type Direction, type RateFactor, type Rollup, type TargetPoint, type ValueKind } from './measure';
 import { formatVnNumber } from './vn-number';
 
 export interface Guess<T> {
@@ -56,14 +56,7 @@ export function inferKind(unitText: string, targetTexts: readonly string[]): Gue
   return { value: { unitLabel: raw, valueKind: 'count', rateFactor: null }, why: `đơn vị tính "${raw}" không phải %, ‰ hay /100.000 → tạm hiểu là số lượng`, sure: false };
 }
 
-/** A target as the inference needs it. */
-export interface TargetPoint {
-  year: number;
-  isPhaseEnd: boolean;
-  value: number;
-  valueMax: number | null;
-  text: string;
-}
+export type { TargetPoint } from './measure';
 
 // Words of the row or heading that say which way is better. "dưới 5 tuổi", "trên 1.000 trẻ",
 // "từ 7 tuổi trở lên" are ages and bases, not comparisons, so those words count only before a

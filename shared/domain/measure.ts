@@ -77,6 +77,15 @@ export function formatTarget(t: TargetValue, unitLabel: string, decimals?: numbe
   return unitLabel === '/100.000' ? `${body}/100.000` : body;
 }
 
+/** A target of a year or of a phase's end, as written and as parsed. */
+export interface TargetPoint {
+  year: number;
+  isPhaseEnd: boolean;
+  value: number;
+  valueMax: number | null;
+  text: string;
+}
+
 /** Number of decimals a target was written with (`9,6` → 1, `2,0-3,0` → 1, `0,038` → 3). */
 export function decimalsWritten(text: string): number {
   const m = /,(\d+)/.exec(text);

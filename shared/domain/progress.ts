@@ -4,17 +4,11 @@
  * counts. Pure: the backend gathers the figures, the chart options only draw these.
  */
 import { assess, type Assessment } from './rollup';
-import type { Direction } from './measure';
+import type { Direction, TargetPoint } from './measure';
 import { formatVnNumber } from './vn-number';
 import { vietnamDate } from './org-units';
 
-export interface TargetPoint {
-  year: number;
-  isPhaseEnd: boolean;
-  value: number;
-  valueMax: number | null;
-  text: string;
-}
+export type { TargetPoint };
 
 /** How the direction reads under a chart's title. */
 export const DIRECTION_WORDS: Record<Direction, string> = {

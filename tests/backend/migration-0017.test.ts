@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/backend/db/connection';
-import { databaseAt } from '../helpers/migration-kit';
+import { databaseAt, tablesAddedAfter } from '../helpers/migration-kit';
 
 describe('migration 0017-noted-values', () => {
   it('keeps a 0016 database as it was and finds the values with a note through their own index', async () => {
     const old = await databaseAt('0016-received-pdfs');
     old.raw.exec(`INSERT INTO setting (key, value) VALUES ('userName', 'Lan')`);
-    const tables = (db: { raw: typeof old.raw }) => db.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+    const tables = (db: { raw: typeof old.raw }) => (db.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
     const before = tables(old);
     await old.close();
     const opened = await openDatabase(old.file);
-    expect(tables(opened)).toEqual(before);
+    expect(tables(opened)).toEqual([...before, ...(await tablesAddedAfter('0017-noted-values'))].sort());
     expect(opened.raw.prepare("SELECT value FROM setting WHERE key = 'userName'").get()).toEqual({ value: 'Lan' });
     const index = opened.raw.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'report_value_noted'").get() as { sql: string } | undefined;
     expect(index?.sql).toMatch(/ON report_value\(report_id\) WHERE note IS NOT NULL/);

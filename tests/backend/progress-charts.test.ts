@@ -104,7 +104,7 @@ describe('charts of a province over three years', () => {
     expect(wb.SheetNames.slice(0, 4)).toEqual(['Phụ lục', 'Nội dung', 'Theo đơn vị', 'Số liệu biểu đồ']);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Số liệu biểu đồ']!, { header: 1, defval: null });
     const annual = t.periods.filter((p) => p.kind === 'annual');
-    const header = rows.find((r) => r[0] === 'Mã' && r[1] === 'Chỉ tiêu' && r[2] === 'Đơn vị tính')!;
+    const header = rows.find((r) => r[0] === 'Mã' && r[1] === 'Chỉ tiêu' && r[2] === 'ĐVT')!;
     expect(header.slice(3, 3 + 2 * annual.length)).toEqual(annual.flatMap((p) => [`Năm ${p.year}`, `Chỉ tiêu ${p.year}`]));
     const m = t.measures[11]!;
     const line = rows.find((r) => r[0] === m.code && r[2] === '%')!;

@@ -20,3 +20,20 @@ export async function databaseAt(version: string): Promise<{ file: string; raw: 
   expect(r.error).toBeUndefined();
   return { file, raw, close: () => db.destroy() };
 }
+
+const tableNames = (raw: Database.Database) => (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+
+/**
+ * The tables the migrations after `version` add: opening a database migrates it to the latest
+ * version, so a migration's own test expects these too (they belong to later migrations' tests).
+ */
+export async function tablesAddedAfter(version: string): Promise<string[]> {
+  const at = await databaseAt(version);
+  const before = new Set(tableNames(at.raw));
+  const names = Object.keys(migrations);
+  const r = await new Migrator({ db: new Kysely<unknown>({ dialect: new SqliteDialect({ database: at.raw }) }), provider: { getMigrations: async () => migrations } }).migrateTo(names.at(-1)!);
+  expect(r.error).toBeUndefined();
+  const after = tableNames(at.raw).filter((t) => !before.has(t));
+  await at.close();
+  return after;
+}

@@ -1,16 +1,9 @@
 /** The reminders sent for a period and to which units (table family reminder, reminder_unit). */
-import type { ReminderChannel } from '../../../shared/api/types';
+import type { ReminderEntry } from '../../../shared/api/types';
 import type { Db } from './connection';
 
-export interface StoredReminder {
-  id: number;
-  channel: ReminderChannel;
-  sentAt: string;
-  sentBy: string;
-  documentNumber: string | null;
-  newDueOn: string | null;
-  units: { unitId: number; owed: string }[];
-}
+/** A reminder as stored: the units by id (their names are the period's). */
+export type StoredReminder = Omit<ReminderEntry, 'units'> & { units: { unitId: number; owed: string }[] };
 
 export async function writeReminder(db: Db, r: Omit<StoredReminder, 'id'> & { periodId: number }): Promise<number> {
   const { id } = await db

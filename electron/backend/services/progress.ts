@@ -5,7 +5,7 @@
  */
 import type { Dashboard, MergeCell, MergeView, PeriodDto, TrendChart, UnitsChart } from '../../../shared/api/types';
 import { planMeasures } from '../../../shared/api/plan-shape';
-import { DIRECTION_WORDS, furthestFromTarget, gapText, goalSummaries, receiptCurve, trendSeries, unitBars, type DashboardMeasure, type TargetPoint } from '../../../shared/domain/progress';
+import { DIRECTION_WORDS, furthestFromTarget, gapText, goalSummaries, receiptCurve, trendSeries, unitBars, type DashboardMeasure } from '../../../shared/domain/progress';
 import { isTerritorial } from '../../../shared/domain/who-reports';
 import type { BackendContext } from '../context';
 import type { Db } from '../db/connection';
@@ -94,8 +94,7 @@ export async function trendsOf(db: Db, ctx: BackendContext, period: PeriodDto, m
   const scopeText = `${KIND_WORDS[period.kind]} do ${compiledBy} tổng hợp, ${phase.from}–${phase.to} (giai đoạn của ${phase.title})`;
   return measures.map((m) => {
     const inputs = totals.map(({ p, byCode }) => ({ periodId: p.id, name: pointLabel(p), year: p.year, dataTo: p.dataTo, value: byCode.get(m.code)?.value ?? null }));
-    const targets: TargetPoint[] = m.targets.map((t) => ({ year: t.year, isPhaseEnd: t.isPhaseEnd, value: t.value, valueMax: t.valueMax, text: t.text }));
-    const series = trendSeries(inputs, targets, m.direction);
+    const series = trendSeries(inputs, m.targets, m.direction);
     return { ...measureWords(m), compiledBy, scopeText, points: series.points, phaseTargets: series.phaseTargets };
   });
 }
@@ -156,7 +155,7 @@ export async function dashboardData(db: Db, ctx: BackendContext, args: { periodI
       target: r.target,
       targetText: r.targetText,
       assessment: r.assessment,
-      phaseTarget: phase ? { year: phase.year, isPhaseEnd: true, value: phase.value, valueMax: phase.valueMax, text: phase.text } : null,
+      phaseTarget: phase ?? null,
     };
   });
   const goals = uniqueGoals(view);

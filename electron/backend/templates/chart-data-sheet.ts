@@ -7,7 +7,7 @@ import type { Dashboard, TrendChart } from '../../../shared/api/types';
 import { GOAL_COUNT_WORDS, type GoalCount } from '../../../shared/domain/progress';
 import { ASSESSMENTS } from '../../../shared/domain/rollup';
 import { formatIsoDate } from '../../../shared/domain/org-units';
-import { SheetBuilder, numberStyle } from '../xlsx/styled-workbook';
+import { SheetBuilder, numberStyle, type PrintSetup } from '../xlsx/styled-workbook';
 
 export interface ChartData {
   dashboard: Omit<Dashboard, 'charts'>;
@@ -16,7 +16,8 @@ export interface ChartData {
 
 const COUNTS: GoalCount[] = ['met', 'not_met', 'no_data', 'other'];
 
-export function chartDataSheet(d: ChartData): SheetBuilder {
+/** The sheet, and how it prints: the trends' header repeated on every page, code and name at the left of pages of periods. */
+export function chartDataSheet(d: ChartData): { sheet: SheetBuilder; print: PrintSetup } {
   const points = d.trends[0]?.points ?? [];
   const width = Math.max(9, 4 + points.length * 2);
   const s = new SheetBuilder([12, 52, 12, ...Array.from({ length: width - 3 }, () => 13)]);
@@ -64,7 +65,8 @@ export function chartDataSheet(d: ChartData): SheetBuilder {
 
   row++;
   heading(`4. Xu hướng của các chỉ tiêu: ${d.trends[0]?.scopeText ?? ''}`);
-  headers(['Mã', 'Chỉ tiêu', 'Đơn vị tính', ...points.flatMap((p) => [p.label, `Chỉ tiêu ${p.year}`]), 'Mục tiêu cuối giai đoạn']);
+  const trendHeader = row;
+  headers(['Mã', 'Chỉ tiêu', 'ĐVT', ...points.flatMap((p) => [p.label, `Chỉ tiêu ${p.year}`]), 'Mục tiêu cuối giai đoạn']);
   for (const t of d.trends) {
     const fig = numberStyle(t.displayDecimals);
     s.set(row, 0, t.code, 'label');
@@ -78,5 +80,7 @@ export function chartDataSheet(d: ChartData): SheetBuilder {
   }
   row++;
   s.merged(row, 0, last, `Đánh giá theo chỉ tiêu của từng năm: ${Object.values(ASSESSMENTS).join(', ')}. Ô trống: kỳ chưa có số liệu.`, 'instructions');
-  return s;
+  // Five periods (ten columns) a page beside the code, name and unit.
+  const pagesWide = Math.max(1, Math.ceil((width - 3) / 10));
+  return { sheet: s, print: { titleRows: [trendHeader, trendHeader], titleCols: [0, 2], fitWidth: pagesWide, colBreaks: Array.from({ length: pagesWide - 1 }, (_, k) => 3 + 10 * (k + 1)) } };
 }

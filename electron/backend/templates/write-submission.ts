@@ -124,7 +124,10 @@ export function buildSubmission(view: MergeView, charts: ChartData | null = null
   add('Theo đơn vị', m, { titleRows: [2, 2], titleCols: [0, 2], fitWidth: pagesWide, colBreaks: Array.from({ length: pagesWide - 1 }, (_, k) => 3 + 10 * (k + 1)) });
 
   // The figures behind the charts (Tổng quan and the trends).
-  if (charts) add('Số liệu biểu đồ', chartDataSheet(charts));
+  if (charts) {
+    const { sheet, print } = chartDataSheet(charts);
+    add('Số liệu biểu đồ', sheet, print);
+  }
 
   // One sheet per source unit that reported.
   const used = new Set(wb.SheetNames);

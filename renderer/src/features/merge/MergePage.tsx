@@ -14,6 +14,7 @@ import { SubmittedPeriodBanner, UnlockPeriodDialog } from '../periods/PeriodLock
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { XLSX_MIME, downloadBase64 } from '../../components/download';
 import { PdfDialog } from './PdfDialog';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { sectionBreaks, treeLineText, withoutBreakdownText } from '../../../../shared/api/merge-text';
 import { fractionText } from '../../../../shared/domain/who-reports';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/domain/task-status';
@@ -129,24 +130,15 @@ export function MergePage() {
         </div>
       </header>
       <div className="filter-bar">
-        <label>
-          Kỳ{' '}
-          <select
-            aria-label="Chọn kỳ tổng hợp"
-            value={chosen}
-            onChange={(e) => {
-              setPeriodId(Number(e.target.value));
-              void api.call('working-period-set', { periodId: Number(e.target.value) }).catch(() => undefined);
-              setDrafts({});
-            }}
-          >
-            {periods.data.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} — {p.parentUnitName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodPicker
+          label="Chọn kỳ tổng hợp"
+          periods={periods.data}
+          value={chosen}
+          onChange={(id) => {
+            setPeriodId(id);
+            setDrafts({});
+          }}
+        />
         {v?.saved ? (
           <span className="muted small">
             Đã lưu báo cáo tổng hợp lần {v.saved.revision} lúc {formatIsoDate(v.saved.savedAt.slice(0, 10))}

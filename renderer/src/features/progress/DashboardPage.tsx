@@ -6,6 +6,7 @@ import { formatVnNumber } from '../../../../shared/domain/vn-number';
 import { api } from '../../api';
 import { useAsync } from '../../app/use-async';
 import { Chart } from '../../components/Chart';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState, ErrorBox, Loading } from '../../components/Feedback';
 import { TrendView } from './MeasureCharts';
@@ -46,23 +47,7 @@ export function DashboardPage() {
         </div>
       </header>
       <div className="filter-bar">
-        <label>
-          Kỳ{' '}
-          <select
-            aria-label="Chọn kỳ"
-            value={chosen}
-            onChange={(e) => {
-              setPeriodId(Number(e.target.value));
-              void api.call('working-period-set', { periodId: Number(e.target.value) }).catch(() => undefined);
-            }}
-          >
-            {compiled.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} — {p.parentUnitName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodPicker label="Chọn kỳ" periods={compiled} value={chosen} onChange={setPeriodId} />
       </div>
       <ErrorBox message={board.error} />
       {!d ? board.error ? null : <Loading /> : <Board d={d} onTrend={setTrend} />}
