@@ -11,6 +11,7 @@ import type { Backend } from '../../electron/backend/index';
 import type { PeriodStatus } from '../../shared/api/types';
 import { ARTIFACTS } from '../e2e-web/fixtures';
 import { call, callError, tempDir, testBackend } from '../helpers/backend';
+import { opensslP12 } from '../helpers/certificates';
 import { fillTemplate, type Fill } from '../helpers/fill-template';
 import { hasPoppler, noPoppler } from '../helpers/merge-pdf';
 
@@ -119,4 +120,25 @@ describe('reminding the units that owe a report', () => {
     expect((await callError(backend, 'reminder-letter', { periodId, unitIds: [list.units[0]!.unitId], newDueOn: '2024-11-30', contact: '', document: doc })).message).toBe('Hạn mới phải từ hôm nay trở đi.');
     expect((await callError(backend, 'reminder-letter', { periodId, unitIds: [], newDueOn: '2024-12-09', contact: '', document: doc })).message).toBe('Chưa chọn đơn vị nào.');
   });
+});
+
+describe('a signed công văn đôn đốc', () => {
+  it('signs the công văn like the report: the signer, then the organisation, both intact', async () => {
+    const dir = tempDir();
+    const signer = { p12Base64: opensslP12(dir, '/CN=Trần Văn Bình/O=Sở Lao động - Thương binh và Xã hội', 'mk1').toString('base64'), password: 'mk1' };
+    const organisation = { p12Base64: opensslP12(dir, '/CN=Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum/O=UBND tỉnh Kon Tum', 'mk2').toString('base64'), password: 'mk2' };
+    // Certificates made now are valid from now: this backend's clock is the machine's, on the 2026 report of the merged province.
+    const backend = await testBackend({ demo: true });
+    const periodId = (await call(backend, 'period-list', {})).find((p) => p.name === 'Năm 2026')!.id;
+    const list = await call(backend, 'reminder-list', { periodId });
+    const f = await call(backend, 'reminder-letter', { periodId, unitIds: [list.units[0]!.unitId], newDueOn: list.letter.newDueOn, contact: '', document: { ...list.letter.document, number: '8', signerName: 'Trần Văn Bình' }, sign: { signer, organisation } });
+    expect(f.fileName).toBe('Cong van don doc - Năm 2026 (da ky so).pdf');
+    expect(f.signedBy).toBe('Trần Văn Bình, Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum');
+    const checks = await call(backend, 'pdf-verify', { fileName: f.fileName, dataBase64: f.dataBase64 });
+    expect(checks.map((c) => [c.role, c.commonName, c.intact, c.problems])).toEqual([
+      ['signer', 'Trần Văn Bình', true, []],
+      ['organisation', 'Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum', true, []],
+    ]);
+    await backend.close();
+  }, 60_000);
 });

@@ -74,6 +74,7 @@ async function mergeProvince(rows: Row[], dir: string, log: Log): Promise<void> 
  */
 async function dashboard(rows: Row[], dir: string, log: Log): Promise<void> {
   const t = await built(dir, 'dashboard', { provinces: 0, communes: 100, years: 10 }, log);
+  resetPeak();
   const mergeMs = await time(() => computeMerge(t.b, t.periods.at(-1)!.id), 9);
   const raw = t.b.database.raw;
   const touch = () => raw.prepare("INSERT INTO setting (key, value) VALUES ('benchTouch', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(performance.now()));

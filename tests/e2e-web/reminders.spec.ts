@@ -49,7 +49,7 @@ test('the home screen offers to remind late units: messages, a công văn đôn 
   const letter = dialog.getByRole('form', { name: 'Công văn đôn đốc' });
   await letter.getByLabel('Số công văn').fill('12');
   await letter.getByLabel('Hạn mới').fill(vnDate(5));
-  await letter.getByLabel('Người ký').fill('Trần Văn Bình');
+  await letter.getByLabel('Người ký', { exact: true }).fill('Trần Văn Bình');
   await screenshot(page, '75-nhac-don-vi');
   const download = page.waitForEvent('download');
   await letter.getByRole('button', { name: 'Tạo công văn đôn đốc (PDF)' }).click();

@@ -10,9 +10,9 @@ import { Loading } from '../../components/Feedback';
 import { TextAreaField, TextField } from '../../components/fields';
 import { downloadBase64 } from '../../components/download';
 import { ImagePicker } from '../signatures/ImagePicker';
-import { chosenToken, emptyKey, forgetSecrets, KeyPicker, keyReady, signingKey, type KeyState } from '../signatures/KeyPicker';
+import { chosenToken } from '../signatures/KeyPicker';
+import { SigningChoice, useSigning } from '../signatures/SigningChoice';
 
-type SignAs = 'none' | 'signer' | 'organisation' | 'both';
 
 /** The official report: its header, number, date, recipients and signer, then the PDF. */
 export function PdfDialog(props: {
@@ -27,9 +27,8 @@ export function PdfDialog(props: {
   const [doc, setDoc] = useState<DocumentSettings>();
   const [date, setDate] = useState('');
   const [dateError, setDateError] = useState<string | null>(null);
-  const [signAs, setSignAs] = useState<SignAs>('none');
-  const [signerKey, setSignerKey] = useState<KeyState>(emptyKey);
-  const [orgKey, setOrgKey] = useState<KeyState>(emptyKey);
+  const signing = useSigning();
+  const { signerKey } = signing;
   /** The typed signer differs from the certificate's name: asked before signing. */
   const [charts, setCharts] = useState<ChartState>({ on: false, summary: true, furthest: true, chosen: new Set() });
   const [nameCheck, setNameCheck] = useState<{ typed: string; certified: string; then: 'save' | 'open' } | null>(null);
@@ -47,10 +46,8 @@ export function PdfDialog(props: {
     const d = parseDateText(date, 'ngày ban hành');
     if (!d.ok) return setDateError(d.error);
     setDateError(null);
-    const bySigner = signAs === 'signer' || signAs === 'both';
-    const byOrganisation = signAs === 'organisation' || signAs === 'both';
-    if (bySigner && !keyReady(signerKey)) return action.setError('Chưa chọn chứng thư số của người ký: tệp .p12/.pfx, hoặc thiết bị ký số và mã PIN.');
-    if (byOrganisation && !keyReady(orgKey)) return action.setError('Chưa chọn chứng thư số của cơ quan: tệp .p12/.pfx, hoặc thiết bị ký số và mã PIN.');
+    const bySigner = signing.bySigner;
+    if (signing.notReady) return action.setError(signing.notReady);
     void action.run(async () => {
       let name = signerName ?? doc.signerName;
       if (bySigner && signerName === undefined) {
@@ -64,10 +61,9 @@ export function PdfDialog(props: {
         }
         if (name !== doc.signerName) set({ signerName: name });
       }
-      const sign = bySigner || byOrganisation ? { signer: bySigner ? signingKey(signerKey) : undefined, organisation: byOrganisation ? signingKey(orgKey) : undefined } : undefined;
+      const sign = signing.payload();
       const f = await api.call('merge-pdf', { periodId: props.periodId, document: { ...doc, signerName: name, date: d.iso }, sign, charts: chartChoice(charts) });
-      setSignerKey(forgetSecrets(signerKey));
-      setOrgKey(forgetSecrets(orgKey));
+      signing.forget();
       if (then === 'save') downloadBase64(f.fileName, f.dataBase64, 'application/pdf');
       else await api.call('file-open', { fileName: f.fileName, dataBase64: f.dataBase64 });
       props.onDone(`${then === 'save' ? 'Đã tạo' : 'Đã mở'} ${f.fileName}${f.signedBy ? ` (ký số bởi ${f.signedBy})` : ''}${then === 'open' ? ' để xem và in' : ''}.`);
@@ -107,31 +103,7 @@ export function PdfDialog(props: {
           <TextField label="Chức vụ" name="signerTitle" value={doc.signerTitle} onChange={(e) => set({ signerTitle: e.target.value })} />
           <TextField label="Người ký" name="signerName" value={doc.signerName} onChange={(e) => set({ signerName: e.target.value })} />
         </div>
-        <fieldset className="targets">
-          <legend>Chữ ký số (không bắt buộc)</legend>
-          <label className="field">
-            <span>Ký số văn bản</span>
-            <select value={signAs} onChange={(e) => setSignAs(e.target.value as SignAs)} data-testid="sign-as">
-              <option value="none">Không ký (tải bản chưa ký)</option>
-              <option value="signer">Người ký</option>
-              <option value="organisation">Cơ quan ban hành</option>
-              <option value="both">Người ký, rồi cơ quan ban hành</option>
-            </select>
-          </label>
-          <p className="field-hint">Văn bản điện tử có hai chữ ký số: của người có thẩm quyền (kèm ảnh chữ ký), rồi của cơ quan ban hành (kèm ảnh con dấu trùm lên chữ ký). Có thể ký từng chữ ký sau ở trang "Chữ ký số".</p>
-          {signAs === 'signer' || signAs === 'both' ? (
-            <div className="sign-block">
-              <h3>Người ký</h3>
-              <KeyPicker value={signerKey} onChange={setSignerKey} id="signer" whose="của người ký" disabled={action.busy} />
-            </div>
-          ) : null}
-          {signAs === 'organisation' || signAs === 'both' ? (
-            <div className="sign-block">
-              <h3>Cơ quan ban hành</h3>
-              <KeyPicker value={orgKey} onChange={setOrgKey} id="org" whose="của cơ quan" disabled={action.busy} />
-            </div>
-          ) : null}
-        </fieldset>
+        <SigningChoice signing={signing} busy={action.busy} />
         <fieldset className="targets">
           <legend>Ảnh chữ ký và con dấu (lưu lại cho các lần sau)</legend>
           <div className="form-row">
@@ -154,7 +126,7 @@ export function PdfDialog(props: {
             Xem và in (mở bằng trình xem PDF)
           </button>
         </div>
-        <FormFooter error={action.error} busy={action.busy} submitLabel={signAs !== 'none' ? 'Ký số và tải PDF' : 'Tạo và tải PDF'} onCancel={props.onClose} />
+        <FormFooter error={action.error} busy={action.busy} submitLabel={signing.signAs !== 'none' ? 'Ký số và tải PDF' : 'Tạo và tải PDF'} onCancel={props.onClose} />
       </form>
       {nameCheck ? (
         <Dialog title="Tên người ký khác tên trong chứng thư số" onClose={() => setNameCheck(null)}>

@@ -11,6 +11,7 @@ import { downloadBase64 } from '../../components/download';
 import { ErrorBox, useToast } from '../../components/Feedback';
 import { TextField } from '../../components/fields';
 import { CopyText } from './ReviewPanel';
+import { SigningChoice, useSigning } from '../signatures/SigningChoice';
 
 /** "Nhắc đơn vị": who still owes the report and what, a message for each, one công văn đôn đốc for all, and what was sent before. */
 export function RemindDialog({ list, onClose, onChanged }: { list: ReminderList; onClose: () => void; onChanged: () => void }) {
@@ -21,6 +22,7 @@ export function RemindDialog({ list, onClose, onChanged }: { list: ReminderList;
   const [contact, setContact] = useState('');
   const [signerName, setSignerName] = useState(list.letter.document.signerName);
   const [dateError, setDateError] = useState<string | null>(null);
+  const signing = useSigning();
   const action = useAction();
   const toast = useToast();
   const picked = list.units.filter((u) => chosen.has(u.unitId));
@@ -42,8 +44,12 @@ export function RemindDialog({ list, onClose, onChanged }: { list: ReminderList;
     const n = parseDateText(due, 'hạn mới');
     if (!d.ok || !n.ok) return setDateError(!d.ok ? d.error : !n.ok ? n.error : null);
     setDateError(null);
+    if (signing.notReady) return action.setError(signing.notReady);
     void action.run(async () => {
+      const sign = signing.payload();
+      signing.forget();
       const f = await api.call('reminder-letter', {
+        sign,
         periodId: list.period.id,
         unitIds: picked.map((u) => u.unitId),
         newDueOn: n.iso,
@@ -51,7 +57,7 @@ export function RemindDialog({ list, onClose, onChanged }: { list: ReminderList;
         document: { ...list.letter.document, number, date: d.iso, signerName },
       });
       downloadBase64(f.fileName, f.dataBase64, 'application/pdf');
-      toast(`Đã tạo ${f.fileName} cho ${f.reminder.units.length} đơn vị và ghi nhận đã nhắc.`);
+      toast(`Đã tạo ${f.fileName}${f.signedBy ? ` (ký số bởi ${f.signedBy})` : ''} cho ${f.reminder.units.length} đơn vị và ghi nhận đã nhắc.`);
       onChanged();
     });
   };
@@ -107,7 +113,7 @@ export function RemindDialog({ list, onClose, onChanged }: { list: ReminderList;
           <form onSubmit={letter} className="card remind-letter" aria-label="Công văn đôn đốc">
             <h3>Công văn đôn đốc (PDF) gửi {picked.length} đơn vị đã chọn</h3>
             <p className="small muted">
-              {list.letter.document.issuingBody} · {`Số: ${number || '…'}/${list.letter.document.symbol}`} · {list.letter.document.subject}. Nơi nhận: các đơn vị đã chọn và lưu văn thư. Ký số bằng chứng thư như báo cáo ở trang Chữ ký số sau khi tạo.
+              {list.letter.document.issuingBody} · {`Số: ${number || '…'}/${list.letter.document.symbol}`} · {list.letter.document.subject}. Nơi nhận: các đơn vị đã chọn và lưu văn thư. Ký số như văn bản báo cáo (ảnh chữ ký, con dấu đã lưu của cơ quan).
             </p>
             <div className="form-row">
               <TextField label="Số công văn" value={number} onChange={(e) => setNumber(e.target.value)} className="input-short" />
@@ -118,6 +124,7 @@ export function RemindDialog({ list, onClose, onChanged }: { list: ReminderList;
               <TextField label="Người ký" value={signerName} onChange={(e) => setSignerName(e.target.value)} />
               <TextField label="Liên hệ (không bắt buộc)" placeholder="ví dụ Phòng Bảo vệ, chăm sóc trẻ em, điện thoại …" value={contact} onChange={(e) => setContact(e.target.value)} />
             </div>
+            <SigningChoice signing={signing} busy={action.busy} />
             <ErrorBox message={dateError} />
             {action.busy ? (
               <p role="status" className="busy">
@@ -126,7 +133,7 @@ export function RemindDialog({ list, onClose, onChanged }: { list: ReminderList;
             ) : null}
             <div className="form-actions form-actions-left">
               <button type="submit" className="primary" disabled={!picked.length || action.busy}>
-                Tạo công văn đôn đốc (PDF)
+                {signing.signAs !== 'none' ? 'Ký số và tạo công văn đôn đốc (PDF)' : 'Tạo công văn đôn đốc (PDF)'}
               </button>
             </div>
           </form>
