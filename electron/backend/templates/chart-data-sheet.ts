@@ -61,7 +61,7 @@ export function chartDataSheet(d: ChartData): { sheet: SheetBuilder; print: Prin
     s.set(row, 3, f.targetText, 'labelNumber');
     s.set(row++, 4, Math.round(f.gap * 1000) / 10, 'number1');
   }
-  if (!b.furthest.length) s.merged(row++, 0, last, 'Không có chỉ tiêu nào chưa đạt.', 'instructions');
+  if (!b.furthest.length) s.merged(row++, 0, last, b.withData ? 'Không có chỉ tiêu nào chưa đạt.' : 'Chưa có số liệu để so với chỉ tiêu.', 'instructions');
 
   row++;
   heading(`4. Xu hướng của các chỉ tiêu: ${d.trends[0]?.scopeText ?? ''}`);
