@@ -89,32 +89,7 @@ function Board({ d, onTrend }: { d: Dashboard; onTrend: (m: { measureId: number;
             chart={d.charts.goals}
             caption="Số chỉ tiêu đạt, chưa đạt chỉ tiêu của năm, chưa có số liệu."
             table={
-              <table className="table table-compact" aria-label="Kết quả theo mục tiêu">
-                <thead>
-                  <tr>
-                    <th>Mục tiêu</th>
-                    {COUNTS.map((k) => (
-                      <th key={k} className="num">
-                        {GOAL_COUNT_WORDS[k]}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.goals.map((g) => (
-                    <tr key={g.code}>
-                      <td>
-                        {g.code}. {g.title}
-                      </td>
-                      {COUNTS.map((k) => (
-                        <td key={k} className="num">
-                          {g.counts[k]}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <GoalTable label="Kết quả theo mục tiêu" goals={d.goals} columns={COUNTS.map((k) => ({ head: GOAL_COUNT_WORDS[k], of: (g) => g.counts[k] }))} />
             }
           />
         ) : null}
@@ -124,28 +99,15 @@ function Board({ d, onTrend }: { d: Dashboard; onTrend: (m: { measureId: number;
             chart={d.charts.phase}
             caption={`Số chỉ tiêu mà kết quả kỳ này đã đạt mục tiêu cuối giai đoạn (${d.phaseYear}).`}
             table={
-              <table className="table table-compact" aria-label={`Tiến độ đến mục tiêu năm ${d.phaseYear}`}>
-                <thead>
-                  <tr>
-                    <th>Mục tiêu</th>
-                    <th className="num">Đã đạt</th>
-                    <th className="num">Chưa đạt</th>
-                    <th className="num">Chưa có số liệu</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.goals.map((g) => (
-                    <tr key={g.code}>
-                      <td>
-                        {g.code}. {g.title}
-                      </td>
-                      <td className="num">{g.phase.met}</td>
-                      <td className="num">{g.phase.not_met}</td>
-                      <td className="num">{g.phase.no_data}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <GoalTable
+                label={`Tiến độ đến mục tiêu năm ${d.phaseYear}`}
+                goals={d.goals}
+                columns={[
+                  { head: 'Đã đạt', of: (g) => g.phase.met },
+                  { head: 'Chưa đạt', of: (g) => g.phase.not_met },
+                  { head: 'Chưa có số liệu', of: (g) => g.phase.no_data },
+                ]}
+              />
             }
           />
         ) : null}
@@ -199,5 +161,37 @@ function Board({ d, onTrend }: { d: Dashboard; onTrend: (m: { measureId: number;
         </section>
       </div>
     </>
+  );
+}
+
+/** A goal per row, its code and title, then counts. */
+function GoalTable({ label, goals, columns }: { label: string; goals: Dashboard['goals']; columns: { head: string; of: (g: Dashboard['goals'][number]) => number }[] }) {
+  return (
+    <table className="table table-compact" aria-label={label}>
+      <thead>
+        <tr>
+          <th>Mục tiêu</th>
+          {columns.map((c) => (
+            <th key={c.head} className="num">
+              {c.head}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {goals.map((g) => (
+          <tr key={g.code}>
+            <td>
+              {g.code}. {g.title}
+            </td>
+            {columns.map((c) => (
+              <td key={c.head} className="num">
+                {c.of(g)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
