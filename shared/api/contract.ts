@@ -415,6 +415,8 @@ export const apiMethods = {
   'reminder-list': z.object({ periodId: id.optional(), today: isoDate.optional(), newDueOn: isoDate.optional() }),
   /** Records that the messages were sent to these units (pasted into e-mail or Zalo). */
   'reminder-record': z.object({ periodId: id, unitIds: z.array(id).min(1, 'chưa chọn đơn vị nào').max(5000) }),
+  /** Takes back a reminder recorded by mistake (the công văn's file, if sent, is not unsent: the record only). */
+  'reminder-delete': z.object({ id }),
   /** The công văn đôn đốc as PDF for these units (optionally signed like the report), recorded as sent. */
   'reminder-letter': z.object({
     periodId: id,
@@ -570,6 +572,7 @@ export interface ApiResults {
   'dashboard-get': Dashboard;
   'reminder-list': ReminderList;
   'reminder-record': ReminderEntry;
+  'reminder-delete': { deleted: true };
   'reminder-letter': FileDownload & { signedBy: string | null; reminder: ReminderEntry };
   'chart-trend': TrendChart;
   'chart-units': UnitsChart;

@@ -109,8 +109,14 @@ describe('reminding the units that owe a report', () => {
     expect(after.units.find((u) => u.unitName === 'Huyện Sa Thầy')!.reminded).toEqual([{ at: '2024-12-02T02:00:00.000Z', channel: 'letter' }]);
     expect(after.timeline.find((t) => t.unitName === 'Huyện Kon Rẫy')).toMatchObject({ reminded: [], firstReceived: '2024-12-02T02:00:00.000Z' });
     expect(after.timeline.find((t) => t.unitName === 'Huyện Ia H’Drai')).toMatchObject({ reminded: ['2024-12-02T02:00:00.000Z'], firstReceived: null });
+    // A message recorded by mistake is taken back; the trail keeps both.
+    await call(backend, 'reminder-delete', { id: after.history[0]!.id });
+    const back = await call(backend, 'reminder-list', { periodId });
+    expect(back.history.map((h) => h.channel)).toEqual(['letter']);
+    expect(back.timeline.find((t) => t.unitName === 'Huyện Ia H’Drai')!.reminded).toEqual([]);
+    expect((await callError(backend, 'reminder-delete', { id: after.history[0]!.id })).message).toContain(`lần nhắc số ${after.history[0]!.id}`);
     const trail = backend.database.raw.prepare("SELECT action FROM audit_log WHERE entity = 'reminder' ORDER BY id").all();
-    expect(trail).toEqual([{ action: 'remind by letter' }, { action: 'remind by message' }]);
+    expect(trail).toEqual([{ action: 'remind by letter' }, { action: 'remind by message' }, { action: 'delete' }]);
   });
 
   it('refuses a unit that owes nothing, and a new deadline in the past, in Vietnamese', async () => {

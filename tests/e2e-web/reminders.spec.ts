@@ -65,4 +65,13 @@ test('the home screen offers to remind late units: messages, a công văn đôn 
 
   // The unit's row says it was reminded twice.
   await expect(page.locator(`tr[data-unit="${firstName}"]`)).toContainText('đã nhắc 2 lần');
+
+  // The message was recorded by mistake: taken back from the history, the row says once.
+  await page.getByRole('status', { name: 'Nhắc đơn vị' }).getByRole('button', { name: 'Nhắc đơn vị…' }).click();
+  await dialog.getByRole('region', { name: 'Lịch sử nhắc' }).getByRole('button', { name: /^Bỏ ghi nhận/ }).last().click();
+  await expect(page.getByText('Đã bỏ ghi nhận lần nhắc đó.')).toBeVisible();
+  await expect(dialog.getByRole('region', { name: 'Lịch sử nhắc' }).locator('li')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.locator(`tr[data-unit="${firstName}"]`)).not.toContainText('2 lần');
+  await expect(page.locator(`tr[data-unit="${firstName}"]`)).toContainText('đã nhắc');
 });

@@ -38,9 +38,11 @@ test("a refused file's errors stay on the unit's row after the next import, with
   const unit = (name: string) => status.units.find((u) => u.unitName === name)!.unitId;
   await page.getByLabel('Chọn kỳ báo cáo').selectOption({ label: 'Năm 2024 — Báo cáo năm' });
   // Both ways to receive files are buttons the keyboard reaches (after the reminder the banner offers: the 2024 deadline has passed).
+  const remind = page.getByRole('status', { name: 'Nhắc đơn vị' }).getByRole('button', { name: 'Nhắc đơn vị…' });
+  await expect(remind).toBeVisible();
   await page.getByLabel('Chọn kỳ báo cáo').focus();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('status', { name: 'Nhắc đơn vị' }).getByRole('button', { name: 'Nhắc đơn vị…' })).toBeFocused();
+  await expect(remind).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Nhận báo cáo (chọn tệp)…' })).toBeFocused();
   await page.keyboard.press('Tab');

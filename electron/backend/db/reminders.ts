@@ -30,3 +30,13 @@ export async function remindersOf(db: Db, periodId: number): Promise<StoredRemin
     units: units.filter((u) => u.reminder_id === r.id).map((u) => ({ unitId: u.unit_id, owed: u.owed })),
   }));
 }
+
+/** The reminder, if it is there (its period, to check the period is open). */
+export async function reminderById(db: Db, id: number): Promise<{ id: number; periodId: number; channel: StoredReminder['channel']; sentAt: string } | undefined> {
+  const r = await db.selectFrom('reminder').select(['id', 'period_id', 'channel', 'sent_at']).where('id', '=', id).executeTakeFirst();
+  return r && { id: r.id, periodId: r.period_id, channel: r.channel, sentAt: r.sent_at };
+}
+
+export async function deleteReminder(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('reminder').where('id', '=', id).execute();
+}

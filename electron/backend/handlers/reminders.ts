@@ -1,13 +1,14 @@
 import { buildReminderLetter } from '../pdf/reminder-letter';
-import { recordReminder, reminderList } from '../services/reminders';
+import { deleteReminderRecord, recordReminder, reminderList } from '../services/reminders';
 import { fileSafeName } from '../../../shared/domain/file-names';
 import { auditExport, signAsAuthorities } from './merge';
 import type { HandlerSlice } from './types';
 import { UserError } from '../errors';
 
-export const reminderHandlers: HandlerSlice<'reminder-list' | 'reminder-record' | 'reminder-letter'> = {
+export const reminderHandlers: HandlerSlice<'reminder-list' | 'reminder-record' | 'reminder-delete' | 'reminder-letter'> = {
   'reminder-list': async (args, ctx) => reminderList(ctx.db, ctx, args),
   'reminder-record': async ({ periodId, unitIds }, ctx) => recordReminder(ctx.db, ctx, { periodId, unitIds, channel: 'message' }),
+  'reminder-delete': async ({ id }, ctx) => deleteReminderRecord(ctx.db, ctx, id),
   'reminder-letter': async ({ periodId, unitIds, newDueOn, contact, document, sign }, ctx) => {
     const list = await reminderList(ctx.db, ctx, { periodId, newDueOn });
     const units = unitIds.map((id) => list.units.find((u) => u.unitId === id));

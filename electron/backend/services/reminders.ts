@@ -9,9 +9,9 @@ import { letterSubject } from '../pdf/reminder-letter';
 import { documentSettings } from './documents';
 import { nowIso, type BackendContext } from '../context';
 import type { Db } from '../db/connection';
-import { remindersOf, writeReminder } from '../db/reminders';
+import { deleteReminder, reminderById, remindersOf, writeReminder } from '../db/reminders';
 import { firstReceipts } from '../db/report-store';
-import { UserError } from '../errors';
+import { UserError, notFound } from '../errors';
 import { audit } from './audit';
 import { periodStatus, periodTree } from './periods';
 import { lineFor, unitReview } from './report-review';
@@ -82,4 +82,15 @@ export async function recordReminder(db: Db, ctx: BackendContext, args: { period
     return rid;
   });
   return { id, channel: args.channel, sentAt, sentBy, documentNumber: args.documentNumber ?? null, newDueOn: args.newDueOn ?? null, units: chosen.map((u) => ({ unitId: u.unitId, unitName: u.unitName, owed: u.owedText })) };
+}
+
+/** Takes back a reminder recorded by mistake; the audit trail keeps that it was recorded and taken back. */
+export async function deleteReminderRecord(db: Db, ctx: BackendContext, id: number): Promise<{ deleted: true }> {
+  const r = await reminderById(db, id);
+  if (!r) throw notFound(`lần nhắc số ${id}`);
+  await db.transaction().execute(async (trx) => {
+    await deleteReminder(trx, id);
+    await audit(trx, ctx, { entity: 'reminder', entityId: id, action: 'delete', before: { periodId: r.periodId, channel: r.channel, sentAt: r.sentAt } });
+  });
+  return { deleted: true };
 }

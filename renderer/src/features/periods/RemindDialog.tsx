@@ -149,7 +149,23 @@ export function RemindDialog({ list, onClose, onChanged }: { list: ReminderList;
             {list.history.map((h) => (
               <li key={h.id}>
                 {vietnamDateTime(h.sentAt)} — {h.channel === 'letter' ? `công văn${h.documentNumber ? ` số ${h.documentNumber}` : ''}${h.newDueOn ? `, hạn mới ${formatIsoDate(h.newDueOn)}` : ''}` : 'tin nhắn'}
-                {h.sentBy ? ` (${h.sentBy})` : ''}: {h.units.map((u) => u.unitName).join(', ')}
+                {h.sentBy ? ` (${h.sentBy})` : ''}: {h.units.map((u) => u.unitName).join(', ')}{' '}
+                <button
+                  type="button"
+                  className="link small"
+                  disabled={action.busy}
+                  aria-label={`Bỏ ghi nhận lần nhắc lúc ${vietnamDateTime(h.sentAt)}`}
+                  title="Ghi nhận nhầm? Bỏ lần nhắc này khỏi lịch sử (nhật ký thay đổi vẫn giữ)"
+                  onClick={() =>
+                    void action.run(async () => {
+                      await api.call('reminder-delete', { id: h.id });
+                      toast('Đã bỏ ghi nhận lần nhắc đó.');
+                      onChanged();
+                    })
+                  }
+                >
+                  Bỏ ghi nhận
+                </button>
               </li>
             ))}
           </ul>
