@@ -441,7 +441,7 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
 }
 
 /** `--charts`: the chart annex with the dashboard and the five measures furthest from target; `--charts 1.1,3.2`: with these measures' trends. */
-async function chartsFlag(backend: Backend, args: ParsedArgs, periodId: number): Promise<{ summary: boolean; trendMeasureIds?: number[] } | undefined> {
+async function chartsFlag(backend: Backend, args: ParsedArgs, periodId: number): Promise<ApiArgs<'merge-pdf'>['charts']> {
   const flag = args.flags.get('charts');
   if (flag === undefined) return undefined;
   if (flag === true) return { summary: true };

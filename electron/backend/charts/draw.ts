@@ -33,11 +33,10 @@ export async function drawDashboard(d: Omit<Dashboard, 'charts'>, medium: Medium
   const s = STYLE[medium];
   const half = medium === 'pdf' ? PDF_CHART_WIDTH / 2 - 8 : 520;
   const byGoal = 60 + d.goals.length * (medium === 'pdf' ? 22 : 30);
-  const judged = d.goals.some((g) => g.counts.met + g.counts.not_met + g.counts.no_data + g.counts.other > 0);
   return {
     ...d,
     charts: {
-      goals: judged ? await draw(goalsOption(d.goals, s), medium, byGoal, half) : null,
+      goals: d.measureCount > 0 ? await draw(goalsOption(d.goals, s), medium, byGoal, half) : null,
       phase: d.phaseYear !== null ? await draw(phaseOption(d.goals, d.phaseYear, s), medium, byGoal, half) : null,
       received: await draw(receivedOption(d.received, s), medium, medium === 'pdf' ? 170 : 260, half),
       furthest: d.furthest.length ? await draw(furthestOption(d.furthest, s), medium, 40 + d.furthest.length * (medium === 'pdf' ? 22 : 30), half) : null,

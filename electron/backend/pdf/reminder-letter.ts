@@ -6,7 +6,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DocumentSettings, OwingUnit, PeriodDto } from '../../../shared/api/types';
 import { formatIsoDate } from '../../../shared/domain/org-units';
-import { closingBlock, documentHeader, documentPage, layOutDocument } from './submission-pdf';
+import { TABLE_LINES, closingBlock, documentHeader, documentPage, layOutDocument, paragraph as para } from './submission-pdf';
 import type { SigningLayout } from './signature-placement';
 
 export interface ReminderLetter {
@@ -19,18 +19,18 @@ export interface ReminderLetter {
   contact: string;
 }
 
-const MM = 72 / 25.4;
+/** A period's name inside a sentence: "Năm 2024" → "năm 2024". */
+const inSentence = (name: string) => `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
 
-/** "V/v đôn đốc báo cáo Năm 2024" — the letter's subject line under its number. */
+/** "V/v đôn đốc báo cáo năm 2024" — the letter's subject line under its number. */
 export function letterSubject(periodName: string): string {
-  return `V/v đôn đốc báo cáo ${periodName.charAt(0).toLowerCase()}${periodName.slice(1)}`;
+  return `V/v đôn đốc báo cáo ${inSentence(periodName)}`;
 }
 
 export function reminderLetterDocument(letter: ReminderLetter, doc: DocumentSettings): TDocumentDefinitions {
   const { period, units } = letter;
   const late = units.some((u) => u.late);
   const dues = [...new Set(units.map((u) => u.dueOn))].sort().map(formatIsoDate).join(', ');
-  const para = (text: string): Content => ({ text, alignment: 'justify', leadingIndent: 12.7 * MM, margin: [0, 0, 0, 6] });
   const head = (t: string): TableCell => ({ text: t, bold: true, alignment: 'center', fontSize: 12 });
   const body: TableCell[][] = [[head('TT'), head('Đơn vị'), head('Tình trạng'), head('Nội dung còn thiếu')]];
   units.forEach((u, i) => {
@@ -54,9 +54,9 @@ export function reminderLetterDocument(letter: ReminderLetter, doc: DocumentSett
         units.length === 1 ? { width: '*', text: `${units[0]!.unitName}.` } : { width: '*', stack: units.map((u, i) => ({ text: `- ${u.unitName}${i === units.length - 1 ? '.' : ';'}` })) },
       ],
     },
-    para(`Thực hiện chế độ báo cáo ${period.name.charAt(0).toLowerCase()}${period.name.slice(1)} (${period.planTitle}), ${letter.compiledBy} đã đề nghị các đơn vị gửi báo cáo theo biểu mẫu (hạn nộp ${dues}).`),
+    para(`Thực hiện chế độ báo cáo ${inSentence(period.name)} (${period.planTitle}), ${letter.compiledBy} đã đề nghị các đơn vị gửi báo cáo theo biểu mẫu (hạn nộp ${dues}).`),
     para(`Đến ngày ${formatIsoDate(doc.date)}, ${letter.compiledBy} chưa nhận được báo cáo hợp lệ của ${units.length} đơn vị${late ? ', trong đó có đơn vị đã quá hạn' : ''}, cụ thể như sau:`),
-    { table: { headerRows: 1, dontBreakRows: true, widths: [28, 130, 80, '*'], body }, layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 }, margin: [0, 0, 0, 8] },
+    { table: { headerRows: 1, dontBreakRows: true, widths: [28, 130, 80, '*'], body }, layout: TABLE_LINES, margin: [0, 0, 0, 8] },
     para(`Để kịp tổng hợp báo cáo theo quy định, ${letter.compiledBy} đề nghị các đơn vị nêu trên khẩn trương hoàn thành và gửi báo cáo trước ngày ${formatIsoDate(letter.newDueOn)}.${letter.contact ? ` Thông tin chi tiết xin liên hệ: ${letter.contact}.` : ''}`),
     para(`${letter.compiledBy} đề nghị các đơn vị quan tâm, phối hợp thực hiện./.`),
     closingBlock(doc, recipients),

@@ -44,13 +44,19 @@ const rule = (width: number): Content => ({
   margin: [0, 3, 0, 4],
 });
 
+/** A paragraph of the body: justified, its first line indented 1,27 cm. */
+export const paragraph = (text: string): Content => ({ text, alignment: 'justify', leadingIndent: 1.27 * 10 * MM, margin: [0, 0, 0, 6] });
+
 function paragraphs(text: string): Content[] {
   return text
     .split(/\n+/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => ({ text: p, alignment: 'justify' as const, leadingIndent: 1.27 * 10 * MM, margin: [0, 0, 0, 6] as [number, number, number, number] }));
+    .map(paragraph);
 }
+
+/** The rules of a document's tables: thin lines, little padding. */
+export const TABLE_LINES = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 };
 
 /** The mark of the signature room: an invisible frame found by this colour after layout. */
 const ROOM_MARK = '#fe01fe';
@@ -140,7 +146,6 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
     }
   }
   const reference: Content = { text: `(Kèm theo Báo cáo ${number.replace('Số: ', 'số ')} ${documentDateLine('', doc.date).replace(/^, /, '')} của ${doc.issuingBody})`, italics: true, alignment: 'center', margin: [0, 2, 0, 8] };
-  const lines = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 };
   // Each annex's heading: where it was laid out says which pages are that annex's.
   const annexes: Tracked[] = [];
   const annexHeading = (title: string): Content => {
@@ -153,7 +158,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
         annexHeading(indicatorAnnex!),
         { text: 'KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU VỀ TRẺ EM', fontSize: 14, bold: true, alignment: 'center' },
         reference,
-        ...headings.tables(body, { headerRows: 1, dontBreakRows: true, widths: hasPrevious ? [52, '*', 48, 62, 62, 62, 62, 110] : [52, '*', 52, 68, 68, 68, 120] }, { fontSize: 12, layout: lines }),
+        ...headings.tables(body, { headerRows: 1, dontBreakRows: true, widths: hasPrevious ? [52, '*', 48, 62, 62, 62, 62, 110] : [52, '*', 52, 68, 68, 68, 120] }, { fontSize: 12, layout: TABLE_LINES }),
       ]
     : [];
   // The tasks in the plan's order: lead, where each stands, and what the units reported.
@@ -175,7 +180,7 @@ export function submissionDocument(view: MergeView, doc: DocumentSettings, optio
       annexHeading(taskAnnex!),
       { text: 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ', fontSize: 14, bold: true, alignment: 'center' },
       reference,
-      ...headings.tables(taskBody, { headerRows: 1, dontBreakRows: true, widths: [40, '*', 110, 80, '*'] }, { fontSize: 12, layout: lines }),
+      ...headings.tables(taskBody, { headerRows: 1, dontBreakRows: true, widths: [40, '*', 110, 80, '*'] }, { fontSize: 12, layout: TABLE_LINES }),
     );
   }
 

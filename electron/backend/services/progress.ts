@@ -18,14 +18,17 @@ import { getPeriod, listPeriods, workingPeriod } from './periods';
 
 type Without<T> = Omit<T, 'chart' | 'charts'>;
 
+/** The latest period (by cut-off) with a compiling unit that `fits`, if any. */
+async function latestCompiled(db: Db, fits: (p: PeriodDto) => boolean = () => true): Promise<PeriodDto | undefined> {
+  return (await listPeriods(db)).filter((p) => p.parentUnitId !== null && fits(p)).sort((a, b) => b.dataTo.localeCompare(a.dataTo))[0];
+}
+
 /** The period asked for, else the working one, else the latest with a compiling unit. */
 export async function chartPeriod(db: Db, periodId?: number): Promise<PeriodDto> {
   if (periodId !== undefined) return getPeriod(db, periodId);
-  const working = await workingPeriod(db);
-  if (working) return working;
-  const latest = (await listPeriods(db)).filter((p) => p.parentUnitId !== null).sort((a, b) => b.dataTo.localeCompare(a.dataTo))[0];
-  if (!latest) throw new UserError('validation', 'Chưa có kỳ báo cáo nào. Hãy lập kỳ báo cáo ở mục "Kỳ báo cáo" trước.');
-  return latest;
+  const period = (await workingPeriod(db)) ?? (await latestCompiled(db));
+  if (!period) throw new UserError('validation', 'Chưa có kỳ báo cáo nào. Hãy lập kỳ báo cáo ở mục "Kỳ báo cáo" trước.');
+  return period;
 }
 
 /** Each period's compiled figures by measure code, kept while nothing is written (a trend reads every period of a phase). */
@@ -111,7 +114,7 @@ async function periodForMeasure(db: Db, measureId: number): Promise<PeriodDto> {
   if (!owner) throw notFound(`chỉ số số ${measureId}`);
   const working = await workingPeriod(db);
   if (working?.planIds.includes(owner.plan_id) && working.parentUnitId !== null) return working;
-  const latest = (await listPeriods(db)).filter((p) => p.planIds.includes(owner.plan_id) && p.parentUnitId !== null).sort((a, b) => b.dataTo.localeCompare(a.dataTo))[0];
+  const latest = await latestCompiled(db, (p) => p.planIds.includes(owner.plan_id));
   if (!latest) throw new UserError('validation', 'Kế hoạch của chỉ số này chưa có kỳ báo cáo nào, nên chưa có số liệu để vẽ xu hướng. Hãy lập kỳ báo cáo ở mục "Kỳ báo cáo".');
   return latest;
 }

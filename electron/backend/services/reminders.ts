@@ -65,14 +65,22 @@ export async function reminderList(db: Db, ctx: BackendContext, args: { periodId
   };
 }
 
-/** Records a reminder sent to some of the owing units (with what each owed), in the audit trail too. */
-export async function recordReminder(db: Db, ctx: BackendContext, args: { periodId: number; unitIds: number[]; channel: ReminderChannel; documentNumber?: string | null; newDueOn?: string | null }): Promise<ReminderEntry> {
-  const list = await reminderList(db, ctx, { periodId: args.periodId });
-  const chosen = args.unitIds.map((id) => {
+/** The chosen units among those that owe the report, in the order chosen; refused when one no longer owes it. */
+export function owingUnits(list: ReminderList, unitIds: readonly number[]): OwingUnit[] {
+  return unitIds.map((id) => {
     const u = list.units.find((x) => x.unitId === id);
     if (!u) throw new UserError('validation', `Đơn vị số ${id} không còn nợ báo cáo kỳ "${list.period.name}" (có thể vừa gửi); hãy tải lại danh sách.`);
     return u;
   });
+}
+
+/** Records a reminder sent to some of the owing units (with what each owed), in the audit trail too. */
+export async function recordReminder(
+  db: Db,
+  ctx: BackendContext,
+  args: { periodId: number; chosen: OwingUnit[]; channel: ReminderChannel; documentNumber?: string | null; newDueOn?: string | null },
+): Promise<ReminderEntry> {
+  const { chosen } = args;
   const sentBy = await getSetting(db, 'userName');
   const sentAt = nowIso(ctx);
   const units = chosen.map((u) => ({ unitId: u.unitId, owed: u.owedText }));

@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import type { ChartSvg } from '../../../shared/api/types';
 
+/** The drawing itself, as wide as it was drawn at most. */
+export function ChartPicture({ chart, label }: { chart: ChartSvg; label: string }) {
+  return <div className="chart-svg" role="img" aria-label={label} style={{ maxWidth: chart.width }} dangerouslySetInnerHTML={{ __html: chart.svg }} />;
+}
+
 /**
  * A chart drawn by the backend (ECharts, SVG; the same picture as in the PDF), with its title and
  * the figures behind it as a table to open: what a reader copies or checks is the table.
@@ -14,7 +19,7 @@ export function Chart(props: { title: string; chart: ChartSvg; caption?: ReactNo
         <b>{props.title}</b>
         {props.caption ? <div className="small muted">{props.caption}</div> : null}
       </figcaption>
-      <div className="chart-svg" role="img" aria-label={props.title} style={{ maxWidth: props.chart.width }} dangerouslySetInnerHTML={{ __html: props.chart.svg }} />
+      <ChartPicture chart={props.chart} label={props.title} />
       {props.table ? (
         <details className="chart-table">
           <summary>{props.tableLabel ?? 'Xem bảng số liệu'}</summary>

@@ -5,7 +5,7 @@ import { formatIsoDate } from '../../../../shared/domain/org-units';
 import { formatVnNumber } from '../../../../shared/domain/vn-number';
 import { api } from '../../api';
 import { useAsync } from '../../app/use-async';
-import { Chart } from '../../components/Chart';
+import { Chart, ChartPicture } from '../../components/Chart';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState, ErrorBox, Loading } from '../../components/Feedback';
@@ -142,7 +142,7 @@ function Board({ d, onTrend }: { d: Dashboard; onTrend: (m: { measureId: number;
             <p className="muted">{d.withData ? 'Không có chỉ tiêu nào chưa đạt.' : 'Chưa có số liệu để so với chỉ tiêu.'}</p>
           ) : (
             <>
-              {d.charts.furthest ? <div className="chart-svg" role="img" aria-label="Khoảng cách đến chỉ tiêu" style={{ maxWidth: d.charts.furthest.width }} dangerouslySetInnerHTML={{ __html: d.charts.furthest.svg }} /> : null}
+              {d.charts.furthest ? <ChartPicture chart={d.charts.furthest} label="Khoảng cách đến chỉ tiêu" /> : null}
               <ol className="furthest-list">
                 {d.furthest.map((f) => (
                   <li key={f.measureId}>
