@@ -72,7 +72,8 @@ const USAGE = `Cách dùng: npm run -s cli -- <lệnh> [--db TỆP]
                                các chữ ký có trước vẫn hợp lệ
   verify TỆP.pdf [--json]      kiểm tra mọi chữ ký số của tệp PDF; mã thoát 1 khi có chữ ký không hợp lệ
 
-KỲ là số kỳ báo cáo; ĐƠN_VỊ là số hoặc mã đơn vị (ví dụ KT.ST).`;
+KỲ là số kỳ báo cáo; ĐƠN_VỊ là số hoặc mã đơn vị (ví dụ KT.ST).
+--out TỆP cũng nhận một thư mục: tệp được lưu vào đó với tên TongHop đặt.`;
 
 class CliError extends Error {}
 
@@ -80,6 +81,18 @@ async function call<M extends ApiMethod>(backend: Backend, method: M, args: ApiA
   const response = await backend.dispatch(method, args);
   if (!response.ok) throw new CliError(response.error.message);
   return response.result as ApiResult<M>;
+}
+
+/**
+ * Writes a file the backend made to `--out`: that file, or, when `--out` names a folder (one that
+ * exists, or a path ending in a slash), the backend's file name inside it. Returns the path written.
+ */
+function writeOut(target: string, fileName: string, dataBase64: string): string {
+  const intoFolder = /[\\/]$/.test(target) || (fs.existsSync(target) && fs.statSync(target).isDirectory());
+  const file = path.resolve(intoFolder ? path.join(target, fileName) : target);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, Buffer.from(dataBase64, 'base64'));
+  return file;
 }
 
 function printPlans(plans: PlanSummary[]): void {
@@ -267,9 +280,8 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     const file = stringFlag(args, 'out');
     if (!file) throw new CliError('Cần tệp kết quả: --out TỆP.xlsx');
     const f = await call(backend, 'catalogue-export', { periodId: intFlag(args, 'period', 'kỳ báo cáo'), catalogueId: intFlag(args, 'catalogue', 'bộ chỉ tiêu') });
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    fs.writeFileSync(file, Buffer.from(f.dataBase64, 'base64'));
-    return out({ file: path.resolve(file), indicators: f.count }, () => console.log(path.resolve(file)));
+    const written = writeOut(file, f.fileName, f.dataBase64);
+    return out({ file: written, indicators: f.count }, () => console.log(written));
   }
   if (command === 'verify') {
     const file = existingFile(sub, 'Cần tệp PDF cần kiểm tra: verify TỆP.pdf');
@@ -292,9 +304,8 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     if (!certificate) throw new CliError('Cần chứng thư số: --p12 TỆP.p12 --password-file TỆP, hoặc thiết bị ký số: --pkcs11 THƯ_VIỆN [--token NHÃN] --pin-file TỆP');
     const role = roleFlag(args);
     const signed = await call(backend, 'pdf-sign', { fileName: path.basename(input), dataBase64: fs.readFileSync(input).toString('base64'), ...certificate, role, reason: stringFlag(args, 'reason'), location: stringFlag(args, 'location'), imageBase64: imageFlag(args), sealSizeMm: sealSizeFlag(args) });
-    fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
-    fs.writeFileSync(outFile, Buffer.from(signed.dataBase64, 'base64'));
-    return out({ file: path.resolve(outFile), signedBy: signed.signedBy, role }, () => console.log(`Đã ký (${role === 'signer' ? 'người ký' : 'cơ quan'}) bởi ${signed.signedBy}: ${path.resolve(outFile)}`));
+    const written = writeOut(outFile, signed.fileName, signed.dataBase64);
+    return out({ file: written, signedBy: signed.signedBy, role }, () => console.log(`Đã ký (${role === 'signer' ? 'người ký' : 'cơ quan'}) bởi ${signed.signedBy}: ${written}`));
   }
   if (command === 'audit' && sub === 'verify') {
     const verdict = await call(backend, 'audit-verify', {});
@@ -354,9 +365,7 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
       const key = certificateFlags(args, 'sign') ?? tokenFlags(args);
       const document = { ...list.letter.document, number: stringFlag(args, 'number') ?? '', signerName: stringFlag(args, 'signer') ?? list.letter.document.signerName };
       const letter = await call(backend, 'reminder-letter', { periodId, unitIds: list.units.map((u) => u.unitId), newDueOn: newDueOn ?? list.letter.newDueOn, contact: stringFlag(args, 'contact') ?? '', document, sign: key ? { [roleFlag(args)]: key } : undefined });
-      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-      fs.writeFileSync(file, Buffer.from(letter.dataBase64, 'base64'));
-      written = path.resolve(file);
+      written = writeOut(file, letter.fileName, letter.dataBase64);
     }
     const result = { period: list.period.name, dueOn: list.dueOn, daysLeft: list.daysLeft, units: list.units.map((u) => ({ unitId: u.unitId, unit: u.unitName, status: u.status, late: u.late, owes: u.owes, owed: u.owedText, errors: u.errors })), file: written };
     return out(result, () => {
@@ -419,7 +428,7 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
     if (format !== 'xlsx' && format !== 'pdf') throw new CliError(`Định dạng "${format}" không hỗ trợ; dùng --format xlsx hoặc --format pdf.`);
     const file = stringFlag(args, 'out');
     if (!file) throw new CliError(`Cần tệp kết quả: --out TỆP.${format}`);
-    let f: { dataBase64: string };
+    let f: { fileName: string; dataBase64: string };
     if (format === 'pdf') {
       const doc = await call(backend, 'document-settings-get', { periodId });
       const dateFlag = stringFlag(args, 'date');
@@ -433,9 +442,8 @@ async function run(args: ParsedArgs, backend: Backend): Promise<void> {
       if (pdf.signedBy && !json) console.log(`Đã ký số bởi ${pdf.signedBy}.`);
       f = pdf;
     } else f = await call(backend, 'merge-export', { periodId });
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    fs.writeFileSync(file, Buffer.from(f.dataBase64, 'base64'));
-    return out({ file: path.resolve(file) }, () => console.log(path.resolve(file)));
+    const written = writeOut(file, f.fileName, f.dataBase64);
+    return out({ file: written }, () => console.log(written));
   }
   throw new CliError(USAGE);
 }

@@ -122,6 +122,12 @@ describe('command line', () => {
     const pdf = path.join(dir, 'bao-cao.pdf');
     await cli(['export', '--period', '2', '--format', 'pdf', '--out', pdf, '--number', '7', '--date', '05/12/2024', '--signer', 'Nguyễn Văn An', '--db', db]);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    // --out naming a folder: the file goes in it under TongHop's name for it.
+    const folder = path.join(dir, 'gui-tinh');
+    fs.mkdirSync(folder);
+    const inFolder = JSON.parse((await cli(['export', '--period', '2', '--format', 'pdf', '--out', folder, '--json', '--db', db])).stdout);
+    expect(inFolder.file).toBe(path.join(folder, 'Bao cao - Tỉnh Kon Tum - Năm 2024.pdf'));
+    expect(fs.readFileSync(inFolder.file).subarray(0, 5).toString()).toBe('%PDF-');
 
     // --charts: the chart annex, with the trends of the five measures furthest behind (1.2 is the only one with a figure, met: none).
     const charts = path.join(dir, 'bao-cao-bieu-do.pdf');

@@ -3,6 +3,8 @@
  * the network and from the disk only the font files.
  */
 import pdfmake from 'pdfmake';
+// pdfmake's layout engine (not exported by name): wrapped below so a document can be laid out again before it is rendered.
+import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder';
 import PDFKit from 'pdfkit';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { documentFonts } from './fonts';
@@ -71,13 +73,60 @@ export function configurePdfmake(): void {
 /** What pdfmake laid out on each page (positions in points from the page's top left). */
 export type LaidOutPage = { pageSize?: { width: number; height: number }; items: Array<{ type: string; item: { type?: string; x?: number; y?: number; w?: number; h?: number; x1?: number; y1?: number; x2?: number; y2?: number; lineColor?: string } }> };
 
+/**
+ * Given the pages a definition was laid out in, the definition to lay out instead (same page
+ * size, margins and fonts: only its content and running heads may differ), or null to keep these.
+ */
+export type LayOutAgain = (pages: LaidOutPage[]) => TDocumentDefinitions | null;
+
 /** The PDF and the pages as laid out. */
 export async function renderLaidOut(definition: TDocumentDefinitions): Promise<{ pdf: Buffer; pages: LaidOutPage[] }> {
-  configurePdfmake();
-  const out = pdfmake.createPdf(definition) as unknown as { getStream(): Promise<{ _pdfMakePages?: LaidOutPage[] }>; getBuffer(): Promise<Buffer> };
-  const pages = (await out.getStream())._pdfMakePages ?? [];
-  return { pdf: Buffer.from(await out.getBuffer()), pages };
+  const { pdf, pages } = await renderLaidOutUntil(definition, () => null);
+  return { pdf, pages };
 }
+
+/**
+ * Laid out, then laid out again (at most maxPasses times) as long as `again` asks, and only the last layout rendered
+ * (laying out is about half of pdfmake's time; rendering and compressing the pages the rest).
+ * Returns the definition that was rendered.
+ */
+export async function renderLaidOutUntil(first: TDocumentDefinitions, again: LayOutAgain, maxPasses = 6): Promise<{ pdf: Buffer; pages: LaidOutPage[]; definition: TDocumentDefinitions }> {
+  configurePdfmake();
+  let definition = first;
+  relayouts.set(first.content as object, (pages, pass) => {
+    const next = pass <= maxPasses ? again(pages) : null;
+    if (next) definition = next;
+    return next;
+  });
+  try {
+    const out = pdfmake.createPdf(first) as unknown as { getStream(): Promise<{ _pdfMakePages?: LaidOutPage[] }>; getBuffer(): Promise<Buffer> };
+    const pages = (await out.getStream())._pdfMakePages ?? [];
+    return { pdf: Buffer.from(await out.getBuffer()), pages, definition };
+  } finally {
+    relayouts.delete(first.content as object);
+  }
+}
+
+type Relayout = (pages: LaidOutPage[], pass: number) => TDocumentDefinitions | null;
+/** By the content of the definition given to pdfmake: what decides whether its layout is done again. */
+const relayouts = new WeakMap<object, Relayout>();
+type LayoutArgs = [content: unknown, pdfDocument: unknown, styles: unknown, defaultStyle: unknown, background: unknown, header: unknown, footer: unknown, watermark: unknown, pageBreakBefore: unknown];
+// A CommonJS module with exports.default: the class itself, or under one or two `default`s depending on the loader.
+type Loaded = { prototype?: object; default?: Loaded };
+const loaded = LayoutBuilderModule as unknown as Loaded;
+const builderProto = (loaded.prototype ?? loaded.default?.prototype ?? loaded.default?.default?.prototype)!;
+const layOut = (builderProto as { layoutDocument: (this: unknown, ...args: LayoutArgs) => LaidOutPage[] }).layoutDocument;
+(builderProto as { layoutDocument: (this: unknown, ...args: LayoutArgs) => LaidOutPage[] }).layoutDocument = function (this: unknown, ...args: LayoutArgs) {
+  let pages = layOut.apply(this, args);
+  const relayout = relayouts.get(args[0] as object);
+  if (!relayout) return pages;
+  for (let pass = 1; ; pass++) {
+    const next = relayout(pages, pass);
+    if (!next) return pages;
+    const dynamic = (part: unknown) => (part === undefined || typeof part === 'function' ? part : () => part);
+    pages = layOut.call(this, next.content, args[1], next.styles ?? {}, next.defaultStyle ?? args[3], next.background, dynamic(next.header), dynamic(next.footer), next.watermark, next.pageBreakBefore);
+  }
+};
 
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   configurePdfmake();

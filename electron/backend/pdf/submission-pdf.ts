@@ -14,7 +14,7 @@ import { TASK_STATUSES } from '../../../shared/domain/task-status';
 import { documentDateLine, documentNumber } from '../../../shared/domain/documents';
 import { ASSESSMENTS } from '../../../shared/domain/rollup';
 import { formatVnNumber } from '../../../shared/domain/vn-number';
-import { renderLaidOut, textWidth, type LaidOutPage } from './render';
+import { renderLaidOut, renderLaidOutUntil, textWidth, type LaidOutPage } from './render';
 import { ROOM, type SigningLayout } from './signature-placement';
 import { writeSigningLayout } from './signing-layout';
 
@@ -429,20 +429,18 @@ export async function buildSubmissionPdf(view: MergeView, doc: DocumentSettings,
   return (await layOutSubmission(view, doc, charts)).pdf;
 }
 
-export async function layOutSubmission(view: MergeView, doc: DocumentSettings, charts: ChartAppendix | null = null): Promise<{ pdf: Buffer; layout: SigningLayout }> {
-  // Laid out again while a heading is stranded at a page's foot (moving one may strand another).
+/** The PDF, where its signatures go, and the headings moved to the next page (for submissionDocument's breakBeforeHeadings). */
+export async function layOutSubmission(view: MergeView, doc: DocumentSettings, charts: ChartAppendix | null = null): Promise<{ pdf: Buffer; layout: SigningLayout; movedHeadings: ReadonlySet<number> }> {
+  // Laid out again while a heading is stranded at a page's foot (moving one may strand another); rendered once.
   const breakBeforeHeadings = new Set<number>();
-  let definition = submissionDocument(view, doc, { charts });
-  let { pdf, pages } = await renderLaidOut(definition);
-  for (let pass = 0; pass < 6; pass++) {
-    const stranded = strandedHeadings(pages).filter((h) => !breakBeforeHeadings.has(h));
-    if (!stranded.length) break;
+  const { pdf, pages, definition } = await renderLaidOutUntil(submissionDocument(view, doc, { charts }), (laid) => {
+    const stranded = strandedHeadings(laid).filter((h) => !breakBeforeHeadings.has(h));
+    if (!stranded.length) return null;
     for (const h of stranded) breakBeforeHeadings.add(h);
-    definition = submissionDocument(view, doc, { breakBeforeHeadings, charts });
-    ({ pdf, pages } = await renderLaidOut(definition));
-  }
+    return submissionDocument(view, doc, { breakBeforeHeadings, charts });
+  });
   const layout: SigningLayout = { room: findRoom(pages), attachmentPages: annexStarts(definition), documentNumber: documentNumber(doc.number, doc.symbol).replace(/^Số:\s*/, '') };
-  return { pdf: await writeSigningLayout(pdf, layout), layout };
+  return { pdf: await writeSigningLayout(pdf, layout), layout, movedHeadings: breakBeforeHeadings };
 }
 
 /** The room's invisible frame, in PDF points (origin bottom left). */
