@@ -279,6 +279,8 @@ export async function replaceMeasureValues(trx: Trx, reportId: number, measureId
   const before = await readValues(trx, [reportId], { measureId });
   await trx.deleteFrom('report_value').where('report_id', '=', reportId).where('measure_id', '=', measureId).execute();
   await writeValues(trx, reportId, values.filter((v) => v.measureId === measureId));
+  // Values added to a report bump no counter themselves (migration 0019): the report row's update does.
+  await trx.updateTable('report').set((eb) => ({ status: eb.ref('status') })).where('id', '=', reportId).execute();
   return before;
 }
 

@@ -167,6 +167,8 @@ export interface Database {
     submitted_by: string | null;
   };
   period_deadline: { period_id: number; level: string; due_on: string };
+  /** Bumped by triggers (migration 0019) whenever what a period's figures are made of changes. */
+  period_change: { period_id: number; n: number };
   report: {
     id: Generated<number>;
     period_id: number;

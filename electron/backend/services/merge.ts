@@ -12,6 +12,7 @@ import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/na
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { assessResult, indexTree, rollUp, rollUpTree, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
 import type { Db } from '../db/connection';
+import { cachedPeriodRead } from '../db/read-cache';
 import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readNotes, uncheckedWarnings, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
@@ -312,7 +313,13 @@ async function previousYear(db: Db, ctx: BackendContext, period: PeriodDto, unit
   for (const p of await listPeriods(db)) {
     if (p.kind !== period.kind || p.year !== period.year - 1 || p.parentUnitId === null || period.parentUnitId === null) continue;
     const stood = p.parentUnitId === period.parentUnitId || predecessorsAt(period.parentUnitId, p.dataTo, lineage, existedOn(units)).ids.includes(p.parentUnitId);
-    if (stood) return { period: p, view: await mergeView(db, ctx, p.id, undefined, { withPrevious: false, parts: 'none', withUpstream: false }) };
+    if (!stood) continue;
+    // Kept until last year's period, its units or its plans change: a report arriving this year leaves it.
+    const approvedOnly = await getSetting(db, 'countApprovedOnly');
+    const view = await cachedPeriodRead(db, p.id, ['units', 'plans'], `last year's merge (approved only: ${approvedOnly})`, () =>
+      mergeView(db, ctx, p.id, undefined, { withPrevious: false, parts: 'none', withUpstream: false }),
+    );
+    return { period: p, view };
   }
   return null;
 }

@@ -18,6 +18,7 @@ import * as m0015 from './0015-audit-chain';
 import * as m0016 from './0016-received-pdfs';
 import * as m0017 from './0017-noted-values';
 import * as m0018 from './0018-reminders';
+import * as m0019 from './0019-period-changes';
 
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0016-received-pdfs': m0016,
   '0017-noted-values': m0017,
   '0018-reminders': m0018,
+  '0019-period-changes': m0019,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;
