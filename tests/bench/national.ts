@@ -5,6 +5,7 @@
  * once in a temp folder (its build time printed apart from the measured rows) and deleted.
  */
 import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -210,6 +211,11 @@ async function mergeViewNational(rows: Row[], dir: string, log: Log): Promise<vo
   const [last] = mergedPeriods(t);
   await t.b.close();
   const host = await startWebHost({ dbPath: t.dbPath, rendererDir: path.join(ROOT, 'dist/renderer') });
+  // Another connection, as another window or the import would be: a report of the merged period
+  // changes before each measured opening, so the merge is worked out again each time (last
+  // year's is kept: its period did not change; the very first opening works out both).
+  const other = new Database(t.dbPath);
+  const reportArrives = () => other.prepare('UPDATE report SET received_at = received_at WHERE id = (SELECT max(id) FROM report WHERE period_id = ? AND is_current = 1)').run(last.id);
   const browser = await chromium.launch(LAUNCH);
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -218,18 +224,20 @@ async function mergeViewNational(rows: Row[], dir: string, log: Log): Promise<vo
     await page.getByRole('link', { name: 'Tổng hợp' }).waitFor();
     const opens: number[] = [];
     const communes: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       await page.goto(`${host.url}#/`);
       await page.getByRole('link', { name: 'Tổng hợp' }).click();
       const select = page.getByLabel('Chọn kỳ tổng hợp');
       await select.waitFor();
       // Another period first, so that choosing the merged one loads it afresh.
-      const other = t.periods.find((p) => p.id !== last.id)!;
-      await select.selectOption({ value: String(other.id) });
+      const earlier = t.periods.find((p) => p.id !== last.id)!;
+      await select.selectOption({ value: String(earlier.id) });
       await page.getByRole('table', { name: 'Bảng tổng hợp' }).waitFor();
+      reportArrives();
       let started = performance.now();
       await select.selectOption({ value: String(last.id) });
-      await page.getByRole('table', { name: 'Bảng tổng hợp' }).getByRole('columnheader', { name: /Tỉnh đo 34\b/ }).first().waitFor({ timeout: 60_000 });
+      // The chosen period's table (the screen shows no other period's figures while it loads).
+      await page.locator(`table[data-period="${last.id}"]`).getByRole('columnheader', { name: /Tỉnh đo 34\b/ }).first().waitFor({ timeout: 60_000 });
       opens.push(performance.now() - started);
       const columns = page.getByLabel('Cột đơn vị');
       const province = (await columns.locator('option').allTextContents()).find((o) => o.startsWith('Các xã của'))!;
@@ -238,12 +246,15 @@ async function mergeViewNational(rows: Row[], dir: string, log: Log): Promise<vo
       await page.getByRole('table', { name: 'Bảng tổng hợp' }).getByRole('columnheader', { name: /^Xã đo/ }).first().waitFor({ timeout: 60_000 });
       communes.push(performance.now() - started);
     }
-    const ms = median(opens);
+    const [first, ...after] = opens;
+    const ms = median(after);
     rows.push({
-      what: 'merge-view-national', workload: `the merge screen in Chromium: 34 provinces' columns over 3.321 communes (then one province's communes as columns: ${Math.round(median(communes))} ms)`,
-      ms, floorMs: null, ratio: null, goal: '< 1,5 s', met: ms < 1500, note: 'from choosing the period to its table, the backend\'s merge included',
+      what: 'merge-view-national', workload: `the merge screen in Chromium: 34 provinces' columns over 3.321 communes, after a report of the period arrived (then one province's communes as columns: ${Math.round(median(communes))} ms)`,
+      ms, floorMs: null, ratio: null, goal: '< 1,5 s', met: ms < 1500,
+      note: `from choosing the period to its table, the backend's merge included; the first opening in the process, with last year's merge worked out too: ${Math.round(first!)} ms`,
     });
   } finally {
+    other.close();
     await browser.close();
     await host.close();
   }

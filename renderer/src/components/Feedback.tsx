@@ -54,10 +54,10 @@ export function EmptyState(props: { title: string; children: ReactNode }) {
   );
 }
 
-export function Loading() {
+export function Loading({ text = 'Đang tải…' }: { text?: string }) {
   return (
     <div className="loading" role="status">
-      Đang tải…
+      {text}
     </div>
   );
 }

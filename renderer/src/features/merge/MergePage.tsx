@@ -55,7 +55,9 @@ export function MergePage() {
       </section>
     );
   }
-  const v = view.data;
+  // While another period loads, its figures are not shown under the new period's name.
+  const v = view.data && view.data.period.id === chosen ? view.data : undefined;
+  const chosenName = periods.data.find((p) => p.id === chosen)?.name;
   // A plan of tasks only has no figures to show: its report is its text and its tasks.
   const shownTab = v && v.rows.length === 0 ? 'narratives' : tab;
   const saveMerge = () =>
@@ -147,7 +149,7 @@ export function MergePage() {
       </div>
       {v ? <SubmittedPeriodBanner period={v.period} consequence="Số liệu đang khoá; vẫn xuất được Excel và PDF." onUnlock={() => setLockDialog('unlock')} /> : null}
       <ErrorBox message={view.error ?? action.error} />
-      {view.loading && !v ? <Loading /> : null}
+      {view.loading && !v ? <Loading text={chosenName ? `Đang tổng hợp số liệu kỳ ${chosenName}…` : undefined} /> : null}
       {v ? <TreeLine view={v} /> : null}
       {v ? <Completeness view={v} /> : null}
       {v ? (
@@ -310,7 +312,7 @@ function Matrix({ view: v, onDrill }: { view: MergeView; onDrill: (r: MergeRow) 
       </div>
       <div className="table-scroll merge-scroll">
         <ErrorBox message={loadError ?? under.error} />
-        <table className="table merge-table" aria-label="Bảng tổng hợp">
+        <table className="table merge-table" aria-label="Bảng tổng hợp" data-period={v.period.id}>
           <thead>
             <tr>
               <th className="fz fz-code">Mã</th>
