@@ -24,7 +24,10 @@ const common = {
   banner: { js: 'const __import_meta_url = require("url").pathToFileURL(__filename).href;' },
 };
 
-const worker = (dir: string) => build({ ...common, entryPoints: [path.join(root, 'electron/backend/workers/parse-workbook.worker.ts')], outfile: path.join(dir, 'parse-workbook.worker.cjs') });
+const worker = (dir: string) =>
+  Promise.all(
+    ['parse-workbook', 'read-query'].map((name) => build({ ...common, entryPoints: [path.join(root, `electron/backend/workers/${name}.worker.ts`)], outfile: path.join(dir, `${name}.worker.cjs`) })),
+  );
 
 if (process.argv.includes('--node-tools')) {
   // The command line and the web host as plain JavaScript for node (electron/tools/launch.cjs builds them when stale).

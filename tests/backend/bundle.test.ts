@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import type { ReadReply } from '../../electron/backend/workers/read-query-types';
 import type { WorkerReply } from '../../electron/backend/workers/workbook-types';
 import { appendixWorkbook } from '../helpers/appendix-workbook';
 import { REPO_ROOT } from '../helpers/backend';
@@ -25,6 +27,28 @@ describe('the Electron bundle', () => {
     await w.terminate();
     expect(reply.ok).toBe(true);
     if (reply.ok) expect(reply.workbook.sheets[0]!.name).toBe('Phụ lục');
+  });
+
+  it('carries a read worker that answers a query from its own read-only connection', async () => {
+    const dir = fs.mkdtempSync(path.join(REPO_ROOT, 'dist', 'read-worker-'));
+    try {
+      const file = path.join(dir, 'r.sqlite');
+      const db = new Database(file);
+      db.exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (2), (3)");
+      db.close();
+      const w = new Worker(path.join(DIST, 'read-query.worker.cjs'));
+      const ask = (sql: string) =>
+        new Promise<ReadReply>((resolve, reject) => {
+          w.once('message', resolve);
+          w.once('error', reject);
+          w.postMessage({ id: 1, file, sql, parameters: [] });
+        });
+      expect(await ask('SELECT sum(x) AS s FROM t')).toEqual({ id: 1, ok: true, rows: [{ s: 5 }] });
+      expect(await ask('DELETE FROM t')).toMatchObject({ ok: false });
+      await w.terminate();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the preload to the bridge: it requires nothing but electron', () => {

@@ -15,10 +15,11 @@ export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor
 
 export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-/** The median time of `runs` runs of fn, in ms. */
-export async function time(fn: () => Promise<unknown> | unknown, runs = RUNS): Promise<number> {
+/** The median time of `runs` runs of fn, in ms; `before` runs untimed before each. */
+export async function time(fn: () => Promise<unknown> | unknown, runs = RUNS, before?: () => unknown): Promise<number> {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await before?.();
     const t = performance.now();
     await fn();
     out.push(performance.now() - t);

@@ -9,7 +9,9 @@
  * all. Nothing else in the backend touches these tables.
  */
 import { CompiledQuery, sql, type Selectable, type Transaction } from 'kysely';
+import type SqliteDatabase from 'better-sqlite3';
 import type { Db } from './connection';
+import { canReadOffThread, readOffThread } from './off-thread-read';
 import type { Database } from './schema';
 import { isEmptyTaskReport, type TaskReport, type TaskStatus } from '../../../shared/domain/task-status';
 
@@ -374,10 +376,10 @@ export interface PartSums {
  * units above them in one group, so that it sums hundreds of thousands of values without reading
  * them. A value counts when given (a value or a numerator).
  */
-export async function sumPartsByGroup(db: Db, periodId: number, units: readonly { unitId: number; groupId: number }[]): Promise<PartSums[]> {
+export async function sumPartsByGroup(db: Db, periodId: number, units: readonly { unitId: number; groupId: number }[], offThread: SqliteDatabase.Database | null = null): Promise<PartSums[]> {
   if (units.length === 0) return [];
   const both = sql.raw('v.numerator IS NOT NULL AND v.denominator IS NOT NULL');
-  const rows = await sql<PartSums>`
+  const query = sql<PartSums>`
     WITH t_unit(unit_id, group_id) AS (VALUES ${sql.join(units.map((u) => sql`(${u.unitId}, ${u.groupId})`))})
     SELECT t.group_id AS groupId, v.measure_id AS measureId, v.option_combo_id AS optionComboId,
            sum(v.value) AS sumValue, count(v.value) AS countValue,
@@ -389,8 +391,10 @@ export async function sumPartsByGroup(db: Db, periodId: number, units: readonly 
       JOIN report_value v ON v.report_id = r.id
      WHERE r.period_id = ${periodId} AND r.is_current = 1 AND v.option_combo_id != ${TOTAL_COMBO}
        AND (v.value IS NOT NULL OR v.numerator IS NOT NULL)
-     GROUP BY t.group_id, v.measure_id, v.option_combo_id`.execute(db);
-  return rows.rows;
+     GROUP BY t.group_id, v.measure_id, v.option_combo_id`;
+  // At national size (0,4 s), on another core while the caller reads the units' totals.
+  if (offThread && canReadOffThread(db, offThread)) return readOffThread<PartSums>(offThread, query.compile(db));
+  return (await query.execute(db)).rows;
 }
 
 /** The units (of the given ones) that reported a measure's total and none of its parts, by measure. */

@@ -11,6 +11,7 @@ import { predecessorsAt, territorialTiers, type Succession } from '../../../shar
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { assessResult, indexTree, rollUp, rollUpTree, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
+import type SqliteDatabase from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import { cachedPeriodRead } from '../db/read-cache';
 import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readNotes, uncheckedWarnings, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
@@ -28,6 +29,9 @@ import { listUnits } from './units';
 import { templateForUnit } from './templates';
 
 
+/** From this many units in the tree (the ministry's 3.355), the parts' sums are read on another core. */
+const OFF_THREAD_UNITS = 1000;
+
 export interface MergeOptions {
   /** Last year's figures beside this year's (default true). */
   withPrevious?: boolean;
@@ -42,10 +46,12 @@ export interface MergeOptions {
   measureId?: number;
   /** Look for the level above's period (for "Xuất tệp gửi cấp trên"); default true. */
   withUpstream?: boolean;
+  /** From this many units in the tree, the parts' sums are read on another core (default OFF_THREAD_UNITS). */
+  offThreadFrom?: number;
 }
 
 export async function mergeView(db: Db, ctx: BackendContext, periodId: number, parentUnitId?: number, options: MergeOptions = {}): Promise<MergeView> {
-  const { withPrevious = true, parts: partsMode = 'cells', withUpstream = true } = options;
+  const { withPrevious = true, parts: partsMode = 'cells', withUpstream = true, offThreadFrom = OFF_THREAD_UNITS } = options;
   const period = await getPeriod(db, periodId);
   const parentId = parentUnitId ?? period.parentUnitId;
   if (parentId === null) throw new UserError('validation', `Kỳ "${period.name}" chưa có đơn vị tổng hợp.`);
@@ -75,10 +81,16 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const byMeasure = new Map<number, Map<number, Map<number, UnitValue>>>();
   const brokenDown = planMeasures(plan).filter((m) => m.breakdown);
   const treeReportIds = treeReports.map((r) => r.id);
-  const figures = await readFigures(db, treeReportIds, { totalsOnly: true });
+  const treeIndex = indexTree(treeUnits);
   // Parts summed in SQL over the territory ('totals'); those of measures the lead and cooperating
   // units report come from few reports and are rolled up here, like every part with 'cells'.
   const inSql = (m: MeasureDto) => partsMode === 'totals' && m.reporters === 'territorial';
+  const sqlParts = brokenDown.filter(inSql);
+  // Started first: at national size the sums are read on another core while this one reads the totals.
+  const offThread = treeUnits.length >= offThreadFrom ? ctx.raw : null;
+  const partTotalsRead = sqlParts.length ? summedParts(db, periodId, treeIndex, parentId, sqlParts, treeReports, offThread) : null;
+  partTotalsRead?.catch(() => undefined);
+  const figures = await readFigures(db, treeReportIds, { totalsOnly: true });
   if (partsMode !== 'none') {
     const ids = brokenDown.filter((m) => !inSql(m) && (partsMode === 'totals' || options.measureId === undefined || options.measureId === m.id)).map((m) => m.id);
     for (const v of await readFigures(db, treeReportIds, { measureIds: ids })) if (v.optionComboId !== TOTAL_COMBO) figures.push(v);
@@ -90,7 +102,6 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     if (!map) combos.set(v.optionComboId, (map = new Map()));
     map.set(v.unitId, v);
   }
-  const treeIndex = indexTree(treeUnits);
   /** Whether a report not yet approved is among those under a unit that sent none itself. */
   // Worked out once per unit (memoised), not once per unit and measure.
   const below = new Map<number, boolean>();
@@ -101,8 +112,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   };
   const summed = new Set((treeIndex.summed.get(parentId) ?? []).map((u) => u.id));
   const noFigures = new Map<number, UnitValue>();
-  const sqlParts = brokenDown.filter(inSql);
-  const partTotals = sqlParts.length ? await summedParts(db, periodId, treeIndex, parentId, sqlParts, treeReports) : null;
+  const partTotals = await partTotalsRead;
   const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
   const previousCells = previous ? previousByUnit(tree, allUnits, previous.period.dataTo) : null;
   // Figures with a warning the compiler has not marked checked, by measure.
@@ -423,7 +433,7 @@ const breakdownHead = (b: BreakdownDto) => ({ name: b.name, categories: b.catego
  * own figures replace. Lead measures take the lead unit's own parts. No unit's cells: the screen
  * asks for one measure's when it is opened.
  */
-async function summedParts(db: Db, periodId: number, tree: TreeIndex, rootId: number, measures: readonly MeasureDto[], reports: readonly { id: number; unitId: number }[]) {
+async function summedParts(db: Db, periodId: number, tree: TreeIndex, rootId: number, measures: readonly MeasureDto[], reports: readonly { id: number; unitId: number }[], offThread: SqliteDatabase.Database | null) {
   const chains: number[][] = [];
   const chainIds = new Map<string, number>();
   const members: { unitId: number; groupId: number }[] = [];
@@ -438,7 +448,8 @@ async function summedParts(db: Db, periodId: number, tree: TreeIndex, rootId: nu
   };
   walk(rootId, [], 0);
   const ids = measures.map((m) => m.id);
-  const sums = await sumPartsByGroup(db, periodId, members);
+  const sumsRead = sumPartsByGroup(db, periodId, members, offThread);
+  sumsRead.catch(() => undefined);
   // The own figures of the units between: where one is given, it replaces the sum of the units under it.
   const inBetween = new Set(chains.flat());
   const ownBetween = new Set(
@@ -447,7 +458,7 @@ async function summedParts(db: Db, periodId: number, tree: TreeIndex, rootId: nu
       .map((f) => `${f.unitId}:${f.measureId}:${f.optionComboId}`),
   );
   const totals = new Map<string, { sumValue: number; countValue: number; sumNumerator: number; sumDenominator: number; countRatio: number }>();
-  for (const s of sums) {
+  for (const s of await sumsRead) {
     if (chains[s.groupId]!.some((u) => ownBetween.has(`${u}:${s.measureId}:${s.optionComboId}`))) continue;
     const key = `${s.measureId}:${s.optionComboId}`;
     const t = totals.get(key) ?? { sumValue: 0, countValue: 0, sumNumerator: 0, sumDenominator: 0, countRatio: 0 };

@@ -1,13 +1,11 @@
 /** Runs the workbook parser in a worker thread with a time and memory limit. */
 import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as XLSX from 'xlsx';
 import { UserError } from '../errors';
 import type { ParsedWorkbook, WorkerReply } from './workbook-types';
 import { sniffFile } from './sniff-file';
+import { workerSource } from './worker-source';
 
 export interface ParseLimits {
   timeoutMs: number;
@@ -19,22 +17,6 @@ export interface ParseLimits {
 }
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 20_000, maxMemoryMb: 512, maxCells: 2_000_000, maxRows: 20_000, maxSheets: 200 };
-
-/**
- * Bundled builds carry the worker as a sibling `.cjs`; from source (tests, tsx) the worker is
- * the `.ts` file, started through a tiny bootstrap that registers tsx inside the worker.
- */
-function workerSource(): { source: string | URL; eval: boolean } {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return { source: new URL('./parse-workbook.worker.cjs', here), eval: false };
-  const tsxPackage = createRequire(here).resolve('tsx/package.json');
-  const tsxApi = pathToFileURL(path.join(path.dirname(tsxPackage), 'dist/esm/api/index.mjs')).href;
-  const worker = new URL('./parse-workbook.worker.ts', here).href;
-  return {
-    source: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`,
-    eval: true,
-  };
-}
 
 interface Pending {
   id: number;
@@ -59,7 +41,7 @@ class WorkbookParser {
     const key = `${limits.maxMemoryMb}`;
     if (this.worker && this.limitsKey === key) return this.worker;
     this.kill();
-    const { source, eval: isEval } = workerSource();
+    const { source, eval: isEval } = workerSource('parse-workbook');
     const worker = new Worker(source, {
       eval: isEval,
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
