@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/index';
-import { canReadOffThread, offThreadQueries, readOffThread } from '../../electron/backend/db/off-thread-read';
+import { canReadOffThread, offThreadQueries, readOffThread } from '../../electron/backend/workers/read-query';
 import { mergeView } from '../../electron/backend/services/merge';
 import { breakdownProvince } from '../helpers/breakdown-province';
 import { call, testBackend } from '../helpers/backend';

@@ -9,9 +9,7 @@
  * all. Nothing else in the backend touches these tables.
  */
 import { CompiledQuery, sql, type Selectable, type Transaction } from 'kysely';
-import type SqliteDatabase from 'better-sqlite3';
 import type { Db } from './connection';
-import { canReadOffThread, readOffThread } from './off-thread-read';
 import type { Database } from './schema';
 import { isEmptyTaskReport, type TaskReport, type TaskStatus } from '../../../shared/domain/task-status';
 
@@ -376,7 +374,8 @@ export interface PartSums {
  * units above them in one group, so that it sums hundreds of thousands of values without reading
  * them. A value counts when given (a value or a numerator).
  */
-export async function sumPartsByGroup(db: Db, periodId: number, units: readonly { unitId: number; groupId: number }[], offThread: SqliteDatabase.Database | null = null): Promise<PartSums[]> {
+/** `read`: how to run the query instead of on `db` (the merge reads it on another core at national size). */
+export async function sumPartsByGroup(db: Db, periodId: number, units: readonly { unitId: number; groupId: number }[], read?: (query: CompiledQuery) => Promise<PartSums[]>): Promise<PartSums[]> {
   if (units.length === 0) return [];
   const both = sql.raw('v.numerator IS NOT NULL AND v.denominator IS NOT NULL');
   const query = sql<PartSums>`
@@ -392,9 +391,7 @@ export async function sumPartsByGroup(db: Db, periodId: number, units: readonly 
      WHERE r.period_id = ${periodId} AND r.is_current = 1 AND v.option_combo_id != ${TOTAL_COMBO}
        AND (v.value IS NOT NULL OR v.numerator IS NOT NULL)
      GROUP BY t.group_id, v.measure_id, v.option_combo_id`;
-  // At national size (0,4 s), on another core while the caller reads the units' totals.
-  if (offThread && canReadOffThread(db, offThread)) return readOffThread<PartSums>(offThread, query.compile(db));
-  return (await query.execute(db)).rows;
+  return read ? read(query.compile(db)) : (await query.execute(db)).rows;
 }
 
 /** The units (of the given ones) that reported a measure's total and none of its parts, by measure. */

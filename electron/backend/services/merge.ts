@@ -11,10 +11,11 @@ import { predecessorsAt, territorialTiers, type Succession } from '../../../shar
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { assessResult, indexTree, rollUp, rollUpTree, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
-import type SqliteDatabase from 'better-sqlite3';
+import type { CompiledQuery } from 'kysely';
 import type { Db } from '../db/connection';
+import { canReadOffThread, readOffThread } from '../workers/read-query';
 import { cachedPeriodRead } from '../db/read-cache';
-import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readNotes, uncheckedWarnings, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
+import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readNotes, uncheckedWarnings, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, type PartSums, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
@@ -87,7 +88,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const inSql = (m: MeasureDto) => partsMode === 'totals' && m.reporters === 'territorial';
   const sqlParts = brokenDown.filter(inSql);
   // Started first: at national size the sums are read on another core while this one reads the totals.
-  const offThread = treeUnits.length >= offThreadFrom ? ctx.raw : null;
+  const offThread = treeUnits.length >= offThreadFrom && canReadOffThread(db, ctx.raw) ? (q: CompiledQuery) => readOffThread<PartSums>(ctx.raw, q) : undefined;
   const partTotalsRead = sqlParts.length ? summedParts(db, periodId, treeIndex, parentId, sqlParts, treeReports, offThread) : null;
   partTotalsRead?.catch(() => undefined);
   const figures = await readFigures(db, treeReportIds, { totalsOnly: true });
@@ -433,7 +434,7 @@ const breakdownHead = (b: BreakdownDto) => ({ name: b.name, categories: b.catego
  * own figures replace. Lead measures take the lead unit's own parts. No unit's cells: the screen
  * asks for one measure's when it is opened.
  */
-async function summedParts(db: Db, periodId: number, tree: TreeIndex, rootId: number, measures: readonly MeasureDto[], reports: readonly { id: number; unitId: number }[], offThread: SqliteDatabase.Database | null) {
+async function summedParts(db: Db, periodId: number, tree: TreeIndex, rootId: number, measures: readonly MeasureDto[], reports: readonly { id: number; unitId: number }[], offThread?: (query: CompiledQuery) => Promise<PartSums[]>) {
   const chains: number[][] = [];
   const chainIds = new Map<string, number>();
   const members: { unitId: number; groupId: number }[] = [];

@@ -11,9 +11,9 @@
 import { Worker } from 'node:worker_threads';
 import type SqliteDatabase from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
-import type { Db } from './connection';
-import type { ReadReply } from '../workers/read-query-types';
-import { workerSource } from '../workers/worker-source';
+import type { Db } from '../db/connection';
+import type { ReadReply } from './read-query-types';
+import { workerSource } from './worker-source';
 
 let worker: Worker | null = null;
 let nextId = 1;
