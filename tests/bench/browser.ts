@@ -38,6 +38,23 @@ async function collect(page: import('@playwright/test').Page): Promise<{ events:
   return { events, slow: slow.length, p95: p95(padded(slow)), handlerP95: p95(padded(handlers)) };
 }
 
+/** The grid's keystrokes typed into a page's `#box` (clicked again after each Tab, which leaves it), measured. */
+async function typedInBox(browser: import('@playwright/test').Browser, open: (page: import('@playwright/test').Page) => Promise<void>) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+  await open(page);
+  await page.click('#box');
+  await page.evaluate(MEASURE);
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.type(String(i % 10));
+    await page.keyboard.press(i % 2 === 0 ? 'Tab' : 'Enter');
+    if (i % 2 === 0) await page.click('#box');
+  }
+  await page.waitForTimeout(500);
+  const measured = await collect(page);
+  await page.close();
+  return measured;
+}
+
 export async function benchBrowser(dbPath: string, root: string): Promise<Row[]> {
   const rows: Row[] = [];
   const browser = await chromium.launch(LAUNCH);
@@ -104,34 +121,16 @@ export async function benchBrowser(dbPath: string, root: string): Promise<Row[]>
 
     // The same keystrokes in a page with one plain text box and no script: what this browser
     // itself takes from a key to the next frame, on this machine, in the same run.
-    const control = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    await control.setContent('<input id="box" style="font-size:16px;width:20rem">');
-    await control.click('#box');
-    await control.evaluate(MEASURE);
-    for (let i = 0; i < 200; i++) {
-      await control.keyboard.type(String(i % 10));
-      await control.keyboard.press(i % 2 === 0 ? 'Tab' : 'Enter');
-      if (i % 2 === 0) await control.click('#box');
-    }
-    await control.waitForTimeout(500);
-    const floor = await collect(control);
-    await control.close();
+    const floor = await typedInBox(browser, async (control) => {
+      await control.setContent('<input id="box" style="font-size:16px;width:20rem">');
+    });
     // The same box over the still copy of the grid page, where its active cell is: what this
     // browser takes to show a keystroke on a page like this one, with none of the grid's code.
-    const copy = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    await copy.goto(host.url);
-    const box = `<input id="box" style="position:fixed;left:${cell.x}px;top:${cell.y}px;width:${cell.width}px;height:${cell.height}px;z-index:9;border:none;box-shadow:inset 0 0 0 2px #1f5fa8;font:inherit">`;
-    await copy.setContent(still.replace('</body>', `${box}</body>`), { waitUntil: 'load' });
-    await copy.click('#box');
-    await copy.evaluate(MEASURE);
-    for (let i = 0; i < 200; i++) {
-      await copy.keyboard.type(String(i % 10));
-      await copy.keyboard.press(i % 2 === 0 ? 'Tab' : 'Enter');
-      if (i % 2 === 0) await copy.click('#box');
-    }
-    await copy.waitForTimeout(500);
-    const stillFloor = await collect(copy);
-    await copy.close();
+    const stillFloor = await typedInBox(browser, async (copy) => {
+      await copy.goto(host.url);
+      const box = `<input id="box" style="position:fixed;left:${cell.x}px;top:${cell.y}px;width:${cell.width}px;height:${cell.height}px;z-index:9;border:none;box-shadow:inset 0 0 0 2px #1f5fa8;font:inherit">`;
+      await copy.setContent(still.replace('</body>', `${box}</body>`), { waitUntil: 'load' });
+    });
     rows.push({
       what: 'grid',
       workload: `type 200 values and paste 50 × 5 into a 2.000-row report (Chromium; ${measured.events} events, ${measured.slow} took 16 ms or more; handlers p95 ${measured.handlerP95.toFixed(1)} ms)`,
