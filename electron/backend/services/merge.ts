@@ -157,7 +157,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
         const expectedFor = owing;
         const given = new Set(all.map((v) => v.unitId));
         const target = targetOfYear(m.targets, period.year);
-        const prev = previous?.view.rows.find((r) => r.code === m.code);
+        const prev = previous?.rows.find((r) => r.code === m.code);
         const mine = overrides.filter((o) => o.measure_id === m.id);
         const current = mine.find((o) => o.is_current === 1);
         const computed = { numerator: total.numerator, denominator: total.denominator, value: total.value };
@@ -319,7 +319,7 @@ export function missingTextOf(missing: readonly string[], standIns: readonly { n
  * The same kind of period a year earlier, compiled by the same unit or by the unit(s) it succeeded
  * (a 2026 province compares with the 2025 province it was merged from).
  */
-async function previousYear(db: Db, ctx: BackendContext, period: PeriodDto, units: readonly UnitDto[]): Promise<{ period: PeriodDto; view: MergeView } | null> {
+async function previousYear(db: Db, ctx: BackendContext, period: PeriodDto, units: readonly UnitDto[]): Promise<{ period: PeriodDto; rows: LastYearRow[] } | null> {
   const lineage = successionsOf(units);
   for (const p of await listPeriods(db)) {
     if (p.kind !== period.kind || p.year !== period.year - 1 || p.parentUnitId === null || period.parentUnitId === null) continue;
@@ -327,12 +327,30 @@ async function previousYear(db: Db, ctx: BackendContext, period: PeriodDto, unit
     if (!stood) continue;
     // Kept until last year's period, its units or its plans change: a report arriving this year leaves it.
     const approvedOnly = await getSetting(db, 'countApprovedOnly');
-    const view = await cachedPeriodRead(db, p.id, ['units', 'plans'], `last year's merge (approved only: ${approvedOnly})`, () =>
-      mergeView(db, ctx, p.id, undefined, { withPrevious: false, parts: 'none', withUpstream: false }),
+    const rows = await cachedPeriodRead(db, p.id, ['units', 'plans'], `last year's merge (approved only: ${approvedOnly})`, async () =>
+      lastYearRows(await mergeView(db, ctx, p.id, undefined, { withPrevious: false, parts: 'none', withUpstream: false })),
     );
-    return { period: p, view };
+    return { period: p, rows };
   }
   return null;
+}
+
+/** Of last year's merge, what this year's is compared with: each measure's total and every unit's figure, as a comparison shows it. */
+interface LastYearRow {
+  code: string;
+  total: MergeCell;
+  cells: Record<number, PreviousCell>;
+}
+
+/** Made once when last year's merge is kept: a unit that did not change then shares its cell with every merge compared with it. */
+function lastYearRows(view: MergeView): LastYearRow[] {
+  return view.rows.map((r) => {
+    const cells: Record<number, PreviousCell> = {};
+    for (const [id, cell] of Object.entries(r.cells)) {
+      cells[Number(id)] = cell.derivedFrom ? { ...cell, fromUnits: null, note: null } : { numerator: cell.numerator, denominator: cell.denominator, value: cell.value, fromUnits: null, note: null };
+    }
+    return { code: r.code, total: r.total, cells };
+  });
 }
 
 function successionsOf(units: readonly UnitDto[]): Succession[] {
@@ -364,11 +382,11 @@ function previousByUnit(tree: readonly UnitDto[], units: readonly UnitDto[], pri
     if (origin.ids.length === 1 && origin.ids[0] === u.id) same.push(u.id);
     else if (origin.ids.length) changed.push({ id: u.id, origin });
   }
-  return (rule: Rollup, factor: number | null, prev: MergeRow): Record<number, PreviousCell> => {
+  return (rule: Rollup, factor: number | null, prev: LastYearRow): Record<number, PreviousCell> => {
     const out: Record<number, PreviousCell> = {};
     for (const id of same) {
       const cell = prev.cells[id];
-      if (cell) out[id] = cell.derivedFrom ? { ...cell, fromUnits: null, note: null } : { numerator: cell.numerator, denominator: cell.denominator, value: cell.value, fromUnits: null, note: null };
+      if (cell) out[id] = cell;
     }
     for (const { id, origin } of changed) {
       const fromUnits = origin.ids.map(nameAt);
@@ -376,7 +394,7 @@ function previousByUnit(tree: readonly UnitDto[], units: readonly UnitDto[], pri
         out[id] = { numerator: null, denominator: null, value: null, fromUnits, note: `Không so sánh được: đơn vị được chia tách từ ${fromUnits.join(', ')}.` };
         continue;
       }
-      const given = origin.ids.map((id) => prev.cells[id]).filter((c): c is MergeCell => c !== undefined && (c.value !== null || c.numerator !== null));
+      const given = origin.ids.map((id) => prev.cells[id]).filter((c): c is PreviousCell => c !== undefined && (c.value !== null || c.numerator !== null));
       const lacking = origin.ids.filter((id) => !prev.cells[id] || (prev.cells[id]!.value === null && prev.cells[id]!.numerator === null)).map(nameAt);
       if (rule !== 'sum' && rule !== 'ratio') {
         out[id] = { numerator: null, denominator: null, value: null, fromUnits, note: 'Chỉ tiêu không cộng từ đơn vị: không so sánh được sau sáp nhập.' };
