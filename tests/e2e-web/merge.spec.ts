@@ -118,3 +118,25 @@ test('the merge view rolls up the units, shows completeness, drills into a total
   await dialog.getByRole('button', { name: 'Xem và in (mở bằng trình xem PDF)' }).click();
   await expect(page.getByText(/Đã mở Bao cao - Tỉnh Kon Tum - Năm 2024\.pdf để xem và in/)).toBeVisible();
 });
+
+test("while another period loads, the merge screen shows that it is loading, not the last period's figures", async ({ app: { page } }) => {
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  const select = page.getByLabel('Chọn kỳ tổng hợp');
+  await select.selectOption({ label: 'Năm 2024 — Tỉnh Kon Tum' });
+  await expect(page.locator('table[data-period="2"]')).toBeVisible();
+  const other = (await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })))).find((o) => o.value && o.value !== '2')!;
+  // The next merge answers slowly, as a national one does.
+  let release!: () => void;
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/merge-get', async (route) => {
+    await answered;
+    await route.continue();
+  });
+  await select.selectOption({ value: other.value });
+  await expect(page.getByRole('status').filter({ hasText: `Đang tổng hợp số liệu kỳ ${other.label.split(' — ')[0]}` })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Bảng tổng hợp' })).toHaveCount(0);
+  await screenshot(page, '76-tong-hop-dang-tai');
+  release();
+  await expect(page.locator(`table[data-period="${other.value}"]`)).toBeVisible();
+  await page.unroute('**/api/merge-get');
+});
