@@ -24,6 +24,7 @@ import { withoutBreakdownText } from '../../../shared/api/merge-text';
 import { expectedUnits, getPeriod, listPeriods, periodStatus, periodTree } from './periods';
 import { periodPlan } from './period-plan';
 import { audit } from './audit';
+import { logError } from './error-log';
 import { assertPeriodOpen } from './locks';
 import { getSetting } from './settings';
 import { listUnits } from './units';
@@ -88,7 +89,15 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const inSql = (m: MeasureDto) => partsMode === 'totals' && m.reporters === 'territorial';
   const sqlParts = brokenDown.filter(inSql);
   // Started first: at national size the sums are read on another core while this one reads the totals.
-  const offThread = treeUnits.length >= offThreadFrom && canReadOffThread(db, ctx.raw) ? (q: CompiledQuery) => readOffThread<PartSums>(ctx.raw, q) : undefined;
+  const offThread =
+    treeUnits.length >= offThreadFrom && canReadOffThread(db, ctx.raw)
+      ? (q: CompiledQuery) =>
+          readOffThread<PartSums>(ctx.raw, q).catch(async (e: unknown) => {
+            // A worker that cannot start or dies costs time, not the merge: read here, and keep a trace.
+            logError(ctx, 'merge: reading the parts on another core', e);
+            return (await db.executeQuery<PartSums>(q)).rows;
+          })
+      : undefined;
   const partTotalsRead = sqlParts.length ? summedParts(db, periodId, treeIndex, parentId, sqlParts, treeReports, offThread) : null;
   partTotalsRead?.catch(() => undefined);
   const figures = await readFigures(db, treeReportIds, { totalsOnly: true });
