@@ -62,6 +62,8 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   // The units alive on the cut-off date, read once: the statuses, the tree and last year's lineage all use them.
   const allUnits = await listUnits(db, period.dataTo, true);
   const onCutOff = allUnits.filter((u) => versionAt(u.versions, period.dataTo));
+  // Last year's merge first (when it is not kept): what it reads and builds is garbage before this year's is read.
+  const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
   const status = (await periodStatus(db, ctx, { id: periodId }, onCutOff))!;
   // The period's status already resolved its expected units (names as of the cut-off date).
   const children = status.units.map((u) => ({ id: u.unitId, name: u.unitName, kind: u.unitKind, late: u.late, status: u.status }));
@@ -123,7 +125,6 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const summed = new Set((treeIndex.summed.get(parentId) ?? []).map((u) => u.id));
   const noFigures = new Map<number, UnitValue>();
   const partTotals = await partTotalsRead;
-  const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
   const previousCells = previous ? previousByUnit(tree, allUnits, previous.period.dataTo) : null;
   // Figures with a warning the compiler has not marked checked, by measure.
   const unchecked = await uncheckedWarnings<ImportProblem>(db, treeReports);
