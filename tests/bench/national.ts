@@ -216,7 +216,7 @@ async function mergeViewNational(rows: Row[], dir: string, log: Log): Promise<vo
   // changes before each measured opening, so the merge is worked out again each time (last
   // year's is kept: its period did not change; the very first opening works out both).
   const other = new Database(t.dbPath);
-  const reportArrives = () => other.prepare('UPDATE report SET received_at = received_at WHERE id = (SELECT max(id) FROM report WHERE period_id = ? AND is_current = 1)').run(last.id);
+  const reportArrived = reportArrives(other, last.id);
   const browser = await chromium.launch(LAUNCH);
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -234,7 +234,7 @@ async function mergeViewNational(rows: Row[], dir: string, log: Log): Promise<vo
       const earlier = t.periods.find((p) => p.id !== last.id)!;
       await select.selectOption({ value: String(earlier.id) });
       await page.getByRole('table', { name: 'Bảng tổng hợp' }).waitFor();
-      reportArrives();
+      reportArrived();
       let started = performance.now();
       await select.selectOption({ value: String(last.id) });
       // The chosen period's table (the screen shows no other period's figures while it loads).

@@ -1,7 +1,8 @@
 /**
  * Costly reads kept until a write touches their tables: each entry remembers the change
- * counters (migration 0006; a period's own, migration 0019) it was read at. Per database connection; a transaction (a
- * different object) always reads afresh, so it sees its own uncommitted writes.
+ * counters (migration 0006; a period's own, migration 0019) it was read at. Per database
+ * connection; a transaction (a different object) always reads afresh, so it sees its own
+ * uncommitted writes.
  */
 import { sql } from 'kysely';
 import type { Db } from './connection';

@@ -115,6 +115,8 @@ type LayoutArgs = [content: unknown, pdfDocument: unknown, styles: unknown, defa
 type Loaded = { prototype?: object; default?: Loaded };
 const loaded = LayoutBuilderModule as unknown as Loaded;
 const builderProto = (loaded.prototype ?? loaded.default?.prototype ?? loaded.default?.default?.prototype)!;
+/** A running head or foot as pdfmake's layout takes it: a function of the page (createPdf converts the rest itself, only for the first definition). */
+const dynamic = (part: unknown) => (part === undefined || typeof part === 'function' ? part : () => part);
 const layOut = (builderProto as { layoutDocument: (this: unknown, ...args: LayoutArgs) => LaidOutPage[] }).layoutDocument;
 (builderProto as { layoutDocument: (this: unknown, ...args: LayoutArgs) => LaidOutPage[] }).layoutDocument = function (this: unknown, ...args: LayoutArgs) {
   let pages = layOut.apply(this, args);
@@ -123,7 +125,6 @@ const layOut = (builderProto as { layoutDocument: (this: unknown, ...args: Layou
   for (let pass = 1; ; pass++) {
     const next = relayout(pages, pass);
     if (!next) return pages;
-    const dynamic = (part: unknown) => (part === undefined || typeof part === 'function' ? part : () => part);
     pages = layOut.call(this, next.content, args[1], next.styles ?? {}, next.defaultStyle ?? args[3], next.background, dynamic(next.header), dynamic(next.footer), next.watermark, next.pageBreakBefore);
   }
 };
