@@ -3,6 +3,7 @@
  * one effective date; what came before that date never changes.
  */
 import type { UnitKind } from './org-units';
+import { groupBy } from './group';
 
 export const DUTIES = { child_affairs: 'Công tác trẻ em' } as const;
 export type Duty = keyof typeof DUTIES;
@@ -137,11 +138,7 @@ export function documentSymbol(issuingBody: string, docKind = 'BC'): string {
 /** Levels of territorial units under a root: province → districts → communes is 3, province → communes is 2. */
 export function territorialTiers(nodes: readonly { id: number; parentId: number | null; kind: UnitKind }[], rootId: number): number {
   const territorial = new Set<UnitKind>(['province', 'district', 'commune']);
-  const children = new Map<number, number[]>();
-  for (const n of nodes) {
-    if (n.parentId === null || !territorial.has(n.kind)) continue;
-    children.set(n.parentId, [...(children.get(n.parentId) ?? []), n.id]);
-  }
+  const children = groupBy(nodes.filter((n) => n.parentId !== null && territorial.has(n.kind)), (n) => n.parentId!, (n) => n.id);
   const depth = (id: number, guard: number): number => (guard > 50 ? 1 : 1 + Math.max(0, ...(children.get(id) ?? []).map((c) => depth(c, guard + 1))));
   return depth(rootId, 0);
 }

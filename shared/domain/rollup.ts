@@ -3,6 +3,7 @@
  * Rates are recomputed from summed numerators and denominators, never averaged.
  */
 import type { Direction, Rollup } from './measure';
+import { groupBy } from './group';
 
 export interface UnitValue {
   unitId: number;
@@ -90,20 +91,6 @@ export interface TreeUnit {
   territorial: boolean;
 }
 
-export interface TreeValue extends UnitValue {
-  /** 0: the unit's own report; n: rolled up from n reports of units under it. */
-  derivedFrom: number;
-  /** With derivedFrom: how many units under it could have reported (2 of 3 communes: derivedFrom 2, derivedOf 3). */
-  derivedOf?: number;
-}
-
-/** How many reporting units a unit stands for at the bottom of the tree: 1 for a leaf, else the sum over the units that add up to it. */
-function leavesUnder(tree: TreeIndex, id: number, depth = 0): number {
-  const kids = tree.summed.get(id) ?? [];
-  if (!kids.length || depth >= 50) return 1;
-  return kids.reduce((n, k) => n + leavesUnder(tree, k.id, depth + 1), 0);
-}
-
 /** The units whose figures add up to a unit's: its territorial children, or all children when it has none. */
 export function summedChildren<U extends TreeUnit>(children: readonly U[]): U[] {
   const territorial = children.filter((c) => c.territorial);
@@ -120,54 +107,9 @@ export interface TreeIndex {
 }
 
 export function indexTree(units: readonly TreeUnit[]): TreeIndex {
-  const children = new Map<number, TreeUnit[]>();
-  for (const u of units) {
-    if (u.parentId === null) continue;
-    const list = children.get(u.parentId);
-    if (list) list.push(u);
-    else children.set(u.parentId, [u]);
-  }
+  const children = groupBy(units.filter((u) => u.parentId !== null), (u) => u.parentId!);
   const summed = new Map([...children].map(([id, kids]) => [id, summedChildren(kids)]));
   const counted = new Set([...summed.values()].flat());
   const ids = new Set(units.map((u) => u.id));
   return { children, summed, counted, roots: units.filter((u) => u.parentId === null || !ids.has(u.parentId)) };
-}
-
-/**
- * Every unit's value for one measure in the tree under a compiling unit: its own report where it
- * sent one, else (for sum and ratio) rolled up from the units under it, level by level. So a
- * 2024 province merges communes → districts → province, a 2026 one communes → province, and the
- * same raw reports give the same province total both ways.
- */
-export function rollUpTree(rule: Rollup, factor: number | null, units: readonly TreeUnit[] | TreeIndex, own: ReadonlyMap<number, UnitValue>): Map<number, TreeValue> {
-  const tree = 'roots' in units ? units : indexTree(units);
-  const out = new Map<number, TreeValue>();
-  const adds = rule === 'sum' || rule === 'ratio';
-  const visit = (u: TreeUnit, depth: number): TreeValue | null => {
-    const mine = own.get(u.id);
-    const children = tree.children.get(u.id) ?? [];
-    if (mine && (mine.value !== null || mine.numerator !== null)) {
-      const v = { unitId: mine.unitId, numerator: mine.numerator, denominator: mine.denominator, value: mine.value, derivedFrom: 0 };
-      out.set(u.id, v);
-      if (depth < 50) for (const c of children) visit(c, depth + 1);
-      return v;
-    }
-    if (depth >= 50) return null;
-    const given: TreeValue[] = [];
-    let of = 0;
-    for (const c of children) {
-      const v = visit(c, depth + 1);
-      if (!tree.counted.has(c)) continue;
-      if (v) given.push(v);
-      of += v ? (v.derivedFrom ? (v.derivedOf ?? v.derivedFrom) : 1) : leavesUnder(tree, c.id, depth + 1);
-    }
-    if (!adds || !given.length) return null;
-    const total = rollUp(rule, factor, given, null);
-    if (total.value === null && total.numerator === null) return null;
-    const v = { unitId: u.id, numerator: total.numerator, denominator: total.denominator, value: total.value, derivedFrom: given.reduce((s, g) => s + Math.max(1, g.derivedFrom), 0), derivedOf: of };
-    out.set(u.id, v);
-    return v;
-  };
-  for (const u of tree.roots) visit(u, 0);
-  return out;
 }

@@ -9,6 +9,7 @@
  * all. Nothing else in the backend touches these tables.
  */
 import { CompiledQuery, sql, type Selectable, type Transaction } from 'kysely';
+import type SqliteDatabase from 'better-sqlite3';
 import type { Db } from './connection';
 import type { Database } from './schema';
 import { isEmptyTaskReport, type TaskReport, type TaskStatus } from '../../../shared/domain/task-status';
@@ -324,10 +325,16 @@ export interface UnitFigure {
 
 /**
  * The figures of the given revisions, with the unit each came from: one object per value, as the
- * database returns it (the merge reads hundreds of thousands of these).
+ * database returns it.
  */
-export async function readFigures(db: Db, reportIds: readonly number[], filter: Pick<ValueFilter, 'totalsOnly'> & { measureIds?: readonly number[] } = {}): Promise<UnitFigure[]> {
+export async function readFigures(db: Db, reportIds: readonly number[], filter: FigureFilter = {}): Promise<UnitFigure[]> {
   if (reportIds.length === 0 || filter.measureIds?.length === 0) return [];
+  return figuresQuery(db, reportIds, filter).execute();
+}
+
+type FigureFilter = Pick<ValueFilter, 'totalsOnly'> & { measureIds?: readonly number[] };
+
+function figuresQuery(db: Db, reportIds: readonly number[], filter: FigureFilter) {
   let q = db
     .selectFrom('report_value as v')
     .innerJoin('report as r', 'r.id', 'v.report_id')
@@ -335,7 +342,26 @@ export async function readFigures(db: Db, reportIds: readonly number[], filter: 
     .where('v.report_id', 'in', [...reportIds]);
   if (filter.totalsOnly) q = q.where('v.option_combo_id', '=', TOTAL_COMBO);
   if (filter.measureIds) q = q.where('v.measure_id', 'in', [...filter.measureIds]);
-  return q.execute();
+  return q;
+}
+
+/** A figure as a row of the database, in readFigures' order of columns. */
+export type FigureRow = [unitId: number, measureId: number, optionComboId: number, numerator: number | null, denominator: number | null, value: number | null];
+
+/**
+ * readFigures' figures handed over one at a time and not kept: the merge puts each in its unit's
+ * slot of a column, so the 167.000 figures of a national period leave no objects behind. Read on
+ * `raw`, the connection under `db`, while holding kysely's lock on it (or inside the caller's
+ * transaction), so like any query of `db` it never sees another call's half-done transaction.
+ */
+export async function eachFigure(db: Db, raw: SqliteDatabase.Database, reportIds: readonly number[], filter: FigureFilter, take: (row: FigureRow) => void): Promise<void> {
+  if (reportIds.length === 0 || filter.measureIds?.length === 0) return;
+  const { sql: text, parameters } = figuresQuery(db, reportIds, filter).compile();
+  const read = () => {
+    for (const row of raw.prepare(text).raw(true).iterate(...parameters)) take(row as FigureRow);
+  };
+  if (db.isTransaction) read();
+  else await db.connection().execute(async () => read());
 }
 
 /** The notes units wrote beside their totals ("Ghi chú"), with the unit each came from. */

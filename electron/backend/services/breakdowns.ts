@@ -12,6 +12,7 @@ import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
 import { getSetting } from './settings';
+import { groupBy } from '../../../shared/domain/group';
 
 /** The breakdown "Không phân tổ": one option combination, the total (migration 0001). */
 export const NO_BREAKDOWN = 1;
@@ -99,8 +100,7 @@ export async function breakdownsOf(db: Db, comboIds: readonly number[], asOf?: s
     .execute();
   // An option combination is found by the set of its options.
   const cocBySet = new Map<string, number>();
-  const setsOf = new Map<number, number[]>();
-  for (const r of cocs) setsOf.set(r.id, [...(setsOf.get(r.id) ?? []), r.option_id]);
+  const setsOf = groupBy(cocs, (r) => r.id, (r) => r.option_id);
   for (const [cocId, opts] of setsOf) cocBySet.set(`${cocs.find((c) => c.id === cocId)!.combo_id}:${[...opts].sort((a, b) => a - b).join(',')}`, cocId);
   return combos.map((combo) => {
     const categories = links
@@ -131,8 +131,7 @@ export async function breakdownFor(trx: Db, categoryIds: readonly number[]): Pro
   const ordered = categoryIds.map((id) => cats.find((c) => c.id === id));
   if (ordered.some((c) => !c || c.id === NO_CATEGORY)) throw notFound(`nhóm phân tổ số ${categoryIds.find((id) => !cats.some((c) => c.id === id)) ?? NO_CATEGORY}`);
   const links = await trx.selectFrom('category_combo_category').selectAll().orderBy('combo_id').orderBy('position').execute();
-  const byCombo = new Map<number, number[]>();
-  for (const l of links) byCombo.set(l.combo_id, [...(byCombo.get(l.combo_id) ?? []), l.category_id]);
+  const byCombo = groupBy(links, (l) => l.combo_id, (l) => l.category_id);
   for (const [comboId, ids] of byCombo) if (ids.join(',') === categoryIds.join(',')) return comboId;
 
   const code = ordered.map((c) => c!.code).join('-x-');
@@ -154,8 +153,7 @@ async function addMissingCombos(trx: Db, comboId: number): Promise<void> {
     .select(['coc.id', 'o.option_id'])
     .where('coc.combo_id', '=', comboId)
     .execute();
-  const sets = new Map<number, number[]>();
-  for (const r of existing) sets.set(r.id, [...(sets.get(r.id) ?? []), r.option_id]);
+  const sets = groupBy(existing, (r) => r.id, (r) => r.option_id);
   const have = new Set([...sets.values()].map((s) => [...s].sort((a, b) => a - b).join(',')));
   for (const combination of optionCombinations(perCategory)) {
     const key = combination.map((o) => o.id).sort((a, b) => a - b).join(',');

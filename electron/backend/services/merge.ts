@@ -10,12 +10,13 @@ import { targetOfYear, type Rollup } from '../../../shared/domain/measure';
 import { predecessorsAt, territorialTiers, type Succession } from '../../../shared/domain/reorganisation';
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
-import { assessResult, indexTree, rollUp, rollUpTree, type TreeIndex, type TreeUnit, type TreeValue, type UnitValue } from '../../../shared/domain/rollup';
+import { assessResult, indexTree, rollUp, type TreeIndex, type TreeUnit } from '../../../shared/domain/rollup';
+import { emptyColumn, givenAt, layOutTree, putFigure, rollUpColumn, unitValues, type FigureColumn, type RolledColumn, type TreeLayout } from '../../../shared/domain/tree-rollup';
 import type { CompiledQuery } from 'kysely';
 import type { Db } from '../db/connection';
 import { canReadOffThread, readOffThread } from '../workers/read-query';
 import { cachedPeriodRead } from '../db/read-cache';
-import { TOTAL_COMBO, currentReports, readFigures, readNarratives, readNotes, uncheckedWarnings, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, type PartSums, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
+import { TOTAL_COMBO, currentReports, eachFigure, readFigures, readNarratives, readNotes, uncheckedWarnings, readTaskProgress, startRevision, sumPartsByGroup, totalsWithoutParts, type FigureRow, type PartSums, writeNarratives, writeTaskProgress, writeValues } from '../db/report-store';
 import { nowIso, type BackendContext } from '../context';
 import { UserError } from '../errors';
 import { targetFor, taskKey } from '../templates/write-template';
@@ -29,6 +30,7 @@ import { assertPeriodOpen } from './locks';
 import { getSetting } from './settings';
 import { listUnits } from './units';
 import { templateForUnit } from './templates';
+import { groupBy } from '../../../shared/domain/group';
 
 
 /** From this many units in the tree (the ministry's 3.355), the parts' sums are read on another core. */
@@ -81,11 +83,12 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const notApproved = new Set(treeReports.filter((r) => r.status !== 'approved').map((r) => r.unitId));
   const waiting = allReports.filter((r) => treeIds.has(r.unitId) && !treeReports.includes(r)).map((r) => r.unitId);
   const reports = treeReports.filter((r) => childIds.has(r.unitId));
-  // measure → option combination → unit → figure (the rows as read: each is the unit's value).
-  const byMeasure = new Map<number, Map<number, Map<number, UnitValue>>>();
   const brokenDown = planMeasures(plan).filter((m) => m.breakdown);
   const treeReportIds = treeReports.map((r) => r.id);
   const treeIndex = indexTree(treeUnits);
+  const layout = layOutTree(treeIndex);
+  const isChild = new Uint8Array(layout.ids.length);
+  for (const id of childIds) if (layout.slotOf.has(id)) isChild[layout.slotOf.get(id)!] = 1;
   // Parts summed in SQL over the territory ('totals'); those of measures the lead and cooperating
   // units report come from few reports and are rolled up here, like every part with 'cells'.
   const inSql = (m: MeasureDto) => partsMode === 'totals' && m.reporters === 'territorial';
@@ -102,17 +105,19 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
       : undefined;
   const partTotalsRead = sqlParts.length ? summedParts(db, periodId, treeIndex, parentId, sqlParts, treeReports, offThread) : null;
   partTotalsRead?.catch(() => undefined);
-  const figures = await readFigures(db, treeReportIds, { totalsOnly: true });
+  // measure → option combination → every unit's own figure, in its slot of the tree.
+  const byMeasure = new Map<number, Map<number, FigureColumn>>();
+  const take = ([unitId, measureId, comboId, numerator, denominator, value]: FigureRow) => {
+    let combos = byMeasure.get(measureId);
+    if (!combos) byMeasure.set(measureId, (combos = new Map()));
+    let column = combos.get(comboId);
+    if (!column) combos.set(comboId, (column = emptyColumn(layout)));
+    putFigure(column, layout, unitId, numerator, denominator, value);
+  };
+  await eachFigure(db, ctx.raw, treeReportIds, { totalsOnly: true }, take);
   if (partsMode !== 'none') {
     const ids = brokenDown.filter((m) => !inSql(m) && (partsMode === 'totals' || options.measureId === undefined || options.measureId === m.id)).map((m) => m.id);
-    for (const v of await readFigures(db, treeReportIds, { measureIds: ids })) if (v.optionComboId !== TOTAL_COMBO) figures.push(v);
-  }
-  for (const v of figures) {
-    let combos = byMeasure.get(v.measureId);
-    if (!combos) byMeasure.set(v.measureId, (combos = new Map()));
-    let map = combos.get(v.optionComboId);
-    if (!map) combos.set(v.optionComboId, (map = new Map()));
-    map.set(v.unitId, v);
+    await eachFigure(db, ctx.raw, treeReportIds, { measureIds: ids }, (row) => row[2] !== TOTAL_COMBO && take(row));
   }
   /** Whether a report not yet approved is among those under a unit that sent none itself. */
   // Worked out once per unit (memoised), not once per unit and measure.
@@ -123,7 +128,6 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     return known;
   };
   const summed = new Set((treeIndex.summed.get(parentId) ?? []).map((u) => u.id));
-  const noFigures = new Map<number, UnitValue>();
   const partTotals = await partTotalsRead;
   const previousCells = previous ? previousByUnit(tree, allUnits, previous.period.dataTo) : null;
   // Figures with a warning the compiler has not marked checked, by measure.
@@ -147,10 +151,8 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
         const countedIds = m.reporters === 'territorial' ? summed : new Set(owing);
         /** Every unit's figure for one option combination, rolled up through the tree, and the compiling unit's total. */
         const rollUpCombo = (comboId: number) => {
-          const cells = rollUpTree(m.rollup, m.rateFactor, treeIndex, combos?.get(comboId) ?? noFigures);
-          cells.delete(parentId);
-          const all: TreeValue[] = [];
-          for (const v of cells.values()) if (childIds.has(v.unitId)) all.push(v);
+          const cells = rollUpColumn(m.rollup, m.rateFactor, layout, combos?.get(comboId));
+          const all = unitValues(cells, layout, (s) => isChild[s] === 1);
           const counted = m.rollup === 'sum' || m.rollup === 'ratio' ? all.filter((v) => countedIds.has(v.unitId)) : all;
           return { cells, all, total: rollUp(m.rollup, m.rateFactor, counted, m.leadUnitId) };
         };
@@ -194,7 +196,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           displayDecimals: m.displayDecimals,
           targetText: targetFor(m, period.year),
           target: target ? { value: target.value, valueMax: target.valueMax } : null,
-          cells: cellsOf(cells),
+          cells: cellsOf(cells, layout, parentId),
           total: effective,
           computed,
           override: current
@@ -213,12 +215,12 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
           excludedReasons,
           notes: notesByMeasure.get(m.id) ?? {},
           toCheck: [...(toCheckBy.get(m.id) ?? [])],
-          unapproved: total.contributing.filter((id) => (cells.get(id)?.derivedFrom ? anyBelow(id) : notApproved.has(id))),
+          unapproved: total.contributing.filter((id) => (cells.derivedFrom[layout.slotOf.get(id)!]! > 0 ? anyBelow(id) : notApproved.has(id))),
           missing: expectedFor.filter((id) => !given.has(id)),
           assessment: assessResult(m.direction, target, effective),
           previous: previous ? { value: prev?.total.value ?? null, periodName: previous.period.name } : null,
           previousByUnit: previousCells && prev ? previousCells(m.rollup, m.rateFactor, prev) : {},
-          breakdown: !m.breakdown || partsMode === 'none' ? null : inSql(m) ? partTotals!(m, childIds) : breakdownOf(m.breakdown, rollUpCombo, combos, partsMode === 'totals' || options.measureId === undefined || options.measureId === m.id),
+          breakdown: !m.breakdown || partsMode === 'none' ? null : inSql(m) ? partTotals!(m, childIds) : breakdownOf(m.breakdown, layout, parentId, rollUpCombo, combos, partsMode === 'totals' || options.measureId === undefined || options.measureId === m.id),
         });
       }
     }
@@ -236,6 +238,13 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const derivedNames = new Set(standIns.map((x) => x.name));
   const reallyMissing = missing.filter((n) => !derivedNames.has(n));
   const reportIds = reports.map((r) => r.id);
+  // How deep each unit is under the compiling unit (1: reports to it).
+  const treeById = new Map(tree.map((u) => [u.id, u]));
+  const depthOf = (id: number) => {
+    let depth = 1;
+    for (let p = treeById.get(id)?.parentId ?? null; p !== null && p !== parentId && depth < 50; depth++) p = treeById.get(p)?.parentId ?? null;
+    return depth;
+  };
   const texts = await readNarratives(db, reportIds);
   const ownReport = allReports.find((r) => r.unitId === parentId && r.source === 'merge');
   const ownIds = ownReport ? [ownReport.id] : [];
@@ -274,7 +283,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     parentUnitName: parentName,
     cellsOf: 'all',
     units: children.map((u) => ({ ...u, reported: reported.has(u.id) })),
-    tree: tree.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId!, depth: depthIn(tree, u, parentId), isSample: u.isSample, reported: treeReports.some((r) => r.unitId === u.id) })),
+    tree: tree.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId!, depth: depthOf(u.id), isSample: u.isSample, reported: treeReported.has(u.id) })),
     tiers: territorialTiers([{ id: parentId, parentId: null, kind: 'province' }, ...tree], parentId),
     rows,
     completeness: { expected: children.length, reported: reported.size, missing, late: status.units.filter((u) => u.late).map((u) => u.unitName) },
@@ -282,7 +291,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     missingText: missingTextOf(reallyMissing, standIns, formatIsoDate(status.today < period.dataTo ? status.today : period.dataTo)),
     countApprovedOnly: approvedOnly,
     upstream: withUpstream ? await upstreamPeriod(db, period, parentId).then((p) => (p ? { periodId: p.id, name: p.name, parentUnitName: p.parentUnitName ?? '' } : null)) : null,
-    notCounted: [...new Set(waiting)].map((id) => tree.find((u) => u.id === id)?.name ?? `đơn vị số ${id}`),
+    notCounted: [...new Set(waiting)].map((id) => treeById.get(id)?.name ?? `đơn vị số ${id}`),
     narratives,
     tasks,
     taskCounts,
@@ -419,11 +428,20 @@ function previousByUnit(tree: readonly UnitDto[], units: readonly UnitDto[], pri
   };
 }
 
-/** Every unit's figure as the view sends it, by unit id. */
-function cellsOf(values: ReadonlyMap<number, TreeValue>): Record<number, MergeCell> {
+/** Every unit's figure as the view sends it, by unit id (the compiling unit's is the row's total, not a cell). */
+function cellsOf(column: RolledColumn, layout: TreeLayout, parentId: number): Record<number, MergeCell> {
   const out: Record<number, MergeCell> = {};
-  for (const v of values.values()) {
-    out[v.unitId] = v.derivedFrom ? { numerator: v.numerator, denominator: v.denominator, value: v.value, derivedFrom: v.derivedFrom, derivedOf: v.derivedOf ?? v.derivedFrom } : { numerator: v.numerator, denominator: v.denominator, value: v.value };
+  const nullable = (x: number) => (Number.isNaN(x) ? null : x);
+  for (let i = 0; i < column.size; i++) {
+    const s = column.order[i]!;
+    const id = layout.ids[s]!;
+    if (id === parentId) continue;
+    const cell: MergeCell = { numerator: nullable(column.numerator[s]!), denominator: nullable(column.denominator[s]!), value: nullable(column.value[s]!) };
+    if (column.derivedFrom[s]! > 0) {
+      cell.derivedFrom = column.derivedFrom[s]!;
+      cell.derivedOf = column.derivedOf[s]!;
+    }
+    out[id] = cell;
   }
   return out;
 }
@@ -435,18 +453,26 @@ function cellsOf(values: ReadonlyMap<number, TreeValue>): Record<number, MergeCe
  */
 function breakdownOf(
   b: BreakdownDto,
-  rollUpCombo: (comboId: number) => { cells: Map<number, TreeValue>; total: { numerator: number | null; denominator: number | null; value: number | null } },
-  own: Map<number, Map<number, UnitValue>> | undefined,
+  layout: TreeLayout,
+  parentId: number,
+  rollUpCombo: (comboId: number) => { cells: RolledColumn; total: { numerator: number | null; denominator: number | null; value: number | null } },
+  own: Map<number, FigureColumn> | undefined,
   withCells: boolean,
 ): MergeBreakdown {
   if (!withCells) return { ...breakdownHead(b), parts: b.combos.map((c) => ({ comboId: c.id, key: c.key, label: c.label, options: c.options, total: NO_CELL, cells: {} })), withoutBreakdown: [], cellsIncluded: false };
   const parts = b.combos.map((c) => {
     const { cells, total } = rollUpCombo(c.id);
-    return { comboId: c.id, key: c.key, label: c.label, options: c.options, total: { numerator: total.numerator, denominator: total.denominator, value: total.value }, cells: cellsOf(cells) };
+    return { comboId: c.id, key: c.key, label: c.label, options: c.options, total: { numerator: total.numerator, denominator: total.denominator, value: total.value }, cells: cellsOf(cells, layout, parentId) };
   });
-  const given = (v: UnitValue | undefined) => !!v && (v.value !== null || v.numerator !== null);
-  const withTotal = [...(own?.get(TOTAL_COMBO)?.values() ?? [])].filter(given).map((v) => v.unitId);
-  const withoutBreakdown = withTotal.filter((unitId) => !b.combos.some((c) => given(own?.get(c.id)?.get(unitId))));
+  const totals = own?.get(TOTAL_COMBO);
+  const withoutBreakdown: number[] = [];
+  for (let s = 0; totals && s < layout.ids.length; s++) {
+    const partGiven = (comboId: number) => {
+      const part = own!.get(comboId);
+      return !!part && givenAt(part, s);
+    };
+    if (givenAt(totals, s) && !b.combos.some((c) => partGiven(c.id))) withoutBreakdown.push(layout.ids[s]!);
+  }
   return { ...breakdownHead(b), parts, withoutBreakdown, cellsIncluded: true };
 }
 
@@ -499,8 +525,7 @@ async function summedParts(db: Db, periodId: number, tree: TreeIndex, rootId: nu
     totals.set(key, t);
   }
   const unitIds = [...new Set(reports.map((r) => r.unitId))];
-  const without = new Map<number, number[]>();
-  for (const r of await totalsWithoutParts(db, periodId, unitIds, ids)) without.set(r.measureId, [...(without.get(r.measureId) ?? []), r.unitId]);
+  const without = groupBy(await totalsWithoutParts(db, periodId, unitIds, ids), (r) => r.measureId, (r) => r.unitId);
   const leads = measures.filter((m) => m.rollup === 'lead' && m.leadUnitId !== null);
   const leadReports = reports.filter((r) => leads.some((m) => m.leadUnitId === r.unitId)).map((r) => r.id);
   const leadFigures = await readFigures(db, leadReports, { measureIds: leads.map((m) => m.id) });
@@ -524,12 +549,6 @@ async function summedParts(db: Db, periodId: number, tree: TreeIndex, rootId: nu
       cellsIncluded: false,
     };
   };
-}
-
-function depthIn(tree: readonly UnitDto[], unit: UnitDto, rootId: number): number {
-  let depth = 1;
-  for (let p = unit.parentId; p !== null && p !== rootId && depth < 50; depth++) p = tree.find((u) => u.id === p)?.parentId ?? null;
-  return depth;
 }
 
 /** Sets (or, with a null value, removes) the compiler's value for a merged measure; every change is kept. */

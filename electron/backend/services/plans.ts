@@ -15,6 +15,7 @@ import { audit } from './audit';
 import { assertPlanChangeKeepsSubmitted } from './locks';
 import { insertPlanRow } from './plan-writer';
 import { unitNamesOn } from './units';
+import { groupBy } from '../../../shared/domain/group';
 
 
 export async function listPlans(db: Db): Promise<PlanSummary[]> {
@@ -95,8 +96,7 @@ async function readPlan(db: Db, id: number, asOf?: string): Promise<PlanDetail> 
     .execute();
   const taskGroups = await db.selectFrom('task_group').select(['id', 'code', 'title']).where('plan_id', '=', id).orderBy('position').execute();
   const coopRows = tasks.length ? await db.selectFrom('task_cooperating_unit').selectAll().where('task_id', 'in', tasks.map((t) => t.id)).execute() : [];
-  const coopOf = new Map<number, number[]>();
-  for (const c of coopRows) coopOf.set(c.task_id, [...(coopOf.get(c.task_id) ?? []), c.unit_id]);
+  const coopOf = groupBy(coopRows, (c) => c.task_id, (c) => c.unit_id);
   const targetColumns = new Map<string, { year: number; isPhaseEnd: boolean }>();
   for (const m of measures) for (const t of m.targets) targetColumns.set(`${t.year}:${t.isPhaseEnd}`, { year: t.year, isPhaseEnd: t.isPhaseEnd });
   return {

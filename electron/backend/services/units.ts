@@ -16,6 +16,7 @@ import { nowIso, type BackendContext } from '../context';
 import { UserError, notFound } from '../errors';
 import { audit } from './audit';
 import { getSetting } from './settings';
+import { groupBy } from '../../../shared/domain/group';
 
 type Trx = Db;
 type Role = 'subject' | 'source' | 'target';
@@ -88,17 +89,6 @@ async function readUnits(db: Db, asOf: string, includeDissolved: boolean): Promi
   return out;
 }
 
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
 function toVersion(v: { name: string; parent_id: number | null; valid_from: string; valid_to: string | null }) {
   return { name: v.name, parentId: v.parent_id, validFrom: v.valid_from, validTo: v.valid_to };
 }
@@ -111,8 +101,7 @@ export async function getUnit(db: Db, id: number, asOf: string): Promise<UnitDto
 
 /** Every unit below `rootId` in the tree valid on `date`, parents before children. */
 export function descendantsIn(units: readonly UnitDto[], rootId: number): UnitDto[] {
-  const children = new Map<number, UnitDto[]>();
-  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+  const children = groupBy(units, (u) => u.parentId);
   const out: UnitDto[] = [];
   const seen = new Set<number>([rootId]);
   const queue = [rootId];

@@ -12,6 +12,7 @@ import { useAction } from '../../app/use-action';
 import { DateField, parseDateText } from '../../components/DateField';
 import { ErrorBox } from '../../components/Feedback';
 import { SelectField, TextField } from '../../components/fields';
+import { groupBy } from '../../../../shared/domain/group';
 
 type Card =
   | { key: number; op: 'dissolve'; unitIds: number[]; childrenTo: string }
@@ -370,12 +371,8 @@ function Preview({ result }: { result: ReorgResult }) {
 }
 
 function DiffTree({ title, nodes, label }: { title: string; nodes: DiffNode[]; label: string }) {
-  const children = new Map<number | null, DiffNode[]>();
   const ids = new Set(nodes.map((n) => n.id));
-  for (const n of nodes) {
-    const p = n.parentId !== null && ids.has(n.parentId) ? n.parentId : null;
-    children.set(p, [...(children.get(p) ?? []), n]);
-  }
+  const children = groupBy(nodes, (n) => (n.parentId !== null && ids.has(n.parentId) ? n.parentId : null));
   const render = (parent: number | null, depth: number): React.ReactNode =>
     (children.get(parent) ?? [])
       .slice()

@@ -9,6 +9,7 @@ import { useAsync } from '../../app/use-async';
 import { todayText } from '../../components/DateField';
 import { EmptyState, ErrorBox, Loading, useToast } from '../../components/Feedback';
 import { UnitChangeDialog, type UnitAction } from './UnitChangeDialog';
+import { groupBy } from '../../../../shared/domain/group';
 
 
 export function UnitsPage() {
@@ -30,12 +31,7 @@ export function UnitsPage() {
   const tree = useMemo(() => {
     const list = units.data ?? [];
     const ids = new Set(list.map((u) => u.id));
-    const children = new Map<number | null, UnitDto[]>();
-    for (const u of list) {
-      const parent = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
-      children.set(parent, [...(children.get(parent) ?? []), u]);
-    }
-    return children;
+    return groupBy(list, (u) => (u.parentId !== null && ids.has(u.parentId) ? u.parentId : null));
   }, [units.data]);
   const selected = units.data?.find((u) => u.id === selectedId) ?? null;
 
