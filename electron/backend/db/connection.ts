@@ -18,6 +18,10 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+/** The better-sqlite3 connection under each open database, for the few reads that stream rows without kysely. */
+const rawConnections = new WeakMap<Db, SqliteDatabase.Database>();
+export const rawConnectionOf = (db: Db): SqliteDatabase.Database | undefined => rawConnections.get(db);
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export interface OpenOptions {
@@ -49,6 +53,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     await db.destroy();
     throw classifyStorageError(e, file);
   }
+  rawConnections.set(db, raw);
   return { db, raw, path: file, isOpen: () => raw.open, close: () => db.destroy() };
 }
 

@@ -9,8 +9,7 @@
  * all. Nothing else in the backend touches these tables.
  */
 import { CompiledQuery, sql, type Selectable, type Transaction } from 'kysely';
-import type SqliteDatabase from 'better-sqlite3';
-import type { Db } from './connection';
+import { rawConnectionOf, type Db } from './connection';
 import type { Database } from './schema';
 import { isEmptyTaskReport, type TaskReport, type TaskStatus } from '../../../shared/domain/task-status';
 
@@ -351,17 +350,20 @@ export type FigureRow = [unitId: number, measureId: number, optionComboId: numbe
 /**
  * readFigures' figures handed over one at a time and not kept: the merge puts each in its unit's
  * slot of a column, so the 167.000 figures of a national period leave no objects behind. Read on
- * `raw`, the connection under `db`, while holding kysely's lock on it (or inside the caller's
- * transaction), so like any query of `db` it never sees another call's half-done transaction.
+ * the connection under `db` while holding kysely's lock on it, so like any query of `db` it never
+ * sees another call's half-done transaction; inside a transaction, through kysely.
  */
-export async function eachFigure(db: Db, raw: SqliteDatabase.Database, reportIds: readonly number[], filter: FigureFilter, take: (row: FigureRow) => void): Promise<void> {
+export async function eachFigure(db: Db, reportIds: readonly number[], filter: FigureFilter, take: (row: FigureRow) => void): Promise<void> {
   if (reportIds.length === 0 || filter.measureIds?.length === 0) return;
+  const raw = rawConnectionOf(db);
+  if (!raw) {
+    for (const f of await readFigures(db, reportIds, filter)) take([f.unitId, f.measureId, f.optionComboId, f.numerator, f.denominator, f.value]);
+    return;
+  }
   const { sql: text, parameters } = figuresQuery(db, reportIds, filter).compile();
-  const read = () => {
+  await db.connection().execute(async () => {
     for (const row of raw.prepare(text).raw(true).iterate(...parameters)) take(row as FigureRow);
-  };
-  if (db.isTransaction) read();
-  else await db.connection().execute(async () => read());
+  });
 }
 
 /** The notes units wrote beside their totals ("Ghi chú"), with the unit each came from. */

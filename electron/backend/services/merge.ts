@@ -114,10 +114,10 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
     if (!column) combos.set(comboId, (column = emptyColumn(layout)));
     putFigure(column, layout, unitId, numerator, denominator, value);
   };
-  await eachFigure(db, ctx.raw, treeReportIds, { totalsOnly: true }, take);
+  await eachFigure(db, treeReportIds, { totalsOnly: true }, take);
   if (partsMode !== 'none') {
     const ids = brokenDown.filter((m) => !inSql(m) && (partsMode === 'totals' || options.measureId === undefined || options.measureId === m.id)).map((m) => m.id);
-    await eachFigure(db, ctx.raw, treeReportIds, { measureIds: ids }, (row) => row[2] !== TOTAL_COMBO && take(row));
+    await eachFigure(db, treeReportIds, { measureIds: ids }, (row) => row[2] !== TOTAL_COMBO && take(row));
   }
   /** Whether a report not yet approved is among those under a unit that sent none itself. */
   // Worked out once per unit (memoised), not once per unit and measure.
