@@ -28,7 +28,7 @@ try {
   const statements = timeStatements(t.b.database.raw);
   await session.post('Profiler.start');
   started = performance.now();
-  const r = await importBatch(t.b, files);
+  const r = await importBatch(t.b, files, { floor: process.argv[3] !== 'nofloor' });
   console.log(`import: ${(r.ms / n).toFixed(1)} ms a file; SheetJS floor ${(r.floorMs / n).toFixed(1)} ms a file; ${((performance.now() - started) / 1000).toFixed(1)} s`);
   fs.writeFileSync('/tmp/prof/national-import.cpuprofile', JSON.stringify((await session.post('Profiler.stop')).profile));
   console.log(statements.report().join('\n'));

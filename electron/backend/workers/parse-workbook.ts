@@ -18,28 +18,43 @@ export interface ParseLimits {
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { timeoutMs: 20_000, maxMemoryMb: 512, maxCells: 2_000_000, maxRows: 20_000, maxSheets: 200 };
 
-interface Pending {
+interface Job {
   id: number;
+  bytes: Uint8Array;
+  limits: ParseLimits;
   resolve: (reply: WorkerReply) => void;
   reject: (e: Error) => void;
 }
 
+/** Files handed to a worker ahead of the one it parses: enough for the next call's files while this thread stores a call's. */
+const AHEAD = 16;
+
+const limitsKey = (limits: ParseLimits) => `${limits.maxMemoryMb}`;
+
 /**
  * The parsing worker, kept between files (starting one costs far more than parsing a report).
- * It is replaced when a parse runs past its time, or when it dies (memory limit, crash).
+ * Files are handed to it ahead of time, so it parses the next ones while this thread checks and
+ * stores (a reply waits in its queue until this thread is free; the worker does not). It parses
+ * one file at a time, in order: the file at the head is the one it is on, and the one to blame
+ * when it runs past its time or dies (memory limit, crash). It is then replaced, and the files
+ * handed to it after that one go to the new worker.
  */
 class WorkbookParser {
   private worker: Worker | null = null;
-  private limitsKey = '';
-  private pending: Pending | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private workerLimits = '';
+  /** Handed to the worker, not yet answered, in order. */
+  private handed: Job[] = [];
+  private queued: Job[] = [];
+  private timer: NodeJS.Timeout | null = null;
   private nextId = 1;
+
   /** Files given to this worker and not yet answered. */
-  waiting = 0;
+  get waiting(): number {
+    return this.handed.length + this.queued.length;
+  }
 
   private spawn(limits: ParseLimits): Worker {
-    const key = `${limits.maxMemoryMb}`;
-    if (this.worker && this.limitsKey === key) return this.worker;
+    if (this.worker && this.workerLimits === limitsKey(limits)) return this.worker;
     this.kill();
     const { source, eval: isEval } = workerSource('parse-workbook');
     const worker = new Worker(source, {
@@ -49,26 +64,53 @@ class WorkbookParser {
       stderr: true,
     });
     worker.on('message', (m: { id: number; reply: WorkerReply }) => {
-      if (this.pending?.id === m.id) {
-        const p = this.pending;
-        this.pending = null;
-        p.resolve(m.reply);
-      }
+      if (this.worker !== worker || this.handed[0]?.id !== m.id) return;
+      this.settleHead((job) => job.resolve(m.reply));
     });
     worker.on('error', (e) => this.fail(worker, e));
     worker.on('exit', (code) => this.fail(worker, new Error(`exit ${code}`)));
     worker.unref();
     this.worker = worker;
-    this.limitsKey = key;
+    this.workerLimits = limitsKey(limits);
     return worker;
+  }
+
+  /** The head's answer (or failure); the worker goes on with the next file it was handed. */
+  private settleHead(settle: (job: Job) => void): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const job = this.handed.shift();
+    if (job) settle(job);
+    this.startClock();
+    this.pump();
+  }
+
+  /** The head's time runs from when it is known to be the one parsed (at the latest). */
+  private startClock(): void {
+    const head = this.handed[0];
+    if (!head || this.timer) return;
+    this.timer = setTimeout(() => {
+      if (this.handed[0] !== head) return;
+      this.replaceWorker((job) => job.reject(new TimeoutError()));
+    }, head.limits.timeoutMs);
+  }
+
+  /** The head is blamed; the files handed after it wait for a new worker. */
+  private replaceWorker(blame: (job: Job) => void): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const [head, ...after] = this.handed;
+    this.handed = [];
+    this.queued.unshift(...after);
+    this.kill();
+    if (head) blame(head);
+    this.pump();
   }
 
   private fail(worker: Worker, e: Error): void {
     if (this.worker !== worker) return;
     this.worker = null;
-    const p = this.pending;
-    this.pending = null;
-    p?.reject(e);
+    this.replaceWorker((job) => job.reject(e));
   }
 
   kill(): void {
@@ -77,29 +119,27 @@ class WorkbookParser {
     if (w) void w.terminate();
   }
 
-  /** One file at a time: a request waits for the one before it. */
+  /** Hands queued files to the worker, up to AHEAD of it; a file needing other limits waits until the worker has none. */
+  private pump(): void {
+    while (this.queued.length && this.handed.length < AHEAD) {
+      const job = this.queued[0]!;
+      if (this.handed.length && limitsKey(job.limits) !== this.workerLimits) break;
+      this.queued.shift();
+      const worker = this.spawn(job.limits);
+      this.handed.push(job);
+      worker.ref();
+      worker.postMessage({ id: job.id, bytes: job.bytes, maxCells: job.limits.maxCells, maxRows: job.limits.maxRows, maxSheets: job.limits.maxSheets });
+    }
+    // Kept alive while a file is waiting (a command-line import has nothing else to wait on), not after.
+    if (!this.handed.length) this.worker?.unref();
+    this.startClock();
+  }
+
   parse(bytes: Uint8Array, limits: ParseLimits): Promise<WorkerReply> {
-    const run = () =>
-      new Promise<WorkerReply>((resolve, reject) => {
-        const worker = this.spawn(limits);
-        const id = this.nextId++;
-        const timer = setTimeout(() => {
-          if (this.pending?.id !== id) return;
-          this.pending = null;
-          this.kill();
-          reject(new TimeoutError());
-        }, limits.timeoutMs);
-        this.pending = {
-          id,
-          resolve: (r) => (clearTimeout(timer), resolve(r)),
-          reject: (e) => (clearTimeout(timer), reject(e)),
-        };
-        worker.postMessage({ id, bytes, maxCells: limits.maxCells, maxRows: limits.maxRows, maxSheets: limits.maxSheets });
-      });
-    this.waiting++;
-    const result = this.queue.then(run, run).finally(() => this.waiting--);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return new Promise<WorkerReply>((resolve, reject) => {
+      this.queued.push({ id: this.nextId++, bytes, limits, resolve, reject });
+      this.pump();
+    });
   }
 }
 
