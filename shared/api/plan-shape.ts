@@ -8,11 +8,6 @@ export function planMeasures(plan: Pick<PlanDetail, 'goals'>): MeasureDto[] {
   return plan.goals.flatMap((g) => g.indicators.flatMap((i) => i.measures));
 }
 
-/** The measures a unit reports, in the plan's order (see shared/domain/who-reports.ts). */
-export function measuresOwedBy(plan: Pick<PlanDetail, 'goals'>, unit: { id: number; kind: UnitKind }): MeasureDto[] {
-  return planMeasures(plan).filter((m) => owes(unit, m));
-}
-
 /** The plan as one unit sees it: only the goals, indicators and measures it reports, numbered as in the plan. */
 export function planFor(plan: PlanDetail, unit: { id: number; kind: UnitKind }): PlanDetail {
   const goals = plan.goals

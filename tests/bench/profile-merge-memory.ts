@@ -1,9 +1,10 @@
 /**
- * A profiling harness for the national merge's memory (not a test):
- *   node --import tsx tests/bench/profile-merge-memory.ts
- * samples every allocation of three merges (each after a report of the period arrived, both
- * periods merged afresh the first time) and prints the sites that allocated most, and the
- * process's peak resident memory; writes /tmp/prof/national-merge.heapprofile.
+ * A profiling harness for the merge's memory and time (not a test):
+ *   node --expose-gc --import tsx tests/bench/profile-merge-memory.ts [--sample] [--cpu] [--province]
+ * merges the national territory (or, with --province, merge-province's 100 communes and 10 years)
+ * three times afresh (every period's report touched before each) and prints each merge's time and
+ * the process's peak resident memory; --sample prints the sites that allocated most (writes
+ * /tmp/prof/national-merge.heapprofile), --cpu writes /tmp/prof/merge-memory.cpuprofile.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,8 @@ interface Node { callFrame: { functionName: string; url: string; lineNumber: num
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-prof-memory-'));
 try {
-  const t = await buildTerritory(path.join(dir, 'national'), 'national', NATIONAL);
+  const province = process.argv.includes('--province');
+  const t = await buildTerritory(path.join(dir, 'territory'), 'territory', province ? { provinces: 0, communes: 100, years: 10 } : NATIONAL);
   const last = t.periods.at(-1)!;
   const touch = reportsArrive(t.b);
   global.gc?.();
@@ -27,13 +29,22 @@ try {
   session.connect();
   const sampling = process.argv.includes('--sample');
   if (sampling) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  for (let i = 0; i < 3; i++) {
+  const cpu = process.argv.includes('--cpu');
+  if (cpu) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  for (let i = 0; i < (province ? 30 : 3); i++) {
     touch();
     global.gc?.();
     resetPeak();
     const s = performance.now();
     await computeMerge(t.b, last.id);
     console.log(`merge ${i + 1}: ${Math.round(performance.now() - s)} ms, peak ${peakMb()} MB`);
+  }
+  if (cpu) {
+    fs.mkdirSync('/tmp/prof', { recursive: true });
+    fs.writeFileSync('/tmp/prof/merge-memory.cpuprofile', JSON.stringify((await session.post('Profiler.stop')).profile));
   }
   if (sampling) {
     const { profile } = await session.post('HeapProfiler.stopSampling');

@@ -3,7 +3,8 @@
  * and the tasks it leads or cooperates on.
  */
 import type { MeasureDto, PlanDetail, TaskDto } from '../../../shared/api/types';
-import { measuresOwedBy } from '../../../shared/api/plan-shape';
+import { planMeasures } from '../../../shared/api/plan-shape';
+import { owes } from '../../../shared/domain/who-reports';
 import type { UnitKind } from '../../../shared/domain/org-units';
 
 export type UnitTask = TaskDto & { role: 'lead' | 'cooperating' };
@@ -14,8 +15,9 @@ export interface Duties {
 }
 
 export function dutiesIn(plan: PlanDetail): (unit: { id: number; kind: UnitKind }) => Duties {
+  const measures = planMeasures(plan);
   return (unit) => ({
-    measures: measuresOwedBy(plan, unit),
+    measures: measures.filter((m) => owes(unit, m)),
     tasks: plan.tasks.flatMap((t): UnitTask[] => (t.leadUnitId === unit.id ? [{ ...t, role: 'lead' }] : t.cooperatingUnitIds.includes(unit.id) ? [{ ...t, role: 'cooperating' }] : [])),
   });
 }

@@ -66,7 +66,7 @@ export async function mergeView(db: Db, ctx: BackendContext, periodId: number, p
   const onCutOff = allUnits.filter((u) => versionAt(u.versions, period.dataTo));
   // Last year's merge first (when it is not kept): what it reads and builds is garbage before this year's is read.
   const previous = withPrevious ? await previousYear(db, ctx, period, allUnits) : null;
-  const status = (await periodStatus(db, ctx, { id: periodId }, onCutOff))!;
+  const status = (await periodStatus(db, ctx, { id: periodId }, onCutOff, plan))!;
   // The period's status already resolved its expected units (names as of the cut-off date).
   const children = status.units.map((u) => ({ id: u.unitId, name: u.unitName, kind: u.unitKind, late: u.late, status: u.status }));
   const parentName = period.parentUnitName ?? '';

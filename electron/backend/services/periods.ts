@@ -1,6 +1,6 @@
 /** Reporting periods, their deadlines, and the status of every expected unit's report. */
 import type { ApiParsedArgs } from '../../../shared/api/contract';
-import type { PeriodDto, PeriodStatus, UnitDto, UnitReportStatus } from '../../../shared/api/types';
+import type { PeriodDto, PeriodStatus, PlanDetail, UnitDto, UnitReportStatus } from '../../../shared/api/types';
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { dueOnFor, levelOfUnit, reportStatus, type PeriodKind, type ReportStatus } from '../../../shared/domain/periods';
 import type { Db } from '../db/connection';
@@ -145,10 +145,10 @@ export async function deletePeriod(db: Db, ctx: BackendContext, id: number, opti
  * The units expected to report: the compiling unit's children on the cut-off date that owe
  * something in the plan (a measure or a task); a department with nothing to report is not expected.
  */
-export async function expectedUnits(db: Db, period: PeriodDto, unitsOnCutOff?: UnitDto[]): Promise<UnitDto[]> {
+export async function expectedUnits(db: Db, period: PeriodDto, unitsOnCutOff?: UnitDto[], plan?: PlanDetail): Promise<UnitDto[]> {
   if (period.parentUnitId === null) return [];
   const units = unitsOnCutOff ?? (await listUnits(db, period.dataTo));
-  const duties = dutiesIn(await periodPlan(db, period));
+  const duties = dutiesIn(plan ?? (await periodPlan(db, period)));
   return units
     .filter((u) => u.parentId === period.parentUnitId && owesAnything(duties(u)))
     .sort((a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name, 'vi'));
@@ -184,13 +184,14 @@ export async function workingPeriod(db: Db): Promise<PeriodDto | null> {
   return getPeriod(db, id).catch(() => null);
 }
 
-/** `unitsOnCutOff`: the units alive on the period's cut-off date, when the caller already has them. */
-export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedArgs<'period-status'>, unitsOnCutOff?: UnitDto[]): Promise<PeriodStatus | null> {
+/** `unitsOnCutOff`, `plan`: the units alive on the period's cut-off date and its plan, when the caller already has them. */
+export async function periodStatus(db: Db, ctx: BackendContext, args: ApiParsedArgs<'period-status'>, unitsOnCutOff?: UnitDto[], plan?: PlanDetail): Promise<PeriodStatus | null> {
   const today = args.today ?? todayIso(ctx);
   const period = args.id !== undefined ? await getPeriod(db, args.id) : ((await workingPeriod(db)) ?? (await currentPeriod(db, today)));
   if (!period) return null;
-  const units = await expectedUnits(db, period, unitsOnCutOff);
-  const duties = dutiesIn(await periodPlan(db, period));
+  const periodsPlan = plan ?? (await periodPlan(db, period));
+  const units = await expectedUnits(db, period, unitsOnCutOff, periodsPlan);
+  const duties = dutiesIn(periodsPlan);
   const reports = await currentReports(db, period.id);
   const attempts = await db
     .selectFrom('import_attempt')
