@@ -59,11 +59,12 @@ describe('the Electron bundle', () => {
     expect(preload.length).toBeLessThan(2000);
   });
 
-  it('loads the main bundle only inside Electron (electron, better-sqlite3 and pdfmake stay external)', () => {
+  it('loads the main bundle only inside Electron (electron, better-sqlite3 and pdfmake stay external; pdfmake and the token library loaded on first use)', () => {
     const main = fs.readFileSync(path.join(DIST, 'main.cjs'), 'utf8');
     expect(main).toMatch(/require\(["']electron["']\)/);
     expect(main).toMatch(/require\(["']better-sqlite3["']\)/);
-    expect(main).toMatch(/require\(["']pdfmake["']\)/);
+    expect(main).toMatch(/load\(["']pdfmake["']\)/);
+    expect(main).not.toMatch(/require\(["'](pdfmake|pdfkit|graphene-pk11)["']\)/);
     expect(main).not.toContain('/data/Helvetica.afm');
     expect(main).toContain('0001-init');
   });
@@ -102,6 +103,13 @@ describe('the command line as built JavaScript (dist/node, run by plain node)', 
       expect(fs.statSync(bundle).mtimeMs).toBeGreaterThan(Date.now() - 120_000);
       const plans = JSON.parse(cli('plan', 'list', '--json')) as Array<{ title: string }>;
       expect(plans.some((p) => p.title.includes('Kon Tum'))).toBe(true);
+      // A command that makes no PDF and signs nothing starts without pdfmake, pdfkit or the token library (a third of a start).
+      const seen = path.join(dir, 'loaded.json');
+      fs.writeFileSync(path.join(dir, 'loaded.cjs'), `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(seen)}, JSON.stringify(Object.keys(require.cache))));`);
+      execFileSync(process.execPath, ['-r', path.join(dir, 'loaded.cjs'), 'electron/tools/launch.cjs', 'cli', 'plan', 'list', '--json', '--db', db], { cwd: REPO_ROOT, encoding: 'utf8' });
+      const loaded = JSON.parse(fs.readFileSync(seen, 'utf8')) as string[];
+      expect(loaded.some((f) => f.includes('better-sqlite3'))).toBe(true);
+      expect(loaded.filter((f) => /node_modules\/(pdfmake|pdfkit|fontkit|graphene-pk11|pkcs11js)\//.test(f))).toEqual([]);
       // The bundle finds its parse worker and the fonts beside it: a template out, the same file in, a PDF.
       cli('template', '--period', '2', '--unit', 'KT.ST', '--out', dir);
       const template = fs.readdirSync(dir).find((f) => f.endsWith('.xlsx'))!;

@@ -5,7 +5,8 @@
  * key never leaves it). Every failure is said in Vietnamese.
  */
 import fs from 'node:fs';
-import * as graphene from 'graphene-pk11';
+import { createRequire } from 'node:module';
+import type * as graphene from 'graphene-pk11';
 import type { CmsSigner } from './cms';
 import { UserError } from '../errors';
 
@@ -41,10 +42,14 @@ export function tokenMessage(e: unknown): string {
   return `Thiết bị ký số báo lỗi: ${named ?? text}.`;
 }
 
+/** graphene-pk11 (and its native pkcs11js) loaded when a token is first used, not when the backend starts. */
+let loaded: typeof graphene | null = null;
+const pkcs11 = () => (loaded ??= createRequire(import.meta.url)('graphene-pk11') as typeof graphene);
+
 function open(library: string): graphene.Module {
   if (!fs.existsSync(library)) throw new UserError('validation', `Không tìm thấy thư viện của thiết bị ký số "${library}". Hãy chọn tệp .dll do nhà cung cấp chứng thư số cài trên máy.`);
   try {
-    const mod = graphene.Module.load(library, 'token');
+    const mod = pkcs11().Module.load(library, 'token');
     mod.initialize();
     return mod;
   } catch (e) {
@@ -58,7 +63,7 @@ function slotsWithTokens(mod: graphene.Module): graphene.Slot[] {
   for (let i = 0; i < slots.length; i++) {
     const slot = slots.items(i);
     // A reader with a blank token in it (SoftHSM always offers one) is not a token to sign with.
-    if (slot.getToken().flags & graphene.TokenFlag.TOKEN_INITIALIZED) out.push(slot);
+    if (slot.getToken().flags & pkcs11().TokenFlag.TOKEN_INITIALIZED) out.push(slot);
   }
   return out;
 }
@@ -77,9 +82,9 @@ export function listTokenCertificates(library: string): TokenCertificate[] {
   try {
     const out: TokenCertificate[] = [];
     for (const slot of slotsWithTokens(mod)) {
-      const session = slot.open(graphene.SessionFlag.SERIAL_SESSION);
+      const session = slot.open(pkcs11().SessionFlag.SERIAL_SESSION);
       try {
-        const found = session.find({ class: graphene.ObjectClass.CERTIFICATE });
+        const found = session.find({ class: pkcs11().ObjectClass.CERTIFICATE });
         for (let i = 0; i < found.length; i++) {
           const cert = found.items(i).toType<graphene.X509Certificate>();
           out.push({ tokenLabel: slot.getToken().label.trim(), id: cert.id.toString('hex'), label: cert.label, der: cert.value });
@@ -106,14 +111,14 @@ export function tokenSigner(library: string, options: { tokenLabel?: string; cer
   let session: graphene.Session | null = null;
   try {
     const slot = findSlot(mod, options.tokenLabel);
-    session = slot.open(graphene.SessionFlag.SERIAL_SESSION);
-    session.login(options.pin, graphene.UserType.USER);
-    const certs = session.find({ class: graphene.ObjectClass.CERTIFICATE });
+    session = slot.open(pkcs11().SessionFlag.SERIAL_SESSION);
+    session.login(options.pin, pkcs11().UserType.USER);
+    const certs = session.find({ class: pkcs11().ObjectClass.CERTIFICATE });
     const all: graphene.X509Certificate[] = [];
     for (let i = 0; i < certs.length; i++) all.push(certs.items(i).toType<graphene.X509Certificate>());
     const cert = options.certificateId ? all.find((c) => c.id.toString('hex') === options.certificateId) : all[0];
     if (!cert) throw new UserError('validation', 'Thiết bị ký số không có chứng thư số nào (hoặc không có chứng thư đã chọn).');
-    const keys = session.find({ class: graphene.ObjectClass.PRIVATE_KEY, id: cert.id });
+    const keys = session.find({ class: pkcs11().ObjectClass.PRIVATE_KEY, id: cert.id });
     if (keys.length === 0) throw new UserError('validation', `Thiết bị ký số có chứng thư "${cert.label}" nhưng không có khóa bí mật đi kèm.`);
     const key = keys.items(0).toType<graphene.PrivateKey>();
     const open = session;

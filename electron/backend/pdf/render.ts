@@ -1,13 +1,32 @@
 /**
  * pdfmake set up once for the document's serif (Times New Roman or Tinos), reading nothing from
- * the network and from the disk only the font files.
+ * the network and from the disk only the font files. pdfmake, pdfkit and fontkit are loaded on the
+ * first PDF or text measure, not when the backend starts (they were half of a CLI command's start).
  */
-import pdfmake from 'pdfmake';
-// pdfmake's layout engine (not exported by name): wrapped below so a document can be laid out again before it is rendered.
-import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder';
-import PDFKit from 'pdfkit';
+import { createRequire } from 'node:module';
+import type Pdfmake from 'pdfmake';
+import type PDFKitDocument from 'pdfkit';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { documentFonts } from './fonts';
+
+const load = createRequire(import.meta.url);
+/** A CommonJS module as require gives it: the export itself, or under one or two `default`s depending on how it was built. */
+type Loaded<T> = T & { default?: Loaded<T> };
+function unwrap<T>(module: Loaded<T>, has: (x: T) => boolean): T {
+  for (let m: Loaded<T> | undefined = module, depth = 0; m && depth < 3; m = m.default, depth++) if (has(m)) return m;
+  throw new Error('pdfmake or pdfkit is not the version TongHop was built with (an export is missing)');
+}
+
+let libraries: { pdfmake: typeof Pdfmake; PDFKit: typeof PDFKitDocument } | null = null;
+function pdfLibraries(): { pdfmake: typeof Pdfmake; PDFKit: typeof PDFKitDocument } {
+  if (libraries) return libraries;
+  const pdfmake = unwrap(load('pdfmake') as Loaded<typeof Pdfmake>, (m) => typeof (m as { createPdf?: unknown }).createPdf === 'function');
+  const PDFKit = unwrap(load('pdfkit') as Loaded<typeof PDFKitDocument>, (m) => typeof m === 'function');
+  // pdfmake's layout engine (not exported by name): wrapped so a document can be laid out again before it is rendered.
+  wrapLayout(unwrap(load('pdfmake/js/LayoutBuilder') as Loaded<{ prototype: object }>, (m) => typeof m === 'function').prototype);
+  libraries = { pdfmake, PDFKit };
+  return libraries;
+}
 
 /**
  * Each font face is parsed once per process (fontkit.create of four faces cost ~150 ms per
@@ -27,7 +46,7 @@ const parsedFaces = new Map<string, { font: unknown; make: Embedded['constructor
 const sharedFaces = new Set<string>();
 function shareParsedFonts(files: string[]): void {
   for (const f of files) sharedFaces.add(f);
-  const proto = PDFKit.prototype as unknown as { font: (this: FontDoc, src: unknown, family?: unknown, size?: unknown) => unknown; __tonghopShared?: boolean };
+  const proto = pdfLibraries().PDFKit.prototype as unknown as { font: (this: FontDoc, src: unknown, family?: unknown, size?: unknown) => unknown; __tonghopShared?: boolean };
   if (proto.__tonghopShared) return;
   const open = proto.font;
   proto.font = function (this: FontDoc, src, family, size) {
@@ -63,6 +82,7 @@ export function configurePdfmake(): void {
   const f = documentFonts();
   if (configured === f.normal) return;
   shareParsedFonts([f.normal, f.bold, f.italics, f.bolditalics]);
+  const { pdfmake } = pdfLibraries();
   const allowed = new Set([f.normal, f.bold, f.italics, f.bolditalics]);
   pdfmake.setFonts({ Serif: { normal: f.normal, bold: f.bold, italics: f.italics, bolditalics: f.bolditalics } });
   (pdfmake as unknown as { setUrlAccessPolicy(cb: (url: string) => boolean): void }).setUrlAccessPolicy(() => false);
@@ -92,6 +112,7 @@ export async function renderLaidOut(definition: TDocumentDefinitions): Promise<{
  */
 export async function renderLaidOutUntil(first: TDocumentDefinitions, again: LayOutAgain, maxPasses = 6): Promise<{ pdf: Buffer; pages: LaidOutPage[]; definition: TDocumentDefinitions }> {
   configurePdfmake();
+  const { pdfmake } = pdfLibraries();
   let definition = first;
   relayouts.set(first.content as object, (pages, pass) => {
     const next = pass <= maxPasses ? again(pages) : null;
@@ -111,27 +132,27 @@ type Relayout = (pages: LaidOutPage[], pass: number) => TDocumentDefinitions | n
 /** By the content of the definition given to pdfmake: what decides whether its layout is done again. */
 const relayouts = new WeakMap<object, Relayout>();
 type LayoutArgs = [content: unknown, pdfDocument: unknown, styles: unknown, defaultStyle: unknown, background: unknown, header: unknown, footer: unknown, watermark: unknown, pageBreakBefore: unknown];
-// A CommonJS module with exports.default: the class itself, or under one or two `default`s depending on the loader.
-type Loaded = { prototype?: object; default?: Loaded };
-const loaded = LayoutBuilderModule as unknown as Loaded;
-const builderProto = (loaded.prototype ?? loaded.default?.prototype ?? loaded.default?.default?.prototype)!;
 /** A running head or foot as pdfmake's layout takes it: a function of the page (createPdf converts the rest itself, only for the first definition). */
 const dynamic = (part: unknown) => (part === undefined || typeof part === 'function' ? part : () => part);
-const layOut = (builderProto as { layoutDocument: (this: unknown, ...args: LayoutArgs) => LaidOutPage[] }).layoutDocument;
-(builderProto as { layoutDocument: (this: unknown, ...args: LayoutArgs) => LaidOutPage[] }).layoutDocument = function (this: unknown, ...args: LayoutArgs) {
-  let pages = layOut.apply(this, args);
-  const relayout = relayouts.get(args[0] as object);
-  if (!relayout) return pages;
-  for (let pass = 1; ; pass++) {
-    const next = relayout(pages, pass);
-    if (!next) return pages;
-    pages = layOut.call(this, next.content, args[1], next.styles ?? {}, next.defaultStyle ?? args[3], next.background, dynamic(next.header), dynamic(next.footer), next.watermark, next.pageBreakBefore);
-  }
-};
+type LayoutEngine = { layoutDocument: (this: unknown, ...args: LayoutArgs) => LaidOutPage[] };
+function wrapLayout(builderProto: object): void {
+  const engine = builderProto as LayoutEngine;
+  const layOut = engine.layoutDocument;
+  engine.layoutDocument = function (this: unknown, ...args: LayoutArgs) {
+    let pages = layOut.apply(this, args);
+    const relayout = relayouts.get(args[0] as object);
+    if (!relayout) return pages;
+    for (let pass = 1; ; pass++) {
+      const next = relayout(pages, pass);
+      if (!next) return pages;
+      pages = layOut.call(this, next.content, args[1], next.styles ?? {}, next.defaultStyle ?? args[3], next.background, dynamic(next.header), dynamic(next.footer), next.watermark, next.pageBreakBefore);
+    }
+  };
+}
 
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   configurePdfmake();
-  const doc = pdfmake.createPdf(definition) as unknown as { getBuffer(): Promise<Buffer> };
+  const doc = pdfLibraries().pdfmake.createPdf(definition) as unknown as { getBuffer(): Promise<Buffer> };
   return Buffer.from(await doc.getBuffer());
 }
 
@@ -141,7 +162,7 @@ let measurer: { file: string; doc: PDFKit.PDFDocument } | null = null;
 export function textWidth(text: string, size: number, bold: boolean): number {
   const fonts = documentFonts();
   const file = bold ? fonts.bold : fonts.normal;
-  if (!measurer || measurer.file !== file) measurer = { file, doc: new PDFKit({ autoFirstPage: false }) };
+  if (!measurer || measurer.file !== file) measurer = { file, doc: new (pdfLibraries().PDFKit)({ autoFirstPage: false }) };
   return measurer.doc.font(file).fontSize(size).widthOfString(text);
 }
 
