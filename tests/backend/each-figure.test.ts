@@ -7,10 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/index';
 import { eachFigure, readFigures, type FigureRow } from '../../electron/backend/db/report-store';
 import { mergeView } from '../../electron/backend/services/merge';
-import { breakdownProvince } from '../helpers/breakdown-province';
-import { call, testBackend } from '../helpers/backend';
-
-const empty = { numerator: null, denominator: null, value: null, textValue: null, note: null };
+import { EMPTY_FIGURE, breakdownProvince, typeDistrictReports } from '../helpers/breakdown-province';
+import { testBackend } from '../helpers/backend';
 
 describe('figures read a row at a time', () => {
   let backend: Backend;
@@ -20,13 +18,10 @@ describe('figures read a row at a time', () => {
   beforeAll(async () => {
     backend = await testBackend({ now: new Date('2026-06-01T03:00:00Z') });
     env = await breakdownProvince(backend, 3);
-    for (const [i, d] of env.districts.entries()) {
-      await call(backend, 'report-entry-save', {
-        periodId: env.period.id,
-        unitId: d.id,
-        values: [...env.births.breakdown!.combos.map((c, k) => ({ ...empty, measureId: env.births.id, optionComboId: c.id, numerator: 40 + i + k, denominator: 50 })), { ...empty, measureId: env.plain.id, value: 7 * (i + 1) }],
-      });
-    }
+    await typeDistrictReports(backend, env, (i) => [
+      ...env.births.breakdown!.combos.map((c, k) => ({ ...EMPTY_FIGURE, measureId: env.births.id, optionComboId: c.id, numerator: 40 + i + k, denominator: 50 })),
+      { ...EMPTY_FIGURE, measureId: env.plain.id, value: 7 * (i + 1) },
+    ]);
     reportIds = (await backend.ctx.db.selectFrom('report').select('id').where('is_current', '=', 1).execute()).map((r) => r.id);
   });
   afterAll(() => backend.close());

@@ -9,10 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/index';
 import { canReadOffThread, offThreadQueries, readOffThread } from '../../electron/backend/workers/read-query';
 import { mergeView } from '../../electron/backend/services/merge';
-import { breakdownProvince } from '../helpers/breakdown-province';
+import { EMPTY_FIGURE as empty, breakdownProvince, typeDistrictReports } from '../helpers/breakdown-province';
 import { call, testBackend } from '../helpers/backend';
-
-const empty = { numerator: null, denominator: null, value: null, textValue: null, note: null };
 
 describe('reads off the main thread', () => {
   let backend: Backend;
@@ -22,17 +20,11 @@ describe('reads off the main thread', () => {
   beforeAll(async () => {
     backend = await testBackend({ now: new Date('2026-06-01T03:00:00Z') });
     env = await breakdownProvince(backend, 3);
-    for (const [i, d] of env.districts.entries()) {
-      await call(backend, 'report-entry-save', {
-        periodId: env.period.id,
-        unitId: d.id,
-        values: [
-          ...env.abused.breakdown!.combos.map((c, k) => ({ ...empty, measureId: env.abused.id, optionComboId: c.id, value: i + k + 1 })),
-          ...env.births.breakdown!.combos.map((c, k) => ({ ...empty, measureId: env.births.id, optionComboId: c.id, numerator: 40 + i + k, denominator: 50 })),
-          { ...empty, measureId: env.plain.id, value: 7 * (i + 1) },
-        ],
-      });
-    }
+    await typeDistrictReports(backend, env, (i) => [
+      ...env.abused.breakdown!.combos.map((c, k) => ({ ...empty, measureId: env.abused.id, optionComboId: c.id, value: i + k + 1 })),
+      ...env.births.breakdown!.combos.map((c, k) => ({ ...empty, measureId: env.births.id, optionComboId: c.id, numerator: 40 + i + k, denominator: 50 })),
+      { ...empty, measureId: env.plain.id, value: 7 * (i + 1) },
+    ]);
   });
   afterAll(() => backend.close());
 

@@ -3,7 +3,11 @@
  * rate, and a measure without breakdown; `n` districts and a period.
  */
 import type { Backend } from '../../electron/backend/index';
+import type { ApiArgs } from '../../shared/api/contract';
 import { call } from './backend';
+
+/** A figure with nothing in it, to spread the given numbers over. */
+export const EMPTY_FIGURE = { numerator: null, denominator: null, value: null, textValue: null, note: null };
 
 export const SEXES = [
   { code: 'NAM', name: 'Nam' },
@@ -45,4 +49,9 @@ export async function breakdownProvince(backend: Backend, n: number) {
     deadlines: [{ level: 'district', dueOn: '2026-06-05' }],
   });
   return { ministry, prov, districts, sex, age, plan, abused, plain, births, period };
+}
+
+/** Every district's report typed in: `values(i)` gives the i-th district's figures. */
+export async function typeDistrictReports(backend: Backend, env: Awaited<ReturnType<typeof breakdownProvince>>, values: (i: number) => ApiArgs<'report-entry-save'>['values']): Promise<void> {
+  for (const [i, d] of env.districts.entries()) await call(backend, 'report-entry-save', { periodId: env.period.id, unitId: d.id, values: values(i) });
 }
