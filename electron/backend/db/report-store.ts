@@ -362,6 +362,7 @@ export async function eachFigure(db: Db, reportIds: readonly number[], filter: F
   }
   const { sql: text, parameters } = figuresQuery(db, reportIds, filter).compile();
   await db.connection().execute(async () => {
+    // A statement of its own (not the one kysely keeps for this SQL): raw mode would change it for kysely too.
     for (const row of raw.prepare(text).raw(true).iterate(...parameters)) take(row as FigureRow);
   });
 }

@@ -11,7 +11,7 @@ import { predecessorsAt, territorialTiers, type Succession } from '../../../shar
 import { NARRATIVE_SECTIONS, type NarrativeKey } from '../../../shared/domain/narratives';
 import { formatIsoDate, versionAt } from '../../../shared/domain/org-units';
 import { assessResult, indexTree, rollUp, type TreeIndex, type TreeUnit } from '../../../shared/domain/rollup';
-import { emptyColumn, givenAt, layOutTree, putFigure, rollUpColumn, unitValues, type FigureColumn, type RolledColumn, type TreeLayout } from '../../../shared/domain/tree-rollup';
+import { emptyColumn, figureAt, givenAt, layOutTree, putFigure, rollUpColumn, unitValues, type FigureColumn, type RolledColumn, type TreeLayout } from '../../../shared/domain/tree-rollup';
 import type { CompiledQuery } from 'kysely';
 import type { Db } from '../db/connection';
 import { canReadOffThread, readOffThread } from '../workers/read-query';
@@ -431,12 +431,11 @@ function previousByUnit(tree: readonly UnitDto[], units: readonly UnitDto[], pri
 /** Every unit's figure as the view sends it, by unit id (the compiling unit's is the row's total, not a cell). */
 function cellsOf(column: RolledColumn, layout: TreeLayout, parentId: number): Record<number, MergeCell> {
   const out: Record<number, MergeCell> = {};
-  const nullable = (x: number) => (Number.isNaN(x) ? null : x);
   for (let i = 0; i < column.size; i++) {
     const s = column.order[i]!;
     const id = layout.ids[s]!;
     if (id === parentId) continue;
-    const cell: MergeCell = { numerator: nullable(column.numerator[s]!), denominator: nullable(column.denominator[s]!), value: nullable(column.value[s]!) };
+    const cell: MergeCell = figureAt(column, s);
     if (column.derivedFrom[s]! > 0) {
       cell.derivedFrom = column.derivedFrom[s]!;
       cell.derivedOf = column.derivedOf[s]!;
