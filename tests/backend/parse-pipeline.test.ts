@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { DEFAULT_PARSE_LIMITS, parseWorkbook } from '../../electron/backend/workers/parse-workbook';
+import { DEFAULT_PARSE_LIMITS, filesHandedToWorkers, parseWorkbook } from '../../electron/backend/workers/parse-workbook';
 
 const workbook = (rows: unknown[][]) => {
   const wb = XLSX.utils.book_new();
@@ -23,6 +23,19 @@ describe('the parsing worker, handed files ahead', () => {
     const got = await Promise.all(Array.from({ length: 40 }, (_, i) => first(parseWorkbook(small(i), `xa-${i}.xlsx`))));
     expect(got).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
+
+  it('hands reports ahead, but large files one at a time (each is copied into the worker)', async () => {
+    const small10 = Array.from({ length: 10 }, (_, i) => first(parseWorkbook(small(i), `xa-${i}.xlsx`)));
+    const handed = filesHandedToWorkers();
+    expect(handed.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(Math.max(...handed)).toBeGreaterThan(1);
+    expect(await Promise.all(small10)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+    // About 10 MB each: one handed to each worker, the others wait here.
+    const big = workbook(Array.from({ length: 15_000 }, (_, r) => [`${r} ${'x'.repeat(600)}`]));
+    const bigs = [1, 2, 3, 4].map((i) => parseWorkbook(big, `lon-${i}.xlsx`));
+    expect(Math.max(...filesHandedToWorkers())).toBe(1);
+    for (const b of await Promise.all(bigs)) expect(b.sheets[0]!.rows).toHaveLength(15_000);
+  }, 60_000);
 
   it('refuses a file past its time alone: the files handed after it are parsed by a new worker', async () => {
     const before = first(parseWorkbook(small(1), 'truoc.xlsx'));

@@ -26,8 +26,13 @@ interface Job {
   reject: (e: Error) => void;
 }
 
-/** Files handed to a worker ahead of the one it parses: enough for the next call's files while this thread stores a call's. */
+/**
+ * Files handed to a worker ahead of the one it parses: enough for the next call's files while this
+ * thread stores a call's (16 reports are about 0,3 MB). Each is copied into the worker, so large
+ * files are handed one at a time: at most AHEAD_BYTES ahead, and always the next one.
+ */
 const AHEAD = 16;
+const AHEAD_BYTES = 16 * 1024 * 1024;
 
 const limitsKey = (limits: ParseLimits) => `${limits.maxMemoryMb}`;
 
@@ -51,6 +56,11 @@ class WorkbookParser {
   /** Files given to this worker and not yet answered. */
   get waiting(): number {
     return this.handed.length + this.queued.length;
+  }
+
+  /** Files handed to the worker itself (the others wait on this thread). */
+  get ahead(): number {
+    return this.handed.length;
   }
 
   private spawn(limits: ParseLimits): Worker {
@@ -119,11 +129,12 @@ class WorkbookParser {
     if (w) void w.terminate();
   }
 
-  /** Hands queued files to the worker, up to AHEAD of it; a file needing other limits waits until the worker has none. */
+  /** Hands queued files to the worker, up to AHEAD (and AHEAD_BYTES) of it; a file needing other limits waits until the worker has none. */
   private pump(): void {
     while (this.queued.length && this.handed.length < AHEAD) {
       const job = this.queued[0]!;
       if (this.handed.length && limitsKey(job.limits) !== this.workerLimits) break;
+      if (this.handed.length && this.handed.reduce((n, j) => n + j.bytes.length, job.bytes.length) > AHEAD_BYTES) break;
       this.queued.shift();
       const worker = this.spawn(job.limits);
       this.handed.push(job);
@@ -164,6 +175,9 @@ function parserFor(): WorkbookParser {
   }
   return pool.reduce((a, b) => (b.waiting < a.waiting ? b : a));
 }
+
+/** How many files each parsing worker holds right now (what the tests check). */
+export const filesHandedToWorkers = (): number[] => pool.map((p) => p.ahead);
 
 export async function parseWorkbook(bytes: Uint8Array, fileName: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedWorkbook> {
   const sniffed = sniffFile(bytes, fileName);
