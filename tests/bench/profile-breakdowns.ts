@@ -1,6 +1,6 @@
 /**
  * A profiling harness for the merge of broken-down measures (not a test):
- *   node --import tsx tests/bench/profile-breakdowns.ts   → /tmp/prof/merge-breakdowns.cpuprofile, top functions printed
+ *   node --import tsx tests/bench/profile-breakdowns.ts   → /tmp/prof/merge-breakdowns.cpuprofile, top functions and statements printed
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import { startBackend } from '../../electron/backend/index';
 import type { MeasureDto } from '../../shared/api/types';
 import { call } from '../helpers/backend';
 import { computeMerge } from './merge-compute';
+import { timeStatements } from './sql-timing';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tonghop-prof-'));
 const b = await startBackend({ dbPath: path.join(dir, 'p.sqlite'), log: () => undefined, demoOnEmpty: false });
@@ -49,6 +50,7 @@ await session.post('Profiler.enable');
 await call(b, 'merge-get', { periodId: period.id });
 await session.post('Profiler.start');
 const t = performance.now();
+const statements = timeStatements(b.database.raw);
 for (let i = 0; i < 10; i++) await computeMerge(b, period.id);
 console.log('merge', ((performance.now() - t) / 10).toFixed(1), 'ms each');
 const { profile } = await session.post('Profiler.stop');
@@ -64,5 +66,7 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
 });
 for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(ms / 10).toFixed(1).padStart(7)} ms  ${k}`);
+console.log(statements.report(8).join('\n'));
 await b.close();
 process.exit(0);
+
