@@ -171,7 +171,7 @@ export function rollUpColumn(rule: Rollup, factor: number | null, layout: TreeLa
   return out;
 }
 
-/** The figures of the units in `slots` (as the roll-up worked them out, in that order), as the rules of `rollUp` take them. */
+/** The figures of the slots `take` accepts, in the order the roll-up worked them out, as the rules of `rollUp` take them. */
 export function unitValues(column: RolledColumn, layout: TreeLayout, take: (s: number) => boolean): UnitValue[] {
   const out: UnitValue[] = [];
   for (let i = 0; i < column.size; i++) {
